@@ -1,0 +1,193 @@
+//! The serde types that are whosaid's contract with the outside world.
+//!
+//! Everything the engine finds is reported as a span of the input: `start`/`end` are byte
+//! offsets into the UTF-8 text (end exclusive) and `text` is exactly that slice. The web
+//! layer converts every offset to UTF-16 code units before handing the structure to
+//! JavaScript (see [`Annotations::to_utf16`]); `offsets` says which unit a value uses.
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the JSON format. Bump on any breaking change to these types.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The unit of every `start`/`end` in an [`Annotations`] value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum OffsetUnit {
+    /// UTF-8 bytes: what Rust slices by, and what the CLI prints.
+    #[default]
+    Utf8,
+    /// UTF-16 code units: what JavaScript strings and DOM ranges index by.
+    Utf16,
+}
+
+/// Everything found in one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Annotations {
+    pub version: u32,
+    #[serde(default)]
+    pub offsets: OffsetUnit,
+    pub entities: Vec<Entity>,
+    pub quotes: Vec<Quote>,
+    pub claims: Vec<Claim>,
+}
+
+/// A half-open span `[start, end)` of the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organization,
+}
+
+/// One real-world referent: every mention of it, however it is named, points here.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// `e1`, `e2`, … in order of first mention.
+    pub id: String,
+    /// The fullest name the article gives (`John Kirby`, not `Kirby`).
+    pub name: String,
+    pub kind: EntityKind,
+    /// Job title or role when the article gives one (`Pentagon press secretary`).
+    pub title: Option<String>,
+    pub mentions: Vec<Span>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Words between quotation marks, attributed to someone.
+    Direct,
+    /// Reported speech: the content after `said that`, `according to`, …
+    Indirect,
+}
+
+/// The word or phrase that introduces speech (`said`, `told Reuters`, `according to`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cue {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// `q1`, `q2`, … in text order.
+    pub id: String,
+    pub start: usize,
+    pub end: usize,
+    /// Exactly `input[start..end]`; for direct quotes the marks are excluded.
+    pub text: String,
+    pub kind: QuoteKind,
+    /// Id of the speaking [`Entity`], or `None` where the article names no source.
+    pub speaker: Option<String>,
+    pub cue: Option<Cue>,
+    /// How sure the engine is that this is speech by `speaker`, in [0, 1].
+    pub confidence: f32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimKind {
+    /// Numbers, statistics, amounts.
+    Quantity,
+    /// More / less / the most / than.
+    Comparison,
+    /// Because, led to, caused.
+    Causal,
+    /// Will, expected to, forecast.
+    Prediction,
+    /// Someone is said to have done wrong.
+    Accusation,
+    /// A verifiable event or state of the world.
+    Statement,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// `c1`, `c2`, … in text order.
+    pub id: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub kind: ClaimKind,
+    /// Check-worthiness in [0, 1].
+    pub score: f32,
+    /// Why the claim was picked (`number`, `comparative`, `causal`, …).
+    pub signals: Vec<String>,
+    /// Id of the quote the claim sits in, so its speaker is known.
+    pub quote: Option<String>,
+}
+
+impl Annotations {
+    /// Rewrites every offset from UTF-8 bytes into UTF-16 code units of `text`.
+    ///
+    /// `text` must be the string these annotations were computed on. Runs in one pass over
+    /// the text plus a sort of the offsets, so it stays linear for large inputs.
+    pub fn to_utf16(mut self, text: &str) -> Self {
+        if self.offsets == OffsetUnit::Utf16 {
+            return self;
+        }
+        let mut offs: Vec<usize> = Vec::new();
+        for e in &self.entities {
+            for m in &e.mentions {
+                offs.push(m.start);
+                offs.push(m.end);
+            }
+        }
+        for q in &self.quotes {
+            offs.extend([q.start, q.end]);
+            if let Some(c) = &q.cue {
+                offs.extend([c.start, c.end]);
+            }
+        }
+        for c in &self.claims {
+            offs.extend([c.start, c.end]);
+        }
+        let map = crate::segment::Utf16Map::new(text, offs);
+        for e in &mut self.entities {
+            for m in &mut e.mentions {
+                m.start = map.get(m.start);
+                m.end = map.get(m.end);
+            }
+        }
+        for q in &mut self.quotes {
+            q.start = map.get(q.start);
+            q.end = map.get(q.end);
+            if let Some(c) = &mut q.cue {
+                c.start = map.get(c.start);
+                c.end = map.get(c.end);
+            }
+        }
+        for c in &mut self.claims {
+            c.start = map.get(c.start);
+            c.end = map.get(c.end);
+        }
+        self.offsets = OffsetUnit::Utf16;
+        self
+    }
+}
