@@ -1,18 +1,376 @@
-//! Segmentation.
+//! Segmentation: paragraphs, sentences and tokens, all as byte spans of the input.
+//!
+//! Every later stage works on these spans and never copies text, so offsets stay exact by
+//! construction. Paragraphs are blocks separated by blank lines; where a text has no blank
+//! line at all (a paste with one line per paragraph), each non-empty line is a paragraph.
+//!
+//! Sentence splitting is rule-based: a `.`, `!`, `?` or `…` (with any closing quote marks or
+//! brackets after it) ends a sentence when the next token starts a new one and the word
+//! before the period is not a known abbreviation (`Mr.`, `Gen.`, `U.S.`) or an initial.
+
+use crate::lexicon;
+use crate::types::Span;
+
+/// What a token is made of. Quote marks and apostrophes are left to [`crate::quotes`]:
+/// an apostrophe inside a word (`Russia’s`, `don't`) stays part of the word token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters, with internal apostrophes, hyphens and abbreviation periods (`U.S.`).
+    Word,
+    /// Digits with internal `,` `.` and a trailing `%` (`5,000`, `3.5%`).
+    Number,
+    /// Any other single non-space character.
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokKind,
+    /// Index of the sentence this token belongs to.
+    pub sentence: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub paragraph: usize,
+    /// Tokens `tokens[first..last]`.
+    pub first: usize,
+    pub last: usize,
+}
+
+/// A segmented article. Built once, read by every stage.
 pub struct Document<'a> {
     pub text: &'a str,
+    pub paragraphs: Vec<Span>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
 }
+
 impl<'a> Document<'a> {
     pub fn new(text: &'a str) -> Self {
-        Document { text }
+        let paragraphs = paragraphs(text);
+        let mut tokens = Vec::new();
+        let mut sentences = Vec::new();
+        for (pi, p) in paragraphs.iter().enumerate() {
+            let first = tokens.len();
+            tokenize(text, *p, &mut tokens);
+            split_sentences(text, pi, first, &mut tokens, &mut sentences);
+        }
+        Document { text, paragraphs, sentences, tokens }
+    }
+
+    /// The text of a span.
+    pub fn slice(&self, s: Span) -> &'a str {
+        &self.text[s.start..s.end]
+    }
+
+    /// The text of token `i`.
+    pub fn tok(&self, i: usize) -> &'a str {
+        self.slice(self.tokens[i].span)
+    }
+
+    /// Index of the paragraph containing byte `pos`, if any.
+    pub fn paragraph_at(&self, pos: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| p.end < pos);
+        (i < self.paragraphs.len() && self.paragraphs[i].start <= pos).then_some(i)
+    }
+
+    /// Index of the sentence containing byte `pos` (or the nearest one before it).
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.start <= pos);
+        i.checked_sub(1)
+    }
+
+    /// Index of the first token starting at or after byte `pos`.
+    pub fn token_at_or_after(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < pos)
+    }
+
+    /// Index one past the last token ending at or before byte `pos`.
+    pub fn tokens_before(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.end <= pos)
     }
 }
 
-/// Maps UTF-8 byte offsets to UTF-16 code-unit offsets.
+/// Splits `text` into paragraph spans, trimmed of surrounding whitespace.
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let has_blank_line = blank_line_breaks(text).next().is_some();
+    let mut out = Vec::new();
+    let mut push = |s: usize, e: usize| {
+        let (a, b) = trim(text, s, e);
+        if a < b {
+            out.push(Span::new(a, b));
+        }
+    };
+    if has_blank_line {
+        let mut start = 0;
+        for (bs, be) in blank_line_breaks(text) {
+            push(start, bs);
+            start = be;
+        }
+        push(start, text.len());
+    } else {
+        let mut start = 0;
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                push(start, i);
+                start = i + 1;
+            }
+        }
+        push(start, text.len());
+    }
+    out
+}
+
+/// Byte ranges of runs of whitespace that contain two or more line breaks.
+fn blank_line_breaks(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            if bytes[i] == b'\n' {
+                // Extend over the whole whitespace run around this newline.
+                let mut s = i;
+                while s > 0 && matches!(bytes[s - 1], b' ' | b'\t' | b'\r') {
+                    s -= 1;
+                }
+                let mut e = i + 1;
+                let mut newlines = 1;
+                while e < bytes.len() && matches!(bytes[e], b' ' | b'\t' | b'\r' | b'\n') {
+                    if bytes[e] == b'\n' {
+                        newlines += 1;
+                    }
+                    e += 1;
+                }
+                i = e;
+                if newlines >= 2 {
+                    return Some((s, e));
+                }
+            } else {
+                i += 1;
+            }
+        }
+        None
+    })
+}
+
+/// Trims Unicode whitespace from both ends of `text[s..e]`.
+pub fn trim(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let seg = &text[s..e];
+    let lead = seg.len() - seg.trim_start().len();
+    let trail = seg.len() - seg.trim_end().len();
+    if lead == seg.len() {
+        return (s, s);
+    }
+    (s + lead, e - trail)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Appends the tokens of `text[p]` to `out`. Sentence indices are filled in later.
+fn tokenize(text: &str, p: Span, out: &mut Vec<Token>) {
+    let seg = &text[p.start..p.end];
+    let mut it = seg.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let start = p.start + i;
+        if c.is_alphabetic() || c.is_numeric() {
+            let numeric = c.is_ascii_digit();
+            let mut end = start + c.len_utf8();
+            let mut all_digits = numeric;
+            let mut prev = c;
+            while let Some(&(j, d)) = it.peek() {
+                let accept = if d.is_alphanumeric() || is_mark(d) {
+                    true
+                } else if is_apostrophe(d) || d == '-' || d == '.' || d == ',' || d == '‑' {
+                    // Internal only: the next character must continue the word.
+                    let next = seg[j + d.len_utf8()..].chars().next();
+                    match (d, next) {
+                        (',', Some(n)) => all_digits && prev.is_ascii_digit() && n.is_ascii_digit(),
+                        ('.', Some(n)) => {
+                            (all_digits && n.is_ascii_digit() && prev.is_ascii_digit())
+                                || (n.is_alphabetic() && is_abbrev_dot(seg, j))
+                        }
+                        (_, Some(n)) => n.is_alphanumeric() && !(all_digits && is_apostrophe(d)),
+                        _ => false,
+                    }
+                } else {
+                    false
+                };
+                if !accept {
+                    break;
+                }
+                if !(d.is_ascii_digit() || d == ',' || d == '.') {
+                    all_digits = false;
+                }
+                prev = d;
+                end = p.start + j + d.len_utf8();
+                it.next();
+            }
+            // Keep the final period of dotted abbreviations (`U.S.`) with the word.
+            if let Some(&(j, '.')) = it.peek() {
+                let w = &text[start..end];
+                if w.contains('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
+                    end = p.start + j + 1;
+                    it.next();
+                }
+            }
+            // A percent sign belongs to its number.
+            if numeric {
+                if let Some(&(j, '%')) = it.peek() {
+                    end = p.start + j + 1;
+                    it.next();
+                }
+            }
+            let kind = if numeric { TokKind::Number } else { TokKind::Word };
+            out.push(Token { span: Span::new(start, end), kind, sentence: 0 });
+        } else {
+            out.push(Token {
+                span: Span::new(start, start + c.len_utf8()),
+                kind: TokKind::Punct,
+                sentence: 0,
+            });
+        }
+    }
+}
+
+fn is_mark(c: char) -> bool {
+    // Combining marks keep a word whole (`é` written as `e` + U+0301).
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// Is the `.` at `seg[j]` inside a dotted abbreviation like `U.S` or `a.m`? (Single letters
+/// on both sides.)
+fn is_abbrev_dot(seg: &str, j: usize) -> bool {
+    let before = seg[..j].chars().rev().take(2).collect::<Vec<_>>();
+    let single_before = match before.as_slice() {
+        [a] => a.is_alphabetic(),
+        [a, b, ..] => a.is_alphabetic() && !b.is_alphanumeric(),
+        _ => false,
+    };
+    let after = seg[j + 1..].chars().take(2).collect::<Vec<_>>();
+    let single_after = match after.as_slice() {
+        [a] => a.is_alphabetic(),
+        [a, b, ..] => a.is_alphabetic() && !b.is_alphanumeric(),
+        _ => false,
+    };
+    single_before && single_after
+}
+
+pub fn is_open_quote_char(c: char) -> bool {
+    matches!(c, '"' | '“' | '‘' | '«' | '„' | '‹' | '\'' | '(' | '[')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '”' | '’' | '»' | '›' | '\'' | ')' | ']')
+}
+
+/// Fills `sentences` with the sentences of the paragraph whose tokens start at `first`.
+fn split_sentences(
+    text: &str,
+    paragraph: usize,
+    first: usize,
+    tokens: &mut [Token],
+    sentences: &mut Vec<Sentence>,
+) {
+    let n = tokens.len();
+    let mut start = first;
+    let mut i = first;
+    while i < n {
+        let t = &text[tokens[i].span.start..tokens[i].span.end];
+        let ender = matches!(t, "." | "!" | "?" | "…");
+        if ender {
+            // Absorb closing marks and further enders: `?!`, `.”`, `.)`.
+            let mut j = i + 1;
+            while j < n {
+                let u = &text[tokens[j].span.start..tokens[j].span.end];
+                let c = u.chars().next().unwrap_or(' ');
+                let adjacent = tokens[j].span.start == tokens[j - 1].span.end;
+                if matches!(u, "." | "!" | "?" | "…") || (is_closer(c) && adjacent && u.len() <= 3) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            if j >= n || (starts_sentence(text, tokens, j) && !is_abbreviation_before(text, tokens, i, first))
+            {
+                push_sentence(text, paragraph, start, j, tokens, sentences);
+                start = j;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    if start < n {
+        push_sentence(text, paragraph, start, n, tokens, sentences);
+    }
+}
+
+fn push_sentence(
+    _text: &str,
+    paragraph: usize,
+    a: usize,
+    b: usize,
+    tokens: &mut [Token],
+    sentences: &mut Vec<Sentence>,
+) {
+    let idx = sentences.len();
+    for t in &mut tokens[a..b] {
+        t.sentence = idx;
+    }
+    sentences.push(Sentence {
+        span: Span::new(tokens[a].span.start, tokens[b - 1].span.end),
+        paragraph,
+        first: a,
+        last: b,
+    });
+}
+
+/// Does token `j` look like the start of a sentence?
+fn starts_sentence(text: &str, tokens: &[Token], j: usize) -> bool {
+    let mut k = j;
+    // Skip opening quote marks and brackets.
+    while k < tokens.len() && tokens[k].kind == TokKind::Punct {
+        let c = text[tokens[k].span.start..].chars().next().unwrap_or(' ');
+        if is_open_quote_char(c) || c == '”' || c == '—' || c == '-' {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let Some(t) = tokens.get(k) else { return false };
+    let c = text[t.span.start..].chars().next().unwrap_or(' ');
+    c.is_uppercase() || c.is_numeric() || !c.is_alphabetic() && t.kind != TokKind::Punct
+}
+
+/// Is the period at token `i` the end of an abbreviation or an initial, not a sentence?
+fn is_abbreviation_before(text: &str, tokens: &[Token], i: usize, first: usize) -> bool {
+    if i == first || tokens[i - 1].span.end != tokens[i].span.start {
+        return false;
+    }
+    if &text[tokens[i].span.start..tokens[i].span.end] != "." {
+        return false;
+    }
+    let w = &text[tokens[i - 1].span.start..tokens[i - 1].span.end];
+    let mut chars = w.chars();
+    let single_cap = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    single_cap || lexicon::is_abbreviation(w)
+}
+
+/// Maps UTF-8 byte offsets to UTF-16 code-unit offsets in one pass over the text.
 pub struct Utf16Map {
     pairs: Vec<(usize, usize)>,
 }
+
 impl Utf16Map {
+    /// Prepares the mapping for `offsets` (any order, duplicates allowed).
     pub fn new(text: &str, mut offsets: Vec<usize>) -> Self {
         offsets.sort_unstable();
         offsets.dedup();
@@ -35,10 +393,68 @@ impl Utf16Map {
         }
         Utf16Map { pairs }
     }
+
+    /// The UTF-16 offset of byte offset `byte`, which must have been given to [`Self::new`].
     pub fn get(&self, byte: usize) -> usize {
         match self.pairs.binary_search_by_key(&byte, |p| p.0) {
             Ok(i) => self.pairs[i].1,
-            Err(_) => 0,
+            Err(i) => i.checked_sub(1).map_or(0, |k| self.pairs[k].1),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(text: &str) -> Vec<&str> {
+        let d = Document::new(text);
+        d.sentences.iter().map(|s| d.slice(s.span)).collect()
+    }
+
+    #[test]
+    fn paragraphs_split_on_blank_lines_only_when_present() {
+        let t = "One line\nstill one.\n\nTwo.\r\n  \r\nThree.";
+        let d = Document::new(t);
+        let ps: Vec<_> = d.paragraphs.iter().map(|p| d.slice(*p)).collect();
+        assert_eq!(ps, ["One line\nstill one.", "Two.", "Three."]);
+        let d = Document::new("A.\nB.\n");
+        assert_eq!(d.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_initials_and_quotes() {
+        assert_eq!(
+            sents("Mr. Kirby met Gen. Milley in the U.S. on Monday. Then he left."),
+            ["Mr. Kirby met Gen. Milley in the U.S. on Monday.", "Then he left."]
+        );
+        assert_eq!(
+            sents("“We are ready.” He said so. Chang W. Lee took it."),
+            ["“We are ready.”", "He said so.", "Chang W. Lee took it."]
+        );
+        assert_eq!(sents("Is it? yes it is."), ["Is it? yes it is."]);
+    }
+
+    #[test]
+    fn tokens_keep_apostrophes_numbers_and_abbreviations_whole() {
+        let d = Document::new("Russia’s 5,000 troops, 3.5% of the U.S. total, don't.");
+        let toks: Vec<_> = (0..d.tokens.len()).map(|i| d.tok(i)).collect();
+        assert_eq!(toks, ["Russia’s", "5,000", "troops", ",", "3.5%", "of", "the", "U.S.", "total", ",", "don't", "."]);
+        let d = Document::new("’90s and ‘quoted’");
+        let toks: Vec<_> = (0..d.tokens.len()).map(|i| d.tok(i)).collect();
+        assert_eq!(toks, ["’", "90s", "and", "‘", "quoted", "’"]);
+    }
+
+    #[test]
+    fn utf16_map_counts_surrogate_pairs() {
+        let t = "a😀é";
+        let m = Utf16Map::new(t, vec![0, 1, 5, 7]);
+        assert_eq!((m.get(0), m.get(1), m.get(5), m.get(7)), (0, 1, 3, 4));
+    }
+
+    #[test]
+    fn empty_and_blank_input() {
+        assert!(Document::new("").sentences.is_empty());
+        assert!(Document::new(" \n\n \t").paragraphs.is_empty());
     }
 }
