@@ -160,7 +160,7 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "friday", "from", "has", "have", "he", "her", "here", "his", "how", "however", "i", "if",
     "image", "in", "inside", "instead", "into", "is", "it", "its", "january", "july", "june",
     "just", "last", "late", "later", "many", "march", "may", "meanwhile", "monday", "more", "most",
-    "much", "my", "neither", "never", "new", "next", "no", "nor", "not", "november", "now",
+    "much", "my", "neither", "never", "next", "no", "nor", "not", "november", "now",
     "october", "of", "on", "once", "one", "only", "or", "other", "our", "over", "per", "photo",
     "read", "saturday", "september", "she", "should", "since", "so", "some", "source", "still",
     "such", "sunday", "than", "that", "the", "their", "them", "then", "there", "these", "they",

@@ -1,14 +1,956 @@
-//! Quotes: direct (between quotation marks) and indirect (reported speech).
-use crate::segment::Document;
+//! Quotes: direct speech between quotation marks, and indirect (reported) speech.
+//!
+//! Direct quotes are found in three steps:
+//! 1. **Marks.** Every quote character is classified from its neighbours: `“ „ «` open,
+//!    `” »` close, a straight `"` opens after a space and closes before one, and `’`/`'`
+//!    between letters (`Russia’s`), before digits (`’90s`) or after a plural `s` with no
+//!    single quote open is an apostrophe, not a mark.
+//! 2. **Pairing.** Double marks pair across a paragraph; a paragraph that opens a quote and
+//!    does not close it continues into the next paragraph when that one opens with a mark
+//!    (the multi-paragraph convention). Single marks pair only at top level (British style
+//!    and headlines); inside a double quote they are nested quotes and stay part of it.
+//! 3. **Speech or not.** A paired span is speech when a cue is attached (`“…,” X said`,
+//!    `X said: “…”`), when a reporting verb earlier in the sentence introduces it (a partial
+//!    quote), or when it reads as whole sentences. Short unattached spans (`so-called
+//!    “metadata”`, titles, nicknames) are scare quotes and are not reported.
+//!
+//! Indirect quotes are the content clauses of reporting verbs outside direct quotes:
+//! `X said (that) …`, `X told Y (that) …`, `according to X, …`, `…, X said.`, `adding that …`.
+//!
+//! Speakers are found here only as *source phrases* (the words naming who spoke, or a
+//! pronoun, or "same as the previous quote"); [`crate::entities`] resolves them to entities.
+
+use crate::lexicon;
+use crate::segment::{Document, TokKind};
 use crate::types::{QuoteKind, Span};
+
+/// Who a quote's source phrase points at, before resolution to an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// Words naming the speaker (`Pentagon press secretary John Kirby`, `he`, `the source`).
+    Phrase(Span),
+    /// No cue of its own: continues the speaker of the quote before it.
+    Previous,
+    /// Nothing names a speaker.
+    Unknown,
+}
 
 /// A quote before speakers are resolved to entities.
 #[derive(Debug, Clone)]
 pub struct RawQuote {
     pub span: Span,
     pub kind: QuoteKind,
+    pub cue: Option<Span>,
+    pub source: Source,
+    pub confidence: f32,
 }
 
-pub fn find(_doc: &Document) -> Vec<RawQuote> {
-    Vec::new()
+/// Longest stretch (in tokens) searched for a cue around a quote: attribution in news text
+/// sits within a clause of the quote, and a bound keeps the search linear.
+const CUE_WINDOW: usize = 14;
+
+pub fn find(doc: &Document) -> Vec<RawQuote> {
+    let spans = pair_marks(doc);
+    let mut out: Vec<RawQuote> = Vec::new();
+    let mut last_para = None;
+    for qs in &spans {
+        let para = doc.paragraph_at(qs.open);
+        if let Some(q) = classify_direct(doc, qs, para.is_some() && para == last_para) {
+            last_para = doc.paragraph_at(q.span.end);
+            out.push(q);
+        }
+    }
+    let direct: Vec<Span> = spans.iter().map(|q| Span::new(q.open, q.close_end)).collect();
+    let indirect = find_indirect(doc, &direct);
+    out.extend(indirect);
+    out.sort_by_key(|q| (q.span.start, q.span.end));
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// Step 1 and 2: marks and pairing.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    /// A straight mark between two non-spaces: closes if a quote is open, else opens.
+    Either,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    pos: usize,
+    len: usize,
+    role: Role,
+    double: bool,
+}
+
+/// A paired span of quoted text, before it is judged.
+#[derive(Debug, Clone, Copy)]
+pub struct QuotedSpan {
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// Content: after the opening mark, before the closing mark.
+    pub content: Span,
+    /// Byte offset just past the closing mark (or the content end when unclosed).
+    pub close_end: usize,
+    pub double: bool,
+    /// Closed by a mark (not cut at a paragraph end).
+    pub closed: bool,
+    /// Runs over more than one paragraph.
+    pub multi_paragraph: bool,
+}
+
+fn classify(text: &str, pos: usize, c: char) -> Option<Mark> {
+    let prev = text[..pos].chars().next_back();
+    let next = text[pos + c.len_utf8()..].chars().next();
+    let space_before = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
+    let space_after = next.is_none_or(|n| n.is_whitespace() || ".,;:!?)]}—–…".contains(n));
+    let len = c.len_utf8();
+    let m = |role, double| Some(Mark { pos, len, role, double });
+    match c {
+        '“' | '„' | '«' | '‹' => {
+            if !space_before && space_after && c == '“' {
+                m(Role::Close, true)
+            } else {
+                m(Role::Open, c != '‹')
+            }
+        }
+        '”' | '»' | '›' => {
+            if space_before && !space_after && c == '”' {
+                m(Role::Open, true)
+            } else {
+                m(Role::Close, c != '›')
+            }
+        }
+        '"' => match (space_before, space_after) {
+            (true, false) => m(Role::Open, true),
+            (false, true) => m(Role::Close, true),
+            (true, true) => None,
+            (false, false) => {
+                // `word"word`: after an opening punctuation mark it opens, else ambiguous.
+                let p = prev.unwrap_or(' ');
+                if "“‘'\"".contains(p) { m(Role::Open, true) } else { m(Role::Either, true) }
+            }
+        },
+        '‘' | '’' | '\'' => {
+            let p = prev.unwrap_or(' ');
+            let n = next.unwrap_or(' ');
+            if p.is_alphanumeric() && n.is_alphanumeric() {
+                return None; // Russia’s, don't, rock’n’roll
+            }
+            if space_before && n.is_ascii_digit() {
+                return None; // ’90s
+            }
+            if c == '‘' {
+                return if space_after { None } else { m(Role::Open, false) };
+            }
+            if space_before && !space_after {
+                return m(Role::Open, false);
+            }
+            if !space_before && space_after {
+                return m(Role::Close, false);
+            }
+            if !space_before && !space_after && "“\"".contains(p) {
+                return m(Role::Open, false);
+            }
+            if !space_before && !space_after && "”\"".contains(n) {
+                return m(Role::Close, false);
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+fn marks_in(text: &str, p: Span) -> Vec<Mark> {
+    text[p.start..p.end]
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '‘' | '’' | '\''))
+        .filter_map(|(i, c)| classify(text, p.start + i, c))
+        .collect()
+}
+
+/// Pairs the quote marks of the whole document into quoted spans.
+pub fn pair_marks(doc: &Document) -> Vec<QuotedSpan> {
+    let text = doc.text;
+    let mut out = Vec::new();
+    // The double quote currently open: (mark, paragraph index).
+    let mut open: Option<(Mark, usize)> = None;
+    let mut multi = false;
+    let paras = &doc.paragraphs;
+    let mut pi = 0;
+    while pi < paras.len() {
+        let p = paras[pi];
+        let marks = marks_in(text, p);
+        // A continuation paragraph opens with a mark that does not start a new quote.
+        let mut skip_first = false;
+        if let Some((_, opi)) = open {
+            if opi < pi {
+                match marks.first() {
+                    Some(m) if m.pos == p.start && m.double && m.role != Role::Close => {
+                        skip_first = true;
+                        multi = true;
+                    }
+                    _ => {
+                        // The open quote never closed and does not continue: cut it at the
+                        // end of its paragraph.
+                        let (om, _) = open.take().expect("checked");
+                        let end = paras[opi_last(paras, p.start)].end;
+                        push_span(&mut out, text, om, end, end, false, multi);
+                        multi = false;
+                    }
+                }
+            }
+        }
+        let mut depth = 0usize; // nested doubles inside the open quote
+        let mut single_open: Option<Mark> = None;
+        for (k, m) in marks.iter().enumerate() {
+            if k == 0 && skip_first {
+                continue;
+            }
+            if m.double {
+                match (open.is_some(), m.role) {
+                    (false, Role::Open | Role::Either) => {
+                        open = Some((*m, pi));
+                        single_open = None;
+                    }
+                    (true, Role::Open) => depth += 1,
+                    (true, Role::Close | Role::Either) => {
+                        if depth > 0 {
+                            depth -= 1;
+                        } else {
+                            let (om, _) = open.take().expect("checked");
+                            push_span(&mut out, text, om, m.pos, m.pos + m.len, true, multi);
+                            multi = false;
+                        }
+                    }
+                    (false, Role::Close) => {}
+                }
+            } else if open.is_none() {
+                // Top-level single quotes.
+                match m.role {
+                    Role::Open | Role::Either => {
+                        if single_open.is_none() {
+                            single_open = Some(*m);
+                        }
+                    }
+                    Role::Close => {
+                        if let Some(om) = single_open.take() {
+                            let content = Span::new(om.pos + om.len, m.pos);
+                            // `’n’` and one-letter spans are not quotes.
+                            if text[content.start..content.end].chars().filter(|c| c.is_alphanumeric()).count() > 1 {
+                                out.push(QuotedSpan {
+                                    open: om.pos,
+                                    content,
+                                    close_end: m.pos + m.len,
+                                    double: false,
+                                    closed: true,
+                                    multi_paragraph: false,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        pi += 1;
+    }
+    if let Some((om, _)) = open {
+        let end = paras.last().map_or(om.pos, |p| p.end);
+        push_span(&mut out, text, om, end, end, false, multi);
+    }
+    out.sort_by_key(|q| q.open);
+    out
+}
+
+/// Index of the last paragraph that ends before `pos`.
+fn opi_last(paras: &[Span], pos: usize) -> usize {
+    paras.partition_point(|p| p.end <= pos).saturating_sub(1)
+}
+
+fn push_span(out: &mut Vec<QuotedSpan>, text: &str, om: Mark, end: usize, close_end: usize, closed: bool, multi: bool) {
+    let start = om.pos + om.len;
+    if end <= start {
+        return;
+    }
+    let (a, b) = crate::segment::trim(text, start, end);
+    if a >= b {
+        return;
+    }
+    out.push(QuotedSpan { open: om.pos, content: Span::new(a, b), close_end, double: true, closed, multi_paragraph: multi });
+}
+
+// ---------------------------------------------------------------------------------------
+// Step 3: is a quoted span speech, and who is its source?
+
+/// Words before a quoted span that make it a name, a title or a term, not speech.
+const NAMING_WORDS: &[&str] = &[
+    "as", "called", "coined", "dubbed", "entitled", "label", "labeled", "labelled", "named",
+    "nicknamed", "phrase", "so-called", "term", "termed", "titled", "word", "words",
+];
+
+fn words_in(doc: &Document, s: Span) -> usize {
+    let a = doc.token_at_or_after(s.start);
+    let b = doc.tokens_before(s.end);
+    (a..b.max(a)).filter(|&i| doc.tokens[i].kind != TokKind::Punct).count()
+}
+
+/// `follows_quote`: a quote by someone was already found earlier in this paragraph, so a
+/// quote with no cue of its own continues it (`“…,” Kirby said. “And we …”`).
+fn classify_direct(doc: &Document, q: &QuotedSpan, follows_quote: bool) -> Option<RawQuote> {
+    let text = doc.text;
+    let content = q.content;
+    let body = &text[content.start..content.end];
+    let nwords = words_in(doc, content);
+    if nwords == 0 {
+        return None;
+    }
+    let last_char = body.trim_end().chars().next_back().unwrap_or(' ');
+    let ends_like_speech = matches!(last_char, ',' | '.' | '!' | '?' | '…' | '—' | '-');
+    let sentences_inside = body.matches(['.', '!', '?']).count();
+
+    // Words right before the opening mark that name a term rather than introduce speech.
+    let before_tok = doc.tokens_before(q.open);
+    let prev_word = before_tok.checked_sub(1).map(|i| doc.tok(i)).unwrap_or("");
+    let naming = lexicon::in_list(NAMING_WORDS, prev_word);
+
+    let after = cue_after(doc, q);
+    let before = cue_before(doc, q);
+
+    // Where the quote opens a paragraph and reads as sentences, a cue after it wins;
+    // a cue before it wins for `X said: “…”` and for partial quotes.
+    let (cue, source, conf) = match (after, before) {
+        (Some((c, s)), _) if ends_like_speech || before.is_none() => (Some(c), s, 0.95),
+        (_, Some((c, s, dist))) => {
+            if naming && dist > 0 {
+                return None;
+            }
+            (Some(c), s, if dist == 0 { 0.93 } else { 0.8 })
+        }
+        (Some((c, s)), None) => (Some(c), s, 0.9),
+        (None, None) => {
+            if naming {
+                return None;
+            }
+            let starts_paragraph = doc.paragraph_at(q.open).is_some_and(|pi| doc.paragraphs[pi].start == q.open);
+            let speechlike = (nwords >= 6 && (ends_like_speech || sentences_inside > 0 || !q.closed))
+                || (starts_paragraph && nwords >= 3 && ends_like_speech)
+                || q.multi_paragraph
+                || (follows_quote && (nwords >= 3 || ends_like_speech));
+            if !speechlike {
+                return None;
+            }
+            (None, Source::Previous, if starts_paragraph { 0.75 } else { 0.6 })
+        }
+    };
+    // Single-quoted spans are titles and terms unless a cue attaches them to a speaker.
+    if !q.double && cue.is_none() {
+        return None;
+    }
+    // Short unattached-looking quotes with a cue far away in the sentence and no speech
+    // shape are terms used by the writer (`a targeted operation against "criminals"`).
+    if nwords <= 2 && !ends_like_speech && conf < 0.9 && !is_reported_partial(doc, q) {
+        return None;
+    }
+    Some(RawQuote { span: content, kind: QuoteKind::Direct, cue, source, confidence: if q.closed { conf } else { conf * 0.8 } })
+}
+
+/// A short quoted phrase is a partial quote when a reporting verb introduces the clause
+/// it sits in: `He vowed that the country would be “merciless”`.
+fn is_reported_partial(doc: &Document, q: &QuotedSpan) -> bool {
+    let b = doc.tokens_before(q.open);
+    let Some(si) = doc.sentence_at(q.open) else { return false };
+    let s = doc.sentences[si];
+    (s.first..b).any(|i| {
+        let w = doc.tok(i);
+        lexicon::is_speech_verb(w) && !lexicon::is_weak_speech_verb(w) && {
+            let next = doc.tokens.get(i + 1).map(|_| doc.tok(i + 1)).unwrap_or("");
+            next == "that" || i + 1 < b
+        }
+    })
+}
+
+/// Is token `i` a speech cue? Strong verbs always; weak ones (`reports`, `notes`) only when
+/// a quote mark or comma is right next to them or `that` follows.
+fn is_cue_token(doc: &Document, i: usize) -> bool {
+    let w = doc.tok(i);
+    if !lexicon::is_speech_verb(w) {
+        return false;
+    }
+    // Capitalised mid-sentence forms are names (`Post`, `Reports`), not verbs.
+    let first = w.chars().next().unwrap_or('a');
+    if first.is_uppercase() && i > 0 && doc.tokens[i - 1].sentence == doc.tokens[i].sentence {
+        let prev = doc.tok(i - 1);
+        if !matches!(prev, "”" | "\"" | "," | "’" | "'") {
+            return false;
+        }
+    }
+    !lexicon::is_weak_speech_verb(w)
+}
+
+/// The cue after a quote: `“…,” X said`, `“…,” said X, …`, `“…,” according to X`.
+/// Returns the cue span and the source.
+fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)> {
+    let start = doc.token_at_or_after(q.close_end);
+    let para = doc.paragraph_at(q.content.start.max(q.open))?;
+    let pend = doc.paragraphs[para].end;
+    let mut end = start;
+    while end < doc.tokens.len() && end - start < CUE_WINDOW && doc.tokens[end].span.start < pend {
+        let w = doc.tok(end);
+        if is_quote_char_token(w) || (end > start && matches!(w, "." | "!" | "?" | ";")) {
+            break;
+        }
+        end += 1;
+    }
+    // The attribution must come right after the quote: `“…” he said`, `“…,” X, a …, said`.
+    let window = start..end;
+    let mut verb = None;
+    for i in window.clone() {
+        let w = doc.tok(i);
+        if w.eq_ignore_ascii_case("according") && doc.tokens.get(i + 1).is_some_and(|_| doc.tok(i + 1) == "to") {
+            let np = np_after(doc, i + 2, end);
+            return np.map(|np| (Span::new(doc.tokens[i].span.start, doc.tokens[i + 1].span.end), Source::Phrase(np)));
+        }
+        if is_cue_token(doc, i) || (lexicon::is_speech_verb(w) && i == start) {
+            verb = Some(i);
+            break;
+        }
+    }
+    let v = verb?;
+    let cue = doc.tokens[v].span;
+    if v == start || (v == start + 1 && doc.tok(start) == ",") {
+        // Inverted: `said X` — the source follows the verb.
+        let np = np_after(doc, v + 1, end.max(v + 1).min(doc.tokens.len()))?;
+        return Some((cue, Source::Phrase(np)));
+    }
+    // `X said` — the source sits between the quote and the verb, maybe with an appositive:
+    // `Parata, a fierce elder, says`. Take the first comma-separated chunk.
+    let mut a = start;
+    while a < v && matches!(doc.tok(a), "," | "—" | "–" | "-") {
+        a += 1;
+    }
+    let mut b = a;
+    while b < v && doc.tok(b) != "," && doc.tok(b) != "(" {
+        b += 1;
+    }
+    if a >= b || b - a > 8 || !looks_like_np(doc, a, b) {
+        return None;
+    }
+    Some((cue_with_object(doc, v), Source::Phrase(Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end))))
+}
+
+/// The cue span for verb `v`, extended over `told` + object where that reads as one cue
+/// (`told Fox News`).
+fn cue_with_object(doc: &Document, v: usize) -> Span {
+    doc.tokens[v].span
+}
+
+fn is_quote_char_token(w: &str) -> bool {
+    matches!(w, "\"" | "“" | "”" | "«" | "»" | "„")
+}
+
+/// The noun phrase starting at token `a` (before `end`): `Patrick McHugh` in
+/// `said Patrick McHugh, vice president of …`; stops at a comma, a verb-like lowercase
+/// word after the name, or a clause boundary.
+fn np_after(doc: &Document, a: usize, end: usize) -> Option<Span> {
+    let mut b = a;
+    let end = end.min(doc.tokens.len());
+    while b < end {
+        let w = doc.tok(b);
+        if matches!(w, "," | "." | ";" | ":" | "(" | ")" | "—" | "–") || is_quote_char_token(w) {
+            break;
+        }
+        if b > a && (w == "who" || w == "in" || w == "on" || w == "at" || w == "during" || w == "after" || w == "when" || w == "that" || w == "as") {
+            break;
+        }
+        b += 1;
+        if b - a >= 8 {
+            break;
+        }
+    }
+    (b > a && looks_like_np(doc, a, b)).then(|| Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end))
+}
+
+/// Could tokens `a..b` name a speaker? Needs a capitalised word, a pronoun, or a
+/// determiner with a role noun (`the source`, `officials`).
+fn looks_like_np(doc: &Document, a: usize, b: usize) -> bool {
+    if a >= b {
+        return false;
+    }
+    let words: Vec<&str> = (a..b).map(|i| doc.tok(i)).collect();
+    if words.len() == 1 && lexicon::pronoun(words[0]).is_some() {
+        return true;
+    }
+    if words.iter().any(|w| lexicon::is_speech_verb(w) && w.chars().next().is_some_and(|c| c.is_lowercase())) {
+        return false;
+    }
+    words.iter().any(|w| {
+        let c = w.chars().next().unwrap_or(' ');
+        (c.is_uppercase() && !lexicon::is_not_name_word(w)) || lexicon::is_title_word(w) || is_group_noun(w)
+    })
+}
+
+/// Plural and generic nouns that name a source group (`officials`, `police`, `experts`).
+pub fn is_group_noun(w: &str) -> bool {
+    const GROUP: &[&str] = &[
+        "analysts", "authorities", "critics", "diplomats", "experts", "investigators",
+        "lawmakers", "leaders", "officials", "organisers", "organizers", "police", "prosecutors",
+        "researchers", "residents", "scientists", "source", "sources", "spokesman",
+        "spokesperson", "spokeswoman", "witnesses",
+    ];
+    lexicon::in_list(GROUP, w)
+}
+
+/// The cue before a quote in the same sentence: `X said: “…”`, `X said it appears that “…”`.
+/// Returns the cue, the source and the distance in tokens between the cue and the mark
+/// (0 for `said: “` / `said, “`).
+fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source, usize)> {
+    let b = doc.tokens_before(q.open);
+    let si = doc.sentence_at(q.open)?;
+    let s = doc.sentences[si];
+    let lo = s.first.max(b.saturating_sub(CUE_WINDOW * 2));
+    if b <= lo {
+        return None;
+    }
+    // The nearest reporting verb before the mark, not inside another quote.
+    let mut v = None;
+    let mut i = b;
+    while i > lo {
+        i -= 1;
+        let w = doc.tok(i);
+        if is_quote_char_token(w) {
+            break;
+        }
+        if w.eq_ignore_ascii_case("according") && doc.tokens.get(i + 1).is_some_and(|_| doc.tok(i + 1) == "to") {
+            let np = np_after(doc, i + 2, b)?;
+            let cue = Span::new(doc.tokens[i].span.start, doc.tokens[i + 1].span.end);
+            return Some((cue, Source::Phrase(np), b - i - 2));
+        }
+        if is_cue_token(doc, i) {
+            v = Some(i);
+            break;
+        }
+    }
+    let v = v?;
+    let mut dist = b - v - 1;
+    // `said:` / `said,` / `told Reuters:` right before the mark count as adjacent.
+    let between: Vec<&str> = (v + 1..b).map(|k| doc.tok(k)).collect();
+    if between.last().is_some_and(|w| *w == ":" || *w == ",") && between.len() <= 4 {
+        dist = 0;
+    }
+    let src = subject_before(doc, v, s.first).or_else(|| {
+        // Inverted order before a quote: `said Kirby: “…”`.
+        np_after(doc, v + 1, b)
+    });
+    Some((doc.tokens[v].span, src.map_or(Source::Unknown, Source::Phrase), dist))
+}
+
+/// The subject of the verb at token `v`: the noun phrase right before it in its clause
+/// (`Tunisian Prime Minister Habib Essid` in `Tunisian Prime Minister Habib Essid said`).
+/// Skips an appositive between commas back to the name (`Kirby, the spokesman, said`).
+pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
+    if v == 0 || v <= lo {
+        return None;
+    }
+    let mut e = v; // exclusive end of the phrase
+    // Skip auxiliaries and adverbs: `has said`, `also said`, `later told`.
+    while e > lo && matches!(doc.tok(e - 1), "has" | "have" | "had" | "also" | "later" | "then" | "previously" | "earlier" | "once" | "again" | "further" | "repeatedly" | "publicly" | "privately" | "recently" | "separately" | "would" | "will" | "did" | "does") {
+        e -= 1;
+    }
+    // `X, the title of Y, said`: the appositive ends with a comma before the verb.
+    if e > lo && doc.tok(e - 1) == "," {
+        let app_end = e - 1;
+        let mut k = app_end;
+        while k > lo && doc.tok(k - 1) != "," {
+            k -= 1;
+        }
+        if k > lo && app_end - k <= 12 {
+            // k-1 is the comma before the appositive; the name is before that.
+            let name_end = k - 1;
+            if let Some(sp) = np_ending_at(doc, name_end, lo) {
+                return Some(sp);
+            }
+        }
+        return None;
+    }
+    np_ending_at(doc, e, lo)
+}
+
+/// The noun phrase that ends right before token `e`.
+fn np_ending_at(doc: &Document, e: usize, lo: usize) -> Option<Span> {
+    if e == 0 || e <= lo {
+        return None;
+    }
+    let last = doc.tok(e - 1);
+    if lexicon::pronoun(last).is_some() || last == "who" {
+        if last == "who" {
+            // `Askar, who …, said`: the relative pronoun stands for the name before the comma.
+            if e >= 2 && doc.tok(e - 2) == "," {
+                return np_ending_at(doc, e - 2, lo);
+            }
+            return None;
+        }
+        return Some(doc.tokens[e - 1].span);
+    }
+    let mut a = e;
+    while a > lo {
+        let w = doc.tok(a - 1);
+        let c = w.chars().next().unwrap_or(' ');
+        let cap = c.is_uppercase() && !lexicon::is_not_name_word(w);
+        let joins = matches!(w, "of" | "the" | "de" | "van" | "von" | "bin" | "al" | "da" | "&") && a < e;
+        let role = lexicon::is_title_word(w) || is_group_noun(w) || w == "administration";
+        let modifier = a < e && (c.is_lowercase() && w.len() > 2 && is_modifier(w));
+        let possessive = a < e && (w.ends_with("’s") || w.ends_with("'s")) && c.is_uppercase();
+        if cap || joins || role || modifier || possessive || (c.is_numeric() && false) {
+            a -= 1;
+            if a < e.saturating_sub(10) {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    // Drop leading joiners (`the`, `of`).
+    while a < e && matches!(doc.tok(a), "of" | "the" | "&" | "de") {
+        a += 1;
+    }
+    (a < e && looks_like_np(doc, a, e)).then(|| Span::new(doc.tokens[a].span.start, doc.tokens[e - 1].span.end))
+}
+
+/// Lowercase words that can sit inside a source phrase before its head: `press`,
+/// `senior`, `political`, `national`, `security`, `former`.
+fn is_modifier(w: &str) -> bool {
+    const MODS: &[&str] = &[
+        "acting", "administration", "board", "campaign", "chief", "communications", "defense",
+        "deputy", "electrical", "executive", "federal", "foreign", "former", "general", "government",
+        "health", "intelligence", "interim", "local", "military", "national", "police", "political",
+        "press", "public", "regional", "security", "senior", "state", "top", "union",
+    ];
+    lexicon::in_list(MODS, w)
+}
+
+// ---------------------------------------------------------------------------------------
+// Indirect speech.
+
+/// Tokens after a reporting verb that may come before its `that`: `said on Friday that`,
+/// `told reporters late Thursday that`.
+const THAT_WINDOW: usize = 8;
+
+fn find_indirect(doc: &Document, direct: &[Span]) -> Vec<RawQuote> {
+    let mut out = Vec::new();
+    let in_direct = |pos: usize| direct.iter().any(|d| d.start <= pos && pos < d.end);
+    for s in &doc.sentences {
+        let (a, b) = (s.first, s.last);
+        if b <= a {
+            continue;
+        }
+        // Content end: the sentence without its final punctuation and closing marks.
+        let mut e = b;
+        while e > a && matches!(doc.tok(e - 1), "." | "!" | "?" | "…" | "”" | "\"" | "’" | "'" | ")") {
+            e -= 1;
+        }
+        let mut i = a;
+        while i < e {
+            let w = doc.tok(i);
+            let pos = doc.tokens[i].span.start;
+            if in_direct(pos) {
+                i += 1;
+                continue;
+            }
+            // `according to X, CONTENT` and `CONTENT, according to X`.
+            if w.eq_ignore_ascii_case("according") && i + 1 < e && doc.tok(i + 1) == "to" {
+                let cue = Span::new(pos, doc.tokens[i + 1].span.end);
+                if i == a || (i == a + 1 && matches!(doc.tok(a), "But" | "And")) {
+                    // Leading: content after the phrase's comma.
+                    if let Some(c) = (i + 2..e).find(|&k| doc.tok(k) == ",") {
+                        let np = np_after(doc, i + 2, c);
+                        if let Some(q) = make_indirect(doc, c + 1, e, cue, np, direct) {
+                            out.push(q);
+                        }
+                    }
+                } else if i > a && doc.tok(i - 1) == "," {
+                    let np = np_after(doc, i + 2, e);
+                    if let Some(q) = make_indirect(doc, a, i - 1, cue, np, direct) {
+                        out.push(q);
+                    }
+                }
+                i += 2;
+                continue;
+            }
+            if !lexicon::is_speech_verb(w) || !w.chars().next().is_some_and(|c| c.is_lowercase()) {
+                i += 1;
+                continue;
+            }
+            let weak = lexicon::is_weak_speech_verb(w);
+            // Participial `adding that …`, `saying …` after a comma.
+            let participle = w.ends_with("ing");
+            // Trailing cue: `CONTENT, X said.` / `CONTENT, said X.` with the cue clause
+            // closing the sentence.
+            if !participle && !weak {
+                if let Some(q) = trailing_cue(doc, s.first, i, e, direct) {
+                    out.push(q);
+                    i = e;
+                    continue;
+                }
+            }
+            // `X said (that) CONTENT`.
+            let mut k = i + 1;
+            let mut obj_end = k;
+            let told = matches!(w, "told" | "tells" | "tell" | "telling" | "assured" | "warned" | "informed" | "reminded");
+            if told {
+                // Skip the object: `told Fox News`, `told reporters`, `told the BBC`.
+                while obj_end < e && obj_end - k < 5 && (doc.tok(obj_end) != "that") && !matches!(doc.tok(obj_end), "," | ":") {
+                    let t = doc.tok(obj_end);
+                    let c = t.chars().next().unwrap_or(' ');
+                    if c.is_uppercase() || matches!(t, "the" | "reporters" | "journalists" | "him" | "her" | "them" | "us" | "me" | "parliament" | "lawmakers" | "a" | "an") || is_group_noun(t) {
+                        obj_end += 1;
+                    } else {
+                        break;
+                    }
+                }
+                k = obj_end;
+            }
+            let that = (k..e.min(k + THAT_WINDOW)).find(|&t| doc.tok(t) == "that").filter(|&t| {
+                // Only adjuncts between the verb and `that`, no clause of their own.
+                (k..t).all(|x| !matches!(doc.tok(x), "," | ";" | ":") && !lexicon::is_speech_verb(doc.tok(x)))
+            });
+            let start = match that {
+                Some(t) => t + 1,
+                None if weak || participle && !matches!(w, "saying" | "adding" | "arguing" | "insisting" | "warning" | "noting" | "claiming") => {
+                    i += 1;
+                    continue;
+                }
+                None => {
+                    // Bare complement clause: `said her intention was …`, `says the X is`.
+                    if k < e && starts_clause(doc, k) { k } else { i += 1; continue; }
+                }
+            };
+            let src = if participle {
+                None
+            } else {
+                subject_before(doc, i, a)
+            };
+            let cue = if told && obj_end > i + 1 {
+                Span::new(doc.tokens[i].span.start, doc.tokens[obj_end - 1].span.end)
+            } else {
+                doc.tokens[i].span
+            };
+            // The content ends where a participial cue takes over: `…, adding that`.
+            let content_end = (start..e)
+                .find(|&x| doc.tok(x) == "," && x + 1 < e && doc.tok(x + 1).ends_with("ing") && lexicon::is_speech_verb(doc.tok(x + 1)))
+                .unwrap_or(e);
+            if let Some(mut q) = make_indirect(doc, start, content_end, cue, src, direct) {
+                if participle {
+                    q.source = Source::Previous;
+                }
+                // `the source, who said he had spoken …, told Reuters`: a relative clause's
+                // content ends at its comma.
+                if i > a && doc.tok(i - 1) == "who" {
+                    if let Some(c) = (start..e).find(|&x| doc.tok(x) == ",") {
+                        if let Some(q2) = make_indirect(doc, start, c, cue, src, direct) {
+                            q = q2;
+                        }
+                    }
+                }
+                let q_end = q.span.end;
+                out.push(q);
+                i = doc.tokens_before(q_end).max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Does token `k` start a finite clause (a subject)? Pronouns, determiners, names,
+/// numbers — not prepositions or adverbs (`said in a statement`, `said Tuesday`).
+fn starts_clause(doc: &Document, k: usize) -> bool {
+    let w = doc.tok(k);
+    const SUBJECT_STARTS: &[&str] = &[
+        "a", "about", "all", "an", "both", "each", "every", "he", "her", "his", "i", "it", "its",
+        "many", "more", "most", "much", "my", "no", "none", "our", "she", "some", "the", "their",
+        "there", "these", "they", "this", "those", "we", "you", "your",
+    ];
+    const NOT_SUBJECTS: &[&str] = &[
+        "friday", "last", "late", "monday", "saturday", "sunday", "thursday", "today", "tuesday",
+        "wednesday", "yesterday",
+    ];
+    if lexicon::in_list(NOT_SUBJECTS, w) {
+        return false;
+    }
+    let c = w.chars().next().unwrap_or(' ');
+    lexicon::in_list(SUBJECT_STARTS, w) || (c.is_uppercase() && !lexicon::is_not_name_word(w)) || c.is_numeric()
+}
+
+/// `CONTENT, X said [adjuncts].` — a short cue clause closing the sentence after a comma.
+fn trailing_cue(doc: &Document, first: usize, v: usize, e: usize, direct: &[Span]) -> Option<RawQuote> {
+    // The comma that opens the cue clause, at most a few tokens before the verb.
+    let lo = v.saturating_sub(10).max(first);
+    let comma = (lo..v).rev().find(|&k| doc.tok(k) == ",")?;
+    // Nothing but a short adjunct may follow the verb (`said late Thursday`, `said in a
+    // statement`), and no `that`.
+    if e - v > 8 || (v + 1..e).any(|k| matches!(doc.tok(k), "that" | "," | "“" | "\"")) {
+        return None;
+    }
+    let src = if comma + 1 == v {
+        np_after(doc, v + 1, e)
+    } else {
+        let sp = np_ending_at(doc, v, comma + 1)?;
+        // The whole stretch between the comma and the verb must be the source.
+        if doc.token_at_or_after(sp.start) != comma + 1 {
+            return None;
+        }
+        Some(sp)
+    };
+    src?;
+    if comma <= first + 2 {
+        return None;
+    }
+    make_indirect(doc, first, comma, doc.tokens[v].span, src, direct)
+}
+
+/// Builds an indirect quote over tokens `a..b`, cut short before any direct quote inside it,
+/// or `None` if too little is left.
+fn make_indirect(doc: &Document, a: usize, b: usize, cue: Span, src: Option<Span>, direct: &[Span]) -> Option<RawQuote> {
+    if a >= b || b > doc.tokens.len() {
+        return None;
+    }
+    let mut b = b;
+    let start = doc.tokens[a].span.start;
+    // Trim leading punctuation and trailing commas.
+    let mut a = a;
+    while a < b && matches!(doc.tok(a), "," | ":" | "—" | "–") {
+        a += 1;
+    }
+    while b > a && matches!(doc.tok(b - 1), "," | ":" | "—" | "–" | ";") {
+        b -= 1;
+    }
+    if a >= b {
+        return None;
+    }
+    let _ = start;
+    let mut span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
+    // A content clause that is (or starts with) a direct quote is that quote, not a second one.
+    for d in direct {
+        if d.start <= span.start && span.start < d.end {
+            return None;
+        }
+        if span.start < d.start && d.start < span.end {
+            let (s, e) = crate::segment::trim(doc.text, span.start, d.start);
+            span = Span::new(s, e);
+        }
+    }
+    if words_in(doc, span) < 3 {
+        return None;
+    }
+    let conf = if src.is_some() { 0.7 } else { 0.5 };
+    Some(RawQuote {
+        span,
+        kind: QuoteKind::Indirect,
+        cue: Some(cue),
+        source: src.map_or(Source::Unknown, Source::Phrase),
+        confidence: conf,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<(String, QuoteKind, Option<String>)> {
+        let doc = Document::new(text);
+        find(&doc)
+            .into_iter()
+            .map(|q| {
+                let src = match q.source {
+                    Source::Phrase(s) => Some(doc.slice(s).to_string()),
+                    Source::Previous => Some("<prev>".into()),
+                    Source::Unknown => None,
+                };
+                (doc.slice(q.span).to_string(), q.kind, src)
+            })
+            .collect()
+    }
+
+    fn direct(text: &str) -> Vec<String> {
+        quotes(text).into_iter().filter(|q| q.1 == QuoteKind::Direct).map(|q| q.0).collect()
+    }
+
+    #[test]
+    fn split_quote_around_cue() {
+        let q = quotes("“We are ready,” Kirby said. “And we will go.”");
+        assert_eq!(q[0], ("We are ready,".into(), QuoteKind::Direct, Some("Kirby".into())));
+        assert_eq!(q[1].0, "And we will go.");
+        assert_eq!(q[1].2.as_deref(), Some("<prev>"));
+    }
+
+    #[test]
+    fn inverted_cue_with_appositive() {
+        let q = quotes("“Man’s greed is hurting the whales,” says Parata, a fierce elder of the tribe.");
+        assert_eq!(q[0].2.as_deref(), Some("Parata"));
+        let q = quotes("“It is not safe,” said Patrick McHugh, vice president of Con Edison.");
+        assert_eq!(q[0].2.as_deref(), Some("Patrick McHugh"));
+    }
+
+    #[test]
+    fn cue_before_and_partial_quote() {
+        let q = quotes("Pentagon press secretary John Kirby said: “We have made attempts.”");
+        assert_eq!(q[0].2.as_deref(), Some("Pentagon press secretary John Kirby"));
+        let d = direct("Kirby said it appears that “the Ukrainians are holding on” for now.");
+        assert_eq!(d, ["the Ukrainians are holding on"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks() {
+        let d = direct("Russia’s army in the ’90s played rock ’n’ roll, the players’ union said.");
+        assert!(d.is_empty(), "{d:?}");
+        let d = direct("“It’s the ’90s again,” he said.");
+        assert_eq!(d, ["It’s the ’90s again,"]);
+    }
+
+    #[test]
+    fn scare_quotes_and_titles_are_not_speech() {
+        assert!(direct("The Bill would store so-called “metadata” for two years.").is_empty());
+        assert!(direct("The corrosive “freeze-thaw” cycles make it worse.").is_empty());
+        assert!(direct("Troops moved against \"criminals\" in his entourage.").is_empty());
+    }
+
+    #[test]
+    fn multi_paragraph_quote_is_one_item() {
+        let t = "“The first part goes on and on.\n\n“The second part ends here,” she said.";
+        let d = direct(t);
+        assert_eq!(d, ["The first part goes on and on.\n\n“The second part ends here,"]);
+    }
+
+    #[test]
+    fn guillemets_and_straight_marks() {
+        assert_eq!(direct("«Nous sommes prêts, vraiment prêts», a dit Macron, said Reuters."), ["Nous sommes prêts, vraiment prêts"]);
+        assert_eq!(direct("\"I thought a lot before writing this,\" Askar wrote."), ["I thought a lot before writing this,"]);
+    }
+
+    #[test]
+    fn indirect_speech_forms() {
+        let q = quotes("Kirby said that the talks had failed badly.");
+        assert_eq!(q[0].0, "the talks had failed badly");
+        assert_eq!(q[0].2.as_deref(), Some("Kirby"));
+        let q = quotes("The government plans to lift sanctions on Sudan, Obama administration officials said late Thursday.");
+        assert_eq!(q[0].0, "The government plans to lift sanctions on Sudan");
+        assert_eq!(q[0].2.as_deref(), Some("Obama administration officials"));
+        let q = quotes("Hicks told ABC News that she had no idea at all.");
+        assert_eq!(q[0].0, "she had no idea at all");
+        let q = quotes("According to the police, three men were arrested on Monday.");
+        assert_eq!(q[0].0, "three men were arrested on Monday");
+        let q = quotes("He denied it, adding that the plan was never approved.");
+        assert_eq!(q.last().unwrap().0, "the plan was never approved");
+    }
+
+    #[test]
+    fn unbalanced_marks_do_not_swallow_the_article() {
+        let d = direct("He said “this never closes\n\nAnd this is a new paragraph.");
+        assert_eq!(d.len(), 1);
+        assert!(!d[0].contains("new paragraph"));
+    }
 }
