@@ -1,13 +1,472 @@
-//! Entities and speakers.
-use crate::quotes::RawQuote;
-use crate::segment::Document;
-use crate::types::{Entity, Quote};
+//! Entities and speakers: one entity per real-world referent, every quote tied to one.
+//!
+//! Names are found as runs of capitalised words (`Habib Essid`, `Bardo National Museum`),
+//! with the evidence around them that says what they are: an honorific or a title before
+//! (`Mr.`, `Prime Minister`, `developer`), an appositive after (`, vice president of …`),
+//! an organisation head word (`… Police`, `… Council`) or a known organisation. A run with no
+//! such evidence (a place, a law, a sports team) becomes an entity only when it is named as
+//! the source of a quote.
+//!
+//! Resolution walks the article in order, so that every mention can only point back:
+//! a full name creates or extends an entity, a surname alone (`Kirby`, `Mr. Kirby`) joins the
+//! most-mentioned entity with that surname, `he`/`she` is the most recent person, `the
+//! spokesman` is the entity whose title has that head word, and a quote with no cue of its
+//! own continues the speaker of the quote before it.
+
+use crate::lexicon;
+use crate::quotes::{is_group_noun, RawQuote, Source};
+use crate::segment::{Document, TokKind};
+use crate::types::{Cue, Entity, EntityKind, Quote, Span};
 
 pub struct Resolved {
     pub entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
 }
 
-pub fn resolve(_doc: &Document, _quotes: &[RawQuote]) -> Resolved {
-    Resolved { entities: Vec::new(), quotes: Vec::new() }
+/// A run of capitalised words and what the text around it says about it.
+#[derive(Debug, Clone)]
+struct NameRun {
+    /// The name without honorific or title (`John Kirby`).
+    span: Span,
+    /// Tokens of the name.
+    first: usize,
+    last: usize,
+    /// The title before the name (`Pentagon press secretary`), if any.
+    title: Option<Span>,
+    kind: Option<EntityKind>,
+    /// Strong evidence that this is a person or organisation of interest.
+    evidence: bool,
+}
+
+struct Builder<'d, 'a> {
+    doc: &'d Document<'a>,
+    entities: Vec<Entity>,
+    /// Name tokens (lowercase) per entity, to match surnames.
+    keys: Vec<Vec<String>>,
+    /// Position of each entity's latest mention.
+    last_seen: Vec<usize>,
+    /// Which entities are known to be people (for pronouns).
+    person: Vec<bool>,
+}
+
+pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
+    let runs = name_runs(doc);
+    let mut b = Builder { doc, entities: Vec::new(), keys: Vec::new(), last_seen: Vec::new(), person: Vec::new() };
+
+    // Walk names and quote sources in text order.
+    let mut ri = 0;
+    let mut quotes: Vec<Quote> = Vec::with_capacity(raw.len());
+    let mut last_speaker: Option<usize> = None;
+    let mut order: Vec<usize> = (0..raw.len()).collect();
+    // Sources are resolved at their own position (the cue may come after the quote).
+    let src_pos = |q: &RawQuote| match q.source {
+        Source::Phrase(s) => s.start,
+        _ => q.span.start,
+    };
+    order.sort_by_key(|&i| (src_pos(&raw[i]).min(raw[i].span.start), i));
+    let mut speakers: Vec<Option<usize>> = vec![None; raw.len()];
+    for &qi in &order {
+        let q = &raw[qi];
+        let pos = src_pos(q);
+        while ri < runs.len() && runs[ri].span.start < pos {
+            b.mention_run(&runs[ri], false);
+            ri += 1;
+        }
+        let speaker = match q.source {
+            Source::Phrase(s) => {
+                // Let runs inside the phrase register first, as evidence they are a source.
+                let mut hit = None;
+                while ri < runs.len() && runs[ri].span.start < s.end {
+                    let r = &runs[ri];
+                    let e = b.mention_run(r, s.contains(r.span));
+                    if s.contains(r.span) {
+                        hit = e.or(hit);
+                    }
+                    ri += 1;
+                }
+                hit.or_else(|| b.resolve_phrase(s))
+            }
+            Source::Previous => last_speaker,
+            Source::Unknown => None,
+        };
+        if q.kind == crate::types::QuoteKind::Direct {
+            last_speaker = speaker.or(last_speaker);
+        } else if speaker.is_some() {
+            last_speaker = speaker;
+        }
+        speakers[qi] = speaker;
+    }
+    while ri < runs.len() {
+        b.mention_run(&runs[ri], false);
+        ri += 1;
+    }
+
+    // Keep entities that speak or that the text describes with strong evidence.
+    let speaking: Vec<bool> = {
+        let mut v = vec![false; b.entities.len()];
+        for s in speakers.iter().flatten() {
+            v[*s] = true;
+        }
+        v
+    };
+    let keep: Vec<bool> = (0..b.entities.len())
+        .map(|i| speaking[i] || b.entities[i].title.is_some() || b.entities[i].mentions.len() > 1)
+        .collect();
+    let mut new_id = vec![None; b.entities.len()];
+    let mut entities = Vec::new();
+    for (i, mut e) in b.entities.into_iter().enumerate() {
+        if keep[i] {
+            e.mentions.sort();
+            e.mentions.dedup();
+            e.id = format!("e{}", entities.len() + 1);
+            new_id[i] = Some(e.id.clone());
+            entities.push(e);
+        }
+    }
+    for (i, q) in raw.iter().enumerate() {
+        quotes.push(Quote {
+            id: String::new(),
+            start: q.span.start,
+            end: q.span.end,
+            text: doc.slice(q.span).to_string(),
+            kind: q.kind,
+            speaker: speakers[i].and_then(|s| new_id[s].clone()),
+            cue: q.cue.map(|c| Cue { start: c.start, end: c.end, text: doc.slice(c).to_string() }),
+            confidence: q.confidence,
+        });
+    }
+    for (i, q) in quotes.iter_mut().enumerate() {
+        q.id = format!("q{}", i + 1);
+    }
+    Resolved { entities, quotes }
+}
+
+impl<'d, 'a> Builder<'d, 'a> {
+    fn text(&self, s: Span) -> &'a str {
+        self.doc.slice(s)
+    }
+
+    /// Records a name run; returns its entity when it is (or becomes) one.
+    fn mention_run(&mut self, r: &NameRun, as_source: bool) -> Option<usize> {
+        let toks: Vec<String> = (r.first..r.last).map(|i| norm(self.doc.tok(i))).collect();
+        if let Some(e) = self.find_entity(&toks) {
+            self.add_mention(e, r.span, r.title, r.kind);
+            // A fuller name than the one known so far becomes the entity's name.
+            if toks.len() > self.keys[e].len() && toks.ends_with(&self.keys[e][self.keys[e].len() - 1..]) {
+                self.entities[e].name = self.text(r.span).to_string();
+                self.keys[e] = toks;
+            }
+            return Some(e);
+        }
+        if !(r.evidence || as_source) {
+            return None;
+        }
+        let kind = r.kind.unwrap_or(EntityKind::Person);
+        Some(self.create(r.span, toks, kind, r.title))
+    }
+
+    fn create(&mut self, span: Span, toks: Vec<String>, kind: EntityKind, title: Option<Span>) -> usize {
+        self.entities.push(Entity {
+            id: String::new(),
+            name: self.text(span).to_string(),
+            kind,
+            title: title.map(|t| clean_title(self.text(t))),
+            mentions: vec![span],
+        });
+        self.keys.push(toks);
+        self.last_seen.push(span.start);
+        self.person.push(kind == EntityKind::Person);
+        self.entities.len() - 1
+    }
+
+    fn add_mention(&mut self, e: usize, span: Span, title: Option<Span>, kind: Option<EntityKind>) {
+        self.entities[e].mentions.push(span);
+        self.last_seen[e] = span.start;
+        if self.entities[e].title.is_none() {
+            if let Some(t) = title {
+                self.entities[e].title = Some(clean_title(self.text(t)));
+            }
+        }
+        if let Some(k) = kind {
+            self.person[e] = k == EntityKind::Person;
+            self.entities[e].kind = k;
+        }
+    }
+
+    /// The entity a name (as lowercase tokens) refers to: same full name, or the same
+    /// surname as the last token of a known name (`Kirby` → `John Kirby`), preferring the
+    /// entity mentioned most.
+    fn find_entity(&self, toks: &[String]) -> Option<usize> {
+        if toks.is_empty() {
+            return None;
+        }
+        if let Some(i) = self.keys.iter().position(|k| k == toks) {
+            return Some(i);
+        }
+        let last = toks.last()?;
+        let mut best: Option<usize> = None;
+        for (i, k) in self.keys.iter().enumerate() {
+            // A short form matches a longer name ending with it; a longer name extends a
+            // known surname (`Robert Mugabe` after `Mugabe`).
+            let fits = (toks.len() < k.len() && k.ends_with(toks))
+                || (toks.len() > k.len() && k.len() == 1 && toks.ends_with(k))
+                || (toks.len() == 1 && k.len() > 1 && k[0] == *last && self.entities[i].kind == EntityKind::Organization);
+            if fits && best.is_none_or(|b| self.entities[i].mentions.len() > self.entities[b].mentions.len()) {
+                best = Some(i);
+            }
+        }
+        best
+    }
+
+    /// Resolves a source phrase with no name in it: a pronoun, a role (`the spokesman`), a
+    /// group with an organisation (`Obama administration officials`), or nobody.
+    fn resolve_phrase(&mut self, s: Span) -> Option<usize> {
+        let doc = self.doc;
+        let a = doc.token_at_or_after(s.start);
+        let z = doc.tokens_before(s.end);
+        if z <= a {
+            return None;
+        }
+        let words: Vec<&str> = (a..z).map(|i| doc.tok(i)).collect();
+        if words.len() == 1 {
+            match lexicon::pronoun(words[0]) {
+                Some(lexicon::Pronoun::He | lexicon::Pronoun::She) => {
+                    let e = self.most_recent_person(s.start)?;
+                    self.entities[e].mentions.push(s);
+                    self.last_seen[e] = s.start;
+                    return Some(e);
+                }
+                Some(_) => return None,
+                None => {}
+            }
+        }
+        // A role noun: the entity whose title has that head (`the spokesman`).
+        let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+        if lexicon::is_title_word(&head) && matches!(words[0], "the" | "The") {
+            let found = (0..self.entities.len())
+                .filter(|&i| self.entities[i].title.as_deref().is_some_and(|t| t.to_lowercase().split_whitespace().any(|w| w == head)))
+                .max_by_key(|&i| self.last_seen[i]);
+            if let Some(e) = found {
+                self.entities[e].mentions.push(s);
+                return Some(e);
+            }
+            return None;
+        }
+        // A group named after an organisation: `Obama administration officials`.
+        let has_cap = words.iter().any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) && !lexicon::is_not_name_word(w));
+        if has_cap && is_group_noun(&head) {
+            let start = (a..z).find(|&i| !matches!(doc.tok(i), "the" | "The" | "a" | "A")).unwrap_or(a);
+            let span = Span::new(doc.tokens[start].span.start, s.end);
+            let toks: Vec<String> = (start..z).map(|i| norm(doc.tok(i))).collect();
+            if let Some(e) = self.keys.iter().position(|k| *k == toks) {
+                self.entities[e].mentions.push(span);
+                return Some(e);
+            }
+            return Some(self.create(span, toks, EntityKind::Organization, None));
+        }
+        None
+    }
+
+    fn most_recent_person(&self, before: usize) -> Option<usize> {
+        (0..self.entities.len())
+            .filter(|&i| self.person[i] && self.last_seen[i] < before)
+            .max_by_key(|&i| self.last_seen[i])
+    }
+}
+
+fn norm(w: &str) -> String {
+    w.trim_end_matches(['’', '\'']).trim_end_matches("’s").trim_end_matches("'s").to_lowercase()
+}
+
+/// Trims determiners and punctuation off a title: `the Pentagon spokesman,` → `Pentagon
+/// spokesman`.
+fn clean_title(t: &str) -> String {
+    let t = t.trim().trim_end_matches([',', '.', ';', ':']).trim();
+    let t = t.strip_prefix("the ").or_else(|| t.strip_prefix("The ")).unwrap_or(t);
+    let t = t.strip_prefix("a ").or_else(|| t.strip_prefix("an ")).unwrap_or(t);
+    t.to_string()
+}
+
+fn is_cap_word(doc: &Document, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    if t.kind != TokKind::Word {
+        return false;
+    }
+    let w = doc.tok(i);
+    let c = w.chars().next().unwrap_or(' ');
+    c.is_uppercase() && !lexicon::is_not_name_word(w)
+}
+
+/// Finds every run of capitalised words with the evidence around it.
+fn name_runs(doc: &Document) -> Vec<NameRun> {
+    let n = doc.tokens.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !is_cap_word(doc, i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n {
+            if is_cap_word(doc, j) && doc.tokens[j].sentence == doc.tokens[i].sentence {
+                j += 1;
+            } else if j + 1 < n
+                && matches!(doc.tok(j), "de" | "van" | "von" | "bin" | "al" | "of" | "for" | "da" | "del" | "le")
+                && is_cap_word(doc, j + 1)
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        out.extend(make_run(doc, i, j));
+        i = j;
+    }
+    out
+}
+
+/// Splits a capitalised run into title + name, and reads its evidence.
+fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
+    let sent = doc.tokens[i].sentence;
+    let sentence_initial = doc.sentences[sent].first == i
+        || (i > 0 && doc.tokens[i - 1].sentence == sent && doc.sentences[sent].first + 1 == i && doc.tokens[i - 1].kind == TokKind::Punct);
+    // Leading honorifics and titles are not part of the name: `Mr. Mugabe`, `President
+    // Obama`, `Prime Minister Habib Essid`.
+    let mut a = i;
+    let mut honorific = false;
+    let mut titled = false;
+    while a < j && (lexicon::is_honorific(doc.tok(a)) || lexicon::is_pre_name_title(doc.tok(a)) || lexicon::is_title_word(doc.tok(a)) || (a + 1 < j && lexicon::is_pre_name_title(doc.tok(a + 1)) && !is_org_word(doc.tok(a)))) {
+        if lexicon::is_honorific(doc.tok(a)) {
+            honorific = true;
+        } else {
+            titled = true;
+        }
+        a += 1;
+    }
+    // Skip a trailing period token glued into an honorific (`Mr.` is one token with `.`
+    // only for dotted forms; plain `Mr` + `.` leaves the period as punctuation).
+    if a >= j {
+        return None;
+    }
+    let words: Vec<&str> = (a..j).map(|k| doc.tok(k)).collect();
+    let last = *words.last()?;
+    let org = words.iter().any(|w| lexicon::is_org_head(w)) || words.iter().any(|w| lexicon::is_known_org(w))
+        || (words.len() == 1 && last.len() >= 2 && last.chars().all(|c| c.is_uppercase() || c == '.' || c == '&'));
+    // Lowercase title words right before the run: `press secretary John Kirby`,
+    // `developer Ammar Askar`, `Pakistan-based developer`.
+    let mut t0 = i;
+    while t0 > 0 && doc.tokens[t0 - 1].sentence == sent && t0 + 6 > i {
+        let w = doc.tok(t0 - 1);
+        let c = w.chars().next().unwrap_or(' ');
+        if lexicon::is_title_word(w) || (c.is_lowercase() && w.len() > 2 && t0 < i && is_title_modifier(w)) || (c.is_uppercase() && t0 < i && !lexicon::is_not_name_word(w)) || (w.contains('-') && w.ends_with("based")) {
+            t0 -= 1;
+        } else {
+            break;
+        }
+    }
+    while t0 < i && !lexicon::is_title_word(doc.tok(t0)) && !(doc.tok(t0).contains('-')) && !doc.tok(t0).chars().next().is_some_and(|c| c.is_uppercase()) {
+        t0 += 1;
+    }
+    let has_title_before = t0 < a && (a > i || (i > t0 && (t0..i).any(|k| lexicon::is_title_word(doc.tok(k)))));
+    let title = if has_title_before {
+        Some(Span::new(doc.tokens[t0].span.start, doc.tokens[a - 1].span.end))
+    } else {
+        appositive_title(doc, j)
+    };
+    let age = j + 2 < doc.tokens.len() && doc.tok(j) == "," && doc.tokens[j + 1].kind == TokKind::Number && doc.tok(j + 2) == ",";
+    let kind = if honorific || titled || age {
+        Some(EntityKind::Person)
+    } else if org {
+        Some(EntityKind::Organization)
+    } else {
+        None
+    };
+    let multiword_person = words.len() >= 2 && !org && title.is_some();
+    let evidence = (honorific || titled || age || multiword_person || org || title.is_some()) && !(sentence_initial && words.len() == 1 && !honorific && !titled && !org);
+    Some(NameRun {
+        span: Span::new(doc.tokens[a].span.start, doc.tokens[j - 1].span.end),
+        first: a,
+        last: j,
+        title,
+        kind: kind.or(if multiword_person { Some(EntityKind::Person) } else { None }),
+        evidence,
+    })
+}
+
+fn is_org_word(w: &str) -> bool {
+    lexicon::is_org_head(w) || lexicon::is_known_org(w)
+}
+
+fn is_title_modifier(w: &str) -> bool {
+    const MODS: &[&str] = &[
+        "acting", "assistant", "chief", "deputy", "executive", "foreign", "former", "general",
+        "interim", "national", "press", "senior", "security", "state", "vice",
+    ];
+    lexicon::in_list(MODS, w)
+}
+
+/// `Patrick McHugh, vice president of electrical engineering …`: the appositive after a
+/// name, when it starts with a title (optionally after `a`/`the`).
+fn appositive_title(doc: &Document, j: usize) -> Option<Span> {
+    if j >= doc.tokens.len() || doc.tok(j) != "," {
+        return None;
+    }
+    let a = j + 1;
+    let mut k = a;
+    while k < doc.tokens.len() && k < a + 14 && !matches!(doc.tok(k), "," | "." | ";" | "—" | "“" | "”" | "\"" | "(") {
+        k += 1;
+    }
+    if k == a {
+        return None;
+    }
+    let words: Vec<&str> = (a..k).map(|x| doc.tok(x)).collect();
+    let head_at = words.iter().take(6).position(|w| lexicon::is_title_word(w))?;
+    // The words before the title word must be a determiner or modifiers, not a clause.
+    if words[..head_at].iter().any(|w| lexicon::is_speech_verb(w) || matches!(*w, "who" | "which" | "was" | "is")) {
+        return None;
+    }
+    Some(Span::new(doc.tokens[a].span.start, doc.tokens[k - 1].span.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::annotate;
+
+    #[test]
+    fn one_entity_per_referent_with_title() {
+        let t = "Pentagon press secretary John Kirby said the talks failed badly. “We tried,” Kirby said. \
+                 “We will try again,” Mr. Kirby added. “It is hard,” he said.";
+        let a = annotate(t);
+        let kirby: Vec<_> = a.entities.iter().filter(|e| e.name.contains("Kirby")).collect();
+        assert_eq!(kirby.len(), 1, "{:#?}", a.entities);
+        assert_eq!(kirby[0].name, "John Kirby");
+        assert_eq!(kirby[0].title.as_deref(), Some("Pentagon press secretary"));
+        assert!(a.quotes.iter().all(|q| q.speaker.as_deref() == Some(kirby[0].id.as_str())), "{:#?}", a.quotes);
+    }
+
+    #[test]
+    fn appositive_title_and_inverted_cue() {
+        let t = "“It’s not safe,” said Patrick McHugh, vice president of electrical engineering for Con Edison.";
+        let a = annotate(t);
+        assert_eq!(a.entities[0].name, "Patrick McHugh");
+        assert_eq!(a.entities[0].title.as_deref(), Some("vice president of electrical engineering for Con Edison"));
+    }
+
+    #[test]
+    fn continuation_paragraph_keeps_the_speaker() {
+        let t = "“Man’s greed is hurting the whales,” says Hori Parata, an elder of the tribe.\n\n\
+                 “We’re having to put up with a lot of stuff today. We feel that is ridiculous.”";
+        let a = annotate(t);
+        assert_eq!(a.quotes.len(), 2);
+        assert_eq!(a.quotes[0].speaker, a.quotes[1].speaker);
+        assert!(a.quotes[0].speaker.is_some());
+    }
+
+    #[test]
+    fn anonymous_sources_have_no_speaker() {
+        let a = annotate("The talks are over, a senior political source told Reuters.");
+        assert_eq!(a.quotes.len(), 1, "{:#?}", a.quotes);
+        assert_eq!(a.quotes[0].speaker, None);
+    }
 }

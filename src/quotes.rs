@@ -61,7 +61,10 @@ pub fn find(doc: &Document) -> Vec<RawQuote> {
         }
     }
     let direct: Vec<Span> = spans.iter().map(|q| Span::new(q.open, q.close_end)).collect();
-    let indirect = find_indirect(doc, &direct);
+    // Verbs already serving as the cue of a direct quote introduce no second quote.
+    let mut used: Vec<usize> = out.iter().filter_map(|q| q.cue.map(|c| c.start)).collect();
+    used.sort_unstable();
+    let indirect = find_indirect(doc, &direct, &used);
     out.extend(indirect);
     out.sort_by_key(|q| (q.span.start, q.span.end));
     out
@@ -638,9 +641,14 @@ fn is_modifier(w: &str) -> bool {
 /// `told reporters late Thursday that`.
 const THAT_WINDOW: usize = 8;
 
-fn find_indirect(doc: &Document, direct: &[Span]) -> Vec<RawQuote> {
+fn find_indirect(doc: &Document, direct: &[Span], used_cues: &[usize]) -> Vec<RawQuote> {
     let mut out = Vec::new();
-    let in_direct = |pos: usize| direct.iter().any(|d| d.start <= pos && pos < d.end);
+    // `direct` is sorted and non-overlapping: look-ups are binary searches, so the pass
+    // stays linear in the article however many quotes it has.
+    let in_direct = |pos: usize| {
+        let k = direct.partition_point(|d| d.start <= pos);
+        k > 0 && pos < direct[k - 1].end
+    };
     for s in &doc.sentences {
         let (a, b) = (s.first, s.last);
         if b <= a {
@@ -655,7 +663,7 @@ fn find_indirect(doc: &Document, direct: &[Span]) -> Vec<RawQuote> {
         while i < e {
             let w = doc.tok(i);
             let pos = doc.tokens[i].span.start;
-            if in_direct(pos) {
+            if in_direct(pos) || used_cues.binary_search(&pos).is_ok() {
                 i += 1;
                 continue;
             }
@@ -799,8 +807,13 @@ fn trailing_cue(doc: &Document, first: usize, v: usize, e: usize, direct: &[Span
         np_after(doc, v + 1, e)
     } else {
         let sp = np_ending_at(doc, v, comma + 1)?;
-        // The whole stretch between the comma and the verb must be the source.
-        if doc.token_at_or_after(sp.start) != comma + 1 {
+        // The whole stretch between the comma and the verb must be the source (a leading
+        // determiner aside: `, a senior political source told Reuters`).
+        let mut from = comma + 1;
+        while from < v && matches!(doc.tok(from), "a" | "an" | "the" | "A" | "An" | "The") {
+            from += 1;
+        }
+        if doc.token_at_or_after(sp.start) != from {
             return None;
         }
         Some(sp)
@@ -834,7 +847,9 @@ fn make_indirect(doc: &Document, a: usize, b: usize, cue: Span, src: Option<Span
     let _ = start;
     let mut span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
     // A content clause that is (or starts with) a direct quote is that quote, not a second one.
-    for d in direct {
+    let from = direct.partition_point(|d| d.end <= span.start);
+    let end0 = span.end;
+    for d in direct[from..].iter().take_while(|d| d.start < end0) {
         if d.start <= span.start && span.start < d.end {
             return None;
         }
