@@ -2,16 +2,20 @@
 
 mod serve;
 
+use std::io::{Read, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use whosaid::eval;
 
 const USAGE: &str = "\
 whosaid — marks who said what and what is claimed in news articles
 
 USAGE:
     whosaid annotate [--lossy] [--pretty] FILE...   annotate files (or - for stdin), print JSON
-    whosaid eval [--pred DIR] [--json] GOLD_DIR_OR_FILES...
-                                                    score against gold files
-    whosaid serve [--port N] [--dir DIR]            build nothing, serve DIR (default www/) on 127.0.0.1
+    whosaid eval [--pred DIR] [--json] [-v] GOLD_DIR_OR_FILES...
+                                                    score against gold files (-v lists misses);
+                                                    --pred scores DIR/<id>.json instead of the engine
+    whosaid serve [--port N] [--dir DIR]            serve DIR (default www/) on 127.0.0.1
     whosaid help                                    this text
 ";
 
@@ -24,7 +28,7 @@ fn main() -> ExitCode {
     let rest = &args[1..];
     let result = match cmd.as_str() {
         "annotate" => annotate_cmd(rest),
-        "eval" => Err("eval: not implemented yet".to_string()),
+        "eval" => eval_cmd(rest),
         "serve" => serve::run(rest),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
@@ -41,6 +45,140 @@ fn main() -> ExitCode {
     }
 }
 
-fn annotate_cmd(_args: &[String]) -> Result<(), String> {
-    Err("annotate: not implemented yet".into())
+/// Reads a file (or stdin for `-`) as UTF-8. Invalid UTF-8 is an error naming the byte
+/// offset, unless `lossy`, where it is replaced with U+FFFD and a warning is printed.
+fn read_text(path: &str, lossy: bool) -> Result<String, String> {
+    let bytes = if path == "-" {
+        let mut b = Vec::new();
+        std::io::stdin().read_to_end(&mut b).map_err(|e| format!("stdin: {e}"))?;
+        b
+    } else {
+        std::fs::read(path).map_err(|e| format!("{path}: {e}"))?
+    };
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            if lossy {
+                eprintln!("whosaid: warning: {path}: invalid UTF-8 at byte {at}; replaced with U+FFFD (offsets refer to the replaced text)");
+                Ok(String::from_utf8_lossy(e.as_bytes()).into_owned())
+            } else {
+                Err(format!("{path}: not valid UTF-8 (first bad byte at offset {at}); pass --lossy to replace bad bytes"))
+            }
+        }
+    }
+}
+
+fn annotate_cmd(args: &[String]) -> Result<(), String> {
+    let mut lossy = false;
+    let mut pretty = false;
+    let mut files = Vec::new();
+    for a in args {
+        match a.as_str() {
+            "--lossy" => lossy = true,
+            "--pretty" => pretty = true,
+            f if f.starts_with("--") => return Err(format!("annotate: unknown flag {f}")),
+            f => files.push(f.to_string()),
+        }
+    }
+    if files.is_empty() {
+        return Err(format!("annotate: no input file (use - for stdin)\n\n{USAGE}"));
+    }
+    let mut all = Vec::new();
+    for f in &files {
+        let text = read_text(f, lossy)?;
+        all.push(whosaid::annotate(&text));
+    }
+    let json = if files.len() == 1 {
+        to_json(&all[0], pretty)
+    } else {
+        to_json(&all, pretty)
+    };
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{json}").map_err(|e| format!("stdout: {e}"))
+}
+
+fn to_json<T: serde::Serialize>(v: &T, pretty: bool) -> String {
+    let r = if pretty { serde_json::to_string_pretty(v) } else { serde_json::to_string(v) };
+    r.expect("annotations always serialise")
+}
+
+/// Gold files named on the command line: files, or every `*.json` in a directory.
+fn gold_files(args: &[String]) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    for a in args {
+        let p = PathBuf::from(a);
+        if p.is_dir() {
+            let mut v: Vec<PathBuf> = std::fs::read_dir(&p)
+                .map_err(|e| format!("{a}: {e}"))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect();
+            v.sort();
+            out.extend(v);
+        } else {
+            out.push(p);
+        }
+    }
+    if out.is_empty() {
+        return Err("eval: no gold files".into());
+    }
+    Ok(out)
+}
+
+fn eval_cmd(args: &[String]) -> Result<(), String> {
+    let mut pred_dir: Option<PathBuf> = None;
+    let mut json = false;
+    let mut verbose = false;
+    let mut paths = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--pred" => pred_dir = Some(PathBuf::from(it.next().ok_or("eval: --pred needs a directory")?)),
+            "--json" => json = true,
+            "-v" | "--verbose" => verbose = true,
+            f if f.starts_with("--") => return Err(format!("eval: unknown flag {f}")),
+            f => paths.push(f.to_string()),
+        }
+    }
+    let mut scores = Vec::new();
+    let mut total = eval::Score { id: "all".into(), ..Default::default() };
+    for path in gold_files(&paths)? {
+        let raw = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let gold: eval::Gold = serde_json::from_str(&raw).map_err(|e| format!("{}: {e}", path.display()))?;
+        let pred = match &pred_dir {
+            Some(dir) => {
+                let p = dir.join(format!("{}.json", gold.id));
+                let raw = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+                serde_json::from_str(&raw).map_err(|e| format!("{}: {e}", p.display()))?
+            }
+            None => whosaid::annotate(&gold.text),
+        };
+        let sc = eval::score(&gold, &pred);
+        total.add(&sc);
+        scores.push(sc);
+    }
+    if json {
+        println!("{}", to_json(&serde_json::json!({"articles": scores, "total": total}), true));
+    } else {
+        print!("{}", eval::table(&scores, &total));
+        if verbose {
+            for sc in &scores {
+                println!("\n## {}", sc.id);
+                for (k, t) in &sc.misses {
+                    println!("  MISS  {k:8} {t:?}");
+                }
+                for (k, t) in &sc.false_alarms {
+                    println!("  EXTRA {k:8} {t:?}");
+                }
+                for (t, g, p) in &sc.wrong_speakers {
+                    println!("  SPKR  gold={g:?} pred={p:?} {t:?}");
+                }
+            }
+        }
+    }
+    if !total.gold_missing.is_empty() {
+        return Err(format!("gold items not found in their article text: {:?}", total.gold_missing));
+    }
+    Ok(())
 }
