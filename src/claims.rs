@@ -1,7 +1,241 @@
-//! Claims.
-use crate::segment::Document;
-use crate::types::{Claim, Quote};
+//! Claims: the check-worthy assertions of an article, each with a kind, a score and the
+//! signals that made it check-worthy.
+//!
+//! A claim is a sentence (without its final punctuation) that states something a
+//! fact-checker could verify. Each sentence is read for signals — a number, a comparison, a
+//! causal connective, a prediction, an accusation, a named entity, an attribution, a
+//! reported event — and scored by a small linear model over them (weights below, chosen by
+//! hand and documented, not fitted to any one article). Lines that are not prose — captions
+//! and credits, bylines, bracketed promos, section labels, headlines without a full stop —
+//! and questions are never claims.
 
-pub fn find(_doc: &Document, _quotes: &[Quote]) -> Vec<Claim> {
-    Vec::new()
+use crate::lexicon::in_list;
+use crate::segment::{Document, TokKind};
+use crate::types::{Claim, ClaimKind, Quote, Span};
+
+/// Minimum score for a sentence to be reported as a claim.
+pub const THRESHOLD: f32 = 0.4;
+
+/// Number words and units that make a quantity even without digits.
+const NUMBER_WORDS: &[&str] = &[
+    "billion", "billions", "dozen", "dozens", "eight", "eighty", "eleven", "fifteen", "fifty",
+    "five", "forty", "four", "half", "hundred", "hundreds", "million", "millions", "nine",
+    "ninety", "percent", "quarter", "seven", "seventy", "six", "sixty", "ten", "thirty",
+    "thousand", "thousands", "three", "trillion", "twelve", "twenty", "twice", "two",
+];
+
+const COMPARISON_WORDS: &[&str] = &[
+    "best", "bigger", "biggest", "decline", "declined", "decrease", "decreased", "deadliest",
+    "double", "doubled", "drop", "dropped", "fell", "fewer", "grew", "greater", "greatest",
+    "growth", "higher", "highest", "increase", "increased", "increasingly", "larger", "largest",
+    "least", "less", "longest", "lower", "lowest", "more", "most", "oldest", "rise", "rose",
+    "smaller", "smallest", "than", "tripled", "worse", "worst",
+];
+
+const CAUSAL_WORDS: &[&str] = &[
+    "because", "blame", "blamed", "cause", "caused", "causes", "causing", "consequence",
+    "due", "lead", "leading", "leads", "led", "result", "resulted", "resulting", "results",
+    "since", "so", "stem", "stems", "thanks", "therefore", "thus",
+];
+
+const PREDICTION_WORDS: &[&str] = &[
+    "expect", "expected", "expects", "forecast", "forecasts", "going", "likely", "plan",
+    "planned", "plans", "predict", "predicted", "predicts", "project", "projected", "shall",
+    "will", "won't",
+];
+
+const ACCUSATION_WORDS: &[&str] = &[
+    "abuse", "abuses", "accuse", "accused", "accuses", "accusing", "allegation", "allegations",
+    "allegedly", "atrocities", "bribery", "charged", "cheated", "complicit", "convicted",
+    "corrupt", "corruption", "crimes", "criminal", "desecrating", "desecration", "failed",
+    "fraud", "guilty", "illegal", "illegally", "killing", "lied", "lies", "misconduct",
+    "murder", "negligence", "responsible", "violated", "violating", "violation", "violations",
+];
+
+/// Words of opinion and feeling: a sentence made of these and nothing checkable is not a
+/// claim.
+const OPINION_WORDS: &[&str] = &[
+    "amazing", "awful", "beautiful", "believe", "disgusting", "feel", "felt", "hope", "i",
+    "love", "me", "my", "opinion", "ridiculous", "should", "terrible", "think", "wonderful",
+];
+
+/// Signal weights of the check-worthiness score.
+const W_BASE: f32 = 0.15;
+const W_NUMBER: f32 = 0.35;
+const W_COMPARISON: f32 = 0.2;
+const W_CAUSAL: f32 = 0.2;
+const W_PREDICTION: f32 = 0.25;
+const W_ACCUSATION: f32 = 0.3;
+const W_ENTITY: f32 = 0.15;
+const W_ATTRIBUTION: f32 = 0.1;
+const W_EVENT: f32 = 0.15;
+const W_OPINION: f32 = -0.2;
+
+pub fn find(doc: &Document, quotes: &[Quote]) -> Vec<Claim> {
+    let mut out = Vec::new();
+    let junk: Vec<bool> = doc.paragraphs.iter().map(|p| is_junk_paragraph(doc, *p)).collect();
+    for s in &doc.sentences {
+        if junk[s.paragraph] {
+            continue;
+        }
+        let Some((span, a, b)) = claim_span(doc, s.first, s.last) else { continue };
+        if doc.slice(span).trim_end().ends_with('?') || ends_with_question(doc, s.first, s.last) {
+            continue;
+        }
+        let words: Vec<&str> = (a..b).filter(|&i| doc.tokens[i].kind != TokKind::Punct).map(|i| doc.tok(i)).collect();
+        if words.len() < 5 {
+            continue;
+        }
+        let (score, kind, signals) = score_sentence(doc, a, b, &words, quotes, span);
+        if score < THRESHOLD {
+            continue;
+        }
+        let quote = quotes
+            .iter()
+            .find(|q| q.start < span.end && span.start < q.end && q.kind == crate::types::QuoteKind::Direct)
+            .or_else(|| quotes.iter().find(|q| q.start < span.end && span.start < q.end))
+            .map(|q| q.id.clone());
+        out.push(Claim {
+            id: format!("c{}", out.len() + 1),
+            start: span.start,
+            end: span.end,
+            text: doc.slice(span).to_string(),
+            kind,
+            score: (score.clamp(0.0, 1.0) * 100.0).round() / 100.0,
+            signals,
+            quote,
+        });
+    }
+    out
+}
+
+fn ends_with_question(doc: &Document, a: usize, b: usize) -> bool {
+    (a..b).rev().take(3).any(|i| doc.tok(i) == "?")
+}
+
+/// The sentence span without its final punctuation and closing marks, and its token range.
+fn claim_span(doc: &Document, a: usize, b: usize) -> Option<(Span, usize, usize)> {
+    let mut e = b;
+    let mut s = a;
+    while e > s && matches!(doc.tok(e - 1), "." | "!" | "…" | ";" | ":") {
+        e -= 1;
+    }
+    // Leading dateline or section dash: `CAIRO — `, `LONDON — `.
+    if e > s + 2 && matches!(doc.tok(s + 1), "—" | "–") && doc.tok(s).chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
+        s += 2;
+    }
+    (e > s).then(|| (Span::new(doc.tokens[s].span.start, doc.tokens[e - 1].span.end), s, e))
+}
+
+/// Paragraphs that are not prose: captions, credits, bylines, promos, labels, headlines.
+pub fn is_junk_paragraph(doc: &Document, p: Span) -> bool {
+    let t = doc.slice(p).trim();
+    let words = t.split_whitespace().count();
+    let last = t.chars().next_back().unwrap_or(' ');
+    let ends_sentence = matches!(last, '.' | '!' | '?' | '”' | '"' | '’' | '\'' | ')');
+    if t.starts_with('[') && t.ends_with(']') {
+        return true;
+    }
+    if !ends_sentence && words < 25 {
+        return true; // labels, headlines, `Photo`, `Biz & IT —`, `Feb. 21, 2019`
+    }
+    let lower = t.to_lowercase();
+    const BOILER: &[&str] = &[
+        "all rights reserved", "click here", "credit", "follow us", "getty images", "listen to",
+        "photo:", "read more", "sign up", "source: supplied", "subscribe", "you can now",
+    ];
+    if words < 40 && BOILER.iter().any(|b| lower.contains(b)) {
+        return true;
+    }
+    if lower.starts_with("by ") && words < 12 {
+        return true;
+    }
+    false
+}
+
+fn score_sentence(
+    doc: &Document,
+    a: usize,
+    b: usize,
+    words: &[&str],
+    quotes: &[Quote],
+    span: Span,
+) -> (f32, ClaimKind, Vec<String>) {
+    let mut signals = Vec::new();
+    let has = |list: &[&str]| words.iter().any(|w| in_list(list, w));
+    let number = (a..b).any(|i| doc.tokens[i].kind == TokKind::Number) || has(NUMBER_WORDS) || words.iter().any(|w| w.starts_with(['$', '£', '€']));
+    let comparison = has(COMPARISON_WORDS) || words.iter().any(|w| w.len() > 5 && w.ends_with("est") && w.chars().all(|c| c.is_lowercase()) && !matches!(*w, "interest" | "protest" | "honest" | "forest" | "suggest" | "request" | "invest" | "arrest" | "harvest" | "contest"));
+    let causal = has(CAUSAL_WORDS);
+    let prediction = has(PREDICTION_WORDS);
+    let accusation = has(ACCUSATION_WORDS);
+    let entity = (a + 1..b).any(|i| {
+        let w = doc.tok(i);
+        doc.tokens[i].kind == TokKind::Word && w.chars().next().is_some_and(|c| c.is_uppercase()) && !crate::lexicon::is_not_name_word(w)
+    });
+    let attribution = quotes.iter().any(|q| q.start < span.end && span.start < q.end);
+    let event = words.iter().any(|w| w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_lowercase()))
+        || words.iter().any(|w| matches!(*w, "is" | "are" | "was" | "were" | "has" | "have" | "had"));
+    let opinion = words.iter().filter(|w| in_list(OPINION_WORDS, w)).count();
+
+    let mut score = W_BASE;
+    let mut add = |on: bool, w: f32, name: &str, signals: &mut Vec<String>| {
+        if on {
+            score += w;
+            signals.push(name.to_string());
+        }
+    };
+    add(number, W_NUMBER, "number", &mut signals);
+    add(comparison, W_COMPARISON, "comparison", &mut signals);
+    add(causal, W_CAUSAL, "causal", &mut signals);
+    add(prediction, W_PREDICTION, "prediction", &mut signals);
+    add(accusation, W_ACCUSATION, "accusation", &mut signals);
+    add(entity, W_ENTITY, "entity", &mut signals);
+    add(attribution, W_ATTRIBUTION, "attribution", &mut signals);
+    add(event, W_EVENT, "event", &mut signals);
+    if opinion > 0 {
+        score += W_OPINION * opinion.min(2) as f32;
+        signals.push("opinion".into());
+    }
+    let kind = if accusation {
+        ClaimKind::Accusation
+    } else if number {
+        ClaimKind::Quantity
+    } else if comparison {
+        ClaimKind::Comparison
+    } else if causal {
+        ClaimKind::Causal
+    } else if prediction {
+        ClaimKind::Prediction
+    } else {
+        ClaimKind::Statement
+    };
+    (score, kind, signals)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{annotate, ClaimKind};
+
+    #[test]
+    fn kinds_and_signals() {
+        let a = annotate("The economy grew 3 percent last year. The drought caused crop failures across the region. The minister will resign next week, aides expect.");
+        let kinds: Vec<_> = a.claims.iter().map(|c| c.kind).collect();
+        assert_eq!(kinds, [ClaimKind::Quantity, ClaimKind::Causal, ClaimKind::Prediction]);
+        assert!(a.claims[0].signals.contains(&"number".to_string()));
+        assert!(a.claims[0].text == "The economy grew 3 percent last year");
+    }
+
+    #[test]
+    fn junk_questions_and_opinions_are_not_claims() {
+        let t = "Photo\n\nCredit Ashraf Shazly/Agence France-Presse — Getty Images\n\n[Read: Why Tunisia suffers]\n\nWhat will happen to the whales now?\n\nI think it is beautiful and I love it.";
+        let a = annotate(t);
+        assert!(a.claims.is_empty(), "{:#?}", a.claims);
+    }
+
+    #[test]
+    fn claims_link_their_quote() {
+        let a = annotate("“Sudan has killed 10 civilians in Darfur this week,” Reeves said.");
+        assert_eq!(a.claims.len(), 1);
+        assert_eq!(a.claims[0].quote.as_deref(), Some("q1"));
+    }
 }
