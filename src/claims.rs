@@ -90,10 +90,9 @@ pub fn find(doc: &Document, quotes: &[Quote]) -> Vec<Claim> {
         if score < THRESHOLD {
             continue;
         }
-        let quote = quotes
-            .iter()
-            .find(|q| q.start < span.end && span.start < q.end && q.kind == crate::types::QuoteKind::Direct)
-            .or_else(|| quotes.iter().find(|q| q.start < span.end && span.start < q.end))
+        let quote = overlapping(quotes, span)
+            .find(|q| q.kind == crate::types::QuoteKind::Direct)
+            .or_else(|| overlapping(quotes, span).next())
             .map(|q| q.id.clone());
         out.push(Claim {
             id: format!("c{}", out.len() + 1),
@@ -107,6 +106,15 @@ pub fn find(doc: &Document, quotes: &[Quote]) -> Vec<Claim> {
         });
     }
     out
+}
+
+/// The quotes overlapping `span`. Quotes are sorted by start and a quote spans at most a
+/// few paragraphs, so scanning back from the first quote starting at or after `span.end`
+/// over a bounded window keeps this logarithmic-plus-constant per sentence.
+fn overlapping(quotes: &[Quote], span: Span) -> impl Iterator<Item = &Quote> {
+    let hi = quotes.partition_point(|q| q.start < span.end);
+    let lo = hi.saturating_sub(16);
+    quotes[lo..hi].iter().filter(move |q| span.start < q.end)
 }
 
 fn ends_with_question(doc: &Document, a: usize, b: usize) -> bool {
@@ -172,7 +180,7 @@ fn score_sentence(
         let w = doc.tok(i);
         doc.tokens[i].kind == TokKind::Word && w.chars().next().is_some_and(|c| c.is_uppercase()) && !crate::lexicon::is_not_name_word(w)
     });
-    let attribution = quotes.iter().any(|q| q.start < span.end && span.start < q.end);
+    let attribution = overlapping(quotes, span).next().is_some();
     let event = words.iter().any(|w| w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_lowercase()))
         || words.iter().any(|w| matches!(*w, "is" | "are" | "was" | "were" | "has" | "have" | "had"));
     let opinion = words.iter().filter(|w| in_list(OPINION_WORDS, w)).count();

@@ -74,17 +74,21 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
         }
         let speaker = match q.source {
             Source::Phrase(s) => {
+                // `Obama administration officials`: a group named after someone is the
+                // group, not the person.
+                let z = doc.tokens_before(s.end);
+                let group = z > 0 && is_group_noun(doc.tok(z - 1));
                 // Let runs inside the phrase register first, as evidence they are a source.
                 let mut hit = None;
                 while ri < runs.len() && runs[ri].span.start < s.end {
                     let r = &runs[ri];
-                    let e = b.mention_run(r, s.contains(r.span));
+                    let e = b.mention_run(r, s.contains(r.span) && !group);
                     if s.contains(r.span) {
                         hit = e.or(hit);
                     }
                     ri += 1;
                 }
-                hit.or_else(|| b.resolve_phrase(s))
+                if group { b.resolve_phrase(s) } else { hit.or_else(|| b.resolve_phrase(s)) }
             }
             Source::Previous => last_speaker,
             Source::Unknown => None,
@@ -149,7 +153,7 @@ impl<'d, 'a> Builder<'d, 'a> {
     /// Records a name run; returns its entity when it is (or becomes) one.
     fn mention_run(&mut self, r: &NameRun, as_source: bool) -> Option<usize> {
         let toks: Vec<String> = (r.first..r.last).map(|i| norm(self.doc.tok(i))).collect();
-        if let Some(e) = self.find_entity(&toks) {
+        if let Some(e) = self.find_entity(&toks, r.kind) {
             self.add_mention(e, r.span, r.title, r.kind);
             // A fuller name than the one known so far becomes the entity's name.
             if toks.len() > self.keys[e].len() && toks.ends_with(&self.keys[e][self.keys[e].len() - 1..]) {
@@ -196,7 +200,7 @@ impl<'d, 'a> Builder<'d, 'a> {
     /// The entity a name (as lowercase tokens) refers to: same full name, or the same
     /// surname as the last token of a known name (`Kirby` → `John Kirby`), preferring the
     /// entity mentioned most.
-    fn find_entity(&self, toks: &[String]) -> Option<usize> {
+    fn find_entity(&self, toks: &[String], kind: Option<EntityKind>) -> Option<usize> {
         if toks.is_empty() {
             return None;
         }
@@ -209,7 +213,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             // A short form matches a longer name ending with it; a longer name extends a
             // known surname (`Robert Mugabe` after `Mugabe`).
             let fits = (toks.len() < k.len() && k.ends_with(toks))
-                || (toks.len() > k.len() && k.len() == 1 && toks.ends_with(k))
+                || (toks.len() > k.len() && k.len() == 1 && toks.ends_with(k) && kind == Some(EntityKind::Person) && self.person[i])
                 || (toks.len() == 1 && k.len() > 1 && k[0] == *last && self.entities[i].kind == EntityKind::Organization);
             if fits && best.is_none_or(|b| self.entities[i].mentions.len() > self.entities[b].mentions.len()) {
                 best = Some(i);
@@ -344,15 +348,21 @@ fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
         }
         a += 1;
     }
-    // Skip a trailing period token glued into an honorific (`Mr.` is one token with `.`
-    // only for dotted forms; plain `Mr` + `.` leaves the period as punctuation).
+    // A title inside the run (`Opposition Leader Bill Shorten`, `Tunisian Prime Minister
+    // Habib Essid`): the name is what follows the last title word, when that is a name.
+    if let Some(t) = (a..j).rev().find(|&k| lexicon::is_title_word(doc.tok(k)) || lexicon::is_pre_name_title(doc.tok(k))) {
+        let rest = j - (t + 1);
+        if (1..=3).contains(&rest) && !(t + 1..j).any(|k| is_org_word(doc.tok(k)) || lexicon::is_title_word(doc.tok(k))) {
+            a = t + 1;
+            titled = true;
+        }
+    }
     if a >= j {
         return None;
     }
     let words: Vec<&str> = (a..j).map(|k| doc.tok(k)).collect();
     let last = *words.last()?;
-    let org = words.iter().any(|w| lexicon::is_org_head(w)) || words.iter().any(|w| lexicon::is_known_org(w))
-        || (words.len() == 1 && last.len() >= 2 && last.chars().all(|c| c.is_uppercase() || c == '.' || c == '&'));
+    let org = words.iter().any(|w| lexicon::is_org_head(w)) || words.iter().any(|w| lexicon::is_known_org(w));
     // Lowercase title words right before the run: `press secretary John Kirby`,
     // `developer Ammar Askar`, `Pakistan-based developer`.
     let mut t0 = i;
@@ -382,6 +392,14 @@ fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
     } else {
         None
     };
+    // A nationality used as an adjective (`American officials`, `Sudanese government`) is
+    // not a name.
+    let demonym = words.len() == 1
+        && ["ian", "ean", "ese", "ish", "can", "ani", "i"].iter().any(|suf| last.ends_with(suf))
+        && doc.tokens.get(j).is_some_and(|t| t.kind == TokKind::Word && doc.tok(j).chars().next().is_some_and(|c| c.is_lowercase()) && !lexicon::is_speech_verb(doc.tok(j)));
+    if demonym && !honorific && !titled {
+        return None;
+    }
     let multiword_person = words.len() >= 2 && !org && title.is_some();
     let evidence = (honorific || titled || age || multiword_person || org || title.is_some()) && !(sentence_initial && words.len() == 1 && !honorific && !titled && !org);
     Some(NameRun {
@@ -422,8 +440,13 @@ fn appositive_title(doc: &Document, j: usize) -> Option<Span> {
     }
     let words: Vec<&str> = (a..k).map(|x| doc.tok(x)).collect();
     let head_at = words.iter().take(6).position(|w| lexicon::is_title_word(w))?;
-    // The words before the title word must be a determiner or modifiers, not a clause.
-    if words[..head_at].iter().any(|w| lexicon::is_speech_verb(w) || matches!(*w, "who" | "which" | "was" | "is")) {
+    // The words before the title word must be a determiner or modifiers, not a clause, and
+    // after it only a prepositional tail (`of electrical engineering for Con Edison`).
+    let verbish = |w: &&str| lexicon::is_speech_verb(w) || matches!(*w, "who" | "which" | "was" | "is" | "has" | "had") || (w.len() > 3 && w.ends_with("ed") && w.chars().all(|c| c.is_lowercase()));
+    if words[..head_at].iter().any(verbish) || words[head_at + 1..].iter().any(verbish) {
+        return None;
+    }
+    if k < doc.tokens.len() && !matches!(doc.tok(k), "," | "." | ";" | "—" | "(") {
         return None;
     }
     Some(Span::new(doc.tokens[a].span.start, doc.tokens[k - 1].span.end))
