@@ -29,7 +29,22 @@ fn cmp_ci(entry: &str, word: &str) -> Ordering {
 }
 
 /// Is `word` (any case) in the sorted lowercase `list`?
+///
+/// The hot path of the whole engine (every token meets several lists), so ASCII words are
+/// lowercased into a stack buffer and compared as bytes; only other words take the
+/// char-by-char comparison.
 pub fn in_list(list: &[&str], word: &str) -> bool {
+    const MAX: usize = 24;
+    if word.len() > MAX * 4 {
+        return false;
+    }
+    if word.is_ascii() && word.len() <= MAX {
+        let mut buf = [0u8; MAX];
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        return list.binary_search_by(|e| e.as_bytes().cmp(b)).is_ok();
+    }
     list.binary_search_by(|e| cmp_ci(e, word)).is_ok()
 }
 
