@@ -90,7 +90,7 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
                 }
                 if group { b.resolve_phrase(s) } else { hit.or_else(|| b.resolve_phrase(s)) }
             }
-            Source::Previous => last_speaker,
+            Source::Previous => narrative_subject(&b, q.span.start).or(last_speaker),
             Source::Unknown => None,
         };
         if q.kind == crate::types::QuoteKind::Direct {
@@ -145,6 +145,28 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
     Resolved { entities, quotes }
 }
 
+/// For a quote with no cue that opens a paragraph right after a paragraph of narrative (no
+/// quote in it), the person that paragraph mentions last: `But for Parata and his family
+/// … \n\n “It’s very emotional.”` is Parata speaking.
+fn narrative_subject(b: &Builder, quote_start: usize) -> Option<usize> {
+    let doc = b.doc;
+    let pi = doc.paragraph_at(quote_start)?;
+    let p = doc.paragraphs[pi];
+    // The quote must open its paragraph (its mark is the paragraph's first character).
+    if quote_start > p.start + 4 || pi == 0 {
+        return None;
+    }
+    let prev = doc.paragraphs[pi - 1];
+    if doc.slice(prev).contains(['“', '”', '"', '«', '»']) {
+        return None;
+    }
+    (0..b.entities.len())
+        .filter(|&e| b.person[e])
+        .filter_map(|e| b.entities[e].mentions.iter().filter(|m| prev.contains(**m)).map(|m| m.start).max().map(|m| (m, e)))
+        .max()
+        .map(|(_, e)| e)
+}
+
 impl<'d, 'a> Builder<'d, 'a> {
     fn text(&self, s: Span) -> &'a str {
         self.doc.slice(s)
@@ -156,7 +178,8 @@ impl<'d, 'a> Builder<'d, 'a> {
         if let Some(e) = self.find_entity(&toks, r.kind) {
             self.add_mention(e, r.span, r.title, r.kind);
             // A fuller name than the one known so far becomes the entity's name.
-            if toks.len() > self.keys[e].len() && toks.ends_with(&self.keys[e][self.keys[e].len() - 1..]) {
+            let k = &self.keys[e];
+            if toks.len() > k.len() && (toks.ends_with(&k[k.len() - 1..]) || toks.starts_with(k)) {
                 self.entities[e].name = self.text(r.span).to_string();
                 self.keys[e] = toks;
             }
@@ -212,7 +235,11 @@ impl<'d, 'a> Builder<'d, 'a> {
         for (i, k) in self.keys.iter().enumerate() {
             // A short form matches a longer name ending with it; a longer name extends a
             // known surname (`Robert Mugabe` after `Mugabe`).
+            let person_ok = self.person[i] && kind != Some(EntityKind::Organization);
             let fits = (toks.len() < k.len() && k.ends_with(toks))
+                // A first-name form (`Te Kaurinui` for `Te Kaurinui Robert Parata`).
+                || (toks.len() < k.len() && k.starts_with(toks) && person_ok)
+                || (toks.len() > k.len() && toks.starts_with(k) && person_ok && kind == Some(EntityKind::Person))
                 || (toks.len() > k.len() && k.len() == 1 && toks.ends_with(k) && kind == Some(EntityKind::Person) && self.person[i])
                 || (toks.len() == 1 && k.len() > 1 && k[0] == *last && self.entities[i].kind == EntityKind::Organization);
             if fits && best.is_none_or(|b| self.entities[i].mentions.len() > self.entities[b].mentions.len()) {
@@ -259,9 +286,19 @@ impl<'d, 'a> Builder<'d, 'a> {
         // A group named after an organisation: `Obama administration officials`.
         let has_cap = words.iter().any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) && !lexicon::is_not_name_word(w));
         if has_cap && is_group_noun(&head) {
+            // The group is named by what stands before its noun: `Obama administration
+            // officials` → `Obama administration`; a nationality alone names nobody.
             let start = (a..z).find(|&i| !matches!(doc.tok(i), "the" | "The" | "a" | "A")).unwrap_or(a);
-            let span = Span::new(doc.tokens[start].span.start, s.end);
-            let toks: Vec<String> = (start..z).map(|i| norm(doc.tok(i))).collect();
+            let end = z - 1;
+            let named = (start..end).any(|i| {
+                let w = doc.tok(i);
+                w.chars().next().is_some_and(|c| c.is_uppercase()) && !lexicon::is_not_name_word(w) && !is_demonym(w)
+            });
+            if !named || end <= start {
+                return None;
+            }
+            let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
+            let toks: Vec<String> = (start..end).map(|i| norm(doc.tok(i))).collect();
             if let Some(e) = self.keys.iter().position(|k| *k == toks) {
                 self.entities[e].mentions.push(span);
                 return Some(e);
@@ -316,7 +353,10 @@ fn name_runs(doc: &Document) -> Vec<NameRun> {
             if is_cap_word(doc, j) && doc.tokens[j].sentence == doc.tokens[i].sentence {
                 j += 1;
             } else if j + 1 < n
-                && matches!(doc.tok(j), "de" | "van" | "von" | "bin" | "al" | "of" | "for" | "da" | "del" | "le")
+                && (matches!(doc.tok(j), "de" | "van" | "von" | "bin" | "al" | "of" | "for" | "da" | "del" | "le")
+                    // `Joint Committee on Intelligence and Security`: inside an
+                    // organisation's name, `on` and `and` join too.
+                    || (matches!(doc.tok(j), "on" | "and") && (i..j).any(|k| lexicon::is_org_head(doc.tok(k)))))
                 && is_cap_word(doc, j + 1)
             {
                 j += 2;
@@ -395,7 +435,7 @@ fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
     // A nationality used as an adjective (`American officials`, `Sudanese government`) is
     // not a name.
     let demonym = words.len() == 1
-        && ["ian", "ean", "ese", "ish", "can", "ani", "i"].iter().any(|suf| last.ends_with(suf))
+        && is_demonym(last)
         && doc.tokens.get(j).is_some_and(|t| t.kind == TokKind::Word && doc.tok(j).chars().next().is_some_and(|c| c.is_lowercase()) && !lexicon::is_speech_verb(doc.tok(j)));
     if demonym && !honorific && !titled {
         return None;
@@ -410,6 +450,11 @@ fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
         kind: kind.or(if multiword_person { Some(EntityKind::Person) } else { None }),
         evidence,
     })
+}
+
+/// Looks like a nationality adjective (`American`, `Sudanese`, `British`, `Pakistani`).
+fn is_demonym(w: &str) -> bool {
+    ["ian", "ean", "ese", "ish", "can", "ani", "i"].iter().any(|suf| w.ends_with(suf))
 }
 
 fn is_org_word(w: &str) -> bool {

@@ -297,6 +297,12 @@ fn push_span(out: &mut Vec<QuotedSpan>, text: &str, om: Mark, end: usize, close_
 // ---------------------------------------------------------------------------------------
 // Step 3: is a quoted span speech, and who is its source?
 
+/// Verbs that, before `as “…”`, report how someone described a thing.
+const DESCRIBING_VERBS: &[&str] = &[
+    "branded", "characterised", "characterized", "decried", "denounced", "described", "hailed",
+    "labeled", "labelled", "portrayed",
+];
+
 /// Words before a quoted span that make it a name, a title or a term, not speech.
 const NAMING_WORDS: &[&str] = &[
     "as", "called", "coined", "dubbed", "entitled", "label", "labeled", "labelled", "named",
@@ -328,6 +334,15 @@ fn classify_direct(doc: &Document, q: &QuotedSpan, follows_quote: bool) -> Optio
     let prev_word = before_tok.checked_sub(1).map(|i| doc.tok(i)).unwrap_or("");
     let naming = lexicon::in_list(NAMING_WORDS, prev_word);
 
+    // `was described as “heartbreaking” by the conservation department`: a passive verb of
+    // description reports someone's words, with the agent (if any) as the source.
+    if prev_word == "as" && before_tok >= 2 && lexicon::in_list(DESCRIBING_VERBS, doc.tok(before_tok - 2)) {
+        let k = doc.token_at_or_after(q.close_end);
+        let by = (k..(k + 2).min(doc.tokens.len())).find(|&x| doc.tok(x) == "by");
+        let src = by.and_then(|x| np_after(doc, x + 1, (x + 10).min(doc.tokens.len())));
+        let cue = doc.tokens[before_tok - 2].span;
+        return Some(RawQuote { span: content, kind: QuoteKind::Direct, cue: Some(cue), source: src.map_or(Source::Unknown, Source::Phrase), confidence: 0.7 });
+    }
     let after = cue_after(doc, q);
     let before = cue_before(doc, q);
 
@@ -405,7 +420,7 @@ fn is_cue_token(doc: &Document, i: usize) -> bool {
     // A weak verb is a cue right after a closing mark or comma, or before `that`/`:`.
     let prev = if i > 0 { doc.tok(i - 1) } else { "" };
     let next = if i + 1 < doc.tokens.len() { doc.tok(i + 1) } else { "" };
-    matches!(prev, "”" | "\"" | "," | "’" | "'" | "»") || matches!(next, "that" | ":")
+    matches!(prev, "”" | "\"" | "," | "’" | "'" | "»") || matches!(next, "that" | ":") || (next == "out" && w.starts_with("point"))
 }
 
 /// The cue after a quote: `“…,” X said`, `“…,” said X, …`, `“…,” according to X`.
@@ -632,7 +647,9 @@ fn np_ending_at(doc: &Document, e: usize, lo: usize) -> Option<Span> {
         let w = doc.tok(a - 1);
         let c = w.chars().next().unwrap_or(' ');
         let cap = c.is_uppercase() && !lexicon::is_not_name_word(w);
-        let joins = matches!(w, "of" | "the" | "de" | "van" | "von" | "bin" | "al" | "da" | "&") && a < e;
+        let joins = (matches!(w, "of" | "the" | "de" | "van" | "von" | "bin" | "al" | "da" | "&")
+            || (matches!(w, "and" | "on") && a >= 2 && doc.tok(a - 2).chars().next().is_some_and(|c| c.is_uppercase())))
+            && a < e;
         let role = lexicon::is_title_word(w) || is_group_noun(w) || w == "administration";
         let modifier = a < e && (c.is_lowercase() && w.len() > 2 && is_modifier(w));
         let possessive = a < e && (w.ends_with("’s") || w.ends_with("'s")) && c.is_uppercase();
@@ -671,8 +688,37 @@ fn is_modifier(w: &str) -> bool {
 /// `told reporters late Thursday that`.
 const THAT_WINDOW: usize = 8;
 
+/// What introduces reported speech at a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CueKind {
+    /// A speech verb (`said`, `told`, `warned`).
+    Speech,
+    /// A verb of belief (`believe`, `think`): a reported position, never a direct-quote cue.
+    Belief,
+    /// An adjective of stance after a form of `be` (`is concerned`, `is adamant`).
+    Stance,
+}
+
+fn cue_kind(doc: &Document, i: usize) -> Option<CueKind> {
+    let w = doc.tok(i);
+    if !w.chars().next().is_some_and(|c| c.is_lowercase()) {
+        return None;
+    }
+    if lexicon::is_speech_verb(w) {
+        return Some(CueKind::Speech);
+    }
+    if lexicon::is_cognition_verb(w) {
+        return Some(CueKind::Belief);
+    }
+    const STANCE: &[&str] = &["adamant", "certain", "concerned", "confident", "convinced", "insistent", "worried"];
+    if lexicon::in_list(STANCE, w) && i > 0 && matches!(doc.tok(i - 1), "is" | "are" | "was" | "were" | "remains" | "remain") {
+        return Some(CueKind::Stance);
+    }
+    None
+}
+
 /// `direct`: every paired span (verbs inside them are not cues); `accepted`: the spans
-/// that are speech (indirect content stops before them).
+/// that are speech (an indirect content clause that merely repeats one is dropped).
 fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: &[usize]) -> Vec<RawQuote> {
     let mut out = Vec::new();
     // `direct` is sorted and non-overlapping: look-ups are binary searches, so the pass
@@ -699,36 +745,52 @@ fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: 
                 i += 1;
                 continue;
             }
-            // `according to X, CONTENT` and `CONTENT, according to X`.
+            // `according to X, CONTENT`, `CONTENT, according to X` and the parenthetical
+            // `A, according to X, B`.
             if w.eq_ignore_ascii_case("according") && i + 1 < e && doc.tok(i + 1) == "to" {
                 let cue = Span::new(pos, doc.tokens[i + 1].span.end);
-                if i == a || (i == a + 1 && matches!(doc.tok(a), "But" | "And")) {
-                    // Leading: content after the phrase's comma.
-                    if let Some(c) = (i + 2..e).find(|&k| doc.tok(k) == ",") {
-                        let np = np_after(doc, i + 2, c);
-                        if let Some(q) = make_indirect(doc, c + 1, e, cue, np, accepted) {
-                            out.push(q);
-                        }
+                let lead = i == a || (i <= a + 2 && matches!(doc.tok(a), "But" | "And" | "Yet"));
+                let np_end = (i + 2..e).find(|&k| matches!(doc.tok(k), "," | "—" | "–")).unwrap_or(e);
+                let np = np_after(doc, i + 2, np_end);
+                if lead {
+                    if np_end < e {
+                        out.extend(make_indirect(doc, np_end + 1, e, cue, np, accepted));
                     }
-                } else if i > a && doc.tok(i - 1) == "," {
-                    let np = np_after(doc, i + 2, e);
-                    if let Some(q) = make_indirect(doc, a, i - 1, cue, np, accepted) {
-                        out.push(q);
+                } else if i > a && matches!(doc.tok(i - 1), "," | "—" | "–") {
+                    let from = segment_start(doc, a, i - 1);
+                    out.extend(make_indirect(doc, from, i - 1, cue, np, accepted));
+                    if np_end + 1 < e {
+                        out.extend(make_indirect(doc, np_end + 1, e, cue, np, accepted));
                     }
                 }
-                i += 2;
+                i = np_end.max(i + 2);
                 continue;
             }
-            if !lexicon::is_speech_verb(w) || !w.chars().next().is_some_and(|c| c.is_lowercase()) {
+            // `As X has pointed out, CONTENT.`
+            if (w == "As" || w == "as") && (i == a || (i <= a + 2 && matches!(doc.tok(a), "But" | "And" | "Yet"))) {
+                if let Some(q) = as_cue(doc, i, e, accepted) {
+                    out.push(q);
+                    i = e;
+                    continue;
+                }
+            }
+            let Some(kind) = cue_kind(doc, i) else {
                 i += 1;
                 continue;
-            }
-            let weak = lexicon::is_weak_speech_verb(w);
-            // Participial `adding that …`, `saying …` after a comma.
+            };
+            let weak = kind == CueKind::Speech && lexicon::is_weak_speech_verb(w);
             let participle = w.ends_with("ing");
-            // Trailing cue: `CONTENT, X said.` / `CONTENT, said X.` with the cue clause
-            // closing the sentence.
+            // Parenthetical cue inside the content: `A, he said, B`, `A, scientists think, B`.
             if !participle && !weak {
+                if let Some(qs) = parenthetical_cue(doc, a, i, e, accepted) {
+                    let resume = qs.last().map_or(i + 1, |q| doc.tokens_before(q.span.end));
+                    out.extend(qs);
+                    i = resume.max(i + 1);
+                    continue;
+                }
+            }
+            // Trailing cue: `CONTENT, X said.` / `CONTENT, said X.`
+            if kind == CueKind::Speech && !participle && !weak {
                 if let Some(q) = trailing_cue(doc, s.first, i, e, accepted) {
                     out.push(q);
                     i = e;
@@ -752,10 +814,17 @@ fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: 
                 }
                 k = obj_end;
             }
+            if (w == "pointed" || w == "points") && k < e && doc.tok(k) == "out" {
+                k += 1;
+            }
             let that = (k..e.min(k + THAT_WINDOW)).find(|&t| doc.tok(t) == "that").filter(|&t| {
                 // Only adjuncts between the verb and `that`, no clause of their own.
-                (k..t).all(|x| !matches!(doc.tok(x), "," | ";" | ":") && !lexicon::is_speech_verb(doc.tok(x)))
+                (k..t).all(|x| !matches!(doc.tok(x), "," | ";" | ":") && cue_kind(doc, x).is_none())
             });
+            let bare_ok = match kind {
+                CueKind::Speech => lexicon::in_list(BARE_CLAUSE_VERBS, w),
+                CueKind::Belief | CueKind::Stance => true,
+            };
             let start = match that {
                 Some(t) => t + 1,
                 None if weak || participle && !matches!(w, "saying" | "adding" | "arguing" | "insisting" | "warning" | "noting" | "claiming") => {
@@ -767,7 +836,7 @@ fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: 
                     // Only for verbs that mostly take clauses, never for an inverted cue
                     // (`, said X`), and only when a finite verb follows the subject.
                     let inverted = i > a && doc.tok(i - 1) == ",";
-                    if !inverted && lexicon::in_list(BARE_CLAUSE_VERBS, w) && k < e && starts_clause(doc, k) && has_finite_verb(doc, k, e) {
+                    if !inverted && bare_ok && k < e && starts_clause(doc, k) && has_finite_verb(doc, k, e) {
                         k
                     } else {
                         i += 1;
@@ -775,23 +844,35 @@ fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: 
                     }
                 }
             };
-            let src = if participle {
-                None
-            } else {
-                subject_before(doc, i, a)
-            };
+            let subj_at = if kind == CueKind::Stance { i - 1 } else { i };
+            let src = if participle { None } else { subject_before(doc, subj_at, a) };
+            if !participle && src.is_none() && kind != CueKind::Speech {
+                i += 1;
+                continue;
+            }
             let cue = if told && obj_end > i + 1 {
                 Span::new(doc.tokens[i].span.start, doc.tokens[obj_end - 1].span.end)
             } else {
                 doc.tokens[i].span
             };
-            // The content ends where a participial cue takes over: `…, adding that`.
+            // The content ends where another report takes over: `…, adding that`,
+            // `…, and he noted that`.
             let content_end = (start..e)
-                .find(|&x| doc.tok(x) == "," && x + 1 < e && doc.tok(x + 1).ends_with("ing") && lexicon::is_speech_verb(doc.tok(x + 1)))
+                .find(|&x| {
+                    (doc.tok(x) == "," && x + 1 < e && doc.tok(x + 1).ends_with("ing") && lexicon::is_speech_verb(doc.tok(x + 1)))
+                        || (matches!(doc.tok(x), "and" | "but") && x + 2 < e && {
+                            let n = doc.tok(x + 1);
+                            (lexicon::pronoun(n).is_some() || n.chars().next().is_some_and(|c| c.is_uppercase()))
+                                && (x + 2..e.min(x + 5)).any(|y| lexicon::is_speech_verb(doc.tok(y)) && !lexicon::is_weak_speech_verb(doc.tok(y)))
+                        })
+                })
+                .map(|x| if x > start && doc.tok(x - 1) == "," { x - 1 } else { x })
                 .unwrap_or(e);
             if let Some(mut q) = make_indirect(doc, start, content_end, cue, src, accepted) {
                 if participle {
-                    q.source = Source::Previous;
+                    // The participle's subject is the sentence's: `The Government … by
+                    // agreeing that …`, else whoever spoke last.
+                    q.source = sentence_subject(doc, a, i).map_or(Source::Previous, Source::Phrase);
                 }
                 // `the source, who said he had spoken …, told Reuters`: a relative clause's
                 // content ends at its comma.
@@ -811,6 +892,59 @@ fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: 
         }
     }
     out
+}
+
+/// The noun phrase opening the sentence (`The Government` in `The Government has
+/// effectively admitted …`), if it names someone and ends before token `limit`.
+fn sentence_subject(doc: &Document, a: usize, limit: usize) -> Option<Span> {
+    let mut z = a;
+    while z < limit && is_np_token(doc, z) && z - a < 8 {
+        z += 1;
+    }
+    (z > a && looks_like_np(doc, a, z) && !(a..z).all(|k| matches!(doc.tok(k), "The" | "the" | "A" | "a" | "An" | "an")))
+        .then(|| Span::new(doc.tokens[a].span.start, doc.tokens[z - 1].span.end))
+}
+
+/// Where the content before a mid-sentence cue starts: the sentence start, unless a direct
+/// quote or another cue comes earlier in the sentence, in which case the clause after the
+/// last comma before the cue.
+fn segment_start(doc: &Document, a: usize, comma: usize) -> usize {
+    let busy = (a..comma).any(|k| is_quote_char_token(doc.tok(k)) || cue_kind(doc, k) == Some(CueKind::Speech));
+    if !busy {
+        return a;
+    }
+    (a..comma).rev().find(|&k| doc.tok(k) == ",").map_or(a, |k| k + 1)
+}
+
+/// `A, he said, B` — a short source and cue between commas, inside the content.
+fn parenthetical_cue(doc: &Document, a: usize, v: usize, e: usize, accepted: &[Span]) -> Option<Vec<RawQuote>> {
+    // The tokens after the verb up to the next comma are at most a short adjunct.
+    let after = (v + 1..e.min(v + 4)).find(|&k| doc.tok(k) == ",")?;
+    if (v + 1..after).any(|k| doc.tok(k) == "that") {
+        return None;
+    }
+    let comma = (a..v).rev().take(6).find(|&k| doc.tok(k) == ",")?;
+    if comma <= a {
+        return None;
+    }
+    let src = np_ending_at(doc, v, comma + 1)?;
+    if doc.token_at_or_after(src.start) > comma + 2 || !(comma + 1..v).all(|k| is_np_token(doc, k)) {
+        return None;
+    }
+    let cue = doc.tokens[v].span;
+    let from = segment_start(doc, a, comma);
+    let mut out = Vec::new();
+    out.extend(make_indirect_min(doc, from, comma, cue, Some(src), accepted, 2));
+    out.extend(make_indirect(doc, after + 1, e, cue, Some(src), accepted));
+    (!out.is_empty()).then_some(out)
+}
+
+/// `As X has pointed out, CONTENT` / `As Kirby noted, CONTENT`.
+fn as_cue(doc: &Document, i: usize, e: usize, accepted: &[Span]) -> Option<RawQuote> {
+    let comma = (i + 1..e.min(i + 14)).find(|&k| doc.tok(k) == ",")?;
+    let v = (i + 1..comma).find(|&k| cue_kind(doc, k) == Some(CueKind::Speech))?;
+    let src = np_after(doc, i + 1, v).or_else(|| subject_before(doc, v, i + 1));
+    make_indirect(doc, comma + 1, e, doc.tokens[v].span, src, accepted)
 }
 
 /// Reporting verbs that take a clause without `that` (`said the talks failed`). Verbs
@@ -835,24 +969,21 @@ fn has_finite_verb(doc: &Document, k: usize, e: usize) -> bool {
     })
 }
 
-/// Does token `k` start a finite clause (a subject)? Pronouns, determiners, names,
-/// numbers — not prepositions or adverbs (`said in a statement`, `said Tuesday`).
+/// Can token `k` start a clause (a subject)? Anything but a preposition, conjunction,
+/// adverb or time word (`said in a statement`, `said Tuesday`, `said so`).
 fn starts_clause(doc: &Document, k: usize) -> bool {
     let w = doc.tok(k);
-    const SUBJECT_STARTS: &[&str] = &[
-        "a", "about", "all", "an", "both", "each", "every", "he", "her", "his", "i", "it", "its",
-        "many", "more", "most", "much", "my", "no", "none", "our", "she", "some", "the", "their",
-        "there", "these", "they", "this", "those", "we", "you", "your",
-    ];
     const NOT_SUBJECTS: &[&str] = &[
-        "friday", "last", "late", "monday", "saturday", "sunday", "thursday", "today", "tuesday",
-        "wednesday", "yesterday",
+        "about", "after", "afterward", "again", "also", "and", "as", "at", "before", "but",
+        "by", "during", "earlier", "for", "friday", "from", "in", "into", "last", "late",
+        "later", "monday", "not", "now", "of", "on", "or", "over", "publicly", "recently",
+        "saturday", "so", "sunday", "then", "through", "thursday", "to", "today", "tuesday",
+        "wednesday", "when", "while", "with", "yesterday",
     ];
-    if lexicon::in_list(NOT_SUBJECTS, w) {
+    if lexicon::in_list(NOT_SUBJECTS, w) || doc.tokens[k].kind == TokKind::Punct {
         return false;
     }
-    let c = w.chars().next().unwrap_or(' ');
-    lexicon::in_list(SUBJECT_STARTS, w) || (c.is_uppercase() && !lexicon::is_not_name_word(w)) || c.is_numeric()
+    true
 }
 
 /// `CONTENT, X said [adjuncts].` — a short cue clause closing the sentence after a comma.
@@ -909,16 +1040,18 @@ fn trailing_cue(doc: &Document, first: usize, v: usize, e: usize, direct: &[Span
     make_indirect(doc, first, comma, doc.tokens[v].span, src, direct)
 }
 
-/// Builds an indirect quote over tokens `a..b`, cut short before any direct quote inside it,
-/// or `None` if too little is left.
-fn make_indirect(doc: &Document, a: usize, b: usize, cue: Span, src: Option<Span>, direct: &[Span]) -> Option<RawQuote> {
+/// Builds an indirect quote over tokens `a..b`, or `None` if it is too short or is just
+/// a direct quote (content that opens with the quote mark).
+fn make_indirect(doc: &Document, a: usize, b: usize, cue: Span, src: Option<Span>, accepted: &[Span]) -> Option<RawQuote> {
+    make_indirect_min(doc, a, b, cue, src, accepted, 3)
+}
+
+fn make_indirect_min(doc: &Document, a: usize, b: usize, cue: Span, src: Option<Span>, accepted: &[Span], min_words: usize) -> Option<RawQuote> {
     if a >= b || b > doc.tokens.len() {
         return None;
     }
-    let mut b = b;
-    let start = doc.tokens[a].span.start;
+    let (mut a, mut b) = (a, b);
     // Trim leading punctuation and trailing commas.
-    let mut a = a;
     while a < b && matches!(doc.tok(a), "," | ":" | "—" | "–") {
         a += 1;
     }
@@ -932,21 +1065,15 @@ fn make_indirect(doc: &Document, a: usize, b: usize, cue: Span, src: Option<Span
     if a >= b {
         return None;
     }
-    let _ = start;
-    let mut span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
-    // A content clause that is (or starts with) a direct quote is that quote, not a second one.
-    let from = direct.partition_point(|d| d.end <= span.start);
-    let end0 = span.end;
-    for d in direct[from..].iter().take_while(|d| d.start < end0) {
-        if d.start <= span.start && span.start < d.end {
-            return None;
-        }
-        if span.start < d.start && d.start < span.end {
-            let (s, e) = crate::segment::trim(doc.text, span.start, d.start);
-            span = Span::new(s, e);
-        }
+    let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
+    // Content that is (or starts with) a direct quote is that quote, not a second one; a
+    // direct quote further inside stays part of the reported content (`he was “appalled”
+    // that …`).
+    let k = accepted.partition_point(|d| d.end <= span.start);
+    if accepted.get(k).is_some_and(|d| d.start <= span.start) {
+        return None;
     }
-    if words_in(doc, span) < 3 {
+    if words_in(doc, span) < min_words {
         return None;
     }
     let conf = if src.is_some() { 0.7 } else { 0.5 };

@@ -213,10 +213,16 @@ fn tokenize(text: &str, p: Span, out: &mut Vec<Token>) {
                 end = p.start + j + d.len_utf8();
                 it.next();
             }
-            // Keep the final period of dotted abbreviations (`U.S.`) with the word.
+            // Keep the final period of dotted abbreviations (`U.S.`) and of capitalised
+            // honorifics and titles (`Mr.`, `Gen.`) with the word: `Mr. Reeves` is a name,
+            // not the end of a sentence.
             if let Some(&(j, '.')) = it.peek() {
                 let w = &text[start..end];
-                if w.contains('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
+                let dotted = w.contains('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 4;
+                let title = w.chars().next().is_some_and(|c| c.is_uppercase())
+                    && (lexicon::is_honorific(w) || lexicon::is_pre_name_title(w))
+                    && w.len() <= 5;
+                if dotted || title {
                     end = p.start + j + 1;
                     it.next();
                 }
