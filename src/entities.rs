@@ -82,11 +82,16 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
                 let mut hit = None;
                 while ri < runs.len() && runs[ri].span.start < s.end {
                     let r = &runs[ri];
-                    let e = b.mention_run(r, s.contains(r.span) && !group);
-                    if s.contains(r.span) {
-                        hit = e.or(hit);
-                    }
+                    b.mention_run(r, s.overlaps(r.span) && !group);
                     ri += 1;
+                }
+                // Every run in the phrase, also ones already seen for an earlier quote
+                // with the same source (`A, according to X, B`).
+                let first = runs.partition_point(|r| r.span.end <= s.start);
+                for r in runs[first..].iter().take_while(|r| r.span.start < s.end) {
+                    if let Some(e) = b.find_entity(&b.run_key(r), r.kind) {
+                        hit = Some(e);
+                    }
                 }
                 if group { b.resolve_phrase(s) } else { hit.or_else(|| b.resolve_phrase(s)) }
             }
@@ -172,9 +177,13 @@ impl<'d, 'a> Builder<'d, 'a> {
         self.doc.slice(s)
     }
 
+    fn run_key(&self, r: &NameRun) -> Vec<String> {
+        (r.first..r.last).map(|i| norm(self.doc.tok(i))).collect()
+    }
+
     /// Records a name run; returns its entity when it is (or becomes) one.
     fn mention_run(&mut self, r: &NameRun, as_source: bool) -> Option<usize> {
-        let toks: Vec<String> = (r.first..r.last).map(|i| norm(self.doc.tok(i))).collect();
+        let toks = self.run_key(r);
         if let Some(e) = self.find_entity(&toks, r.kind) {
             self.add_mention(e, r.span, r.title, r.kind);
             // A fuller name than the one known so far becomes the entity's name.
@@ -188,7 +197,9 @@ impl<'d, 'a> Builder<'d, 'a> {
         if !(r.evidence || as_source) {
             return None;
         }
-        let kind = r.kind.unwrap_or(EntityKind::Person);
+        // A bare one-word source with no sign of being a person (`Sudan has said`) is an
+        // organisation or a country speaking; a multi-word name is taken for a person.
+        let kind = r.kind.unwrap_or(if toks.len() == 1 { EntityKind::Organization } else { EntityKind::Person });
         Some(self.create(r.span, toks, kind, r.title))
     }
 
@@ -239,7 +250,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             let fits = (toks.len() < k.len() && k.ends_with(toks))
                 // A first-name form (`Te Kaurinui` for `Te Kaurinui Robert Parata`).
                 || (toks.len() < k.len() && k.starts_with(toks) && person_ok)
-                || (toks.len() > k.len() && toks.starts_with(k) && person_ok && kind == Some(EntityKind::Person))
+                || (toks.len() > k.len() && toks.starts_with(k) && person_ok)
                 || (toks.len() > k.len() && k.len() == 1 && toks.ends_with(k) && kind == Some(EntityKind::Person) && self.person[i])
                 || (toks.len() == 1 && k.len() > 1 && k[0] == *last && self.entities[i].kind == EntityKind::Organization);
             if fits && best.is_none_or(|b| self.entities[i].mentions.len() > self.entities[b].mentions.len()) {
@@ -282,6 +293,17 @@ impl<'d, 'a> Builder<'d, 'a> {
                 return Some(e);
             }
             return None;
+        }
+        // An organisation named by a common noun: `the media union`, `the Government`.
+        if lexicon::is_org_head(&head) && !is_group_noun(&head) {
+            let start = (a..z).find(|&i| !matches!(doc.tok(i), "the" | "The" | "a" | "A" | "its" | "their")).unwrap_or(a);
+            let span = Span::new(doc.tokens[start].span.start, s.end);
+            let toks: Vec<String> = (start..z).map(|i| norm(doc.tok(i))).collect();
+            if let Some(e) = self.find_entity(&toks, Some(EntityKind::Organization)) {
+                self.entities[e].mentions.push(span);
+                return Some(e);
+            }
+            return Some(self.create(span, toks, EntityKind::Organization, None));
         }
         // A group named after an organisation: `Obama administration officials`.
         let has_cap = words.iter().any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) && !lexicon::is_not_name_word(w));
@@ -335,7 +357,9 @@ fn is_cap_word(doc: &Document, i: usize) -> bool {
     }
     let w = doc.tok(i);
     let c = w.chars().next().unwrap_or(' ');
-    c.is_uppercase() && !lexicon::is_not_name_word(w)
+    // `Pakistan-based`, `U.S.-led`: a hyphenated modifier ending in a lowercase word.
+    let modifier = w.rsplit('-').next().is_some_and(|last| last != w && last.chars().next().is_some_and(|c| c.is_lowercase()));
+    c.is_uppercase() && !lexicon::is_not_name_word(w) && !modifier
 }
 
 /// Finds every run of capitalised words with the evidence around it.

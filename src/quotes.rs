@@ -71,7 +71,9 @@ pub fn find(doc: &Document) -> Vec<RawQuote> {
         .collect();
     accepted.sort();
     // Verbs already serving as the cue of a direct quote introduce no second quote.
-    let mut used: Vec<usize> = out.iter().filter_map(|q| q.cue.map(|c| c.start)).collect();
+    // (A partial quote's cue, far before it, still introduces its own content clause: `said
+    // he was “appalled” that …`; partial quotes are the ones with confidence 0.8.)
+    let mut used: Vec<usize> = out.iter().filter(|q| q.confidence > 0.85 || q.cue.is_some_and(|c| c.start > q.span.start)).filter_map(|q| q.cue.map(|c| c.start)).collect();
     used.sort_unstable();
     let indirect = find_indirect(doc, &direct, &accepted, &used);
     out.extend(indirect);
@@ -531,13 +533,15 @@ fn looks_like_np(doc: &Document, a: usize, b: usize) -> bool {
     if words.len() == 1 && lexicon::pronoun(words[0]).is_some() {
         return true;
     }
-    if words.iter().any(|w| lexicon::is_speech_verb(w) && w.chars().next().is_some_and(|c| c.is_lowercase())) {
+    // A strong speech verb inside means a clause, not a phrase (weak ones are nouns too:
+    // `the explanatory notes of the Bill`).
+    if words.iter().any(|w| lexicon::is_speech_verb(w) && !lexicon::is_weak_speech_verb(w) && w.chars().next().is_some_and(|c| c.is_lowercase())) {
         return false;
     }
     words.iter().any(|w| {
         let c = w.chars().next().unwrap_or(' ');
         (c.is_uppercase() && !lexicon::is_not_name_word(w)) || lexicon::is_title_word(w) || is_group_noun(w)
-    })
+    }) || lexicon::is_org_head(words[words.len() - 1])
 }
 
 /// Plural and generic nouns that name a source group (`officials`, `police`, `experts`).
@@ -572,9 +576,9 @@ fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source, usize)> {
             break;
         }
         if w.eq_ignore_ascii_case("according") && doc.tokens.get(i + 1).is_some_and(|_| doc.tok(i + 1) == "to") {
-            let np = np_after(doc, i + 2, b)?;
+            let np = np_after(doc, i + 2, b);
             let cue = Span::new(doc.tokens[i].span.start, doc.tokens[i + 1].span.end);
-            return Some((cue, Source::Phrase(np), b - i - 2));
+            return Some((cue, np.map_or(Source::Unknown, Source::Phrase), b - i - 2));
         }
         if is_cue_token(doc, i) {
             v = Some(i);
@@ -604,7 +608,11 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
     }
     let mut e = v; // exclusive end of the phrase
     // Skip auxiliaries and adverbs: `has said`, `also said`, `later told`.
-    while e > lo && matches!(doc.tok(e - 1), "has" | "have" | "had" | "also" | "later" | "then" | "previously" | "earlier" | "once" | "again" | "further" | "repeatedly" | "publicly" | "privately" | "recently" | "separately" | "would" | "will" | "did" | "does") {
+    while e > lo && {
+        let w = doc.tok(e - 1);
+        matches!(w, "has" | "have" | "had" | "also" | "later" | "then" | "once" | "again" | "further" | "is" | "are" | "was" | "were" | "would" | "will" | "did" | "does" | "do")
+            || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_lowercase()))
+    } {
         e -= 1;
     }
     // `X, the title of Y, said`: the appositive ends with a comma before the verb.
@@ -650,7 +658,7 @@ fn np_ending_at(doc: &Document, e: usize, lo: usize) -> Option<Span> {
         let joins = (matches!(w, "of" | "the" | "de" | "van" | "von" | "bin" | "al" | "da" | "&")
             || (matches!(w, "and" | "on") && a >= 2 && doc.tok(a - 2).chars().next().is_some_and(|c| c.is_uppercase())))
             && a < e;
-        let role = lexicon::is_title_word(w) || is_group_noun(w) || w == "administration";
+        let role = lexicon::is_title_word(w) || is_group_noun(w) || (a == e && lexicon::is_org_head(w));
         let modifier = a < e && (c.is_lowercase() && w.len() > 2 && is_modifier(w));
         let possessive = a < e && (w.ends_with("’s") || w.ends_with("'s")) && c.is_uppercase();
         if cap || joins || role || modifier || possessive || (c.is_numeric() && false) {
@@ -778,6 +786,11 @@ fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: 
                 i += 1;
                 continue;
             };
+            // `does not deny that X` reports nothing.
+            if (i.saturating_sub(2).max(a)..i).any(|k| matches!(doc.tok(k), "not" | "never" | "n't" | "didn't" | "doesn't" | "don't")) {
+                i += 1;
+                continue;
+            }
             let weak = kind == CueKind::Speech && lexicon::is_weak_speech_verb(w);
             let participle = w.ends_with("ing");
             // Parenthetical cue inside the content: `A, he said, B`, `A, scientists think, B`.
@@ -862,8 +875,10 @@ fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: 
                     (doc.tok(x) == "," && x + 1 < e && doc.tok(x + 1).ends_with("ing") && lexicon::is_speech_verb(doc.tok(x + 1)))
                         || (matches!(doc.tok(x), "and" | "but") && x + 2 < e && {
                             let n = doc.tok(x + 1);
-                            (lexicon::pronoun(n).is_some() || n.chars().next().is_some_and(|c| c.is_uppercase()))
-                                && (x + 2..e.min(x + 5)).any(|y| lexicon::is_speech_verb(doc.tok(y)) && !lexicon::is_weak_speech_verb(doc.tok(y)))
+                            let strong = |y: usize| lexicon::is_speech_verb(doc.tok(y)) && !lexicon::is_weak_speech_verb(doc.tok(y));
+                            ((lexicon::pronoun(n).is_some() || n.chars().next().is_some_and(|c| c.is_uppercase()))
+                                && (x + 2..e.min(x + 5)).any(strong))
+                                || (matches!(n, "is" | "are" | "was" | "were" | "has" | "have" | "had") && strong(x + 2))
                         })
                 })
                 .map(|x| if x > start && doc.tok(x - 1) == "," { x - 1 } else { x })
