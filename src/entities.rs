@@ -40,6 +40,9 @@ struct NameRun {
 
 struct Builder<'d, 'a> {
     doc: &'d Document<'a>,
+    /// Multi-word names seen without evidence (`Jamie Werner`), kept so that a later short
+    /// source (`says Werner`) takes the full name.
+    seen: Vec<(Vec<String>, Span)>,
     entities: Vec<Entity>,
     /// Name tokens (lowercase) per entity, to match surnames.
     keys: Vec<Vec<String>>,
@@ -51,7 +54,7 @@ struct Builder<'d, 'a> {
 
 pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
     let runs = name_runs(doc);
-    let mut b = Builder { doc, entities: Vec::new(), keys: Vec::new(), last_seen: Vec::new(), person: Vec::new() };
+    let mut b = Builder { doc, seen: Vec::new(), entities: Vec::new(), keys: Vec::new(), last_seen: Vec::new(), person: Vec::new() };
 
     // Walk names and quote sources in text order.
     let mut ri = 0;
@@ -195,7 +198,20 @@ impl<'d, 'a> Builder<'d, 'a> {
             return Some(e);
         }
         if !(r.evidence || as_source) {
+            if toks.len() >= 2 {
+                self.seen.push((toks, r.span));
+            }
             return None;
+        }
+        if as_source && !r.evidence && toks.len() < 3 {
+            // The full form of a short source name, seen earlier without evidence:
+            // `Jamie Werner` for `Werner`, `Te Kaurinui Robert Parata` for `Te Kaurinui`.
+            let full = self.seen.iter().rev().find(|(k, _)| k.len() > toks.len() && (k.ends_with(&toks) || k.starts_with(&toks))).cloned();
+            if let Some((k, span)) = full {
+                let e = self.create(span, k, EntityKind::Person, None);
+                self.add_mention(e, r.span, r.title, Some(EntityKind::Person));
+                return Some(e);
+            }
         }
         // A bare one-word source with no sign of being a person (`Sudan has said`) is an
         // organisation or a country speaking; a multi-word name is taken for a person.
@@ -478,7 +494,7 @@ fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
 
 /// Looks like a nationality adjective (`American`, `Sudanese`, `British`, `Pakistani`).
 fn is_demonym(w: &str) -> bool {
-    ["ian", "ean", "ese", "ish", "can", "ani", "i"].iter().any(|suf| w.ends_with(suf))
+    ["ian", "ean", "ese", "ish", "can"].iter().any(|suf| w.ends_with(suf))
 }
 
 fn is_org_word(w: &str) -> bool {

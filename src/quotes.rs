@@ -766,7 +766,12 @@ fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: 
                     }
                 } else if i > a && matches!(doc.tok(i - 1), "," | "—" | "–") {
                     let from = segment_start(doc, a, i - 1);
-                    out.extend(make_indirect(doc, from, i - 1, cue, np, accepted));
+                    // Before a direct quote the part ahead is a lead-in (`a code including —
+                    // according to the notes — “provision …”`), not reported content.
+                    let quote_follows = np_end + 1 < e && is_quote_char_token(doc.tok(np_end + 1));
+                    if !quote_follows {
+                        out.extend(make_indirect(doc, from, i - 1, cue, np, accepted));
+                    }
                     if np_end + 1 < e {
                         out.extend(make_indirect(doc, np_end + 1, e, cue, np, accepted));
                     }
@@ -831,8 +836,15 @@ fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: 
                 k += 1;
             }
             let that = (k..e.min(k + THAT_WINDOW)).find(|&t| doc.tok(t) == "that").filter(|&t| {
-                // Only adjuncts between the verb and `that`, no clause of their own.
-                (k..t).all(|x| !matches!(doc.tok(x), "," | ";" | ":") && cue_kind(doc, x).is_none())
+                // Only adjuncts between the verb and `that` (`said on Friday that`), no
+                // clause of their own (`said he was “appalled” that`).
+                (k..t).all(|x| {
+                    let w = doc.tok(x);
+                    !matches!(w, "," | ";" | ":" | "is" | "was" | "are" | "were" | "had" | "has" | "would" | "will")
+                        && !is_quote_char_token(w)
+                        && lexicon::pronoun(w).is_none()
+                        && cue_kind(doc, x).is_none()
+                })
             });
             let bare_ok = match kind {
                 CueKind::Speech => lexicon::in_list(BARE_CLAUSE_VERBS, w),
@@ -840,7 +852,7 @@ fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: 
             };
             let start = match that {
                 Some(t) => t + 1,
-                None if weak || participle && !matches!(w, "saying" | "adding" | "arguing" | "insisting" | "warning" | "noting" | "claiming") => {
+                None if weak || participle && !matches!(w, "saying" | "adding" | "arguing" | "insisting" | "warning" | "noting" | "claiming" | "demanding") => {
                     i += 1;
                     continue;
                 }
@@ -924,7 +936,7 @@ fn sentence_subject(doc: &Document, a: usize, limit: usize) -> Option<Span> {
 /// quote or another cue comes earlier in the sentence, in which case the clause after the
 /// last comma before the cue.
 fn segment_start(doc: &Document, a: usize, comma: usize) -> usize {
-    let busy = (a..comma).any(|k| is_quote_char_token(doc.tok(k)) || cue_kind(doc, k) == Some(CueKind::Speech));
+    let busy = (a..comma).any(|k| cue_kind(doc, k) == Some(CueKind::Speech));
     if !busy {
         return a;
     }
