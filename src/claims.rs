@@ -60,7 +60,7 @@ const OPINION_WORDS: &[&str] = &[
 ];
 
 /// Signal weights of the check-worthiness score.
-const W_BASE: f32 = 0.15;
+const W_BASE: f32 = 0.25;
 const W_NUMBER: f32 = 0.35;
 const W_COMPARISON: f32 = 0.2;
 const W_CAUSAL: f32 = 0.2;
@@ -73,7 +73,14 @@ const W_OPINION: f32 = -0.2;
 
 pub fn find(doc: &Document, quotes: &[Quote]) -> Vec<Claim> {
     let mut out = Vec::new();
-    let junk: Vec<bool> = doc.paragraphs.iter().map(|p| is_junk_paragraph(doc, *p)).collect();
+    let mut junk: Vec<bool> = doc.paragraphs.iter().map(|p| is_junk_paragraph(doc, *p)).collect();
+    // A caption follows a `Photo` / `Image` label line.
+    for i in 1..junk.len() {
+        let label = doc.slice(doc.paragraphs[i - 1]).trim();
+        if matches!(label, "Photo" | "Image" | "Video" | "View photo" | "Photograph") {
+            junk[i] = true;
+        }
+    }
     for s in &doc.sentences {
         if junk[s.paragraph] {
             continue;
@@ -142,6 +149,11 @@ pub fn is_junk_paragraph(doc: &Document, p: Span) -> bool {
     let last = t.chars().next_back().unwrap_or(' ');
     let ends_sentence = matches!(last, '.' | '!' | '?' | '”' | '"' | '’' | '\'' | ')');
     if t.starts_with('[') && t.ends_with(']') {
+        return true;
+    }
+    // Captions announce where the picture is.
+    const CAPTION_OPENERS: &[&str] = &["Above,", "Above:", "Below,", "Clockwise", "Left,", "Left:", "Pictured", "Photograph:", "Photo:", "Right,", "Top,", "Top:"];
+    if CAPTION_OPENERS.iter().any(|o| t.starts_with(o)) {
         return true;
     }
     if !ends_sentence && words < 25 {
