@@ -19,6 +19,7 @@
 //! and speaks to the core only through offsets.
 
 pub mod claims;
+pub mod claims_model;
 pub mod entities;
 pub mod eval;
 pub mod lexicon;
