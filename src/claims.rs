@@ -161,7 +161,8 @@ pub fn is_junk_paragraph(doc: &Document, p: Span) -> bool {
     }
     let lower = t.to_lowercase();
     const BOILER: &[&str] = &[
-        "all rights reserved", "click here", "credit", "follow us", "getty images", "listen to",
+        "all rights reserved", "click here", "could not be reached", "credit", "declined to comment",
+        "did not respond", "follow us", "getty images", "listen to",
         "photo:", "read more", "sign up", "source: supplied", "subscribe", "you can now",
     ];
     if words < 40 && BOILER.iter().any(|b| lower.contains(b)) {

@@ -101,10 +101,14 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
             Source::Previous => narrative_subject(&b, q.span.start).or(last_speaker),
             Source::Unknown => None,
         };
-        if q.kind == crate::types::QuoteKind::Direct {
-            last_speaker = speaker.or(last_speaker);
-        } else if speaker.is_some() {
-            last_speaker = speaker;
+        // A quote with a cue of its own sets who spoke last, even when its source stays
+        // unresolved (`“…,” the mayor said.` — the next uncued quote is not someone
+        // earlier's); an indirect quote only when it names someone.
+        match q.source {
+            Source::Previous => {}
+            _ if q.kind == crate::types::QuoteKind::Direct => last_speaker = speaker,
+            _ if speaker.is_some() => last_speaker = speaker,
+            _ => {}
         }
         speakers[qi] = speaker;
     }
@@ -348,7 +352,7 @@ impl<'d, 'a> Builder<'d, 'a> {
 
     fn most_recent_person(&self, before: usize) -> Option<usize> {
         (0..self.entities.len())
-            .filter(|&i| self.person[i] && self.last_seen[i] < before)
+            .filter(|&i| self.person[i] && self.last_seen[i] <= before)
             .max_by_key(|&i| self.last_seen[i])
     }
 }
@@ -515,7 +519,11 @@ fn appositive_title(doc: &Document, j: usize) -> Option<Span> {
     if j >= doc.tokens.len() || doc.tok(j) != "," {
         return None;
     }
-    let a = j + 1;
+    let mut a = j + 1;
+    // Skip an age: `Maria López, 45, a nurse from São Paulo`.
+    if a + 1 < doc.tokens.len() && doc.tokens[a].kind == TokKind::Number && doc.tok(a + 1) == "," {
+        a += 2;
+    }
     let mut k = a;
     while k < doc.tokens.len() && k < a + 14 && !matches!(doc.tok(k), "," | "." | ";" | "—" | "“" | "”" | "\"" | "(") {
         k += 1;

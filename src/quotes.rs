@@ -548,7 +548,7 @@ fn looks_like_np(doc: &Document, a: usize, b: usize) -> bool {
 pub fn is_group_noun(w: &str) -> bool {
     const GROUP: &[&str] = &[
         "analysts", "authorities", "critics", "diplomats", "experts", "investigators",
-        "lawmakers", "leaders", "officials", "organisers", "organizers", "police", "prosecutors",
+        "lawmakers", "leaders", "officials", "organisers", "organizers", "prosecutors",
         "researchers", "residents", "scientists", "source", "sources", "spokesman",
         "spokesperson", "spokeswoman", "witnesses",
     ];
@@ -857,10 +857,12 @@ fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: 
                     continue;
                 }
                 None => {
-                    // Bare complement clause: `said her intention was …`, `says the X is`.
-                    // Only for verbs that mostly take clauses, never for an inverted cue
-                    // (`, said X`), and only when a finite verb follows the subject.
+                    // Bare complement clause: `said her intention was …`, `says the X is`,
+                    // maybe after an adjunct (`said in a statement it would …`). Only for
+                    // verbs that mostly take clauses, never for an inverted cue (`, said
+                    // X`), and only when a finite verb follows the subject.
                     let inverted = i > a && doc.tok(i - 1) == ",";
+                    let k = skip_adjunct(doc, k, e);
                     if !inverted && bare_ok && k < e && starts_clause(doc, k) && has_finite_verb(doc, k, e) {
                         k
                     } else {
@@ -983,6 +985,30 @@ const BARE_CLAUSE_VERBS: &[&str] = &[
     "contends", "explained", "explains", "insisted", "insists", "noted", "notes", "said",
     "say", "says", "stressed", "suggested", "suggests", "tells", "told", "warned", "warns",
 ];
+
+/// Skips a short adjunct after a reporting verb (`in a statement`, `on Tuesday`, `late
+/// Thursday`, `at a news conference`) when a clause with a subject follows it.
+fn skip_adjunct(doc: &Document, k: usize, e: usize) -> usize {
+    const HEADS: &[&str] = &[
+        "at", "during", "early", "earlier", "in", "last", "late", "later", "on", "this",
+        "through", "to", "via", "yesterday",
+    ];
+    if k >= e || !lexicon::in_list(HEADS, doc.tok(k)) {
+        return k;
+    }
+    for j in k + 1..e.min(k + 6) {
+        let w = doc.tok(j);
+        if matches!(w, "," | ";" | ":") {
+            return k;
+        }
+        let subject = lexicon::pronoun(w).is_some_and(|p| p != lexicon::Pronoun::Speaker || w == "we" || w == "We")
+            || matches!(w, "it" | "It" | "the" | "The" | "its" | "their" | "there");
+        if j >= k + 2 && subject && has_finite_verb(doc, j, e) {
+            return j;
+        }
+    }
+    k
+}
 
 /// Is there a finite verb within the first few tokens after a clause's first word?
 fn has_finite_verb(doc: &Document, k: usize, e: usize) -> bool {
