@@ -36,6 +36,8 @@ struct NameRun {
     kind: Option<EntityKind>,
     /// Strong evidence that this is a person or organisation of interest.
     evidence: bool,
+    /// `he`/`she` as told by an honorific (`Mr.`, `Mrs.`), if any.
+    gender: Option<lexicon::Pronoun>,
 }
 
 struct Builder<'d, 'a> {
@@ -50,11 +52,13 @@ struct Builder<'d, 'a> {
     last_seen: Vec<usize>,
     /// Which entities are known to be people (for pronouns).
     person: Vec<bool>,
+    /// Each person's pronoun, once an honorific or a resolved pronoun has told it.
+    gender: Vec<Option<lexicon::Pronoun>>,
 }
 
 pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
     let runs = name_runs(doc);
-    let mut b = Builder { doc, seen: Vec::new(), entities: Vec::new(), keys: Vec::new(), last_seen: Vec::new(), person: Vec::new() };
+    let mut b = Builder { doc, seen: Vec::new(), entities: Vec::new(), keys: Vec::new(), last_seen: Vec::new(), person: Vec::new(), gender: Vec::new() };
 
     // Walk names and quote sources in text order.
     let mut ri = 0;
@@ -195,6 +199,9 @@ impl<'d, 'a> Builder<'d, 'a> {
             self.add_mention(e, r.span, r.title, r.kind);
             // A fuller name than the one known so far becomes the entity's name.
             let k = &self.keys[e];
+            if r.gender.is_some() {
+                self.gender[e] = r.gender;
+            }
             if toks.len() > k.len() && (toks.ends_with(&k[k.len() - 1..]) || toks.starts_with(k)) {
                 self.entities[e].name = self.text(r.span).to_string();
                 self.keys[e] = toks;
@@ -220,7 +227,9 @@ impl<'d, 'a> Builder<'d, 'a> {
         // A bare one-word source with no sign of being a person (`Sudan has said`) is an
         // organisation or a country speaking; a multi-word name is taken for a person.
         let kind = r.kind.unwrap_or(if toks.len() == 1 { EntityKind::Organization } else { EntityKind::Person });
-        Some(self.create(r.span, toks, kind, r.title))
+        let e = self.create(r.span, toks, kind, r.title);
+        self.gender[e] = r.gender;
+        Some(e)
     }
 
     fn create(&mut self, span: Span, toks: Vec<String>, kind: EntityKind, title: Option<Span>) -> usize {
@@ -234,6 +243,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         self.keys.push(toks);
         self.last_seen.push(span.start);
         self.person.push(kind == EntityKind::Person);
+        self.gender.push(None);
         self.entities.len() - 1
     }
 
@@ -292,8 +302,9 @@ impl<'d, 'a> Builder<'d, 'a> {
         let words: Vec<&str> = (a..z).map(|i| doc.tok(i)).collect();
         if words.len() == 1 {
             match lexicon::pronoun(words[0]) {
-                Some(lexicon::Pronoun::He | lexicon::Pronoun::She) => {
-                    let e = self.most_recent_person(s.start)?;
+                Some(p @ (lexicon::Pronoun::He | lexicon::Pronoun::She)) => {
+                    let e = self.most_recent_person(s.start, p)?;
+                    self.gender[e].get_or_insert(p);
                     self.entities[e].mentions.push(s);
                     self.last_seen[e] = s.start;
                     return Some(e);
@@ -350,9 +361,11 @@ impl<'d, 'a> Builder<'d, 'a> {
         None
     }
 
-    fn most_recent_person(&self, before: usize) -> Option<usize> {
+    /// The person mentioned last at or before `before` whose pronoun is not known to differ
+    /// from `p`.
+    fn most_recent_person(&self, before: usize, p: lexicon::Pronoun) -> Option<usize> {
         (0..self.entities.len())
-            .filter(|&i| self.person[i] && self.last_seen[i] <= before)
+            .filter(|&i| self.person[i] && self.last_seen[i] <= before && self.gender[i].is_none_or(|g| g == p))
             .max_by_key(|&i| self.last_seen[i])
     }
 }
@@ -423,10 +436,12 @@ fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
     // Obama`, `Prime Minister Habib Essid`.
     let mut a = i;
     let mut honorific = false;
+    let mut gender = None;
     let mut titled = false;
     while a < j && (lexicon::is_honorific(doc.tok(a)) || lexicon::is_pre_name_title(doc.tok(a)) || lexicon::is_title_word(doc.tok(a)) || (a + 1 < j && lexicon::is_pre_name_title(doc.tok(a + 1)) && !is_org_word(doc.tok(a)))) {
         if lexicon::is_honorific(doc.tok(a)) {
             honorific = true;
+            gender = honorific_gender(doc.tok(a));
         } else {
             titled = true;
         }
@@ -493,12 +508,21 @@ fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
         title,
         kind: kind.or(if multiword_person { Some(EntityKind::Person) } else { None }),
         evidence,
+        gender,
     })
 }
 
 /// Looks like a nationality adjective (`American`, `Sudanese`, `British`, `Pakistani`).
 fn is_demonym(w: &str) -> bool {
     ["ian", "ean", "ese", "ish", "can"].iter().any(|suf| w.ends_with(suf))
+}
+
+fn honorific_gender(w: &str) -> Option<lexicon::Pronoun> {
+    match w.trim_end_matches('.').to_ascii_lowercase().as_str() {
+        "mr" | "sir" | "lord" => Some(lexicon::Pronoun::He),
+        "mrs" | "ms" | "miss" | "dame" | "lady" | "madam" => Some(lexicon::Pronoun::She),
+        _ => None,
+    }
 }
 
 fn is_org_word(w: &str) -> bool {
@@ -577,6 +601,15 @@ mod tests {
         assert_eq!(a.quotes.len(), 2);
         assert_eq!(a.quotes[0].speaker, a.quotes[1].speaker);
         assert!(a.quotes[0].speaker.is_some());
+    }
+
+    #[test]
+    fn pronouns_agree_with_honorifics() {
+        let t = "Mrs. Ada Lovelace met Mr. Charles Babbage on Monday. She said the engine would work.";
+        let a = annotate(t);
+        let q = &a.quotes[0];
+        let who = a.entities.iter().find(|e| Some(&e.id) == q.speaker.as_ref()).unwrap();
+        assert_eq!(who.name, "Ada Lovelace");
     }
 
     #[test]
