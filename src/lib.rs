@@ -7,7 +7,7 @@
 //! ```
 //! let text = "“We are ready,” said Pentagon press secretary John Kirby.";
 //! let ann = whosaid::annotate(text);
-//! assert_eq!(ann.quotes[0].text, "We are ready,");
+//! assert_eq!(ann.quotes[0].text, "We are ready"); // the comma belongs to the attribution
 //! let kirby = &ann.entities[0];
 //! assert_eq!(kirby.name, "John Kirby");
 //! assert_eq!(ann.quotes[0].speaker.as_deref(), Some(kirby.id.as_str()));

@@ -321,8 +321,14 @@ fn words_in(doc: &Document, s: Span) -> usize {
 /// quote with no cue of its own continues it (`“…,” Kirby said. “And we …”`).
 fn classify_direct(doc: &Document, q: &QuotedSpan, follows_quote: bool) -> Option<RawQuote> {
     let text = doc.text;
-    let content = q.content;
-    let body = &text[content.start..content.end];
+    // The comma before a closing mark belongs to the attribution (`“We are ready,” he
+    // said`), not to what was said: the span ends before it.
+    let mut content = q.content;
+    let trimmed = text[content.start..content.end].trim_end_matches([',', ' ']);
+    if !trimmed.is_empty() {
+        content.end = content.start + trimmed.len();
+    }
+    let body = &text[q.content.start..q.content.end];
     let nwords = words_in(doc, content);
     if nwords == 0 {
         return None;
@@ -1165,7 +1171,7 @@ mod tests {
     #[test]
     fn split_quote_around_cue() {
         let q = quotes("“We are ready,” Kirby said. “And we will go.”");
-        assert_eq!(q[0], ("We are ready,".into(), QuoteKind::Direct, Some("Kirby".into())));
+        assert_eq!(q[0], ("We are ready".into(), QuoteKind::Direct, Some("Kirby".into())));
         assert_eq!(q[1].0, "And we will go.");
         assert_eq!(q[1].2.as_deref(), Some("<prev>"));
     }
@@ -1191,7 +1197,7 @@ mod tests {
         let d = direct("Russia’s army in the ’90s played rock ’n’ roll, the players’ union said.");
         assert!(d.is_empty(), "{d:?}");
         let d = direct("“It’s the ’90s again,” he said.");
-        assert_eq!(d, ["It’s the ’90s again,"]);
+        assert_eq!(d, ["It’s the ’90s again"]);
     }
 
     #[test]
@@ -1205,14 +1211,14 @@ mod tests {
     fn multi_paragraph_quote_is_one_item() {
         let t = "“The first part goes on and on.\n\n“The second part ends here,” she said.";
         let d = direct(t);
-        assert_eq!(d, ["The first part goes on and on.\n\n“The second part ends here,"]);
+        assert_eq!(d, ["The first part goes on and on.\n\n“The second part ends here"]);
     }
 
     #[test]
     fn guillemets_and_straight_marks() {
         assert_eq!(quotes("«Nous sommes prêts, vraiment prêts», Macron said.")[0].2.as_deref(), Some("Macron"));
         assert_eq!(direct("«Nous sommes prêts, vraiment prêts», Macron said."), ["Nous sommes prêts, vraiment prêts"]);
-        assert_eq!(direct("\"I thought a lot before writing this,\" Askar wrote."), ["I thought a lot before writing this,"]);
+        assert_eq!(direct("\"I thought a lot before writing this,\" Askar wrote."), ["I thought a lot before writing this"]);
     }
 
     #[test]
