@@ -477,7 +477,9 @@ fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
     while t0 < i && !lexicon::is_title_word(doc.tok(t0)) && !(doc.tok(t0).contains('-')) && !doc.tok(t0).chars().next().is_some_and(|c| c.is_uppercase()) {
         t0 += 1;
     }
-    let has_title_before = t0 < a && (a > i || (i > t0 && (t0..i).any(|k| lexicon::is_title_word(doc.tok(k)))));
+    // (An honorific alone is not a title: `Dr Sarah Jones, a lecturer at …` takes the
+    // appositive.)
+    let has_title_before = t0 < a && ((a > i && titled) || (i > t0 && (t0..i).any(|k| lexicon::is_title_word(doc.tok(k)))));
     let title = if has_title_before {
         Some(Span::new(doc.tokens[t0].span.start, doc.tokens[a - 1].span.end))
     } else {

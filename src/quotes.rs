@@ -51,11 +51,14 @@ const CUE_WINDOW: usize = 14;
 
 pub fn find(doc: &Document) -> Vec<RawQuote> {
     let spans = pair_marks(doc);
+    // Which marks does this article quote speech in? Count the spans a cue attaches to.
+    let cued = |double: bool| spans.iter().filter(|q| q.double == double && classify_direct(doc, q, false, false).is_some_and(|r| r.cue.is_some())).count();
+    let singles_primary = spans.iter().any(|q| !q.double) && cued(false) > cued(true);
     let mut out: Vec<RawQuote> = Vec::new();
     let mut last_para = None;
     for qs in &spans {
         let para = doc.paragraph_at(qs.open);
-        if let Some(q) = classify_direct(doc, qs, para.is_some() && para == last_para) {
+        if let Some(q) = classify_direct(doc, qs, para.is_some() && para == last_para, singles_primary) {
             last_para = doc.paragraph_at(q.span.end);
             out.push(q);
         }
@@ -301,8 +304,8 @@ fn push_span(out: &mut Vec<QuotedSpan>, text: &str, om: Mark, end: usize, close_
 
 /// Verbs that, before `as “…”`, report how someone described a thing.
 const DESCRIBING_VERBS: &[&str] = &[
-    "branded", "characterised", "characterized", "decried", "denounced", "described", "hailed",
-    "labeled", "labelled", "portrayed",
+    "branded", "characterised", "characterized", "decried", "denounced", "describe", "described",
+    "describes", "hailed", "labeled", "labelled", "portrayed",
 ];
 
 /// Words before a quoted span that make it a name, a title or a term, not speech.
@@ -319,7 +322,7 @@ fn words_in(doc: &Document, s: Span) -> usize {
 
 /// `follows_quote`: a quote by someone was already found earlier in this paragraph, so a
 /// quote with no cue of its own continues it (`“…,” Kirby said. “And we …”`).
-fn classify_direct(doc: &Document, q: &QuotedSpan, follows_quote: bool) -> Option<RawQuote> {
+fn classify_direct(doc: &Document, q: &QuotedSpan, follows_quote: bool, singles_primary: bool) -> Option<RawQuote> {
     let text = doc.text;
     // The comma before a closing mark belongs to the attribution (`“We are ready,” he
     // said`), not to what was said: the span ends before it.
@@ -344,11 +347,20 @@ fn classify_direct(doc: &Document, q: &QuotedSpan, follows_quote: bool) -> Optio
 
     // `was described as “heartbreaking” by the conservation department`: a passive verb of
     // description reports someone's words, with the agent (if any) as the source.
-    if prev_word == "as" && before_tok >= 2 && lexicon::in_list(DESCRIBING_VERBS, doc.tok(before_tok - 2)) {
-        let k = doc.token_at_or_after(q.close_end);
-        let by = (k..(k + 2).min(doc.tokens.len())).find(|&x| doc.tok(x) == "by");
-        let src = by.and_then(|x| np_after(doc, x + 1, (x + 10).min(doc.tokens.len())));
-        let cue = doc.tokens[before_tok - 2].span;
+    // `Campaigners described the move as “a betrayal”`: the subject's words.
+    let describing = (prev_word == "as")
+        .then(|| (before_tok.saturating_sub(6)..before_tok.saturating_sub(1)).rev().find(|&k| lexicon::in_list(DESCRIBING_VERBS, doc.tok(k))))
+        .flatten();
+    if let Some(v) = describing {
+        let passive = v > 0 && matches!(doc.tok(v - 1), "was" | "were" | "been" | "being" | "is" | "are");
+        let src = if passive {
+            let k = doc.token_at_or_after(q.close_end);
+            let by = (k..(k + 2).min(doc.tokens.len())).find(|&x| doc.tok(x) == "by");
+            by.and_then(|x| np_after(doc, x + 1, (x + 10).min(doc.tokens.len())))
+        } else {
+            doc.sentence_at(doc.tokens[v].span.start).and_then(|si| subject_before(doc, v, doc.sentences[si].first))
+        };
+        let cue = doc.tokens[v].span;
         return Some(RawQuote { span: content, kind: QuoteKind::Direct, cue: Some(cue), source: src.map_or(Source::Unknown, Source::Phrase), confidence: 0.7 });
     }
     let after = cue_after(doc, q);
@@ -380,8 +392,9 @@ fn classify_direct(doc: &Document, q: &QuotedSpan, follows_quote: bool) -> Optio
             (None, Source::Previous, if starts_paragraph { 0.75 } else { 0.6 })
         }
     };
-    // Single-quoted spans are titles and terms unless a cue attaches them to a speaker.
-    if !q.double && cue.is_none() {
+    // Single-quoted spans are titles and terms unless a cue attaches them to a speaker, or
+    // the article quotes speech in single marks (British style) and this one continues it.
+    if !q.double && cue.is_none() && !(singles_primary && (follows_quote || q.multi_paragraph || nwords >= 6)) {
         return None;
     }
     // Short unattached-looking quotes with a cue far away in the sentence and no speech
@@ -553,10 +566,11 @@ fn looks_like_np(doc: &Document, a: usize, b: usize) -> bool {
 /// Plural and generic nouns that name a source group (`officials`, `police`, `experts`).
 pub fn is_group_noun(w: &str) -> bool {
     const GROUP: &[&str] = &[
-        "analysts", "authorities", "critics", "diplomats", "experts", "investigators",
-        "lawmakers", "leaders", "officials", "organisers", "organizers", "prosecutors",
-        "researchers", "residents", "scientists", "source", "sources", "spokesman",
-        "spokesperson", "spokeswoman", "witnesses",
+        "activists", "analysts", "authorities", "campaigners", "critics", "diplomats", "experts",
+        "investigators", "lawmakers", "leaders", "observers", "officials", "opponents",
+        "organisers", "organizers", "prosecutors", "protesters", "researchers", "residents",
+        "scientists", "source", "sources", "spokesman", "spokesperson", "spokeswoman", "supporters",
+        "witnesses",
     ];
     lexicon::in_list(GROUP, w)
 }
@@ -629,10 +643,26 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
             k -= 1;
         }
         if k > lo && app_end - k <= 12 {
-            // k-1 is the comma before the appositive; the name is before that.
+            // k-1 is the comma before the appositive; the name is usually before that
+            // (`Kirby, the spokesman, said`), but may be the appositive itself (`The Prime
+            // Minister, Keir Starmer, said`).
             let name_end = k - 1;
-            if let Some(sp) = np_ending_at(doc, name_end, lo) {
-                return Some(sp);
+            let before = np_ending_at(doc, name_end, lo);
+            let appositive = np_ending_at(doc, app_end, k);
+            let has_name = |sp: &Option<Span>| {
+                sp.is_some_and(|sp| {
+                    let (a, b) = (doc.token_at_or_after(sp.start), doc.tokens_before(sp.end));
+                    (a..b).any(|i| {
+                        let w = doc.tok(i);
+                        w.chars().next().is_some_and(|c| c.is_uppercase()) && !lexicon::is_not_name_word(w) && !lexicon::is_title_word(w) && !lexicon::is_pre_name_title(w)
+                    })
+                })
+            };
+            if !has_name(&before) && has_name(&appositive) {
+                return appositive;
+            }
+            if before.is_some() {
+                return before;
             }
         }
         return None;
@@ -867,7 +897,9 @@ fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: 
                     // maybe after an adjunct (`said in a statement it would …`). Only for
                     // verbs that mostly take clauses, never for an inverted cue (`, said
                     // X`), and only when a finite verb follows the subject.
-                    let inverted = i > a && doc.tok(i - 1) == ",";
+                    // (A comma before the verb that closes an appositive after the subject
+                    // — `Keir Starmer, the Prime Minister, said the …` — is not inversion.)
+                    let inverted = i > a && doc.tok(i - 1) == "," && subject_before(doc, i, a).is_none();
                     let k = skip_adjunct(doc, k, e);
                     if !inverted && bare_ok && k < e && starts_clause(doc, k) && has_finite_verb(doc, k, e) {
                         k
@@ -1077,8 +1109,19 @@ fn trailing_cue(doc: &Document, first: usize, v: usize, e: usize, direct: &[Span
         }
         return make_indirect(doc, first, c2 - 1, doc.tokens[v].span, Some(sp), direct);
     }
+    // The content before the comma must be a clause, not a name with an appositive
+    // (`The Prime Minister, Keir Starmer, said …`).
+    if (first..comma).all(|k| doc.tok(k) == "," || is_np_token(doc, k)) {
+        return None;
+    }
     let src = if inverted {
-        np_after(doc, v + 1, e)
+        // `, said X` ends the sentence, or X takes an appositive after a comma.
+        let np = np_after(doc, v + 1, e)?;
+        let after = doc.tokens_before(np.end);
+        if after < e && doc.tok(after) != "," {
+            return None;
+        }
+        Some(np)
     } else {
         let sp = np_ending_at(doc, v, comma + 1)?;
         // The whole stretch between the comma and the verb must be the source (a leading
