@@ -141,6 +141,24 @@ pub fn check_order(a: &Annotations) -> Result<(), String> {
     Ok(())
 }
 
+/// Each stretch of text names at most one entity, once: no two mentions overlap, within an
+/// entity or across entities ("every mention of it … points here"). A painter given two
+/// overlapping mention spans has to nest or drop one.
+pub fn check_mentions(input: &str, a: &Annotations) -> Result<(), String> {
+    let mut ms: Vec<(Span, &str)> = a.entities.iter().flat_map(|e| e.mentions.iter().map(move |m| (*m, e.id.as_str()))).collect();
+    ms.sort_by_key(|(m, _)| (m.start, m.end));
+    for w in ms.windows(2) {
+        let ((m, e), (n, f)) = (w[0], w[1]);
+        if m.overlaps(n) {
+            return Err(format!(
+                "mentions overlap: {e} {}..{} {:?} and {f} {}..{} {:?}",
+                m.start, m.end, input.get(m.start..m.end), n.start, n.end, input.get(n.start..n.end)
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// The JSON the CLI prints reads back as the same value (the wire contract is lossless).
 fn check_json(a: &Annotations) -> Result<(), String> {
     let json = serde_json::to_string(a).map_err(|e| format!("serialise: {e}"))?;
