@@ -121,16 +121,6 @@ proptest! {
         let b = contract(&format!("{pad}{s}"))?;
         prop_assert_eq!(shifted(a, n), b);
     }
-
-    /// Windows line ends find the same quotes, speakers and claims as Unix ones.
-    #[test]
-    fn crlf_finds_what_lf_finds(s in article()) {
-        let lf = s.replace("\r\n", "\n").replace('\r', "");
-        let crlf = lf.replace('\n', "\r\n");
-        let a = contract(&lf)?;
-        let b = contract(&crlf)?;
-        prop_assert_eq!(summary(&a), summary(&b));
-    }
 }
 
 fn shifted(mut a: whosaid::Annotations, n: usize) -> whosaid::Annotations {
