@@ -1,0 +1,1003 @@
+//! The DOM half of the web layer: read an element's article text, map the core's offsets back
+//! to text nodes, paint marks, and take them away again so the element is exactly as before.
+//!
+//! Nothing here knows any NLP: it only turns DOM into a string, and `[start, end)` spans of
+//! that string (UTF-16 code units, as `Annotations::to_utf16` gives them) back into DOM.
+//!
+//! ## What counts as article text ([`extract`])
+//! The text a reader sees, in document order, roughly what `innerText` gives:
+//! - Skipped with everything inside: `script`, `style`, `noscript`, `template`, `textarea`,
+//!   `svg`, `math`, form controls (`button`, `select`, `input`, `option`), embedded content
+//!   (`iframe`, `object`, `canvas`, `video`, `audio`), elements with the `hidden` attribute,
+//!   with `aria-hidden="true"` (pages use it for decorative and duplicated text, which is not
+//!   the article and which a screen reader does not read either), and — when the element is in
+//!   a rendered document — elements whose computed `display` is `none` or whose `visibility`
+//!   is `hidden`/`collapse`. Elements carrying `data-whosaid-skip` are skipped too.
+//! - Block boundaries become a blank line (`"\n\n"`) so the core sees paragraphs. Whether an
+//!   element is a block comes from its computed `display` (anything but `inline*`/`contents`)
+//!   when it is rendered, else from its tag (`p`, `div`, `li`, `h1`–`h6`, `blockquote`, …).
+//!   `<br>` is a line break (`"\n"`); two in a row make a paragraph break.
+//! - Whitespace collapses as CSS `white-space: normal` does: a run of spaces, tabs and
+//!   newlines is one space, dropped at the start and end of a block. Inside `pre` (or computed
+//!   `white-space: pre`, `pre-wrap`, `break-spaces`) text is copied as it is.
+//!
+//! Every piece of the extracted text that came from a text node keeps its place in that node
+//! ([`Seg`]); the breaks inserted between blocks map to no node. A collapsed whitespace run
+//! maps to the whole run, so a mark that covers it covers the run.
+//!
+//! ## Painting ([`Painter`])
+//! Wrap mode splits text nodes at span boundaries and wraps each covered piece in one
+//! `<mark class="ws-mark …">` carrying the classes of every span that covers it (`ws-quote`,
+//! `ws-claim`, `ws-cue`, `ws-speaker`); ranges that run across `<em>`, `<a>` or several
+//! paragraphs become one mark per text node. Elements are never moved or re-created: only text
+//! nodes are split, and the pieces are put inside new marks in the same place. Highlight mode
+//! uses the CSS Custom Highlight API instead and changes no DOM at all.
+//!
+//! ## Clearing ([`clear`])
+//! Every painted element is remembered with the marks it got and the text nodes that were
+//! split. Clearing unwraps the marks and joins the pieces back into the original text node
+//! (the node the page may hold a reference to keeps its identity), so `outerHTML`,
+//! `textContent` and the node tree are what they were.
+
+use std::cell::RefCell;
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, Node, Range, Text};
+
+use crate::types::{Annotations, OffsetUnit, QuoteKind};
+
+/// Marks every wrap-mode element gets, so [`clear`] can find leftovers of a lost state.
+pub const MARK_CLASS: &str = "ws-mark";
+
+/// Number of speaker colours; speakers beyond it reuse colours in order.
+pub const PALETTE: usize = 8;
+
+/// Elements whose content is never article text (local names, lower case).
+const SKIP: &[&str] = &[
+    "script", "style", "noscript", "template", "textarea", "svg", "math", "button", "select",
+    "input", "option", "optgroup", "datalist", "iframe", "object", "embed", "canvas", "video",
+    "audio", "head", "title", "meta", "link", "img", "picture", "source", "track", "map",
+    "dialog",
+];
+
+/// Elements that are blocks when there is no computed style to ask (detached trees).
+const BLOCK: &[&str] = &[
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+    "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
+    "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu",
+    "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
+    "thead", "tr", "ul",
+];
+
+fn is_collapsible(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c')
+}
+
+/// A run of the extracted text that came from one text node: `len` code units of the text at
+/// `start` stand for `node_len` code units of node `node` at `node_start`. The two lengths
+/// differ only for a collapsed whitespace run (`len` 1).
+#[derive(Debug, Clone, Copy)]
+struct Seg {
+    node: usize,
+    node_start: usize,
+    node_len: usize,
+    start: usize,
+    len: usize,
+}
+
+/// An element's article text and the way back from its offsets to text nodes.
+pub struct Extract {
+    /// The text the core reads.
+    pub text: String,
+    /// Its length in UTF-16 code units (the unit of every offset here).
+    pub len16: usize,
+    nodes: Vec<Text>,
+    segs: Vec<Seg>,
+}
+
+/// A span of one text node, in the node's UTF-16 offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct NodeRange {
+    node: usize,
+    start: usize,
+    end: usize,
+}
+
+impl Extract {
+    /// The text-node pieces that make up `[start, end)` of the text, in document order.
+    /// Breaks between blocks belong to no node and are left out.
+    fn node_ranges(&self, start: usize, end: usize) -> Vec<NodeRange> {
+        let mut out: Vec<NodeRange> = Vec::new();
+        if start >= end {
+            return out;
+        }
+        let first = self.segs.partition_point(|s| s.start + s.len <= start);
+        for s in &self.segs[first..] {
+            if s.start >= end {
+                break;
+            }
+            let (a, b) = if s.len == s.node_len {
+                let a = start.max(s.start) - s.start;
+                let b = end.min(s.start + s.len) - s.start;
+                (s.node_start + a, s.node_start + b)
+            } else {
+                (s.node_start, s.node_start + s.node_len)
+            };
+            if a >= b {
+                continue;
+            }
+            match out.last_mut() {
+                Some(last) if last.node == s.node && last.end == a => last.end = b,
+                _ => out.push(NodeRange { node: s.node, start: a, end: b }),
+            }
+        }
+        out
+    }
+}
+
+/// Accumulates the text while the tree is walked; see the module docs for the rules.
+struct Builder {
+    text: String,
+    len16: usize,
+    nodes: Vec<Text>,
+    segs: Vec<Seg>,
+    /// Newlines owed before the next text (1 after a `<br>`, 2 at a block boundary).
+    breaks: u8,
+    /// A collapsed whitespace run owed before the next text: (node, start, len).
+    space: Option<(Text, usize, usize)>,
+    /// Whether any text has been emitted (no breaks or spaces before the first text).
+    started: bool,
+}
+
+impl Builder {
+    fn new() -> Self {
+        Builder {
+            text: String::new(),
+            len16: 0,
+            nodes: Vec::new(),
+            segs: Vec::new(),
+            breaks: 0,
+            space: None,
+            started: false,
+        }
+    }
+
+    fn line_break(&mut self) {
+        self.space = None;
+        if self.started {
+            self.breaks = (self.breaks + 1).min(2);
+        }
+    }
+
+    fn block_break(&mut self) {
+        self.space = None;
+        if self.started {
+            self.breaks = 2;
+        }
+    }
+
+    fn node_index(&mut self, t: &Text) -> usize {
+        match self.nodes.last() {
+            Some(last) if AsRef::<JsValue>::as_ref(last) == AsRef::<JsValue>::as_ref(t) => {
+                self.nodes.len() - 1
+            }
+            _ => {
+                self.nodes.push(t.clone());
+                self.nodes.len() - 1
+            }
+        }
+    }
+
+    /// Appends `s` (`len16` code units) as the image of `node_len` units of `t` at `node_start`.
+    fn push(&mut self, t: &Text, node_start: usize, node_len: usize, s: &str, len16: usize) {
+        let node = self.node_index(t);
+        self.segs.push(Seg { node, node_start, node_len, start: self.len16, len: len16 });
+        self.text.push_str(s);
+        self.len16 += len16;
+    }
+
+    /// Pays what is owed before new text: the breaks, or else a pending space.
+    fn flush(&mut self) {
+        if self.breaks > 0 {
+            for _ in 0..self.breaks {
+                self.text.push('\n');
+            }
+            self.len16 += self.breaks as usize;
+            self.breaks = 0;
+            self.space = None;
+        } else if let Some((t, start, len)) = self.space.take() {
+            self.push(&t, start, len, " ", 1);
+        }
+    }
+
+    fn text_node(&mut self, t: &Text, pre: bool) {
+        let data = t.data();
+        if data.is_empty() {
+            return;
+        }
+        if pre {
+            self.flush();
+            let n = data.encode_utf16().count();
+            self.push(t, 0, n, &data, n);
+            self.started = true;
+            return;
+        }
+        let mut off16 = 0;
+        let mut rest = data.as_str();
+        while let Some(c) = rest.chars().next() {
+            let ws = is_collapsible(c);
+            let end = rest.find(|d: char| is_collapsible(d) != ws).unwrap_or(rest.len());
+            let run = &rest[..end];
+            let n = run.encode_utf16().count();
+            if ws {
+                if self.started && self.breaks == 0 && self.space.is_none() {
+                    self.space = Some((t.clone(), off16, n));
+                }
+            } else {
+                self.flush();
+                self.push(t, off16, n, run, n);
+                self.started = true;
+            }
+            off16 += n;
+            rest = &rest[end..];
+        }
+    }
+}
+
+/// How an element takes part in the text.
+enum Role {
+    Skip,
+    LineBreak,
+    /// Walk its children; `block` adds paragraph breaks around it, `pre` keeps whitespace.
+    Walk { block: bool, pre: bool },
+}
+
+fn role(el: &Element, parent_pre: bool, style_of: &dyn Fn(&Element) -> Option<web_sys::CssStyleDeclaration>) -> Role {
+    let name = el.local_name();
+    if name == "br" {
+        return Role::LineBreak;
+    }
+    if SKIP.contains(&name.as_str())
+        || el.has_attribute("hidden")
+        || el.has_attribute("data-whosaid-skip")
+        || el.get_attribute("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    {
+        return Role::Skip;
+    }
+    if let Some(style) = style_of(el) {
+        let display = style.get_property_value("display").unwrap_or_default();
+        let visibility = style.get_property_value("visibility").unwrap_or_default();
+        if display == "none" || visibility == "hidden" || visibility == "collapse" {
+            return Role::Skip;
+        }
+        let ws = style.get_property_value("white-space").unwrap_or_default();
+        let ws_collapse = style.get_property_value("white-space-collapse").unwrap_or_default();
+        let pre = matches!(ws.as_str(), "pre" | "pre-wrap" | "break-spaces")
+            || matches!(ws_collapse.as_str(), "preserve" | "break-spaces");
+        let block = !(display.is_empty() || display.starts_with("inline") || display == "contents");
+        return Role::Walk { block, pre };
+    }
+    Role::Walk { block: BLOCK.contains(&name.as_str()), pre: parent_pre || name == "pre" }
+}
+
+/// Reads `root`'s article text (see the module docs for what is included and how).
+pub fn extract(root: &Element) -> Extract {
+    let window = web_sys::window();
+    let rendered = root.is_connected() && window.is_some();
+    let style_of = |el: &Element| -> Option<web_sys::CssStyleDeclaration> {
+        if !rendered {
+            return None;
+        }
+        window.as_ref()?.get_computed_style(el).ok().flatten()
+    };
+    let root_pre = match role(root, false, &style_of) {
+        Role::Walk { pre, .. } => pre,
+        _ => false,
+    };
+
+    let mut b = Builder::new();
+    // Iterative walk (articles can nest deeply): the stack holds the open elements.
+    struct Open {
+        node: Node,
+        block: bool,
+        pre: bool,
+    }
+    let mut stack = vec![Open { node: root.clone().into(), block: false, pre: root_pre }];
+    let mut cur = root.first_child();
+    loop {
+        let Some(node) = cur else {
+            let open = stack.pop().expect("the root is on the stack");
+            if stack.is_empty() {
+                break;
+            }
+            if open.block {
+                b.block_break();
+            }
+            cur = open.node.next_sibling();
+            continue;
+        };
+        let pre = stack.last().map_or(false, |o| o.pre);
+        match node.node_type() {
+            Node::TEXT_NODE | Node::CDATA_SECTION_NODE => {
+                if let Some(t) = node.dyn_ref::<Text>() {
+                    b.text_node(t, pre);
+                }
+                cur = node.next_sibling();
+            }
+            Node::ELEMENT_NODE => {
+                let el: &Element = node.unchecked_ref();
+                match role(el, pre, &style_of) {
+                    Role::Skip => cur = node.next_sibling(),
+                    Role::LineBreak => {
+                        b.line_break();
+                        cur = node.next_sibling();
+                    }
+                    Role::Walk { block, pre } => {
+                        if block {
+                            b.block_break();
+                        }
+                        cur = node.first_child();
+                        stack.push(Open { node, block, pre });
+                    }
+                }
+            }
+            _ => cur = node.next_sibling(),
+        }
+    }
+    Extract { text: b.text, len16: b.len16, nodes: b.nodes, segs: b.segs }
+}
+
+/// What to paint and how; the JS side passes it as a plain object (all fields optional).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct PaintOptions {
+    /// `"wrap"` (default): `<mark>` elements. `"highlight"`: CSS Custom Highlight API, no DOM
+    /// change (falls back to wrapping where the browser lacks it). `"auto"`: highlight when
+    /// available.
+    pub mode: String,
+    /// Give the first mark of each quote and claim `tabindex="0"` so keyboard users reach it.
+    pub focusable: bool,
+    pub quotes: bool,
+    pub claims: bool,
+    pub cues: bool,
+    /// Mentions of entities that speak (`ws-speaker`).
+    pub speakers: bool,
+}
+
+impl Default for PaintOptions {
+    fn default() -> Self {
+        PaintOptions {
+            mode: "wrap".into(),
+            focusable: true,
+            quotes: true,
+            claims: true,
+            cues: true,
+            speakers: true,
+        }
+    }
+}
+
+/// What a paint did, for the caller's legend and logs.
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PaintStats {
+    /// `"wrap"` or `"highlight"`: the mode actually used.
+    pub mode: String,
+    /// `<mark>` elements created (wrap mode).
+    pub marks: usize,
+    /// Highlight ranges registered (highlight mode).
+    pub ranges: usize,
+    pub quotes: usize,
+    pub claims: usize,
+    pub mentions: usize,
+    /// Speakers in colour order: `slot` is the palette index the marks use.
+    pub speakers: Vec<SpeakerSlot>,
+    /// Length of the extracted text in UTF-16 code units.
+    pub text_length: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SpeakerSlot {
+    pub id: String,
+    pub slot: usize,
+    pub quotes: usize,
+}
+
+/// One span to paint, with what its marks say.
+struct Label {
+    /// Token in `data-ws-id`: `q1`, `q1-cue`, `c1`, `e1`.
+    id: String,
+    classes: Vec<String>,
+    /// Palette slot for the background (`data-ws-c`), quotes only: `0`‥ or `n` (no speaker).
+    fill: Option<String>,
+    /// Palette slot for the underline (`data-ws-u`): cues and speaker mentions.
+    line: Option<String>,
+    /// The speaking entity (`data-ws-s`), so a page can show or hide one speaker's marks.
+    speaker: Option<String>,
+    /// Its first piece is a keyboard stop.
+    anchor: bool,
+    /// Shown after its last piece (`data-ws-label`), e.g. a claim's kind.
+    end_label: Option<String>,
+    /// CSS highlight name in highlight mode, and its priority.
+    highlight: String,
+    priority: i32,
+    ranges: Vec<NodeRange>,
+}
+
+/// A piece of one text node and the labels covering it.
+struct Piece {
+    start: usize,
+    end: usize,
+    labels: Vec<usize>,
+}
+
+struct NodePlan {
+    node: usize,
+    /// In node order, non-overlapping.
+    pieces: Vec<Piece>,
+}
+
+/// Turns annotations into labels with their node ranges.
+fn labels(ann: &Annotations, ex: &Extract, opts: &PaintOptions, stats: &mut PaintStats) -> Vec<Label> {
+    let mut slots: Vec<SpeakerSlot> = Vec::new();
+    for q in &ann.quotes {
+        if let Some(sp) = &q.speaker {
+            match slots.iter_mut().find(|s| &s.id == sp) {
+                Some(s) => s.quotes += 1,
+                None => {
+                    let slot = slots.len() % PALETTE;
+                    slots.push(SpeakerSlot { id: sp.clone(), slot, quotes: 1 });
+                }
+            }
+        }
+    }
+    let slot_of = |id: &Option<String>| -> String {
+        id.as_ref()
+            .and_then(|id| slots.iter().find(|s| &s.id == id))
+            .map_or_else(|| "n".to_string(), |s| s.slot.to_string())
+    };
+
+    let mut out = Vec::new();
+    if opts.quotes {
+        for q in &ann.quotes {
+            let slot = slot_of(&q.speaker);
+            let kind = match q.kind {
+                QuoteKind::Direct => "ws-direct",
+                QuoteKind::Indirect => "ws-indirect",
+            };
+            out.push(Label {
+                id: q.id.clone(),
+                classes: vec!["ws-quote".into(), kind.into()],
+                fill: Some(slot.clone()),
+                line: None,
+                speaker: q.speaker.clone(),
+                anchor: true,
+                end_label: None,
+                highlight: format!("ws-quote-{slot}"),
+                priority: 0,
+                ranges: ex.node_ranges(q.start, q.end),
+            });
+            stats.quotes += 1;
+        }
+    }
+    if opts.cues {
+        for q in &ann.quotes {
+            if let Some(c) = &q.cue {
+                let slot = slot_of(&q.speaker);
+                out.push(Label {
+                    id: format!("{}-cue", q.id),
+                    classes: vec!["ws-cue".into()],
+                    fill: None,
+                    line: Some(slot.clone()),
+                    speaker: q.speaker.clone(),
+                    anchor: false,
+                    end_label: None,
+                    highlight: format!("ws-line-{slot}"),
+                    priority: 2,
+                    ranges: ex.node_ranges(c.start, c.end),
+                });
+            }
+        }
+    }
+    if opts.speakers {
+        for e in &ann.entities {
+            let Some(s) = slots.iter().find(|s| s.id == e.id) else { continue };
+            for m in &e.mentions {
+                out.push(Label {
+                    id: e.id.clone(),
+                    classes: vec!["ws-speaker".into()],
+                    fill: None,
+                    line: Some(s.slot.to_string()),
+                    speaker: Some(e.id.clone()),
+                    anchor: false,
+                    end_label: None,
+                    highlight: format!("ws-line-{}", s.slot),
+                    priority: 2,
+                    ranges: ex.node_ranges(m.start, m.end),
+                });
+                stats.mentions += 1;
+            }
+        }
+    }
+    if opts.claims {
+        for c in &ann.claims {
+            let kind = serde_json::to_value(c.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            out.push(Label {
+                id: c.id.clone(),
+                classes: vec!["ws-claim".into(), format!("ws-claim-{kind}")],
+                fill: None,
+                line: None,
+                speaker: None,
+                anchor: true,
+                end_label: Some(kind),
+                highlight: "ws-claim".into(),
+                priority: 1,
+                ranges: ex.node_ranges(c.start, c.end),
+            });
+            stats.claims += 1;
+        }
+    }
+    stats.speakers = slots;
+    out
+}
+
+/// Cuts every text node into pieces at label boundaries: a sweep over each node's ranges.
+fn plan(labels: &[Label]) -> Vec<NodePlan> {
+    let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new(); // node, start, end, label
+    for (li, l) in labels.iter().enumerate() {
+        for r in &l.ranges {
+            spans.push((r.node, r.start, r.end, li));
+        }
+    }
+    spans.sort_unstable();
+    let mut plans = Vec::new();
+    let mut i = 0;
+    while i < spans.len() {
+        let node = spans[i].0;
+        let mut j = i;
+        while j < spans.len() && spans[j].0 == node {
+            j += 1;
+        }
+        let group = &spans[i..j];
+        let mut cuts: Vec<usize> = group.iter().flat_map(|s| [s.1, s.2]).collect();
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut pieces = Vec::new();
+        let mut active: Vec<(usize, usize)> = Vec::new(); // (end, label)
+        let mut next = 0;
+        for w in cuts.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            active.retain(|&(end, _)| end > a);
+            while next < group.len() && group[next].1 <= a {
+                if group[next].2 > a {
+                    active.push((group[next].2, group[next].3));
+                }
+                next += 1;
+            }
+            if !active.is_empty() {
+                let mut ls: Vec<usize> = active.iter().map(|x| x.1).collect();
+                ls.sort_unstable();
+                ls.dedup();
+                pieces.push(Piece { start: a, end: b, labels: ls });
+            }
+        }
+        plans.push(NodePlan { node, pieces });
+        i = j;
+    }
+    plans
+}
+
+/// Everything one paint changed, so [`clear`] can undo it.
+struct Painted {
+    id: u32,
+    root: Element,
+    marks: Vec<Element>,
+    /// Each split text node (which keeps the first piece) and the pieces split off it, in
+    /// document order.
+    splits: Vec<(Text, Vec<Text>)>,
+    /// Highlight mode: (highlight name, range, ids) for each registered range.
+    ranges: Vec<(String, Range, String)>,
+}
+
+thread_local! {
+    static PAINTED: RefCell<Vec<Painted>> = const { RefCell::new(Vec::new()) };
+    static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+}
+
+/// The CSS highlight registry (`CSS.highlights`) and the `Highlight` constructor, if the
+/// browser has them. Looked up through `Reflect` because web-sys marks them unstable.
+fn highlight_api() -> Option<(JsValue, js_sys::Function)> {
+    let global = js_sys::global();
+    let css = js_sys::Reflect::get(&global, &"CSS".into()).ok()?;
+    if css.is_undefined() {
+        return None;
+    }
+    let registry = js_sys::Reflect::get(&css, &"highlights".into()).ok()?;
+    let ctor = js_sys::Reflect::get(&global, &"Highlight".into()).ok()?;
+    if registry.is_undefined() || !ctor.is_function() {
+        return None;
+    }
+    Some((registry, ctor.unchecked_into()))
+}
+
+fn call(target: &JsValue, method: &str, args: &[&JsValue]) -> Result<JsValue, JsValue> {
+    let f: js_sys::Function = js_sys::Reflect::get(target, &method.into())?.dyn_into()?;
+    let arr = js_sys::Array::new();
+    for a in args {
+        arr.push(a);
+    }
+    f.apply(target, &arr)
+}
+
+/// Paints annotations into an element, all at once ([`Painter::run`]) or a few text nodes at
+/// a time ([`Painter::step`]) so a page can show progress on a huge article.
+pub struct Painter {
+    id: u32,
+    ex: Extract,
+    labels: Vec<Label>,
+    plans: Vec<NodePlan>,
+    next: usize,
+    highlight: bool,
+    focusable: bool,
+    pub stats: PaintStats,
+}
+
+impl Painter {
+    /// Clears `root`, reads its text, checks that `ann` (UTF-16 offsets) was computed on that
+    /// text, and prepares the marks. Nothing is painted yet.
+    pub fn new(root: &Element, ann: &Annotations, opts: &PaintOptions) -> Result<Painter, String> {
+        clear(root);
+        let ex = extract(root);
+        check(ann, &ex)?;
+        let mut stats = PaintStats { text_length: ex.len16, ..Default::default() };
+        let labels = labels(ann, &ex, opts, &mut stats);
+        let want_highlight = matches!(opts.mode.as_str(), "highlight" | "auto");
+        let highlight = want_highlight && highlight_api().is_some();
+        stats.mode = if highlight { "highlight" } else { "wrap" }.into();
+        let plans = if highlight { Vec::new() } else { plan(&labels) };
+        let id = NEXT_ID.with(|n| {
+            let id = n.get();
+            n.set(id.wrapping_add(1));
+            id
+        });
+        PAINTED.with(|p| {
+            p.borrow_mut().push(Painted {
+                id,
+                root: root.clone(),
+                marks: Vec::new(),
+                splits: Vec::new(),
+                ranges: Vec::new(),
+            })
+        });
+        Ok(Painter { id, ex, labels, plans, next: 0, highlight, focusable: opts.focusable, stats })
+    }
+
+    /// Share of the work done, in [0, 1].
+    pub fn progress(&self) -> f64 {
+        if self.highlight {
+            return if self.next > 0 { 1.0 } else { 0.0 };
+        }
+        if self.plans.is_empty() {
+            return 1.0;
+        }
+        self.next as f64 / self.plans.len() as f64
+    }
+
+    pub fn done(&self) -> bool {
+        self.progress() >= 1.0
+    }
+
+    /// Paints up to `max_nodes` more text nodes (all ranges at once in highlight mode).
+    /// Returns whether painting is finished. Stops (finished) if the element was cleared
+    /// meanwhile.
+    pub fn step(&mut self, max_nodes: usize) -> Result<bool, JsValue> {
+        if self.done() {
+            return Ok(true);
+        }
+        let alive = PAINTED.with(|p| p.borrow().iter().any(|x| x.id == self.id));
+        if !alive {
+            self.next = usize::MAX / 2;
+            self.plans.clear();
+            return Ok(true);
+        }
+        if self.highlight {
+            self.paint_highlights()?;
+            self.next = 1;
+            return Ok(true);
+        }
+        let end = (self.next + max_nodes.max(1)).min(self.plans.len());
+        let mut marks = Vec::new();
+        let mut splits = Vec::new();
+        let result = (|| -> Result<(), JsValue> {
+            for pi in self.next..end {
+                self.wrap_node(pi, &mut marks, &mut splits)?;
+            }
+            Ok(())
+        })();
+        self.next = end;
+        self.stats.marks += marks.len();
+        PAINTED.with(|p| {
+            if let Some(x) = p.borrow_mut().iter_mut().find(|x| x.id == self.id) {
+                x.marks.extend(marks);
+                x.splits.extend(splits);
+            }
+        });
+        result?;
+        Ok(self.done())
+    }
+
+    /// Paints everything.
+    pub fn run(&mut self) -> Result<(), JsValue> {
+        while !self.step(usize::MAX / 4)? {}
+        Ok(())
+    }
+
+    fn wrap_node(
+        &self,
+        pi: usize,
+        marks: &mut Vec<Element>,
+        splits: &mut Vec<(Text, Vec<Text>)>,
+    ) -> Result<(), JsValue> {
+        let plan = &self.plans[pi];
+        let orig = self.ex.nodes[plan.node].clone();
+        let Some(parent) = orig.parent_node() else { return Ok(()) };
+        let doc = orig.owner_document().ok_or("text node without a document")?;
+        let mut extras: Vec<Text> = Vec::new();
+        // From the last piece back, so `orig` always still starts at offset 0 and offsets of
+        // the pieces not yet cut stay valid; `orig` ends up holding the first piece.
+        let mut cut = || -> Result<(), JsValue> {
+            for piece in plan.pieces.iter().rev() {
+                if piece.end < orig.length() as usize {
+                    extras.push(orig.split_text(piece.end as u32)?);
+                }
+                let mid = if piece.start > 0 {
+                    let m = orig.split_text(piece.start as u32)?;
+                    extras.push(m.clone());
+                    m
+                } else {
+                    orig.clone()
+                };
+                let mark = doc.create_element("mark")?;
+                self.dress(&mark, plan.node, piece)?;
+                let parent = mid.parent_node().unwrap_or_else(|| parent.clone());
+                parent.insert_before(&mark, Some(&mid))?;
+                mark.append_child(&mid)?;
+                marks.push(mark);
+            }
+            Ok(())
+        };
+        let result = cut();
+        // Recorded even after an error, so `clear` still joins what was cut.
+        if !extras.is_empty() {
+            extras.reverse();
+            splits.push((orig, extras));
+        }
+        result
+    }
+
+    /// Sets a mark's classes and data attributes from the labels covering its piece.
+    fn dress(&self, mark: &Element, node: usize, piece: &Piece) -> Result<(), JsValue> {
+        let mut classes: Vec<&str> = vec![MARK_CLASS];
+        let mut ids: Vec<&str> = Vec::new();
+        let mut fill = None;
+        let mut line = None;
+        let mut speaker = None;
+        let mut anchor = false;
+        let mut end_labels: Vec<&str> = Vec::new();
+        fn add<'a>(list: &mut Vec<&'a str>, item: &'a str) {
+            if !list.contains(&item) {
+                list.push(item);
+            }
+        }
+        for &li in &piece.labels {
+            let l = &self.labels[li];
+            for c in &l.classes {
+                add(&mut classes, c);
+            }
+            if !ids.contains(&l.id.as_str()) {
+                ids.push(&l.id);
+            }
+            fill = fill.or(l.fill.as_deref());
+            line = line.or(l.line.as_deref());
+            speaker = speaker.or(l.speaker.as_deref());
+            let first = l.ranges.first().is_some_and(|r| r.node == node && r.start == piece.start);
+            let last = l.ranges.last().is_some_and(|r| r.node == node && r.end == piece.end);
+            if first && l.anchor {
+                add(&mut classes, "ws-start");
+                anchor = true;
+            }
+            if last {
+                if let Some(e) = &l.end_label {
+                    if !end_labels.contains(&e.as_str()) {
+                        end_labels.push(e);
+                    }
+                }
+            }
+        }
+        mark.set_attribute("class", &classes.join(" "))?;
+        mark.set_attribute("data-ws-id", &ids.join(" "))?;
+        if let Some(f) = fill {
+            mark.set_attribute("data-ws-c", f)?;
+        }
+        if let Some(u) = line {
+            mark.set_attribute("data-ws-u", u)?;
+        }
+        if let Some(sp) = speaker {
+            mark.set_attribute("data-ws-s", sp)?;
+        }
+        if !end_labels.is_empty() {
+            mark.set_attribute("data-ws-label", &end_labels.join(" "))?;
+        }
+        if anchor && self.focusable {
+            mark.set_attribute("tabindex", "0")?;
+        }
+        Ok(())
+    }
+
+    fn paint_highlights(&mut self) -> Result<(), JsValue> {
+        let (registry, ctor) = highlight_api().ok_or("no CSS highlight API")?;
+        let doc = self.ex.nodes.first().and_then(|n| n.owner_document());
+        let Some(doc) = doc else { return Ok(()) };
+        let mut ranges = Vec::new();
+        for l in &self.labels {
+            let (Some(first), Some(last)) = (l.ranges.first(), l.ranges.last()) else { continue };
+            let range = doc.create_range()?;
+            range.set_start(&self.ex.nodes[first.node], first.start as u32)?;
+            range.set_end(&self.ex.nodes[last.node], last.end as u32)?;
+            let mut hl = call(&registry, "get", &[&l.highlight.as_str().into()])?;
+            if hl.is_undefined() {
+                hl = js_sys::Reflect::construct(&ctor, &js_sys::Array::new())?;
+                js_sys::Reflect::set(&hl, &"priority".into(), &l.priority.into())?;
+                call(&registry, "set", &[&l.highlight.as_str().into(), &hl])?;
+            }
+            call(&hl, "add", &[&range])?;
+            ranges.push((l.highlight.clone(), range, l.id.clone()));
+        }
+        self.stats.ranges = ranges.len();
+        PAINTED.with(|p| {
+            if let Some(x) = p.borrow_mut().iter_mut().find(|x| x.id == self.id) {
+                x.ranges.extend(ranges);
+            }
+        });
+        Ok(())
+    }
+}
+
+/// Checks that `ann` fits `ex`: UTF-16 offsets inside the text, and every quote's and
+/// claim's `text` equal to the span it claims. Catches annotations computed on another text.
+fn check(ann: &Annotations, ex: &Extract) -> Result<(), String> {
+    if ann.offsets != OffsetUnit::Utf16 {
+        return Err("annotations must use UTF-16 offsets (Annotations::to_utf16)".into());
+    }
+    let units: Vec<u16> = ex.text.encode_utf16().collect();
+    let span_ok = |id: &str, s: usize, e: usize, text: Option<&str>| -> Result<(), String> {
+        if s > e || e > units.len() {
+            return Err(format!("{id}: span {s}..{e} is outside the element's text ({} units)", units.len()));
+        }
+        if let Some(t) = text {
+            if !t.encode_utf16().eq(units[s..e].iter().copied()) {
+                return Err(format!("{id}: its text is not the element's text at {s}..{e}"));
+            }
+        }
+        Ok(())
+    };
+    for q in &ann.quotes {
+        span_ok(&q.id, q.start, q.end, Some(&q.text))?;
+        if let Some(c) = &q.cue {
+            span_ok(&q.id, c.start, c.end, Some(&c.text))?;
+        }
+    }
+    for c in &ann.claims {
+        span_ok(&c.id, c.start, c.end, Some(&c.text))?;
+    }
+    for e in &ann.entities {
+        for m in &e.mentions {
+            span_ok(&e.id, m.start, m.end, None)?;
+        }
+    }
+    Ok(())
+}
+
+/// Removes every mark and highlight painted in `root` or inside it, joins split text nodes
+/// back, and forgets them. Safe to call on an element that was never painted.
+pub fn clear(root: &Element) {
+    let root_node: &Node = root.as_ref();
+    let mine: Vec<Painted> = PAINTED.with(|p| {
+        let mut all = p.borrow_mut();
+        let (mine, rest): (Vec<_>, Vec<_>) =
+            all.drain(..).partition(|x| root_node.contains(Some(x.root.as_ref())));
+        *all = rest;
+        mine
+    });
+    for painted in mine.into_iter().rev() {
+        for mark in painted.marks.iter().rev() {
+            unwrap(mark);
+        }
+        for (orig, extras) in &painted.splits {
+            let mut data = orig.data();
+            for t in extras {
+                data.push_str(&t.data());
+            }
+            orig.set_data(&data);
+            for t in extras {
+                if let Some(parent) = t.parent_node() {
+                    let _ = parent.remove_child(t);
+                }
+            }
+        }
+        if !painted.ranges.is_empty() {
+            if let Some((registry, _)) = highlight_api() {
+                for (name, range, _) in &painted.ranges {
+                    let Ok(hl) = call(&registry, "get", &[&name.as_str().into()]) else { continue };
+                    if hl.is_undefined() {
+                        continue;
+                    }
+                    let _ = call(&hl, "delete", &[range]);
+                    let size = js_sys::Reflect::get(&hl, &"size".into()).ok().and_then(|s| s.as_f64());
+                    if size == Some(0.0) {
+                        let _ = call(&registry, "delete", &[&name.as_str().into()]);
+                    }
+                }
+            }
+        }
+    }
+    // Marks whose record was lost (e.g. painted by another copy of the module): unwrap them
+    // and join the text around them.
+    if let Ok(left) = root.query_selector_all(&format!("mark.{MARK_CLASS}")) {
+        let mut parents = Vec::new();
+        for i in 0..left.length() {
+            if let Some(m) = left.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                if let Some(p) = m.parent_node() {
+                    parents.push(p);
+                }
+                unwrap(&m);
+            }
+        }
+        for p in parents {
+            p.normalize();
+        }
+    }
+}
+
+/// Moves a mark's children to where it is and removes it.
+fn unwrap(mark: &Element) {
+    let Some(parent) = mark.parent_node() else { return };
+    while let Some(child) = mark.first_child() {
+        if parent.insert_before(&child, Some(mark)).is_err() {
+            break;
+        }
+    }
+    let _ = parent.remove_child(mark);
+}
+
+/// Ids (`data-ws-id` tokens) of the highlight ranges painted in `root` that contain the point
+/// (`node`, `offset`): how hover cards find their annotation in highlight mode, where there
+/// are no elements to hover.
+pub fn ids_at(root: &Element, node: &Node, offset: u32) -> Vec<String> {
+    PAINTED.with(|p| {
+        let p = p.borrow();
+        let mut out = Vec::new();
+        for x in p.iter().filter(|x| x.root.is_same_node(Some(root.as_ref()))) {
+            for (_, range, id) in &x.ranges {
+                if range.is_point_in_range(node, offset).unwrap_or(false) && !out.contains(id) {
+                    out.push(id.clone());
+                }
+            }
+        }
+        out
+    })
+}
+
+/// Reads `root`, annotates its text with the core and paints the result.
+pub fn annotate_element(root: &Element, opts: &PaintOptions) -> Result<(Annotations, PaintStats), String> {
+    clear(root);
+    let text = extract(root).text;
+    let ann = crate::annotate(&text).to_utf16(&text);
+    let mut painter = Painter::new(root, &ann, opts)?;
+    painter.run().map_err(|e| format!("{e:?}"))?;
+    Ok((ann, painter.stats))
+}
