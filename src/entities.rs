@@ -132,16 +132,42 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
     let keep: Vec<bool> = (0..b.entities.len())
         .map(|i| speaking[i] || b.entities[i].title.is_some() || b.entities[i].mentions.len() > 1)
         .collect();
-    let mut new_id = vec![None; b.entities.len()];
-    let mut entities = Vec::new();
-    for (i, mut e) in b.entities.into_iter().enumerate() {
+    // Each span is a mention of one entity (the first that claimed it), and an entity's
+    // mentions do not overlap (`Obama` inside `Obama administration officials` is one).
+    let mut owner: std::collections::HashMap<Span, usize> = Default::default();
+    for (i, e) in b.entities.iter().enumerate() {
         if keep[i] {
-            e.mentions.sort();
-            e.mentions.dedup();
-            e.id = format!("e{}", entities.len() + 1);
-            new_id[i] = Some(e.id.clone());
-            entities.push(e);
+            for m in &e.mentions {
+                owner.entry(*m).or_insert(i);
+            }
         }
+    }
+    let mut kept: Vec<(usize, Entity)> = Vec::new();
+    for (i, mut e) in b.entities.into_iter().enumerate() {
+        if !keep[i] {
+            continue;
+        }
+        e.mentions.retain(|m| owner.get(m) == Some(&i));
+        e.mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        let mut out: Vec<Span> = Vec::with_capacity(e.mentions.len());
+        for m in e.mentions {
+            if out.last().is_none_or(|l: &Span| m.start >= l.end) {
+                out.push(m);
+            }
+        }
+        e.mentions = out;
+        if !e.mentions.is_empty() || speaking[i] {
+            kept.push((i, e));
+        }
+    }
+    // Ids in order of first mention.
+    kept.sort_by_key(|(_, e)| e.mentions.first().map_or(usize::MAX, |m| m.start));
+    let mut new_id = vec![None; keep.len()];
+    let mut entities = Vec::new();
+    for (i, mut e) in kept {
+        e.id = format!("e{}", entities.len() + 1);
+        new_id[i] = Some(e.id.clone());
+        entities.push(e);
     }
     for (i, q) in raw.iter().enumerate() {
         quotes.push(Quote {
@@ -168,8 +194,9 @@ fn narrative_subject(b: &Builder, quote_start: usize) -> Option<usize> {
     let doc = b.doc;
     let pi = doc.paragraph_at(quote_start)?;
     let p = doc.paragraphs[pi];
-    // The quote must open its paragraph (its mark is the paragraph's first character).
-    if quote_start > p.start + 4 || pi == 0 {
+    // The quote must open its paragraph: only marks and spaces before it.
+    let lead = &doc.text[p.start..quote_start.max(p.start)];
+    if pi == 0 || lead.chars().any(|c| !(c.is_whitespace() || "\"“”„«»‘’'‹›".contains(c))) {
         return None;
     }
     let prev = doc.paragraphs[pi - 1];
@@ -352,7 +379,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             }
             let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
             let toks: Vec<String> = (start..end).map(|i| norm(doc.tok(i))).collect();
-            if let Some(e) = self.keys.iter().position(|k| *k == toks) {
+            if let Some(e) = self.find_entity(&toks, Some(EntityKind::Organization)) {
                 self.entities[e].mentions.push(span);
                 return Some(e);
             }

@@ -277,7 +277,16 @@ pub fn score(gold: &Gold, pred: &Annotations) -> Score {
             sc.direct = prf;
             for nq in &gold.not_quotes {
                 if let Some(ns) = locate(text, nq, 0) {
-                    sc.scare_errors += pspans.iter().filter(|p| p.overlaps(trim_span(text, ns))).count();
+                    // A predicted quote that *is* the scare quote (mostly the same text, or
+                    // inside it) is an error; a real quote that merely contains a title in
+                    // marks (`It’s ‘Showtime at the Apollo.’`) is not.
+                    let ns = trim_span(text, ns);
+                    // (A prediction matched to a gold direct quote is never one.)
+                    sc.scare_errors += pspans
+                        .iter()
+                        .enumerate()
+                        .filter(|(pi, p)| !pm.contains(pi) && (ns.contains(**p) || iou(text, **p, ns) >= 0.5))
+                        .count();
                 }
             }
         } else {

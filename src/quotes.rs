@@ -489,8 +489,16 @@ fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)> {
     while b < v && doc.tok(b) != "," && doc.tok(b) != "(" {
         b += 1;
     }
-    if a >= b || b - a > 8 || !looks_like_np(doc, a, b) || !(a..b).all(|k| is_np_token(doc, k)) {
-        return None;
+    let np_ok = |a: usize, b: usize| a < b && b - a <= 8 && looks_like_np(doc, a, b) && (a..b).all(|k| is_np_token(doc, k));
+    if !np_ok(a, b) {
+        // `“…” in that law, Azzouz said`: a short adjunct, then the source right before the
+        // verb.
+        let c = (a..v).rev().find(|&k| doc.tok(k) == ",")?;
+        let (a2, b2) = (c + 1, v);
+        if c - a > 5 || !np_ok(a2, b2) {
+            return None;
+        }
+        return Some((cue_with_object(doc, v), Source::Phrase(Span::new(doc.tokens[a2].span.start, doc.tokens[b2 - 1].span.end))));
     }
     Some((cue_with_object(doc, v), Source::Phrase(Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end))))
 }
@@ -928,7 +936,7 @@ fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: 
                         || (matches!(doc.tok(x), "and" | "but") && x + 2 < e && {
                             let n = doc.tok(x + 1);
                             let strong = |y: usize| lexicon::is_speech_verb(doc.tok(y)) && !lexicon::is_weak_speech_verb(doc.tok(y));
-                            ((lexicon::pronoun(n).is_some() || n.chars().next().is_some_and(|c| c.is_uppercase()))
+                            ((lexicon::pronoun(n).is_some() || n.chars().next().is_some_and(|c| c.is_uppercase()) || matches!(n, "the" | "a" | "an" | "its" | "their"))
                                 && (x + 2..e.min(x + 5)).any(strong))
                                 || (matches!(n, "is" | "are" | "was" | "were" | "has" | "have" | "had") && strong(x + 2))
                         })
@@ -1001,7 +1009,11 @@ fn parenthetical_cue(doc: &Document, a: usize, v: usize, e: usize, accepted: &[S
     let cue = doc.tokens[v].span;
     let from = segment_start(doc, a, comma);
     let mut out = Vec::new();
-    out.extend(make_indirect_min(doc, from, comma, cue, Some(src), accepted, 2));
+    // An adverbial lead (`For days after a storm, officials say, …`) is not content.
+    const LEADS: &[&str] = &["after", "although", "as", "because", "before", "during", "for", "if", "in", "since", "to", "when", "while"];
+    if !lexicon::in_list(LEADS, doc.tok(from)) {
+        out.extend(make_indirect_min(doc, from, comma, cue, Some(src), accepted, 2));
+    }
     out.extend(make_indirect(doc, after + 1, e, cue, Some(src), accepted));
     (!out.is_empty()).then_some(out)
 }
@@ -1020,7 +1032,7 @@ fn as_cue(doc: &Document, i: usize, e: usize, accepted: &[Span]) -> Option<RawQu
 const BARE_CLAUSE_VERBS: &[&str] = &[
     "acknowledged", "acknowledges", "added", "adds", "admits", "admitted", "argued", "argues",
     "asserted", "asserts", "claimed", "claims", "conceded", "concedes", "contended",
-    "contends", "explained", "explains", "insisted", "insists", "noted", "notes", "said",
+    "contends", "explained", "explains", "insisted", "insists", "noted", "notes", "said", "wrote", "writes",
     "say", "says", "stressed", "suggested", "suggests", "tells", "told", "warned", "warns",
 ];
 
@@ -1174,6 +1186,23 @@ fn make_indirect_min(doc: &Document, a: usize, b: usize, cue: Span, src: Option<
     let k = accepted.partition_point(|d| d.end <= span.start);
     if accepted.get(k).is_some_and(|d| d.start <= span.start) {
         return None;
+    }
+    // A direct quote inside the content stays part of it (`he was “appalled” that …`),
+    // unless it comes with its own cue (`…, “so they cannot form …,” Mr. McHugh said`): then
+    // the content ends before it.
+    let mut span = span;
+    for d in accepted[k..].iter().take_while(|d| d.start < span.end) {
+        let after = doc.token_at_or_after(d.end);
+        let own_cue = (after..(after + 5).min(doc.tokens.len())).any(|x| {
+            let w = doc.tok(x);
+            lexicon::is_speech_verb(w) && !lexicon::is_weak_speech_verb(w) && w.chars().next().is_some_and(|c| c.is_lowercase())
+        });
+        if own_cue {
+            let (s0, e0) = crate::segment::trim(doc.text, span.start, d.start);
+            let e0 = s0 + doc.text[s0..e0].trim_end_matches([',', ' ', '—', '–', ':']).len();
+            span = Span::new(s0, e0);
+            break;
+        }
     }
     if words_in(doc, span) < min_words {
         return None;
