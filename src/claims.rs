@@ -59,12 +59,15 @@ const OPINION_WORDS: &[&str] = &[
     "love", "me", "my", "opinion", "ridiculous", "should", "terrible", "think", "wonderful",
 ];
 
+/// Share of the rule score in the final score; the rest is the learned model's.
+const W_RULES: f32 = 0.75;
+
 /// Signal weights of the check-worthiness score.
 const W_BASE: f32 = 0.25;
 const W_NUMBER: f32 = 0.35;
 const W_COMPARISON: f32 = 0.2;
 const W_CAUSAL: f32 = 0.2;
-const W_PREDICTION: f32 = 0.25;
+const W_PREDICTION: f32 = 0.3;
 const W_ACCUSATION: f32 = 0.3;
 const W_ENTITY: f32 = 0.15;
 const W_ATTRIBUTION: f32 = 0.1;
@@ -93,7 +96,15 @@ pub fn find(doc: &Document, quotes: &[Quote]) -> Vec<Claim> {
         if words.len() < 5 {
             continue;
         }
-        let (score, kind, signals) = score_sentence(doc, a, b, &words, quotes, span);
+        let (rule, kind, mut signals) = score_sentence(doc, a, b, &words, quotes, span);
+        // The learned model (ClaimBuster-trained, see `claims_model`) and the rules vote
+        // together: the rules know news-article structure, the model knows what
+        // fact-checkers found check-worthy.
+        let model = crate::claims_model::check_worthiness(doc.slice(span));
+        if model >= 0.5 {
+            signals.push("model".into());
+        }
+        let score = W_RULES * rule.min(1.0) + (1.0 - W_RULES) * model;
         if score < THRESHOLD {
             continue;
         }
