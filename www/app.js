@@ -1,236 +1,424 @@
-// The whosaid page: paste, drop or pick an article, annotate, read the marks.
-// All article text goes into the page through textContent / text nodes only.
-import { load, describe, paint, extractText } from "./whosaid.js";
-import * as wasm from "./pkg/whosaid.js";
+// The whosaid page: paste, drop or pick an article; it is shown as paragraphs and annotated.
+//
+// Flow: the text goes to a module worker (worker.js) that runs the engine, so the page stays
+// responsive on a book-length paste; the article is shown as <p> elements (text set with
+// textContent, never parsed as HTML); the engine's offsets, which refer to the text as given,
+// are moved onto the text as shown (the two differ only in whitespace), and the marks are
+// painted a few hundred text nodes at a time with a progress bar. Export gives the
+// annotations of the text as given, so they match `whosaid annotate file.txt`.
 
-const $ = (id) => document.getElementById(id);
-const input = $("input"), article = $("article"), status = $("status"), card = $("card");
-/** Above this many characters the engine runs in a Web Worker. */
-const WORKER_THRESHOLD = 200_000;
-let current = null; // { ann, text }
+import { annotate, annotateText, clear, extractText, load, nextQuote, PALETTE, quoteMarks, version } from "./whosaid.js";
+import { htmlToArticleText, toWebAnnotation } from "./formats.js";
 
-function setStatus(msg) { status.textContent = msg; }
+const $ = (sel) => document.querySelector(sel);
+const input = $("#input");
+const article = $("#article");
+const statusEl = $("#status");
+const progressRow = $("#progress-row");
+const progress = $("#progress");
 
-/** Splits text into paragraphs the way the engine does: blank lines, else lines. */
-function paragraphs(text) {
-  const parts = /\n[ \t\r]*\n/.test(text) ? text.split(/\n[ \t\r]*\n+/) : text.split("\n");
-  return parts.map((p) => p.trim()).filter(Boolean);
-}
+/** The last annotated article: { text, name, annotations (of `text`), stats }. */
+let current = null;
+let run = 0;
 
-function render(text) {
-  article.replaceChildren(...paragraphs(text).map((p) => {
-    const el = document.createElement("p");
-    el.textContent = p;
-    return el;
-  }));
-}
+// ---------------------------------------------------------------------------------------
+// Worker
 
-async function annotate() {
-  const text = input.value;
-  if (!text.trim()) { setStatus("Paste an article first."); return; }
-  const t0 = performance.now();
+let worker = null;
+let workerBroken = false;
+
+function newWorker() {
   try {
-    await load();
-    render(text);
-    $("result").hidden = false;
-    let ann;
-    if (text.length > WORKER_THRESHOLD) {
-      const extracted = await extractText(article);
-      ann = await inWorker(extracted);
-      setStatus("painting…");
-      await paint(article, ann, { focusable: true });
-    } else {
-      ann = wasm.annotate_element(article, { focusable: true });
-    }
-    current = { ann, text: await extractText(article) };
-    legend(ann);
-    applyFilters();
-    setStatus(`${ann.quotes.length} quotes, ${ann.entities.length} entities, ${ann.claims.length} claims · ${Math.round(performance.now() - t0)} ms`);
-  } catch (e) {
-    console.error(e);
-    setStatus(`Could not annotate: ${e.message || e}`);
+    const w = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    w.addEventListener("error", () => { workerBroken = true; });
+    return w;
+  } catch {
+    workerBroken = true;
+    return null;
   }
 }
 
-function inWorker(text) {
+/** Annotates `text` in the worker; `onPhase(phase)` reports its steps. A new call cancels an
+ * unfinished one (the worker is replaced: the engine call cannot be interrupted). */
+function annotateInWorker(text, id, onPhase) {
+  if (worker && worker.busy) {
+    worker.terminate();
+    worker = null;
+  }
+  worker ??= newWorker();
+  const w = worker;
+  if (!w) return Promise.reject(new Error("no worker"));
+  w.busy = true;
   return new Promise((resolve, reject) => {
-    const w = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
-    w.onmessage = (ev) => {
-      if (ev.data.progress) setStatus(ev.data.progress + "…");
-      if (ev.data.result) { w.terminate(); resolve(ev.data.result); }
-      if (ev.data.error) { w.terminate(); reject(new Error(ev.data.error)); }
+    const onMessage = (ev) => {
+      const m = ev.data;
+      if (m.id !== id) return;
+      if (m.type === "progress") { onPhase(m.phase); return; }
+      w.removeEventListener("message", onMessage);
+      w.removeEventListener("error", onError);
+      w.busy = false;
+      if (m.type === "done") resolve(m);
+      else reject(new Error(m.message));
     };
-    w.onerror = (e) => { w.terminate(); reject(new Error(e.message)); };
-    w.postMessage(text);
+    const onError = (ev) => {
+      w.removeEventListener("message", onMessage);
+      w.busy = false;
+      reject(new Error(ev.message || "worker failed"));
+    };
+    w.addEventListener("message", onMessage);
+    w.addEventListener("error", onError);
+    w.postMessage({ id, text });
   });
 }
 
-function legend(ann) {
-  const counts = new Map();
-  for (const q of ann.quotes) counts.set(q.speaker, (counts.get(q.speaker) || 0) + 1);
-  const list = $("speakers");
-  list.replaceChildren();
-  const rows = ann.entities.map((e, i) => ({ e, i, n: counts.get(e.id) || 0 })).filter((r) => r.n > 0).sort((a, b) => b.n - a.n);
-  if (counts.get(null)) rows.push({ e: { id: null, name: "Unattributed" }, i: -1, n: counts.get(null) });
-  for (const { e, i, n } of rows) {
-    const li = document.createElement("li");
-    const box = document.createElement("input");
-    box.type = "checkbox";
-    box.checked = true;
-    box.setAttribute("aria-label", `Show quotes by ${e.name}`);
-    box.addEventListener("change", () => toggleSpeaker(e.id, box.checked));
-    const sw = document.createElement("span");
-    sw.className = "swatch " + (i >= 0 ? `ws-s${i % 8}` : "ws-nospeaker");
-    // The swatch reads its colours from the same classes as the marks.
-    sw.setAttribute("data-ws", "");
-    const name = document.createElement("span");
-    name.className = "name";
-    name.textContent = `${e.name} (${n})`;
-    if (e.title) {
-      const t = document.createElement("span");
-      t.className = "title";
-      t.textContent = e.title;
-      name.append(t);
+// ---------------------------------------------------------------------------------------
+// Showing the article
+
+/** The paragraphs of a text, split as the engine splits them: at blank lines, or at every
+ * line break when the text has no blank line at all. */
+function paragraphsOf(text) {
+  const t = text.replace(/\r\n?/g, "\n");
+  const parts = /\n[ \t]*\n/.test(t) ? t.split(/\n[ \t]*\n/) : t.split("\n");
+  return parts.map((p) => p.trim()).filter((p) => p.length > 0);
+}
+
+function showParagraphs(text) {
+  const frag = document.createDocumentFragment();
+  for (const p of paragraphsOf(text)) {
+    const el = document.createElement("p");
+    el.textContent = p;
+    frag.append(el);
+  }
+  article.replaceChildren(frag);
+}
+
+const WS = new Set([32, 9, 10, 13, 12]);
+
+/**
+ * Maps UTF-16 offsets of `given` onto `shown`, two texts equal up to whitespace (runs
+ * collapsed, paragraph breaks rewritten, ends trimmed). An offset on whitespace maps to just
+ * after the previous visible character. Returns null if the texts differ otherwise.
+ */
+export function whitespaceAligner(given, shown) {
+  const map = new Int32Array(given.length + 1);
+  let j = 0;
+  let after = 0;
+  for (let i = 0; i < given.length; i++) {
+    const c = given.charCodeAt(i);
+    if (WS.has(c)) { map[i] = after; continue; }
+    while (j < shown.length && WS.has(shown.charCodeAt(j))) j++;
+    if (j >= shown.length || shown.charCodeAt(j) !== c) return null;
+    map[i] = j;
+    after = ++j;
+  }
+  while (j < shown.length && WS.has(shown.charCodeAt(j))) j++;
+  if (j !== shown.length) return null;
+  map[given.length] = after;
+  return (i) => map[i];
+}
+
+/** The annotations of `given`, moved onto `shown` (offsets and texts). */
+function moveOnto(ann, shown, at) {
+  const span = (o) => {
+    const start = at(o.start);
+    const end = Math.max(start, at(o.end));
+    return { ...o, start, end, ...(typeof o.text === "string" ? { text: shown.slice(start, end) } : {}) };
+  };
+  return {
+    ...ann,
+    entities: ann.entities.map((e) => ({ ...e, mentions: e.mentions.map(span) })),
+    quotes: ann.quotes.map((q) => ({ ...span(q), cue: q.cue ? span(q.cue) : null })),
+    claims: ann.claims.map(span),
+  };
+}
+
+function setStatus(text, { busy = false, value = null } = {}) {
+  statusEl.textContent = text;
+  progressRow.hidden = !busy;
+  if (value === null) progress.removeAttribute("value");
+  else progress.value = value;
+}
+
+const kb = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : n >= 1e3 ? `${Math.round(n / 1e3)} KB` : `${n} characters`);
+const plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
+
+/** Annotates `text` and shows it; `name` labels the source (file or sample name). */
+async function run_(text, name) {
+  const id = ++run;
+  const stale = () => id !== run;
+  if (!text.trim()) {
+    setStatus("Paste an article first, or pick a sample.");
+    input.focus();
+    return;
+  }
+  const t0 = performance.now();
+  clear(article);
+  showParagraphs(text);
+  $("#result").hidden = false;
+  $("#source-name").textContent = name ? `— ${name}` : "";
+
+  // The engine runs in the worker; show the time passing so a long run is visibly alive.
+  let phase = "Loading the engine…";
+  setStatus(phase, { busy: true });
+  const ticker = setInterval(() => {
+    if (!stale()) setStatus(`${phase} ${((performance.now() - t0) / 1000).toFixed(1)} s`, { busy: true });
+  }, 250);
+  let annotations;
+  let engineMs;
+  try {
+    if (!workerBroken) {
+      try {
+        const r = await annotateInWorker(text, id, (p) => {
+          phase = p === "annotate" ? `Finding quotes and claims in ${kb(text.length)}…` : "Loading the engine…";
+        });
+        annotations = r.annotations;
+        engineMs = r.ms;
+      } catch (err) {
+        if (stale()) return;
+        if (!workerBroken) throw err;
+      }
     }
-    const next = document.createElement("button");
-    next.type = "button";
-    next.textContent = "next";
-    next.title = `Next quote by ${e.name}`;
-    next.addEventListener("click", () => nextQuote(e.id));
-    li.append(box, sw, name, next);
+    if (stale()) return;
+    if (!annotations) {
+      // No module workers here: annotate on this thread.
+      phase = `Finding quotes and claims in ${kb(text.length)}…`;
+      const t1 = performance.now();
+      annotations = await annotateText(text);
+      engineMs = performance.now() - t1;
+    }
+  } catch (err) {
+    clearInterval(ticker);
+    if (!stale()) setStatus(`Could not annotate: ${err.message}`);
+    return;
+  } finally {
+    clearInterval(ticker);
+  }
+  if (stale()) return;
+
+  // Offsets refer to `text`; the page shows it re-flowed into paragraphs.
+  const shown = await extractText(article);
+  const at = whitespaceAligner(text, shown);
+  let painted = at ? moveOnto(annotations, shown, at) : null;
+  if (!painted) {
+    // Should not happen (the texts differ only in whitespace); annotate what is shown.
+    painted = await annotateText(shown);
+    annotations = painted;
+  }
+  setStatus("Painting marks…", { busy: true, value: 0 });
+  const result = await annotate(article, {
+    annotations: painted,
+    focusable: true,
+    onProgress: (f) => { if (!stale()) setStatus(`Painting marks… ${Math.round(f * 100)}%`, { busy: true, value: f }); },
+  });
+  if (stale() || result.cancelled) return;
+  current = { text, name, annotations, stats: result.stats, shown: painted };
+  const ms = performance.now() - t0;
+  const a = annotations;
+  const speakers = result.stats.speakers.length;
+  setStatus(`${plural(a.quotes.length, "quote")} from ${plural(speakers, "speaker")}, ${plural(a.claims.length, "claim")} — `
+    + `engine ${Math.round(engineMs)} ms, total ${Math.round(ms)} ms.`);
+  renderSide();
+}
+
+// ---------------------------------------------------------------------------------------
+// Legend, filters, navigation
+
+function renderSide() {
+  const { annotations: a, stats } = current;
+  const byId = new Map(a.entities.map((e) => [e.id, e]));
+  const list = $("#speakers");
+  list.replaceChildren();
+  const rows = [...stats.speakers].sort((x, y) => y.quotes - x.quotes || x.slot - y.slot);
+  const unattributed = a.quotes.filter((q) => !q.speaker).length;
+  for (const s of rows) list.append(speakerRow(s.id, byId.get(s.id), PALETTE[s.slot][0], s.quotes));
+  if (unattributed) list.append(speakerRow(null, null, "#e4e4e4", unattributed));
+  if (!rows.length && !unattributed) {
+    const li = document.createElement("li");
+    li.className = "empty";
+    li.textContent = "No quotes found.";
     list.append(li);
   }
-  const kinds = {};
-  for (const c of ann.claims) kinds[c.kind] = (kinds[c.kind] || 0) + 1;
-  $("counts").textContent = "Claims: " + (Object.entries(kinds).map(([k, v]) => `${k} ${v}`).join(", ") || "none");
+
+  $("#n-direct").textContent = a.quotes.filter((q) => q.kind === "direct").length;
+  $("#n-indirect").textContent = a.quotes.filter((q) => q.kind === "indirect").length;
+  $("#n-claims").textContent = a.claims.length;
+  const kinds = new Map();
+  for (const c of a.claims) kinds.set(c.kind, (kinds.get(c.kind) ?? 0) + 1);
+  const kl = $("#claim-kinds");
+  kl.replaceChildren();
+  for (const [k, n] of [...kinds].sort((x, y) => y[1] - x[1])) {
+    const li = document.createElement("li");
+    const tag = document.createElement("span");
+    tag.className = "kindtag";
+    tag.textContent = k;
+    li.append(tag, document.createTextNode(` ${n}`));
+    kl.append(li);
+  }
+  $("#side").hidden = false;
+  applyFilters();
 }
 
-function quoteMarks(speaker) {
-  const sel = speaker ? `mark.ws-quote[data-ws-speaker="${CSS.escape(speaker)}"]` : "mark.ws-quote:not([data-ws-speaker])";
-  return [...article.querySelectorAll(sel)];
+function speakerRow(id, entity, colour, count) {
+  const li = document.createElement("li");
+  const label = document.createElement("label");
+  const box = document.createElement("input");
+  box.type = "checkbox";
+  box.checked = true;
+  box.dataset.speaker = id ?? "";
+  box.addEventListener("change", applyFilters);
+  const sw = document.createElement("span");
+  sw.className = "sw";
+  sw.style.backgroundColor = colour;
+  const name = document.createElement("span");
+  name.className = "name";
+  name.textContent = entity ? entity.name : "No speaker found";
+  label.append(box, sw, name);
+  if (entity?.title) {
+    const t = document.createElement("span");
+    t.className = "title";
+    t.textContent = entity.title;
+    label.append(t);
+  }
+  const n = document.createElement("span");
+  n.className = "count";
+  n.textContent = count;
+  n.title = `${count} quote${count === 1 ? "" : "s"}`;
+  const next = document.createElement("button");
+  next.type = "button";
+  next.className = "next";
+  next.textContent = "Next ›";
+  const who = entity ? entity.name : "with no speaker";
+  next.setAttribute("aria-label", `Next quote by ${who}`);
+  next.title = `Next quote ${entity ? `by ${entity.name}` : "with no speaker"}`;
+  next.addEventListener("click", () => {
+    const from = lastMark.get(id ?? "") ?? null;
+    const m = nextQuote(article, id, from && from.isConnected ? from : null);
+    if (m) lastMark.set(id ?? "", m);
+  });
+  li.append(label, n, next);
+  return li;
 }
 
-function toggleSpeaker(speaker, on) {
-  for (const m of quoteMarks(speaker)) m.classList.toggle("ws-off", !on);
-}
-
-let cursor = new Map();
-function nextQuote(speaker) {
-  // One stop per quote, not per painted piece.
-  const seen = new Set();
-  const marks = quoteMarks(speaker).filter((m) => !seen.has(m.dataset.wsQuote) && seen.add(m.dataset.wsQuote));
-  if (!marks.length) return;
-  const i = ((cursor.get(speaker) ?? -1) + 1) % marks.length;
-  cursor.set(speaker, i);
-  const m = marks[i];
-  m.scrollIntoView({ block: "center", behavior: "smooth" });
-  m.focus({ preventScroll: true });
-  m.classList.add("ws-flash");
-  setTimeout(() => m.classList.remove("ws-flash"), 1200);
-}
+const lastMark = new Map();
 
 function applyFilters() {
-  for (const box of document.querySelectorAll("#filters input")) article.classList.toggle(box.dataset.hide, !box.checked);
+  for (const box of document.querySelectorAll("#filters input[data-hide]")) {
+    article.classList.toggle(box.dataset.hide, !box.checked);
+  }
+  for (const box of document.querySelectorAll("#filters input[data-show]")) {
+    article.classList.toggle(box.dataset.show, box.checked);
+  }
+  const hidden = new Set([...document.querySelectorAll("#speakers input[data-speaker]")]
+    .filter((b) => !b.checked).map((b) => b.dataset.speaker));
+  for (const m of article.querySelectorAll("mark.ws-quote, mark.ws-cue, mark.ws-speaker")) {
+    const s = m.getAttribute("data-ws-s") ?? "";
+    m.classList.toggle("ws-off", hidden.has(s));
+  }
 }
+
 for (const box of document.querySelectorAll("#filters input")) box.addEventListener("change", applyFilters);
 
-// Cards on hover and keyboard focus.
-function showCard(m) {
-  if (!current) return;
-  card.replaceChildren();
-  for (const [k, v] of describe(current.ann, m)) {
-    if (v === undefined || v === null || v === "") continue;
-    const row = document.createElement("div");
-    const b = document.createElement("b");
-    b.textContent = k + ": ";
-    row.append(b, document.createTextNode(String(v)));
-    card.append(row);
-  }
-  const r = m.getBoundingClientRect();
-  card.hidden = false;
-  card.style.left = Math.max(4, Math.min(r.left, innerWidth - 350)) + "px";
-  card.style.top = (r.bottom + 140 > innerHeight ? Math.max(4, r.top - card.offsetHeight - 6) : r.bottom + 6) + "px";
-}
-for (const ev of ["mouseover", "focusin"]) article.addEventListener(ev, (e) => { const m = e.target.closest("mark[data-ws]"); if (m) showCard(m); });
-for (const ev of ["mouseout", "focusout"]) article.addEventListener(ev, (e) => { if (e.target.closest("mark[data-ws]")) card.hidden = true; });
-document.addEventListener("keydown", (e) => { if (e.key === "Escape") card.hidden = true; });
+// ---------------------------------------------------------------------------------------
+// Input: button, samples, files, drag and drop
 
-// Export.
-function download(name, obj, type) {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(obj, null, 2)], { type }));
+/** Name of the sample or file now in the text area (cleared when the text is edited). */
+let inputName = "";
+input.addEventListener("input", () => { inputName = ""; });
+$("#annotate").addEventListener("click", () => run_(input.value, inputName));
+input.addEventListener("keydown", (ev) => {
+  if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) run_(input.value, inputName);
+});
+
+$("#sample").addEventListener("change", async (ev) => {
+  const url = ev.target.value;
+  if (!url) return;
+  const name = ev.target.selectedOptions[0].textContent;
+  setStatus(`Loading ${name}…`);
+  try {
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
+    input.value = await res.text();
+    inputName = name;
+    await run_(input.value, name);
+  } catch (err) {
+    setStatus(`Could not load the sample: ${err.message}`);
+  }
+});
+
+async function openFile(file) {
+  if (!file) return;
+  const isHtml = /\.html?$/i.test(file.name) || file.type === "text/html";
+  const isText = /\.(txt|text|md)$/i.test(file.name) || file.type.startsWith("text/");
+  if (!isHtml && !isText) {
+    setStatus(`${file.name}: only .txt and .html files can be read.`);
+    return;
+  }
+  const raw = await file.text();
+  const text = isHtml ? htmlToArticleText(raw) : raw;
+  if (isHtml && !text.trim()) {
+    setStatus(`${file.name}: no article text found in this page.`);
+    return;
+  }
+  input.value = text;
+  inputName = file.name;
+  await run_(text, file.name);
+}
+
+$("#file").addEventListener("change", (ev) => { openFile(ev.target.files[0]); ev.target.value = ""; });
+
+const dropzone = $("#dropzone");
+let dragDepth = 0;
+const hasFiles = (ev) => [...(ev.dataTransfer?.types ?? [])].includes("Files");
+document.addEventListener("dragenter", (ev) => {
+  if (!hasFiles(ev)) return;
+  dragDepth++;
+  dropzone.hidden = false;
+});
+document.addEventListener("dragleave", () => {
+  if (--dragDepth <= 0) { dragDepth = 0; dropzone.hidden = true; }
+});
+document.addEventListener("dragover", (ev) => { if (hasFiles(ev)) ev.preventDefault(); });
+document.addEventListener("drop", (ev) => {
+  if (!hasFiles(ev)) return;
+  ev.preventDefault();
+  dragDepth = 0;
+  dropzone.hidden = true;
+  openFile(ev.dataTransfer.files[0]);
+});
+
+// ---------------------------------------------------------------------------------------
+// Export
+
+function download(name, data, type) {
+  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type }));
   const a = document.createElement("a");
   a.href = url;
   a.download = name;
+  document.body.append(a);
   a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-/** The JSON contract, with the text its UTF-16 offsets refer to. */
-export function exportJson() {
-  return { ...current.ann, text: current.text };
-}
+const baseName = () => (current?.name || "article").replace(/\.[a-z]+$/i, "").replace(/[^\w.-]+/g, "-").slice(0, 60) || "article";
 
-/** W3C Web Annotation JSON-LD: TextQuoteSelector (with prefix/suffix) + TextPositionSelector. */
-export function exportJsonLd() {
-  const { ann, text } = current;
-  const cp = (i) => [...text.slice(0, i)].length; // positions count code points
-  const name = new Map(ann.entities.map((e) => [e.id, e.name]));
-  const item = (id, start, end, body) => ({
-    id: `urn:whosaid:${id}`,
-    type: "Annotation",
-    motivation: "classifying",
-    body,
-    target: {
-      source: "urn:whosaid:article",
-      selector: [
-        { type: "TextQuoteSelector", exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) },
-        { type: "TextPositionSelector", start: cp(start), end: cp(end) },
-      ],
-    },
-  });
-  const items = [
-    ...ann.quotes.map((q) => item(q.id, q.start, q.end, { type: "TextualBody", purpose: "classifying", value: `${q.kind} quote by ${name.get(q.speaker) ?? "unattributed"}` })),
-    ...ann.claims.map((c) => item(c.id, c.start, c.end, { type: "TextualBody", purpose: "classifying", value: `${c.kind} claim (score ${c.score})` })),
-  ];
-  return { "@context": "http://www.w3.org/ns/anno.jsonld", type: "AnnotationCollection", label: "whosaid", total: items.length, first: { type: "AnnotationPage", items } };
-}
-$("export-json").addEventListener("click", () => download("whosaid.json", exportJson(), "application/json"));
-$("export-jsonld").addEventListener("click", () => download("whosaid.jsonld", exportJsonLd(), "application/ld+json"));
-
-// Input: samples, files, drop.
-$("annotate").addEventListener("click", annotate);
-$("sample").addEventListener("change", async (e) => {
-  if (!e.target.value) return;
-  input.value = await (await fetch(e.target.value)).text();
-  annotate();
+$("#export-json").addEventListener("click", () => {
+  if (current) download(`${baseName()}.whosaid.json`, current.annotations, "application/json");
+});
+$("#export-jsonld").addEventListener("click", async () => {
+  if (!current) return;
+  const doc = await toWebAnnotation(current.text, current.annotations, { name: current.name, generator: `whosaid ${await version()}` });
+  download(`${baseName()}.annotations.jsonld`, doc, "application/ld+json");
 });
 
-/** The main text of an HTML document: <article>, <main>, or the element with most <p> text. */
-export function htmlToText(html) {
-  const doc = new DOMParser().parseFromString(html, "text/html"); // inert: never inserted, scripts never run
-  for (const bad of doc.querySelectorAll("script,style,noscript,template,nav,header,footer,aside,form,iframe,svg,figure")) bad.remove();
-  let root = doc.querySelector("article") || doc.querySelector("main");
-  if (!root) {
-    const score = new Map();
-    for (const p of doc.querySelectorAll("p")) score.set(p.parentElement, (score.get(p.parentElement) || 0) + p.textContent.length);
-    root = [...score.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] || doc.body;
-  }
-  const blocks = [...root.querySelectorAll("h1,h2,h3,p,li,blockquote")].map((b) => b.textContent.replace(/\s+/g, " ").trim()).filter(Boolean);
-  return blocks.length ? blocks.join("\n\n") : root.textContent.trim();
-}
+// For tests and the curious: the state of the last run.
+window.whosaidPage = {
+  get current() { return current; },
+  run: (text, name) => run_(text, name),
+  quoteMarks: (speaker) => quoteMarks(article, speaker),
+  toWebAnnotation,
+  htmlToArticleText,
+};
 
-async function openFile(file) {
-  const raw = await file.text();
-  input.value = /\.html?$/i.test(file.name) || file.type === "text/html" ? htmlToText(raw) : raw;
-  annotate();
-}
-$("file").addEventListener("change", (e) => e.target.files[0] && openFile(e.target.files[0]));
-input.addEventListener("dragover", (e) => { e.preventDefault(); input.classList.add("drag"); });
-input.addEventListener("dragleave", () => input.classList.remove("drag"));
-input.addEventListener("drop", (e) => {
-  e.preventDefault();
-  input.classList.remove("drag");
-  if (e.dataTransfer.files[0]) openFile(e.dataTransfer.files[0]);
-});
-
-window.whosaidPage = { exportJson, exportJsonLd, htmlToText, annotate };
+load().then(async () => { $("#engine").textContent = `engine ${await version()}`; })
+  .catch((err) => setStatus(`The engine did not load: ${err.message}`));

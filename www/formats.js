@@ -1,0 +1,171 @@
+// Formats the page reads and writes: the main text of an HTML article, and W3C Web
+// Annotation JSON-LD. No DOM of the live page is touched here.
+
+// ---------------------------------------------------------------------------------------
+// HTML → article text
+
+/** Elements that are never article text. */
+const DROP = "script, style, noscript, template, svg, math, iframe, object, embed, canvas, video, audio, "
+  + "nav, header, footer, aside, form, button, select, input, textarea, dialog, menu, "
+  + "[hidden], [aria-hidden='true'], [role='navigation'], [role='banner'], [role='contentinfo'], "
+  + "[role='complementary'], [role='dialog'], [role='alert']";
+
+/** class/id words of page furniture: ads, promos, share bars, related links, sign-ups. */
+const FURNITURE = /^(ad|ads|adv|advert|adverts|advertisement|advertising|dfp|gpt|sponsor|sponsored|promo|promos|promotion|outbrain|taboola|related|recommended|recirculation|more|newsletter|subscribe|subscription|signup|paywall|share|sharing|social|comments?|cookie|consent|banner|popup|modal|breadcrumbs?|byline|author|tags?|toolbar|masthead|nav|navigation|menu|sidebar|widget|footer|header|skip|print)$/i;
+
+function isFurniture(el) {
+  const words = `${el.getAttribute("class") ?? ""} ${el.id ?? ""}`.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  return words.some((w) => FURNITURE.test(w));
+}
+
+const norm = (s) => s.replace(/\s+/g, " ").trim();
+
+/** Text length of the <p> elements under `el` that look like prose. */
+function proseLength(el) {
+  let n = 0;
+  for (const p of el.querySelectorAll("p")) {
+    const t = norm(p.textContent);
+    if (t.length >= 40) n += t.length;
+  }
+  return n;
+}
+
+/** The element holding the article: an explicit article body, else the <article> or
+ * <main> with the most prose, else the element whose direct <p> children hold the most
+ * prose (the largest cluster of paragraphs). */
+function mainElement(doc) {
+  const explicit = doc.querySelector("[itemprop='articleBody'], [property='articleBody']");
+  if (explicit && proseLength(explicit) > 200) return explicit;
+  const best = (els) => els.map((e) => [e, proseLength(e)]).sort((a, b) => b[1] - a[1])[0];
+  const art = best([...doc.querySelectorAll("article, main, [role='main']")]);
+  // Score parents of prose paragraphs (a parent gets its children's text, a grandparent half).
+  const score = new Map();
+  for (const p of doc.querySelectorAll("p")) {
+    const len = norm(p.textContent).length;
+    if (len < 40) continue;
+    const parent = p.parentElement;
+    if (!parent) continue;
+    score.set(parent, (score.get(parent) ?? 0) + len);
+    const gp = parent.parentElement;
+    if (gp) score.set(gp, (score.get(gp) ?? 0) + len / 2);
+  }
+  const cluster = [...score].sort((a, b) => b[1] - a[1])[0];
+  if (art && art[1] > 0 && (!cluster || art[1] >= cluster[1] * 0.6)) return art[0];
+  return cluster ? cluster[0] : doc.body;
+}
+
+const BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, dd, dt, td, th";
+
+/**
+ * The main text of an HTML page as plain paragraphs separated by blank lines: the article
+ * body without navigation, ads, share bars and other page furniture. The HTML is parsed with
+ * DOMParser into an inert document (no scripts run, nothing loads) and only its text is kept.
+ */
+export function htmlToArticleText(html) {
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  for (const el of doc.querySelectorAll(DROP)) el.remove();
+  for (const el of [...doc.querySelectorAll("[class], [id]")]) {
+    if (el.isConnected && el !== doc.body && el !== doc.documentElement && isFurniture(el) && proseLength(el) < 400) el.remove();
+  }
+  const root = mainElement(doc);
+  const blocks = [...root.querySelectorAll(BLOCKS)]
+    // The innermost blocks only (a <p> inside a <blockquote> or <li> is taken once).
+    .filter((b) => !b.querySelector(BLOCKS));
+  const paras = (blocks.length ? blocks : [root]).map((b) => norm(b.textContent)).filter((t) => t.length > 0);
+  // Drop exact repeats (pages often print a caption or pull quote twice in a row).
+  const out = [];
+  for (const p of paras) if (out[out.length - 1] !== p) out.push(p);
+  return out.join("\n\n");
+}
+
+// ---------------------------------------------------------------------------------------
+// Web Annotation (https://www.w3.org/TR/annotation-model/)
+
+/** Code-point index of every UTF-16 offset of `text` (Web Annotation positions count
+ * characters, not UTF-16 units). */
+function codePoints(text) {
+  const map = new Int32Array(text.length + 1);
+  let cp = 0;
+  for (let i = 0; i < text.length; i++) {
+    map[i] = cp;
+    const c = text.charCodeAt(i);
+    // The low half of a surrogate pair is not a character of its own.
+    if (!(c >= 0xdc00 && c <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff)) cp++;
+    else map[i] = cp - 1;
+  }
+  map[text.length] = cp;
+  return map;
+}
+
+/** `n` UTF-16 units before/after a span, not cutting a surrogate pair. */
+function around(text, start, end, n = 32) {
+  let a = Math.max(0, start - n);
+  if (a > 0 && /[\udc00-\udfff]/.test(text[a])) a--;
+  let b = Math.min(text.length, end + n);
+  if (b < text.length && /[\udc00-\udfff]/.test(text[b])) b++;
+  return { prefix: text.slice(a, start), suffix: text.slice(end, b) };
+}
+
+async function sha256(text) {
+  if (!globalThis.crypto?.subtle) return null;
+  const buf = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * The annotations (whosaid's contract, UTF-16 offsets into `text`) as a W3C Web Annotation
+ * collection: one annotation per quote, claim and entity mention, each targeting the text by
+ * a TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector (code points).
+ * The source is identified by the SHA-256 of the text (`urn:sha256:…`), since a paste has
+ * no URL.
+ */
+export async function toWebAnnotation(text, ann, { name = "", generator = "whosaid" } = {}) {
+  if (ann.offsets !== "utf16") throw new Error("toWebAnnotation needs UTF-16 offsets");
+  const hash = await sha256(text);
+  const source = hash ? `urn:sha256:${hash}` : "urn:whosaid:text";
+  const cp = codePoints(text);
+  const entities = new Map(ann.entities.map((e) => [e.id, e]));
+  const creator = { type: "Software", name: generator };
+  const target = (start, end) => ({
+    source,
+    selector: [
+      { type: "TextQuoteSelector", exact: text.slice(start, end), ...around(text, start, end) },
+      { type: "TextPositionSelector", start: cp[start], end: cp[end] },
+    ],
+  });
+  const tag = (value) => ({ type: "TextualBody", purpose: "tagging", value, format: "text/plain" });
+  const describe = (value) => ({ type: "TextualBody", purpose: "describing", value, format: "text/plain" });
+  const items = [];
+  for (const q of ann.quotes) {
+    const sp = q.speaker ? entities.get(q.speaker) : null;
+    const body = [tag(q.kind === "direct" ? "direct quote" : "indirect quote")];
+    if (sp) {
+      body.push({ type: "TextualBody", purpose: "identifying", value: sp.name, format: "text/plain" });
+      if (sp.title) body.push(describe(`${sp.name}, ${sp.title}`));
+    }
+    if (q.cue) body.push(describe(`cue: ${q.cue.text}`));
+    body.push(describe(`confidence ${q.confidence}`));
+    items.push({ id: `${source}#${q.id}`, type: "Annotation", motivation: "highlighting", creator, body, target: target(q.start, q.end) });
+  }
+  for (const c of ann.claims) {
+    const body = [tag("claim"), tag(c.kind), describe(`check-worthiness ${c.score}; signals: ${c.signals.join(", ")}`)];
+    if (c.quote) body.push(describe(`within quote ${c.quote}`));
+    items.push({ id: `${source}#${c.id}`, type: "Annotation", motivation: "classifying", creator, body, target: target(c.start, c.end) });
+  }
+  for (const e of ann.entities) {
+    e.mentions.forEach((m, k) => {
+      const body = [{ type: "TextualBody", purpose: "identifying", value: e.name, format: "text/plain" }, tag(e.kind)];
+      if (e.title) body.push(describe(e.title));
+      items.push({ id: `${source}#${e.id}-m${k + 1}`, type: "Annotation", motivation: "identifying", creator, body, target: target(m.start, m.end) });
+    });
+  }
+  return {
+    "@context": "http://www.w3.org/ns/anno.jsonld",
+    id: `${source}#whosaid`,
+    type: "AnnotationCollection",
+    label: `whosaid: quotes, speakers and claims${name ? ` in ${name}` : ""}`,
+    creator,
+    total: items.length,
+    first: { type: "AnnotationPage", startIndex: 0, items },
+  };
+}
