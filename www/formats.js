@@ -33,7 +33,7 @@ function proseLength(el) {
 /** The element holding the article: an explicit article body, else the <article> or
  * <main> with the most prose, else the element whose direct <p> children hold the most
  * prose (the largest cluster of paragraphs). */
-function mainElement(doc) {
+export function mainElement(doc) {
   const explicit = doc.querySelector("[itemprop='articleBody'], [property='articleBody']");
   if (explicit && proseLength(explicit) > 200) return explicit;
   const best = (els) => els.map((e) => [e, proseLength(e)]).sort((a, b) => b[1] - a[1])[0];
@@ -51,7 +51,27 @@ function mainElement(doc) {
   }
   const cluster = [...score].sort((a, b) => b[1] - a[1])[0];
   if (art && art[1] > 0 && (!cluster || art[1] >= cluster[1] * 0.6)) return art[0];
-  return cluster ? cluster[0] : doc.body;
+  if (!cluster) return doc.body;
+  // Paragraphs often sit in two or three sibling containers (an intro, the body, a
+  // continuation): climb while the parent adds a good share of prose of its own.
+  // Wrappers that add nothing are passed through.
+  let el = cluster[0];
+  let probe = el;
+  let here = proseLength(el);
+  for (let i = 0; i < 6; i++) {
+    const parent = probe.parentElement;
+    if (!parent || parent === doc.documentElement) break;
+    const up = proseLength(parent);
+    if (up - here >= here * 0.15) {
+      el = probe = parent;
+      here = up;
+    } else if (up === here) {
+      probe = parent;
+    } else {
+      break;
+    }
+  }
+  return el;
 }
 
 const BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, dd, dt, td, th";
