@@ -160,6 +160,22 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
             kept.push((i, e));
         }
     }
+    // Across entities too, mentions do not overlap: the longer span wins (`Obama
+    // administration` over the `Obama` inside it).
+    let mut all: Vec<(Span, usize)> = kept.iter().enumerate().flat_map(|(k, (_, e))| e.mentions.iter().map(move |m| (*m, k))).collect();
+    all.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
+    let mut drop: Vec<(usize, Span)> = Vec::new();
+    let mut reach: Option<Span> = None;
+    for (m, k) in all {
+        match reach {
+            Some(r) if m.start < r.end => drop.push((k, m)),
+            _ => reach = Some(m),
+        }
+    }
+    for (k, m) in drop {
+        kept[k].1.mentions.retain(|x| *x != m);
+    }
+    kept.retain(|(i, e)| !e.mentions.is_empty() || speaking[*i]);
     // Ids in order of first mention.
     kept.sort_by_key(|(_, e)| e.mentions.first().map_or(usize::MAX, |m| m.start));
     let mut new_id = vec![None; keep.len()];

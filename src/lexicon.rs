@@ -153,11 +153,11 @@ pub const ORG_HEADS: &[&str] = &[
     "centre", "church", "club", "co", "coalition", "college", "command", "commission", "committee",
     "company", "congress", "corp", "corporation", "council", "court", "department", "edison",
     "federation", "force", "forces", "foundation", "fund", "government", "group", "guard",
-    "hospital", "inc", "institute", "institution", "journal", "league", "llc", "ltd", "media",
-    "ministry", "movement", "museum", "navy", "network", "news", "office", "organisation",
-    "organization", "parliament", "party", "police", "post", "press", "radio", "school", "senate",
-    "service", "services", "society", "team", "television", "times", "tribe", "trust", "union",
-    "university",
+    "hospital", "inc", "institute", "institution", "journal", "junta", "league", "llc", "ltd",
+    "media", "military", "ministry", "movement", "museum", "navy", "network", "news", "office",
+    "organisation", "organization", "parliament", "party", "police", "post", "press", "radio",
+    "regime", "school", "senate", "service", "services", "society", "team", "television", "times",
+    "tribe", "trust", "union", "university",
 ];
 
 /// Organisations well known enough that news text names them without any head word.

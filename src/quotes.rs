@@ -643,6 +643,29 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
     } {
         e -= 1;
     }
+    // `Josh Earnest condemned the attack and said …`: a coordinated verb shares the
+    // subject of the first one.
+    if e > lo && matches!(doc.tok(e - 1), "and" | "but") {
+        let mut k = e - 1;
+        while k > lo && k + 15 > e {
+            k -= 1;
+            let w = doc.tok(k);
+            if matches!(w, "," | ";") {
+                continue;
+            }
+            if w.chars().next().is_some_and(|c| c.is_lowercase()) && !is_np_token(doc, k) {
+                if let Some(sp) = np_ending_at(doc, k, lo) {
+                    let first = doc.token_at_or_after(sp.start);
+                    // The subject opens its clause (not `On one Facebook page …`).
+                    let opens = first <= lo + 1 || matches!(doc.tok(first - 1), "," | ";" | "—");
+                    if opens && (first..k).any(|x| doc.tok(x).chars().next().is_some_and(|c| c.is_uppercase()) && !lexicon::is_not_name_word(doc.tok(x))) {
+                        return Some(sp);
+                    }
+                }
+            }
+        }
+        return None;
+    }
     // `X, the title of Y, said`: the appositive ends with a comma before the verb.
     if e > lo && doc.tok(e - 1) == "," {
         let app_end = e - 1;
@@ -666,7 +689,11 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
                     })
                 })
             };
-            if !has_name(&before) && has_name(&appositive) {
+            // (`The leader of Ennahda, Rachid Ghannouchi, said`: a description opening
+            // with a determiner, then the name.)
+            let described = before.is_some_and(|sp| matches!(doc.tok(doc.token_at_or_after(sp.start).saturating_sub(1)), "The" | "the" | "A" | "a"))
+                || before.is_some_and(|sp| matches!(doc.slice(sp).split_whitespace().next(), Some("The" | "the" | "A" | "a")));
+            if has_name(&appositive) && (!has_name(&before) || described) {
                 return appositive;
             }
             if before.is_some() {
@@ -973,8 +1000,15 @@ fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: 
 /// effectively admitted …`), if it names someone and ends before token `limit`.
 fn sentence_subject(doc: &Document, a: usize, limit: usize) -> Option<Span> {
     let mut z = a;
-    while z < limit && is_np_token(doc, z) && z - a < 8 {
+    while z < limit && (is_np_token(doc, z) || doc.tok(z) == ",") && z - a < 14 {
         z += 1;
+    }
+    if z > a && (a..z).any(|k| doc.tok(k) == ",") {
+        // An appositive: let `subject_before` pick the name.
+        return subject_before(doc, z, a);
+    }
+    while z > a && doc.tok(z - 1) == "," {
+        z -= 1;
     }
     (z > a && looks_like_np(doc, a, z) && !(a..z).all(|k| matches!(doc.tok(k), "The" | "the" | "A" | "a" | "An" | "an")))
         .then(|| Span::new(doc.tokens[a].span.start, doc.tokens[z - 1].span.end))
