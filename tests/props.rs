@@ -121,6 +121,16 @@ proptest! {
         let b = contract(&format!("{pad}{s}"))?;
         prop_assert_eq!(shifted(a, n), b);
     }
+
+    /// Windows line ends find the same quotes, speakers and claims as Unix ones.
+    #[test]
+    fn crlf_finds_what_lf_finds(s in article()) {
+        let lf = s.replace("\r\n", "\n").replace('\r', "");
+        let crlf = lf.replace('\n', "\r\n");
+        let a = contract(&lf)?;
+        let b = contract(&crlf)?;
+        prop_assert_eq!(summary(&a), summary(&b));
+    }
 }
 
 fn shifted(mut a: whosaid::Annotations, n: usize) -> whosaid::Annotations {
@@ -169,6 +179,20 @@ fn real_articles_and_their_prefixes_keep_the_contract() {
         }
         eprintln!("{name}: {} bytes, {} cuts", text.len(), cuts.len());
     }
+}
+
+/// Ids follow first mention even when the first-mentioned person speaks last.
+#[test]
+fn entity_ids_follow_first_mention() {
+    annotate_checked("John Kirby met reporters.\n\n“It is sad,” said Anna Lee.\n\n“We are tired,” Kirby said.");
+}
+
+/// A quote that opens its paragraph after `« ` and a line break keeps its speaker with CRLF.
+#[test]
+fn crlf_after_an_opening_mark_keeps_the_speaker() {
+    let lf = "Mr Kirby came.\n\n« \nWe are ready, he said.";
+    let crlf = lf.replace('\n', "\r\n");
+    assert_eq!(summary(&annotate_checked(lf)), summary(&annotate_checked(&crlf)));
 }
 
 /// The real articles with Windows line ends give the same result as with Unix ones.

@@ -9,7 +9,7 @@
 //! - every span (quote, cue, claim, entity mention) is `start < end <= len`, on char
 //!   boundaries, and any `text` field is exactly `input[start..end]`;
 //! - ids are unique and well-formed (`e1…`, `q1…`, `c1…`), quotes and claims are in text
-//!   order, entities in order of first mention;
+//!   order, entities in order of first mention, each with at least one mention;
 //! - every quote speaker is an entity id, every claim's quote is a quote id;
 //! - confidences and scores are finite and in [0, 1];
 //! - `to_utf16` maps each byte offset `b` to the UTF-16 length of `input[..b]`, touches
@@ -73,6 +73,7 @@ pub fn check(input: &str, a: &Annotations) -> Result<(), String> {
             return Err(format!("claim {}: score {} not in [0, 1]", c.id, c.score));
         }
     }
+    check_order(a)?;
     check_json(a)?;
     check_utf16(input, a)
 }
@@ -113,8 +114,7 @@ fn check_ids(a: &Annotations) -> Result<(), String> {
 
 /// The documented orders: quotes and claims in text order (`q1, q2, … in text order`),
 /// entities in order of first mention (`e1, e2, … in order of first mention`), and every
-/// entity mentioned at least once. Kept apart from [`check`] so a broken order does not hide
-/// offset bugs.
+/// entity mentioned at least once.
 pub fn check_order(a: &Annotations) -> Result<(), String> {
     for w in a.quotes.windows(2) {
         if (w[0].start, w[0].end) > (w[1].start, w[1].end) {
