@@ -65,18 +65,36 @@ pub fn find(doc: &Document) -> Vec<RawQuote> {
     }
     let direct: Vec<Span> = spans.iter().map(|q| Span::new(q.open, q.close_end)).collect();
     // Indirect content is cut before a direct quote inside it, but not before scare quotes.
-    let mut kept: Vec<Span> = out.iter().map(|q| q.span).collect();
-    kept.sort();
+    // (Matched by start: a kept quote may end before its paired span's trailing comma.)
+    let mut kept: Vec<usize> = out.iter().map(|q| q.span.start).collect();
+    kept.sort_unstable();
     let mut accepted: Vec<Span> = spans
         .iter()
-        .filter(|qs| kept.binary_search(&qs.content).is_ok())
+        .filter(|qs| kept.binary_search(&qs.content.start).is_ok())
         .map(|q| Span::new(q.open, q.close_end))
         .collect();
     accepted.sort();
     // Verbs already serving as the cue of a direct quote introduce no second quote.
     // (A partial quote's cue, far before it, still introduces its own content clause: `said
     // he was “appalled” that …`; partial quotes are the ones with confidence 0.8.)
-    let mut used: Vec<usize> = out.iter().filter(|q| q.confidence > 0.85 || q.cue.is_some_and(|c| c.start > q.span.start)).filter_map(|q| q.cue.map(|c| c.start)).collect();
+    // A cue after a quote serves only that quote when the quote opens its sentence; after
+    // a quote inside a sentence (`… against “criminals” in his entourage, a source told
+    // Reuters`) it also reports the rest of the sentence.
+    let opens_sentence = |q: &RawQuote| {
+        doc.sentence_at(q.span.start).is_some_and(|si| {
+            let s = doc.sentences[si];
+            doc.tokens_before(q.span.start).saturating_sub(1) <= s.first
+        })
+    };
+    let mut used: Vec<usize> = out
+        .iter()
+        .filter(|q| match q.cue {
+            Some(c) if c.start > q.span.start => opens_sentence(q),
+            Some(_) => q.confidence > 0.85,
+            None => false,
+        })
+        .filter_map(|q| q.cue.map(|c| c.start))
+        .collect();
     used.sort_unstable();
     let indirect = find_indirect(doc, &direct, &accepted, &used);
     out.extend(indirect);
@@ -730,7 +748,7 @@ fn np_ending_at(doc: &Document, e: usize, lo: usize) -> Option<Span> {
             || (matches!(w, "and" | "on") && a >= 2 && doc.tok(a - 2).chars().next().is_some_and(|c| c.is_uppercase())))
             && a < e;
         let role = lexicon::is_title_word(w) || is_group_noun(w) || (a == e && lexicon::is_org_head(w));
-        let modifier = a < e && (c.is_lowercase() && w.len() > 2 && is_modifier(w));
+        let modifier = a < e && (c.is_lowercase() && w.len() > 2 && (is_modifier(w) || lexicon::is_org_head(w)));
         let possessive = a < e && (w.ends_with("’s") || w.ends_with("'s")) && c.is_uppercase();
         if cap || joins || role || modifier || possessive || (c.is_numeric() && false) {
             a -= 1;
@@ -934,7 +952,7 @@ fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: 
                     // X`), and only when a finite verb follows the subject.
                     // (A comma before the verb that closes an appositive after the subject
                     // — `Keir Starmer, the Prime Minister, said the …` — is not inversion.)
-                    let inverted = i > a && doc.tok(i - 1) == "," && subject_before(doc, i, a).is_none();
+                    let inverted = i > a && doc.tok(i - 1) == "," && !told && subject_before(doc, i, a).is_none();
                     let k = skip_adjunct(doc, k, e);
                     if !inverted && bare_ok && k < e && starts_clause(doc, k) && has_finite_verb(doc, k, e) {
                         k
@@ -1100,6 +1118,13 @@ fn has_finite_verb(doc: &Document, k: usize, e: usize) -> bool {
         "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might",
         "must", "should", "was", "were", "will", "won't", "would",
     ];
+    // `she plans to …`: a third-person present verb right after a pronoun subject.
+    if k + 1 < e && matches!(doc.tok(k), "he" | "she" | "it" | "He" | "She" | "It") {
+        let v = doc.tok(k + 1);
+        if v.len() > 2 && v.ends_with('s') && v.chars().all(|c| c.is_lowercase()) {
+            return true;
+        }
+    }
     (k + 1..e.min(k + 8)).any(|x| {
         let w = doc.tok(x);
         lexicon::in_list(FINITE, w) || (w.len() > 3 && w.ends_with("ed") && w.chars().all(|c| c.is_lowercase()))
@@ -1135,7 +1160,7 @@ fn trailing_cue(doc: &Document, first: usize, v: usize, e: usize, direct: &[Span
     // spokesman for …`); never `that` or a quote.
     let tail_limit = if inverted { 24 } else { 8 };
     if e - v > tail_limit
-        || (v + 1..e).any(|k| matches!(doc.tok(k), "that" | "“" | "\""))
+        || (v + 1..e).take_while(|&k| !inverted || doc.tok(k) != ",").any(|k| matches!(doc.tok(k), "that" | "“" | "\""))
         || (!inverted && (v + 1..e).any(|k| doc.tok(k) == ","))
     {
         return None;
