@@ -10,7 +10,8 @@
 //!   boundaries, and any `text` field is exactly `input[start..end]`;
 //! - ids are unique and well-formed (`e1…`, `q1…`, `c1…`), quotes and claims are in text
 //!   order, entities in order of first mention, each with at least one mention;
-//! - every quote speaker is an entity id, every claim's quote is a quote id;
+//! - every quote speaker is an entity id, every claim's quote is a quote id whose span meets
+//!   the claim's, and no cue overlaps its own quote;
 //! - confidences and scores are finite and in [0, 1];
 //! - `to_utf16` maps each byte offset `b` to the UTF-16 length of `input[..b]`, touches
 //!   nothing else, and marks the result `offsets: "utf16"`.
@@ -106,6 +107,19 @@ fn check_ids(a: &Annotations) -> Result<(), String> {
         if let Some(q) = &c.quote {
             if !quote_ids.contains(q) {
                 return Err(format!("claim {}: quote {q:?} is not a quote id", c.id));
+            }
+            // "The quote the claim sits in": the two spans share text.
+            let q = a.quotes.iter().find(|x| &x.id == q).unwrap();
+            if !Span::new(q.start, q.end).overlaps(Span::new(c.start, c.end)) {
+                return Err(format!("claim {} {}..{} does not meet its quote {} {}..{}", c.id, c.start, c.end, q.id, q.start, q.end));
+            }
+        }
+    }
+    // A cue introduces the speech; it is never part of it.
+    for q in &a.quotes {
+        if let Some(c) = &q.cue {
+            if Span::new(q.start, q.end).overlaps(Span::new(c.start, c.end)) {
+                return Err(format!("quote {} {}..{} overlaps its own cue {}..{}", q.id, q.start, q.end, c.start, c.end));
             }
         }
     }
