@@ -19,44 +19,43 @@ pub const THRESHOLD: f32 = 0.4;
 /// Number words and units that make a quantity even without digits.
 const NUMBER_WORDS: &[&str] = &[
     "billion", "billions", "dozen", "dozens", "eight", "eighty", "eleven", "fifteen", "fifty",
-    "five", "forty", "four", "half", "hundred", "hundreds", "million", "millions", "nine",
-    "ninety", "percent", "quarter", "seven", "seventy", "six", "sixty", "ten", "thirty",
-    "thousand", "thousands", "three", "trillion", "twelve", "twenty", "twice", "two",
+    "five", "forty", "four", "half", "hundred", "hundreds", "million", "millions", "nine", "ninety",
+    "percent", "quarter", "seven", "seventy", "six", "sixty", "ten", "thirty", "thousand",
+    "thousands", "three", "trillion", "twelve", "twenty", "twice", "two",
 ];
 
 const COMPARISON_WORDS: &[&str] = &[
-    "best", "bigger", "biggest", "decline", "declined", "decrease", "decreased", "deadliest",
-    "double", "doubled", "drop", "dropped", "fell", "fewer", "grew", "greater", "greatest",
+    "best", "bigger", "biggest", "deadliest", "decline", "declined", "decrease", "decreased",
+    "double", "doubled", "drop", "dropped", "fell", "fewer", "greater", "greatest", "grew",
     "growth", "higher", "highest", "increase", "increased", "increasingly", "larger", "largest",
     "least", "less", "longest", "lower", "lowest", "more", "most", "oldest", "rise", "rose",
     "smaller", "smallest", "than", "tripled", "worse", "worst",
 ];
 
 const CAUSAL_WORDS: &[&str] = &[
-    "because", "blame", "blamed", "cause", "caused", "causes", "causing", "consequence",
-    "due", "lead", "leading", "leads", "led", "result", "resulted", "resulting", "results",
-    "since", "so", "stem", "stems", "thanks", "therefore", "thus",
+    "because", "blame", "blamed", "cause", "caused", "causes", "causing", "consequence", "due",
+    "lead", "leading", "leads", "led", "result", "resulted", "resulting", "results", "since", "so",
+    "stem", "stems", "thanks", "therefore", "thus",
 ];
 
 const PREDICTION_WORDS: &[&str] = &[
-    "expect", "expected", "expects", "forecast", "forecasts", "going", "likely", "plan",
-    "planned", "plans", "predict", "predicted", "predicts", "project", "projected", "shall",
-    "will", "won't",
+    "expect", "expected", "expects", "forecast", "forecasts", "going", "likely", "plan", "planned",
+    "plans", "predict", "predicted", "predicts", "project", "projected", "shall", "will", "won't",
 ];
 
 const ACCUSATION_WORDS: &[&str] = &[
     "abuse", "abuses", "accuse", "accused", "accuses", "accusing", "allegation", "allegations",
-    "allegedly", "atrocities", "bribery", "charged", "cheated", "complicit", "convicted",
-    "corrupt", "corruption", "crimes", "criminal", "desecrating", "desecration", "failed",
-    "fraud", "guilty", "illegal", "illegally", "killing", "lied", "lies", "misconduct",
-    "murder", "negligence", "responsible", "violated", "violating", "violation", "violations",
+    "allegedly", "atrocities", "bribery", "charged", "cheated", "complicit", "convicted", "corrupt",
+    "corruption", "crimes", "criminal", "desecrating", "desecration", "failed", "fraud", "guilty",
+    "illegal", "illegally", "killing", "lied", "lies", "misconduct", "murder", "negligence",
+    "responsible", "violated", "violating", "violation", "violations",
 ];
 
 /// Words of opinion and feeling: a sentence made of these and nothing checkable is not a
 /// claim.
 const OPINION_WORDS: &[&str] = &[
-    "amazing", "awful", "beautiful", "believe", "disgusting", "feel", "felt", "hope", "i",
-    "love", "me", "my", "opinion", "ridiculous", "should", "terrible", "think", "wonderful",
+    "amazing", "awful", "beautiful", "believe", "disgusting", "feel", "felt", "hope", "i", "love",
+    "me", "my", "opinion", "ridiculous", "should", "terrible", "think", "wonderful",
 ];
 
 /// Share of the rule score in the final score; the rest is the learned model's.
@@ -172,8 +171,8 @@ pub fn is_junk_paragraph(doc: &Document, p: Span) -> bool {
     }
     let lower = t.to_lowercase();
     const BOILER: &[&str] = &[
-        "all rights reserved", "click here", "could not be reached", "credit", "declined to comment",
-        "did not respond", "follow us", "getty images", "listen to",
+        "all rights reserved", "click here", "could not be reached", "credit",
+        "declined to comment", "did not respond", "follow us", "getty images", "listen to",
         "photo:", "read more", "sign up", "source: supplied", "subscribe", "you can now",
     ];
     if words < 40 && BOILER.iter().any(|b| lower.contains(b)) {

@@ -368,6 +368,10 @@ impl<'d, 'a> Builder<'d, 'a> {
             }
             return None;
         }
+        // `no group claimed …`, `any official said …`: nobody in particular.
+        if matches!(words[0], "no" | "No" | "any" | "Any" | "every" | "Every") {
+            return None;
+        }
         // An organisation named by a common noun: `the media union`, `the Government`.
         if lexicon::is_org_head(&head) && !is_group_noun(&head) {
             let start = (a..z).find(|&i| !matches!(doc.tok(i), "the" | "The" | "a" | "A" | "its" | "their")).unwrap_or(a);
@@ -456,7 +460,10 @@ fn name_runs(doc: &Document) -> Vec<NameRun> {
                 && (matches!(doc.tok(j), "de" | "van" | "von" | "bin" | "al" | "of" | "for" | "da" | "del" | "le")
                     // `Joint Committee on Intelligence and Security`: inside an
                     // organisation's name, `on` and `and` join too.
-                    || (matches!(doc.tok(j), "on" | "and") && (i..j).any(|k| lexicon::is_org_head(doc.tok(k)))))
+                    || (matches!(doc.tok(j), "on" | "and") && (i..j).any(|k| lexicon::is_org_head(doc.tok(k))))
+                    // `World Travel and Tourism Council`: `and` inside a name that an
+                    // organisation word ends.
+                    || (doc.tok(j) == "and" && (j + 1..(j + 4).min(n)).take_while(|&k| is_cap_word(doc, k)).any(|k| lexicon::is_org_head(doc.tok(k)))))
                 && is_cap_word(doc, j + 1)
             {
                 j += 2;
@@ -577,7 +584,7 @@ fn is_org_word(w: &str) -> bool {
 fn is_title_modifier(w: &str) -> bool {
     const MODS: &[&str] = &[
         "acting", "assistant", "chief", "deputy", "executive", "foreign", "former", "general",
-        "interim", "national", "press", "senior", "security", "state", "vice",
+        "interim", "national", "press", "security", "senior", "state", "vice",
     ];
     lexicon::in_list(MODS, w)
 }

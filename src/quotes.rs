@@ -771,9 +771,10 @@ fn np_ending_at(doc: &Document, e: usize, lo: usize) -> Option<Span> {
 fn is_modifier(w: &str) -> bool {
     const MODS: &[&str] = &[
         "acting", "administration", "board", "campaign", "chief", "communications", "defense",
-        "deputy", "electrical", "executive", "federal", "foreign", "former", "general", "government",
-        "health", "intelligence", "interim", "local", "military", "national", "police", "political",
-        "press", "public", "regional", "security", "senior", "state", "top", "union",
+        "deputy", "electrical", "executive", "federal", "foreign", "former", "general",
+        "government", "health", "intelligence", "interim", "local", "military", "national",
+        "police", "political", "press", "public", "regional", "security", "senior", "state", "top",
+        "union",
     ];
     lexicon::in_list(MODS, w)
 }
@@ -954,7 +955,9 @@ fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: 
                     // — `Keir Starmer, the Prime Minister, said the …` — is not inversion.)
                     let inverted = i > a && doc.tok(i - 1) == "," && !told && subject_before(doc, i, a).is_none();
                     let k = skip_adjunct(doc, k, e);
-                    if !inverted && bare_ok && k < e && starts_clause(doc, k) && has_finite_verb(doc, k, e) {
+                    // (`claimed responsibility, the …`: a bare object, then another clause.)
+                    let object_then_comma = (k..(k + 2).min(e)).any(|x| doc.tok(x) == ",");
+                    if !inverted && bare_ok && k < e && !object_then_comma && starts_clause(doc, k) && has_finite_verb(doc, k, e) {
                         k
                     } else {
                         i += 1;
@@ -1083,17 +1086,17 @@ fn as_cue(doc: &Document, i: usize, e: usize, accepted: &[Span]) -> Option<RawQu
 /// `that` to introduce reported speech.
 const BARE_CLAUSE_VERBS: &[&str] = &[
     "acknowledged", "acknowledges", "added", "adds", "admits", "admitted", "argued", "argues",
-    "asserted", "asserts", "claimed", "claims", "conceded", "concedes", "contended",
-    "contends", "explained", "explains", "insisted", "insists", "noted", "notes", "said", "wrote", "writes",
-    "say", "says", "stressed", "suggested", "suggests", "tells", "told", "warned", "warns",
+    "asserted", "asserts", "conceded", "concedes", "contended", "contends", "explained", "explains",
+    "insisted", "insists", "noted", "notes", "said", "say", "says", "stressed", "suggested",
+    "suggests", "tells", "told", "warned", "warns", "writes", "wrote",
 ];
 
 /// Skips a short adjunct after a reporting verb (`in a statement`, `on Tuesday`, `late
 /// Thursday`, `at a news conference`) when a clause with a subject follows it.
 fn skip_adjunct(doc: &Document, k: usize, e: usize) -> usize {
     const HEADS: &[&str] = &[
-        "at", "during", "early", "earlier", "in", "last", "late", "later", "on", "this",
-        "through", "to", "via", "yesterday",
+        "at", "during", "earlier", "early", "in", "last", "late", "later", "on", "this", "through",
+        "to", "via", "yesterday",
     ];
     if k >= e || !lexicon::in_list(HEADS, doc.tok(k)) {
         return k;
@@ -1115,8 +1118,8 @@ fn skip_adjunct(doc: &Document, k: usize, e: usize) -> usize {
 /// Is there a finite verb within the first few tokens after a clause's first word?
 fn has_finite_verb(doc: &Document, k: usize, e: usize) -> bool {
     const FINITE: &[&str] = &[
-        "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might",
-        "must", "should", "was", "were", "will", "won't", "would",
+        "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might", "must",
+        "should", "was", "were", "will", "won't", "would",
     ];
     // `she plans to …`: a third-person present verb right after a pronoun subject.
     if k + 1 < e && matches!(doc.tok(k), "he" | "she" | "it" | "He" | "She" | "It") {
@@ -1136,11 +1139,11 @@ fn has_finite_verb(doc: &Document, k: usize, e: usize) -> bool {
 fn starts_clause(doc: &Document, k: usize) -> bool {
     let w = doc.tok(k);
     const NOT_SUBJECTS: &[&str] = &[
-        "about", "after", "afterward", "again", "also", "and", "as", "at", "before", "but",
-        "by", "during", "earlier", "for", "friday", "from", "in", "into", "last", "late",
-        "later", "monday", "not", "now", "of", "on", "or", "over", "publicly", "recently",
-        "saturday", "so", "sunday", "then", "through", "thursday", "to", "today", "tuesday",
-        "wednesday", "when", "while", "with", "yesterday",
+        "about", "after", "afterward", "again", "also", "and", "as", "at", "before", "but", "by",
+        "during", "earlier", "for", "friday", "from", "in", "into", "last", "late", "later",
+        "monday", "not", "now", "of", "on", "or", "over", "publicly", "recently", "saturday", "so",
+        "sunday", "then", "through", "thursday", "to", "today", "tuesday", "wednesday", "when",
+        "while", "with", "yesterday",
     ];
     if lexicon::in_list(NOT_SUBJECTS, w) || doc.tokens[k].kind == TokKind::Punct {
         return false;
@@ -1297,6 +1300,13 @@ mod tests {
 
     fn direct(text: &str) -> Vec<String> {
         quotes(text).into_iter().filter(|q| q.1 == QuoteKind::Direct).map(|q| q.0).collect()
+    }
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        for list in [BARE_CLAUSE_VERBS, NAMING_WORDS, DESCRIBING_VERBS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
     }
 
     #[test]
