@@ -17,6 +17,14 @@ pub use whosaid::{annotate, types};
 #[path = "../src/web/dom.rs"]
 mod dom;
 
+// dom.rs imports `super::ws_facts`; the library declares it too, so this copy imports the
+// same JavaScript function under its second name.
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/web/facts.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = ws_facts_for_tests)]
+    fn ws_facts(el: &web_sys::Element, styled: bool) -> u32;
+}
+
 use dom::{clear, extract, PaintOptions, Painter};
 use types::{Annotations, Claim, ClaimKind, Cue, Entity, EntityKind, OffsetUnit, Quote, QuoteKind, Span};
 
@@ -174,6 +182,11 @@ fn quote_across_elements_is_painted_per_text_node_and_cleared_exactly() {
     // The first piece of each quote is a keyboard stop, the others are not.
     let stops: Vec<String> = marks(&el, "mark[tabindex]").iter().map(|m| m.text_content().unwrap()).collect();
     assert_eq!(stops, vec!["We are ".to_string(), "will act.".into(), "Next week".into()]);
+    // What starts there: two quotes, one claim (which starts inside q1).
+    assert_eq!(marks(&el, "mark.ws-qstart").len(), 2);
+    let cstart = marks(&el, "mark.ws-cstart");
+    assert_eq!(cstart.len(), 1);
+    assert!(!cstart[0].class_list().contains("ws-qstart"));
     // Speaker colours.
     assert!(marks(&el, "mark.ws-quote").iter().all(|m| m.get_attribute("data-ws-c").as_deref() == Some("0")));
 
@@ -380,4 +393,14 @@ fn stepwise_painting_reports_progress_and_clear_cancels_it() {
     assert!(p.step(10).unwrap(), "a cleared painter stops");
     assert_eq!(el.outer_html(), before);
     remove(&el);
+}
+
+#[wasm_bindgen_test]
+fn extract_of_a_detached_element_goes_by_tag() {
+    // Not in the document: no computed style, so blocks are known by their tag.
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let div = doc.create_element("div").unwrap();
+    div.set_inner_html("<p>One <b>two</b></p><p hidden>no</p><blockquote>three</blockquote>four<pre> a  b </pre>");
+    assert!(!div.is_connected());
+    assert_eq!(extract(&div).text, "One two\n\nthree\n\nfour\n\n a  b ");
 }

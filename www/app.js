@@ -90,6 +90,7 @@ function showParagraphs(text) {
     frag.append(el);
   }
   article.replaceChildren(frag);
+  article.classList.toggle("big", article.childElementCount > 400);
 }
 
 const WS = new Set([32, 9, 10, 13, 12]);
@@ -138,6 +139,9 @@ function setStatus(text, { busy = false, value = null } = {}) {
   if (value === null) progress.removeAttribute("value");
   else progress.value = value;
 }
+
+/** Lets the page render and handle input before the next step. */
+const yieldToPage = () => new Promise((r) => setTimeout(r, 0));
 
 const kb = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : n >= 1e3 ? `${Math.round(n / 1e3)} KB` : `${n} characters`);
 const plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
@@ -195,10 +199,18 @@ async function run_(text, name) {
   }
   if (stale()) return;
 
-  // Offsets refer to `text`; the page shows it re-flowed into paragraphs.
+  // Offsets refer to `text`; the page shows it re-flowed into paragraphs. Each step below
+  // is a separate task, so a book never holds the main thread for long.
+  setStatus("Placing marks…", { busy: true, value: 0 });
+  await yieldToPage();
+  if (stale()) return;
   const shown = await extractText(article);
+  await yieldToPage();
+  if (stale()) return;
   const at = whitespaceAligner(text, shown);
   let painted = at ? moveOnto(annotations, shown, at) : null;
+  await yieldToPage();
+  if (stale()) return;
   if (!painted) {
     // Should not happen (the texts differ only in whitespace); annotate what is shown.
     painted = await annotateText(shown);

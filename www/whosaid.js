@@ -176,6 +176,7 @@ export async function annotate(el, opts = {}) {
     annotations = opts.annotations;
     const painter = new wasm.Painter(el, annotations, paintOptions(opts));
     try {
+      await tick(); // reading the element was one slice of work; painting starts in the next
       let batch = 200;
       for (;;) {
         const t0 = performance.now();
@@ -252,9 +253,9 @@ function itemsFor(index, ids) {
 
 /** The first mark of each quote by `speaker` in `el`, in document order. */
 export function quoteMarks(el, speaker) {
-  const sel = speaker === null ? "mark.ws-quote.ws-start:not([data-ws-s])"
-    : speaker ? `mark.ws-quote.ws-start[data-ws-s="${CSS.escape(speaker)}"]`
-    : "mark.ws-quote.ws-start";
+  const sel = speaker === null ? "mark.ws-qstart:not([data-ws-s])"
+    : speaker ? `mark.ws-qstart[data-ws-s="${CSS.escape(speaker)}"]`
+    : "mark.ws-qstart";
   return [...el.querySelectorAll(sel)];
 }
 
@@ -427,6 +428,12 @@ function attach(root, state) {
 
   if (!highlight) {
     on(root, "pointerover", (ev) => {
+      const m = markOf(ev.target);
+      if (m && root.contains(m)) show(idsOf(m), rectAt(m, ev.clientX, ev.clientY), m);
+    });
+    // A scroll closes the card; moving the pointer again over the same mark reopens it.
+    on(root, "pointermove", (ev) => {
+      if (card?.host.hasAttribute("open")) return;
       const m = markOf(ev.target);
       if (m && root.contains(m)) show(idsOf(m), rectAt(m, ev.clientX, ev.clientY), m);
     });

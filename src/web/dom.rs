@@ -137,6 +137,10 @@ impl Extract {
 }
 
 /// Accumulates the text while the tree is walked; see the module docs for the rules.
+///
+/// Every call into JavaScript costs about a microsecond, and a book has hundreds of thousands
+/// of words, so nothing here calls out per word: a text node's data is read once and the
+/// node is registered at most once, by index.
 struct Builder {
     text: String,
     len16: usize,
@@ -144,8 +148,8 @@ struct Builder {
     segs: Vec<Seg>,
     /// Newlines owed before the next text (1 after a `<br>`, 2 at a block boundary).
     breaks: u8,
-    /// A collapsed whitespace run owed before the next text: (node, start, len).
-    space: Option<(Text, usize, usize)>,
+    /// A collapsed whitespace run owed before the next text: (node index, start, len).
+    space: Option<(usize, usize, usize)>,
     /// Whether any text has been emitted (no breaks or spaces before the first text).
     started: bool,
 }
@@ -177,21 +181,17 @@ impl Builder {
         }
     }
 
-    fn node_index(&mut self, t: &Text) -> usize {
-        match self.nodes.last() {
-            Some(last) if AsRef::<JsValue>::as_ref(last) == AsRef::<JsValue>::as_ref(t) => {
-                self.nodes.len() - 1
-            }
-            _ => {
-                self.nodes.push(t.clone());
-                self.nodes.len() - 1
-            }
-        }
+    /// The index of the text node being read, registering it on first use.
+    fn node_index(&mut self, t: &Text, idx: &mut Option<usize>) -> usize {
+        *idx.get_or_insert_with(|| {
+            self.nodes.push(t.clone());
+            self.nodes.len() - 1
+        })
     }
 
-    /// Appends `s` (`len16` code units) as the image of `node_len` units of `t` at `node_start`.
-    fn push(&mut self, t: &Text, node_start: usize, node_len: usize, s: &str, len16: usize) {
-        let node = self.node_index(t);
+    /// Appends `s` (`len16` code units) as the image of `node_len` units of node `node` at
+    /// `node_start`.
+    fn push(&mut self, node: usize, node_start: usize, node_len: usize, s: &str, len16: usize) {
         self.segs.push(Seg { node, node_start, node_len, start: self.len16, len: len16 });
         self.text.push_str(s);
         self.len16 += len16;
@@ -206,8 +206,8 @@ impl Builder {
             self.len16 += self.breaks as usize;
             self.breaks = 0;
             self.space = None;
-        } else if let Some((t, start, len)) = self.space.take() {
-            self.push(&t, start, len, " ", 1);
+        } else if let Some((node, start, len)) = self.space.take() {
+            self.push(node, start, len, " ", 1);
         }
     }
 
@@ -216,10 +216,12 @@ impl Builder {
         if data.is_empty() {
             return;
         }
+        let mut idx = None;
         if pre {
             self.flush();
             let n = data.encode_utf16().count();
-            self.push(t, 0, n, &data, n);
+            let node = self.node_index(t, &mut idx);
+            self.push(node, 0, n, &data, n);
             self.started = true;
             return;
         }
@@ -232,11 +234,13 @@ impl Builder {
             let n = run.encode_utf16().count();
             if ws {
                 if self.started && self.breaks == 0 && self.space.is_none() {
-                    self.space = Some((t.clone(), off16, n));
+                    let node = self.node_index(t, &mut idx);
+                    self.space = Some((node, off16, n));
                 }
             } else {
                 self.flush();
-                self.push(t, off16, n, run, n);
+                let node = self.node_index(t, &mut idx);
+                self.push(node, off16, n, run, n);
                 self.started = true;
             }
             off16 += n;
@@ -253,45 +257,44 @@ enum Role {
     Walk { block: bool, pre: bool },
 }
 
-fn role(el: &Element, parent_pre: bool, style_of: &dyn Fn(&Element) -> Option<web_sys::CssStyleDeclaration>) -> Role {
+// What extraction needs to know about an element is gathered by one call into JavaScript
+// (`ws_facts` in src/web/facts.js): crossing the wasm boundary, and decoding property names,
+// once per element instead of eight times makes reading a book-length article several times
+// faster. The import is declared by the including module (`super`), so this file can also be
+// compiled into the browser tests without two copies of the same import.
+use super::ws_facts;
+
+const F_HIDDEN_ATTR: u32 = 1;
+const F_ARIA_HIDDEN: u32 = 2;
+const F_SKIP_ATTR: u32 = 4;
+const F_DISPLAY_NONE: u32 = 8;
+const F_INVISIBLE: u32 = 16;
+const F_BLOCK: u32 = 32;
+const F_PRE: u32 = 64;
+const F_STYLED: u32 = 128;
+
+fn role(el: &Element, parent_pre: bool, rendered: bool) -> Role {
     let name = el.local_name();
     if name == "br" {
         return Role::LineBreak;
     }
-    if SKIP.contains(&name.as_str())
-        || el.has_attribute("hidden")
-        || el.has_attribute("data-whosaid-skip")
-        || el.get_attribute("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-    {
+    if SKIP.contains(&name.as_str()) {
         return Role::Skip;
     }
-    if let Some(style) = style_of(el) {
-        let display = style.get_property_value("display").unwrap_or_default();
-        let visibility = style.get_property_value("visibility").unwrap_or_default();
-        if display == "none" || visibility == "hidden" || visibility == "collapse" {
-            return Role::Skip;
-        }
-        let ws = style.get_property_value("white-space").unwrap_or_default();
-        let ws_collapse = style.get_property_value("white-space-collapse").unwrap_or_default();
-        let pre = matches!(ws.as_str(), "pre" | "pre-wrap" | "break-spaces")
-            || matches!(ws_collapse.as_str(), "preserve" | "break-spaces");
-        let block = !(display.is_empty() || display.starts_with("inline") || display == "contents");
-        return Role::Walk { block, pre };
+    let f = ws_facts(el, rendered);
+    if f & (F_HIDDEN_ATTR | F_ARIA_HIDDEN | F_SKIP_ATTR | F_DISPLAY_NONE | F_INVISIBLE) != 0 {
+        return Role::Skip;
+    }
+    if f & F_STYLED != 0 {
+        return Role::Walk { block: f & F_BLOCK != 0, pre: f & F_PRE != 0 };
     }
     Role::Walk { block: BLOCK.contains(&name.as_str()), pre: parent_pre || name == "pre" }
 }
 
 /// Reads `root`'s article text (see the module docs for what is included and how).
 pub fn extract(root: &Element) -> Extract {
-    let window = web_sys::window();
-    let rendered = root.is_connected() && window.is_some();
-    let style_of = |el: &Element| -> Option<web_sys::CssStyleDeclaration> {
-        if !rendered {
-            return None;
-        }
-        window.as_ref()?.get_computed_style(el).ok().flatten()
-    };
-    let root_pre = match role(root, false, &style_of) {
+    let rendered = root.is_connected();
+    let root_pre = match role(root, false, rendered) {
         Role::Walk { pre, .. } => pre,
         _ => false,
     };
@@ -320,14 +323,13 @@ pub fn extract(root: &Element) -> Extract {
         let pre = stack.last().map_or(false, |o| o.pre);
         match node.node_type() {
             Node::TEXT_NODE | Node::CDATA_SECTION_NODE => {
-                if let Some(t) = node.dyn_ref::<Text>() {
-                    b.text_node(t, pre);
-                }
+                // Both are `Text` (CDATASection extends Text); no instanceof call needed.
+                b.text_node(node.unchecked_ref::<Text>(), pre);
                 cur = node.next_sibling();
             }
             Node::ELEMENT_NODE => {
                 let el: &Element = node.unchecked_ref();
-                match role(el, pre, &style_of) {
+                match role(el, pre, rendered) {
                     Role::Skip => cur = node.next_sibling(),
                     Role::LineBreak => {
                         b.line_break();
@@ -415,8 +417,9 @@ struct Label {
     line: Option<String>,
     /// The speaking entity (`data-ws-s`), so a page can show or hide one speaker's marks.
     speaker: Option<String>,
-    /// Its first piece is a keyboard stop.
+    /// Its first piece is a keyboard stop (`ws-start`, plus `start_class` naming what starts).
     anchor: bool,
+    start_class: &'static str,
     /// Shown after its last piece (`data-ws-label`), e.g. a claim's kind.
     end_label: Option<String>,
     /// CSS highlight name in highlight mode, and its priority.
@@ -473,6 +476,7 @@ fn labels(ann: &Annotations, ex: &Extract, opts: &PaintOptions, stats: &mut Pain
                 line: None,
                 speaker: q.speaker.clone(),
                 anchor: true,
+                start_class: "ws-qstart",
                 end_label: None,
                 highlight: format!("ws-quote-{slot}"),
                 priority: 0,
@@ -492,6 +496,7 @@ fn labels(ann: &Annotations, ex: &Extract, opts: &PaintOptions, stats: &mut Pain
                     line: Some(slot.clone()),
                     speaker: q.speaker.clone(),
                     anchor: false,
+                    start_class: "",
                     end_label: None,
                     highlight: format!("ws-line-{slot}"),
                     priority: 2,
@@ -511,6 +516,7 @@ fn labels(ann: &Annotations, ex: &Extract, opts: &PaintOptions, stats: &mut Pain
                     line: Some(s.slot.to_string()),
                     speaker: Some(e.id.clone()),
                     anchor: false,
+                    start_class: "",
                     end_label: None,
                     highlight: format!("ws-line-{}", s.slot),
                     priority: 2,
@@ -533,6 +539,7 @@ fn labels(ann: &Annotations, ex: &Extract, opts: &PaintOptions, stats: &mut Pain
                 line: None,
                 speaker: None,
                 anchor: true,
+                start_class: "ws-cstart",
                 end_label: Some(kind),
                 highlight: "ws-claim".into(),
                 priority: 1,
@@ -808,6 +815,7 @@ impl Painter {
             let last = l.ranges.last().is_some_and(|r| r.node == node && r.end == piece.end);
             if first && l.anchor {
                 add(&mut classes, "ws-start");
+                add(&mut classes, l.start_class);
                 anchor = true;
             }
             if last {
