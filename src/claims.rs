@@ -149,7 +149,7 @@ fn claim_span(doc: &Document, a: usize, b: usize) -> Option<(Span, usize, usize)
     if e > s + 2 && matches!(doc.tok(s + 1), "—" | "–") && doc.tok(s).chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
         s += 2;
     }
-    (e > s).then(|| (Span::new(doc.tokens[s].span.start, doc.tokens[e - 1].span.end), s, e))
+    (e > s).then(|| (Span::new(doc.tokens[s].span().start, doc.tokens[e - 1].span().end), s, e))
 }
 
 /// Paragraphs that are not prose: captions, credits, bylines, promos, labels, headlines.

@@ -375,7 +375,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         // An organisation named by a common noun: `the media union`, `the Government`.
         if lexicon::is_org_head(&head) && !is_group_noun(&head) {
             let start = (a..z).find(|&i| !matches!(doc.tok(i), "the" | "The" | "a" | "A" | "its" | "their")).unwrap_or(a);
-            let span = Span::new(doc.tokens[start].span.start, s.end);
+            let span = Span::new(doc.tokens[start].span().start, s.end);
             let toks: Vec<String> = (start..z).map(|i| norm(doc.tok(i))).collect();
             if let Some(e) = self.find_entity(&toks, Some(EntityKind::Organization)) {
                 self.entities[e].mentions.push(span);
@@ -397,7 +397,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             if !named || end <= start {
                 return None;
             }
-            let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
+            let span = Span::new(doc.tokens[start].span().start, doc.tokens[end - 1].span().end);
             let toks: Vec<String> = (start..end).map(|i| norm(doc.tok(i))).collect();
             if let Some(e) = self.find_entity(&toks, Some(EntityKind::Organization)) {
                 self.entities[e].mentions.push(span);
@@ -454,7 +454,7 @@ fn name_runs(doc: &Document) -> Vec<NameRun> {
         }
         let mut j = i + 1;
         while j < n {
-            if is_cap_word(doc, j) && doc.tokens[j].sentence == doc.tokens[i].sentence {
+            if is_cap_word(doc, j) && doc.tokens[j].sentence() == doc.tokens[i].sentence() {
                 j += 1;
             } else if j + 1 < n
                 && (matches!(doc.tok(j), "de" | "van" | "von" | "bin" | "al" | "of" | "for" | "da" | "del" | "le")
@@ -479,9 +479,9 @@ fn name_runs(doc: &Document) -> Vec<NameRun> {
 
 /// Splits a capitalised run into title + name, and reads its evidence.
 fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
-    let sent = doc.tokens[i].sentence;
+    let sent = doc.tokens[i].sentence();
     let sentence_initial = doc.sentences[sent].first == i
-        || (i > 0 && doc.tokens[i - 1].sentence == sent && doc.sentences[sent].first + 1 == i && doc.tokens[i - 1].kind == TokKind::Punct);
+        || (i > 0 && doc.tokens[i - 1].sentence() == sent && doc.sentences[sent].first + 1 == i && doc.tokens[i - 1].kind == TokKind::Punct);
     // Leading honorifics and titles are not part of the name: `Mr. Mugabe`, `President
     // Obama`, `Prime Minister Habib Essid`.
     let mut a = i;
@@ -515,7 +515,7 @@ fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
     // Lowercase title words right before the run: `press secretary John Kirby`,
     // `developer Ammar Askar`, `Pakistan-based developer`.
     let mut t0 = i;
-    while t0 > 0 && doc.tokens[t0 - 1].sentence == sent && t0 + 6 > i {
+    while t0 > 0 && doc.tokens[t0 - 1].sentence() == sent && t0 + 6 > i {
         let w = doc.tok(t0 - 1);
         let c = w.chars().next().unwrap_or(' ');
         if lexicon::is_title_word(w) || (c.is_lowercase() && w.len() > 2 && t0 < i && is_title_modifier(w)) || (c.is_uppercase() && t0 < i && !lexicon::is_not_name_word(w)) || (w.contains('-') && w.ends_with("based")) {
@@ -531,7 +531,7 @@ fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
     // appositive.)
     let has_title_before = t0 < a && ((a > i && titled) || (i > t0 && (t0..i).any(|k| lexicon::is_title_word(doc.tok(k)))));
     let title = if has_title_before {
-        Some(Span::new(doc.tokens[t0].span.start, doc.tokens[a - 1].span.end))
+        Some(Span::new(doc.tokens[t0].span().start, doc.tokens[a - 1].span().end))
     } else {
         appositive_title(doc, j)
     };
@@ -554,7 +554,7 @@ fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
     let multiword_person = words.len() >= 2 && !org && title.is_some();
     let evidence = (honorific || titled || age || multiword_person || org || title.is_some()) && !(sentence_initial && words.len() == 1 && !honorific && !titled && !org);
     Some(NameRun {
-        span: Span::new(doc.tokens[a].span.start, doc.tokens[j - 1].span.end),
+        span: Span::new(doc.tokens[a].span().start, doc.tokens[j - 1].span().end),
         first: a,
         last: j,
         title,
@@ -618,7 +618,7 @@ fn appositive_title(doc: &Document, j: usize) -> Option<Span> {
     if k < doc.tokens.len() && !matches!(doc.tok(k), "," | "." | ";" | "—" | "(") {
         return None;
     }
-    Some(Span::new(doc.tokens[a].span.start, doc.tokens[k - 1].span.end))
+    Some(Span::new(doc.tokens[a].span().start, doc.tokens[k - 1].span().end))
 }
 
 #[cfg(test)]

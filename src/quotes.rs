@@ -376,9 +376,9 @@ fn classify_direct(doc: &Document, q: &QuotedSpan, follows_quote: bool, singles_
             let by = (k..(k + 2).min(doc.tokens.len())).find(|&x| doc.tok(x) == "by");
             by.and_then(|x| np_after(doc, x + 1, (x + 10).min(doc.tokens.len())))
         } else {
-            doc.sentence_at(doc.tokens[v].span.start).and_then(|si| subject_before(doc, v, doc.sentences[si].first))
+            doc.sentence_at(doc.tokens[v].span().start).and_then(|si| subject_before(doc, v, doc.sentences[si].first))
         };
-        let cue = doc.tokens[v].span;
+        let cue = doc.tokens[v].span();
         return Some(RawQuote { span: content, kind: QuoteKind::Direct, cue: Some(cue), source: src.map_or(Source::Unknown, Source::Phrase), confidence: 0.7 });
     }
     let after = cue_after(doc, q);
@@ -447,7 +447,7 @@ fn is_cue_token(doc: &Document, i: usize) -> bool {
     }
     // Capitalised mid-sentence forms are names (`Post`, `Reports`), not verbs.
     let first = w.chars().next().unwrap_or('a');
-    if first.is_uppercase() && i > 0 && doc.tokens[i - 1].sentence == doc.tokens[i].sentence {
+    if first.is_uppercase() && i > 0 && doc.tokens[i - 1].sentence() == doc.tokens[i].sentence() {
         let prev = doc.tok(i - 1);
         if !matches!(prev, "”" | "\"" | "," | "’" | "'") {
             return false;
@@ -469,7 +469,7 @@ fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)> {
     let para = doc.paragraph_at(q.content.start.max(q.open))?;
     let pend = doc.paragraphs[para].end;
     let mut end = start;
-    while end < doc.tokens.len() && end - start < CUE_WINDOW && doc.tokens[end].span.start < pend {
+    while end < doc.tokens.len() && end - start < CUE_WINDOW && doc.tokens[end].span().start < pend {
         let w = doc.tok(end);
         if is_quote_char_token(w) || (end > start && matches!(w, "." | "!" | "?" | ";")) {
             break;
@@ -483,7 +483,7 @@ fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)> {
         let w = doc.tok(i);
         if w.eq_ignore_ascii_case("according") && doc.tokens.get(i + 1).is_some_and(|_| doc.tok(i + 1) == "to") {
             let np = np_after(doc, i + 2, end);
-            return np.map(|np| (Span::new(doc.tokens[i].span.start, doc.tokens[i + 1].span.end), Source::Phrase(np)));
+            return np.map(|np| (Span::new(doc.tokens[i].span().start, doc.tokens[i + 1].span().end), Source::Phrase(np)));
         }
         if is_cue_token(doc, i) || (lexicon::is_speech_verb(w) && i == start) {
             verb = Some(i);
@@ -491,7 +491,7 @@ fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)> {
         }
     }
     let v = verb?;
-    let cue = doc.tokens[v].span;
+    let cue = doc.tokens[v].span();
     if v == start || (v == start + 1 && doc.tok(start) == ",") {
         // Inverted: `said X` — the source follows the verb.
         let np = np_after(doc, v + 1, end.max(v + 1).min(doc.tokens.len()))?;
@@ -516,15 +516,15 @@ fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)> {
         if c - a > 5 || !np_ok(a2, b2) {
             return None;
         }
-        return Some((cue_with_object(doc, v), Source::Phrase(Span::new(doc.tokens[a2].span.start, doc.tokens[b2 - 1].span.end))));
+        return Some((cue_with_object(doc, v), Source::Phrase(Span::new(doc.tokens[a2].span().start, doc.tokens[b2 - 1].span().end))));
     }
-    Some((cue_with_object(doc, v), Source::Phrase(Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end))))
+    Some((cue_with_object(doc, v), Source::Phrase(Span::new(doc.tokens[a].span().start, doc.tokens[b - 1].span().end))))
 }
 
 /// The cue span for verb `v`, extended over `told` + object where that reads as one cue
 /// (`told Fox News`).
 fn cue_with_object(doc: &Document, v: usize) -> Span {
-    doc.tokens[v].span
+    doc.tokens[v].span()
 }
 
 fn is_quote_char_token(w: &str) -> bool {
@@ -550,7 +550,7 @@ fn np_after(doc: &Document, a: usize, end: usize) -> Option<Span> {
             break;
         }
     }
-    (b > a && looks_like_np(doc, a, b)).then(|| Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end))
+    (b > a && looks_like_np(doc, a, b)).then(|| Span::new(doc.tokens[a].span().start, doc.tokens[b - 1].span().end))
 }
 
 /// Can token `k` be part of a source phrase? Names, titles, determiners, modifiers,
@@ -623,7 +623,7 @@ fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source, usize)> {
         }
         if w.eq_ignore_ascii_case("according") && doc.tokens.get(i + 1).is_some_and(|_| doc.tok(i + 1) == "to") {
             let np = np_after(doc, i + 2, b);
-            let cue = Span::new(doc.tokens[i].span.start, doc.tokens[i + 1].span.end);
+            let cue = Span::new(doc.tokens[i].span().start, doc.tokens[i + 1].span().end);
             return Some((cue, np.map_or(Source::Unknown, Source::Phrase), b - i - 2));
         }
         if is_cue_token(doc, i) {
@@ -642,7 +642,7 @@ fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source, usize)> {
         // Inverted order before a quote: `said Kirby: “…”`.
         np_after(doc, v + 1, b)
     });
-    Some((doc.tokens[v].span, src.map_or(Source::Unknown, Source::Phrase), dist))
+    Some((doc.tokens[v].span(), src.map_or(Source::Unknown, Source::Phrase), dist))
 }
 
 /// The subject of the verb at token `v`: the noun phrase right before it in its clause
@@ -737,7 +737,7 @@ fn np_ending_at(doc: &Document, e: usize, lo: usize) -> Option<Span> {
             }
             return None;
         }
-        return Some(doc.tokens[e - 1].span);
+        return Some(doc.tokens[e - 1].span());
     }
     let mut a = e;
     while a > lo {
@@ -763,7 +763,7 @@ fn np_ending_at(doc: &Document, e: usize, lo: usize) -> Option<Span> {
     while a < e && matches!(doc.tok(a), "of" | "the" | "&" | "de") {
         a += 1;
     }
-    (a < e && looks_like_np(doc, a, e)).then(|| Span::new(doc.tokens[a].span.start, doc.tokens[e - 1].span.end))
+    (a < e && looks_like_np(doc, a, e)).then(|| Span::new(doc.tokens[a].span().start, doc.tokens[e - 1].span().end))
 }
 
 /// Lowercase words that can sit inside a source phrase before its head: `press`,
@@ -838,7 +838,7 @@ fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: 
         let mut i = a;
         while i < e {
             let w = doc.tok(i);
-            let pos = doc.tokens[i].span.start;
+            let pos = doc.tokens[i].span().start;
             if in_direct(pos) || used_cues.binary_search(&pos).is_ok() {
                 i += 1;
                 continue;
@@ -846,7 +846,7 @@ fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: 
             // `according to X, CONTENT`, `CONTENT, according to X` and the parenthetical
             // `A, according to X, B`.
             if w.eq_ignore_ascii_case("according") && i + 1 < e && doc.tok(i + 1) == "to" {
-                let cue = Span::new(pos, doc.tokens[i + 1].span.end);
+                let cue = Span::new(pos, doc.tokens[i + 1].span().end);
                 let lead = i == a || (i <= a + 2 && matches!(doc.tok(a), "But" | "And" | "Yet"));
                 let np_end = (i + 2..e).find(|&k| matches!(doc.tok(k), "," | "—" | "–")).unwrap_or(e);
                 let np = np_after(doc, i + 2, np_end);
@@ -972,9 +972,9 @@ fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: 
                 continue;
             }
             let cue = if told && obj_end > i + 1 {
-                Span::new(doc.tokens[i].span.start, doc.tokens[obj_end - 1].span.end)
+                Span::new(doc.tokens[i].span().start, doc.tokens[obj_end - 1].span().end)
             } else {
-                doc.tokens[i].span
+                doc.tokens[i].span()
             };
             // The content ends where another report takes over: `…, adding that`,
             // `…, and he noted that`.
@@ -1032,7 +1032,7 @@ fn sentence_subject(doc: &Document, a: usize, limit: usize) -> Option<Span> {
         z -= 1;
     }
     (z > a && looks_like_np(doc, a, z) && !(a..z).all(|k| matches!(doc.tok(k), "The" | "the" | "A" | "a" | "An" | "an")))
-        .then(|| Span::new(doc.tokens[a].span.start, doc.tokens[z - 1].span.end))
+        .then(|| Span::new(doc.tokens[a].span().start, doc.tokens[z - 1].span().end))
 }
 
 /// Where the content before a mid-sentence cue starts: the sentence start, unless a direct
@@ -1061,7 +1061,7 @@ fn parenthetical_cue(doc: &Document, a: usize, v: usize, e: usize, accepted: &[S
     if doc.token_at_or_after(src.start) > comma + 2 || !(comma + 1..v).all(|k| is_np_token(doc, k)) {
         return None;
     }
-    let cue = doc.tokens[v].span;
+    let cue = doc.tokens[v].span();
     let from = segment_start(doc, a, comma);
     let mut out = Vec::new();
     // An adverbial lead (`For days after a storm, officials say, …`) is not content.
@@ -1078,7 +1078,7 @@ fn as_cue(doc: &Document, i: usize, e: usize, accepted: &[Span]) -> Option<RawQu
     let comma = (i + 1..e.min(i + 14)).find(|&k| doc.tok(k) == ",")?;
     let v = (i + 1..comma).find(|&k| cue_kind(doc, k) == Some(CueKind::Speech))?;
     let src = np_after(doc, i + 1, v).or_else(|| subject_before(doc, v, i + 1));
-    make_indirect(doc, comma + 1, e, doc.tokens[v].span, src, accepted)
+    make_indirect(doc, comma + 1, e, doc.tokens[v].span(), src, accepted)
 }
 
 /// Reporting verbs that take a clause without `that` (`said the talks failed`). Verbs
@@ -1181,7 +1181,7 @@ fn trailing_cue(doc: &Document, first: usize, v: usize, e: usize, direct: &[Span
         if c2 == first || doc.tok(c2 - 1) != "," {
             return None;
         }
-        return make_indirect(doc, first, c2 - 1, doc.tokens[v].span, Some(sp), direct);
+        return make_indirect(doc, first, c2 - 1, doc.tokens[v].span(), Some(sp), direct);
     }
     // The content before the comma must be a clause, not a name with an appositive
     // (`The Prime Minister, Keir Starmer, said …`).
@@ -1213,7 +1213,7 @@ fn trailing_cue(doc: &Document, first: usize, v: usize, e: usize, direct: &[Span
     if comma <= first + 2 {
         return None;
     }
-    make_indirect(doc, first, comma, doc.tokens[v].span, src, direct)
+    make_indirect(doc, first, comma, doc.tokens[v].span(), src, direct)
 }
 
 /// Builds an indirect quote over tokens `a..b`, or `None` if it is too short or is just
@@ -1241,7 +1241,7 @@ fn make_indirect_min(doc: &Document, a: usize, b: usize, cue: Span, src: Option<
     if a >= b {
         return None;
     }
-    let span = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
+    let span = Span::new(doc.tokens[a].span().start, doc.tokens[b - 1].span().end);
     // Content that is (or starts with) a direct quote is that quote, not a second one; a
     // direct quote further inside stays part of the reported content (`he was “appalled”
     // that …`).

@@ -23,12 +23,38 @@ pub enum TokKind {
     Punct,
 }
 
+/// One token. Offsets are stored as `u32` (16 bytes a token instead of 32: the token table
+/// is the engine's largest allocation, so this halves peak memory on big inputs); inputs
+/// are limited to [`MAX_INPUT`] bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    pub span: Span,
-    pub kind: TokKind,
+    start: u32,
+    end: u32,
     /// Index of the sentence this token belongs to.
-    pub sentence: usize,
+    pub sentence: usize32,
+    pub kind: TokKind,
+}
+
+/// Largest input the engine segments (4 GiB − 1: offsets are `u32` inside the token
+/// table); [`crate::annotate`] truncates longer input at a char boundary.
+pub const MAX_INPUT: usize = u32::MAX as usize;
+
+#[allow(non_camel_case_types)]
+type usize32 = u32;
+
+impl Token {
+    fn new(span: Span, kind: TokKind) -> Self {
+        Token { start: span.start as u32, end: span.end as u32, sentence: 0, kind }
+    }
+    /// The token's byte span.
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+    #[inline]
+    pub fn sentence(&self) -> usize {
+        self.sentence as usize
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +76,13 @@ pub struct Document<'a> {
 
 impl<'a> Document<'a> {
     pub fn new(text: &'a str) -> Self {
+        // Offsets in the token table are u32: beyond MAX_INPUT bytes, only the prefix (cut at
+        // a char boundary) is read.
+        let mut cut = text.len().min(MAX_INPUT);
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let text = &text[..cut];
         let paragraphs = paragraphs(text);
         let mut tokens = Vec::new();
         let mut sentences = Vec::new();
@@ -68,7 +101,7 @@ impl<'a> Document<'a> {
 
     /// The text of token `i`.
     pub fn tok(&self, i: usize) -> &'a str {
-        self.slice(self.tokens[i].span)
+        self.slice(self.tokens[i].span())
     }
 
     /// Index of the paragraph containing byte `pos`, if any.
@@ -85,12 +118,12 @@ impl<'a> Document<'a> {
 
     /// Index of the first token starting at or after byte `pos`.
     pub fn token_at_or_after(&self, pos: usize) -> usize {
-        self.tokens.partition_point(|t| t.span.start < pos)
+        self.tokens.partition_point(|t| t.span().start < pos)
     }
 
     /// Index one past the last token ending at or before byte `pos`.
     pub fn tokens_before(&self, pos: usize) -> usize {
-        self.tokens.partition_point(|t| t.span.end <= pos)
+        self.tokens.partition_point(|t| t.span().end <= pos)
     }
 }
 
@@ -235,13 +268,9 @@ fn tokenize(text: &str, p: Span, out: &mut Vec<Token>) {
                 }
             }
             let kind = if numeric { TokKind::Number } else { TokKind::Word };
-            out.push(Token { span: Span::new(start, end), kind, sentence: 0 });
+            out.push(Token::new(Span::new(start, end), kind));
         } else {
-            out.push(Token {
-                span: Span::new(start, start + c.len_utf8()),
-                kind: TokKind::Punct,
-                sentence: 0,
-            });
+            out.push(Token::new(Span::new(start, start + c.len_utf8()), TokKind::Punct));
         }
     }
 }
@@ -289,15 +318,15 @@ fn split_sentences(
     let mut start = first;
     let mut i = first;
     while i < n {
-        let t = &text[tokens[i].span.start..tokens[i].span.end];
+        let t = &text[tokens[i].span().start..tokens[i].span().end];
         let ender = matches!(t, "." | "!" | "?" | "…");
         if ender {
             // Absorb closing marks and further enders: `?!`, `.”`, `.)`.
             let mut j = i + 1;
             while j < n {
-                let u = &text[tokens[j].span.start..tokens[j].span.end];
+                let u = &text[tokens[j].span().start..tokens[j].span().end];
                 let c = u.chars().next().unwrap_or(' ');
-                let adjacent = tokens[j].span.start == tokens[j - 1].span.end;
+                let adjacent = tokens[j].span().start == tokens[j - 1].span().end;
                 if matches!(u, "." | "!" | "?" | "…") || (is_closer(c) && adjacent && u.len() <= 3) {
                     j += 1;
                 } else {
@@ -329,10 +358,10 @@ fn push_sentence(
 ) {
     let idx = sentences.len();
     for t in &mut tokens[a..b] {
-        t.sentence = idx;
+        t.sentence = idx as u32;
     }
     sentences.push(Sentence {
-        span: Span::new(tokens[a].span.start, tokens[b - 1].span.end),
+        span: Span::new(tokens[a].span().start, tokens[b - 1].span().end),
         paragraph,
         first: a,
         last: b,
@@ -344,7 +373,7 @@ fn starts_sentence(text: &str, tokens: &[Token], j: usize) -> bool {
     let mut k = j;
     // Skip opening quote marks and brackets.
     while k < tokens.len() && tokens[k].kind == TokKind::Punct {
-        let c = text[tokens[k].span.start..].chars().next().unwrap_or(' ');
+        let c = text[tokens[k].span().start..].chars().next().unwrap_or(' ');
         if is_open_quote_char(c) || c == '”' || c == '—' || c == '-' {
             k += 1;
         } else {
@@ -352,19 +381,19 @@ fn starts_sentence(text: &str, tokens: &[Token], j: usize) -> bool {
         }
     }
     let Some(t) = tokens.get(k) else { return false };
-    let c = text[t.span.start..].chars().next().unwrap_or(' ');
+    let c = text[t.span().start..].chars().next().unwrap_or(' ');
     c.is_uppercase() || c.is_numeric() || !c.is_alphabetic() && t.kind != TokKind::Punct
 }
 
 /// Is the period at token `i` the end of an abbreviation or an initial, not a sentence?
 fn is_abbreviation_before(text: &str, tokens: &[Token], i: usize, first: usize) -> bool {
-    if i == first || tokens[i - 1].span.end != tokens[i].span.start {
+    if i == first || tokens[i - 1].span().end != tokens[i].span().start {
         return false;
     }
-    if &text[tokens[i].span.start..tokens[i].span.end] != "." {
+    if &text[tokens[i].span().start..tokens[i].span().end] != "." {
         return false;
     }
-    let w = &text[tokens[i - 1].span.start..tokens[i - 1].span.end];
+    let w = &text[tokens[i - 1].span().start..tokens[i - 1].span().end];
     let mut chars = w.chars();
     let single_cap = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
     single_cap || lexicon::is_abbreviation(w)
