@@ -252,6 +252,17 @@ test('embed: <whosaid-article> and the one-line embed demo', async (t) => {
   await page.click('button[data-action="highlight"]');
   await page.waitForFunction(() => document.querySelector('.demo-status').textContent.includes('highlights'));
   assert.equal(await page.locator('article mark').count(), 0, 'highlight mode: no marks in the DOM');
+  // Cards work without elements to hover: the pointer over the highlighted word "hurting".
+  const pt = await page.evaluate(() => {
+    const r = document.createRange();
+    r.selectNodeContents(document.querySelector('article em').firstChild);
+    const b = r.getBoundingClientRect();
+    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+  });
+  await page.mouse.move(pt.x, pt.y, { steps: 2 });
+  const hlCard = await page.waitForFunction(() => document.querySelector('whosaid-card[open]')?.shadowRoot.textContent);
+  assert.match(await hlCard.jsonValue(), /Parata/, 'the highlight-mode card names the speaker');
+  await page.mouse.move(0, 0);
   await page.click('button[data-action="clear"]');
   assert.match(await page.textContent('.demo-status'), /no marks, text unchanged/);
 

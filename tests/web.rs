@@ -26,7 +26,9 @@ extern "C" {
 }
 
 use dom::{clear, extract, PaintOptions, Painter};
-use types::{Annotations, Claim, ClaimKind, Cue, Entity, EntityKind, OffsetUnit, Quote, QuoteKind, Span};
+use types::{
+    Annotations, Claim, ClaimKind, Cue, Entity, EntityKind, OffsetUnit, Quote, QuoteKind, Span,
+};
 
 /// A fresh `<div>` with `html` inside, attached to the page (so computed styles apply).
 /// The markup is test fixture, written here; article text never goes through innerHTML.
@@ -44,7 +46,9 @@ fn remove(el: &Element) {
 
 /// UTF-16 span of the first occurrence of `needle` in `text`.
 fn span16(text: &str, needle: &str) -> (usize, usize) {
-    let b = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in {text:?}"));
+    let b = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in {text:?}"));
     let s = text[..b].encode_utf16().count();
     (s, s + needle.encode_utf16().count())
 }
@@ -78,11 +82,18 @@ fn claim(text: &str, id: &str, needle: &str) -> Claim {
 }
 
 fn empty() -> Annotations {
-    Annotations { version: 1, offsets: OffsetUnit::Utf16, ..Default::default() }
+    Annotations {
+        version: 1,
+        offsets: OffsetUnit::Utf16,
+        ..Default::default()
+    }
 }
 
 fn paint(el: &Element, ann: &Annotations, mode: &str) -> dom::PaintStats {
-    let opts = PaintOptions { mode: mode.into(), ..Default::default() };
+    let opts = PaintOptions {
+        mode: mode.into(),
+        ..Default::default()
+    };
     let mut p = Painter::new(el, ann, &opts).expect("annotations fit the element");
     p.run().unwrap();
     p.stats
@@ -90,14 +101,21 @@ fn paint(el: &Element, ann: &Annotations, mode: &str) -> dom::PaintStats {
 
 fn marks(el: &Element, selector: &str) -> Vec<Element> {
     let list = el.query_selector_all(selector).unwrap();
-    (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into())
+        .collect()
 }
 
 /// The concatenated text of the marks whose `data-ws-id` has `id`.
 fn marked(el: &Element, id: &str) -> String {
     marks(el, "mark.ws-mark")
         .iter()
-        .filter(|m| m.get_attribute("data-ws-id").unwrap().split(' ').any(|t| t == id))
+        .filter(|m| {
+            m.get_attribute("data-ws-id")
+                .unwrap()
+                .split(' ')
+                .any(|t| t == id)
+        })
         .map(|m| m.text_content().unwrap())
         .collect()
 }
@@ -141,16 +159,29 @@ fn quote_across_elements_is_painted_per_text_node_and_cleared_exactly() {
     let text_before = el.text_content().unwrap();
     let em = el.query_selector("em").unwrap().unwrap();
     let em_parent = em.parent_node().unwrap();
-    let first_text: Text = el.query_selector("p").unwrap().unwrap().first_child().unwrap().unchecked_into();
+    let first_text: Text = el
+        .query_selector("p")
+        .unwrap()
+        .unwrap()
+        .first_child()
+        .unwrap()
+        .unchecked_into();
 
     let ex = extract(&el);
     let t = ex.text.clone();
     assert_eq!(t, "Kirby said: \u{201c}We are very ready, and we will act.\u{201d}\n\n\u{201c}Next week we talk,\u{201d} he added.");
     let mut ann = empty();
-    ann.quotes.push(quote(&t, "q1", "We are very ready, and we will act.", Some("e1")));
-    ann.quotes.push(quote(&t, "q2", "Next week we talk,", Some("e1")));
+    ann.quotes.push(quote(
+        &t,
+        "q1",
+        "We are very ready, and we will act.",
+        Some("e1"),
+    ));
+    ann.quotes
+        .push(quote(&t, "q2", "Next week we talk,", Some("e1")));
     // A claim running over the paragraph break.
-    ann.claims.push(claim(&t, "c1", "will act.\u{201d}\n\n\u{201c}Next week"));
+    ann.claims
+        .push(claim(&t, "c1", "will act.\u{201d}\n\n\u{201c}Next week"));
     ann.entities.push(Entity {
         id: "e1".into(),
         name: "Kirby".into(),
@@ -168,9 +199,20 @@ fn quote_across_elements_is_painted_per_text_node_and_cleared_exactly() {
     assert!(first_text.is_connected());
     assert_eq!(first_text.data(), "Kirby");
     // Each quote's marks spell the quote (the source's whitespace run is inside a mark).
-    assert_eq!(marked(&el, "q1").split_whitespace().collect::<Vec<_>>().join(" "), "We are very ready, and we will act.");
+    assert_eq!(
+        marked(&el, "q1")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+        "We are very ready, and we will act."
+    );
     assert_eq!(marked(&el, "q2"), "Next week we talk,");
-    assert_eq!(marked(&el, "c1").replace('\u{201d}', "").replace('\u{201c}', ""), "will act.Next week");
+    assert_eq!(
+        marked(&el, "c1")
+            .replace('\u{201d}', "")
+            .replace('\u{201c}', ""),
+        "will act.Next week"
+    );
     assert_eq!(marked(&el, "e1"), "Kirby");
     // One mark per text-node piece: the link's text is marked inside the link.
     let a = el.query_selector("a").unwrap().unwrap();
@@ -180,20 +222,35 @@ fn quote_across_elements_is_painted_per_text_node_and_cleared_exactly() {
     // Marks never nest.
     assert!(marks(&el, "mark mark").is_empty());
     // The first piece of each quote is a keyboard stop, the others are not.
-    let stops: Vec<String> = marks(&el, "mark[tabindex]").iter().map(|m| m.text_content().unwrap()).collect();
-    assert_eq!(stops, vec!["We are ".to_string(), "will act.".into(), "Next week".into()]);
+    let stops: Vec<String> = marks(&el, "mark[tabindex]")
+        .iter()
+        .map(|m| m.text_content().unwrap())
+        .collect();
+    assert_eq!(
+        stops,
+        vec![
+            "We are ".to_string(),
+            "will act.".into(),
+            "Next week".into()
+        ]
+    );
     // What starts there: two quotes, one claim (which starts inside q1).
     assert_eq!(marks(&el, "mark.ws-qstart").len(), 2);
     let cstart = marks(&el, "mark.ws-cstart");
     assert_eq!(cstart.len(), 1);
     assert!(!cstart[0].class_list().contains("ws-qstart"));
     // Speaker colours.
-    assert!(marks(&el, "mark.ws-quote").iter().all(|m| m.get_attribute("data-ws-c").as_deref() == Some("0")));
+    assert!(marks(&el, "mark.ws-quote")
+        .iter()
+        .all(|m| m.get_attribute("data-ws-c").as_deref() == Some("0")));
 
     clear(&el);
     assert_eq!(el.outer_html(), before);
     assert_eq!(el.text_content().unwrap(), text_before);
-    assert!(first_text.is_connected(), "the original text node is kept, not re-created");
+    assert!(
+        first_text.is_connected(),
+        "the original text node is kept, not re-created"
+    );
     assert_eq!(first_text.data(), "Kirby said: \u{201c}We are ");
     // No stray empty or split text nodes: same node structure as before.
     let p: Element = el.query_selector("p").unwrap().unwrap();
@@ -211,10 +268,20 @@ fn repainting_is_idempotent() {
     paint(&el, &ann, "wrap");
     let once = el.outer_html();
     paint(&el, &ann, "wrap");
-    assert_eq!(el.outer_html(), once, "painting twice gives the same DOM as once");
-    assert_eq!(marks(&el, "mark.ws-quote").len(), 3, "\"Hello \", \"there\", \",\"");
+    assert_eq!(
+        el.outer_html(),
+        once,
+        "painting twice gives the same DOM as once"
+    );
+    assert_eq!(
+        marks(&el, "mark.ws-quote").len(),
+        3,
+        "\"Hello \", \"there\", \",\""
+    );
     // Unattributed quotes use the neutral colour.
-    assert!(marks(&el, "mark.ws-quote").iter().all(|m| m.get_attribute("data-ws-c").as_deref() == Some("n")));
+    assert!(marks(&el, "mark.ws-quote")
+        .iter()
+        .all(|m| m.get_attribute("data-ws-c").as_deref() == Some("n")));
     clear(&el);
     assert_eq!(el.outer_html(), before);
     clear(&el); // clearing twice is harmless
@@ -227,29 +294,50 @@ fn overlapping_spans_share_marks_without_nesting() {
     let el = fixture("<p>He said that prices rose 5% last year and will rise again.</p>");
     let t = extract(&el).text;
     let mut ann = empty();
-    let mut q = quote(&t, "q1", "prices rose 5% last year and will rise again", Some("e1"));
+    let mut q = quote(
+        &t,
+        "q1",
+        "prices rose 5% last year and will rise again",
+        Some("e1"),
+    );
     q.kind = QuoteKind::Indirect;
     let (cs, ce) = span16(&t, "said");
-    q.cue = Some(Cue { start: cs, end: ce, text: "said".into() });
+    q.cue = Some(Cue {
+        start: cs,
+        end: ce,
+        text: "said".into(),
+    });
     ann.quotes.push(q);
     let mut c = claim(&t, "c1", "prices rose 5% last year");
     c.kind = ClaimKind::Quantity;
     c.quote = Some("q1".into());
     ann.claims.push(c);
-    ann.entities.push(Entity { id: "e1".into(), name: "He".into(), kind: EntityKind::Person, title: None, mentions: vec![Span::new(0, 2)] });
+    ann.entities.push(Entity {
+        id: "e1".into(),
+        name: "He".into(),
+        kind: EntityKind::Person,
+        title: None,
+        mentions: vec![Span::new(0, 2)],
+    });
     paint(&el, &ann, "wrap");
     let both = marks(&el, "mark.ws-quote.ws-claim");
     assert_eq!(both.len(), 1);
     assert_eq!(both[0].text_content().unwrap(), "prices rose 5% last year");
     assert_eq!(both[0].get_attribute("data-ws-id").unwrap(), "q1 c1");
-    assert_eq!(both[0].get_attribute("data-ws-label").as_deref(), Some("quantity"));
+    assert_eq!(
+        both[0].get_attribute("data-ws-label").as_deref(),
+        Some("quantity")
+    );
     assert!(both[0].class_list().contains("ws-indirect"));
     let cue = marks(&el, "mark.ws-cue");
     assert_eq!(cue.len(), 1);
     assert_eq!(cue[0].text_content().unwrap(), "said");
     assert_eq!(cue[0].get_attribute("data-ws-id").unwrap(), "q1-cue");
     assert_eq!(cue[0].get_attribute("data-ws-u").as_deref(), Some("0"));
-    assert_eq!(marked(&el, "q1"), "prices rose 5% last year and will rise again");
+    assert_eq!(
+        marked(&el, "q1"),
+        "prices rose 5% last year and will rise again"
+    );
     assert!(marks(&el, "mark mark").is_empty());
     clear(&el);
     remove(&el);
@@ -258,10 +346,13 @@ fn overlapping_spans_share_marks_without_nesting() {
 #[wasm_bindgen_test]
 fn offsets_are_utf16_code_units() {
     // Astral characters before and inside the quote take two UTF-16 units each.
-    let el = fixture("<p>\u{1F600}\u{1F600} \u{201c}Ça va \u{1F44D} très <b>bien</b>,\u{201d} dit-il.</p>");
+    let el = fixture(
+        "<p>\u{1F600}\u{1F600} \u{201c}Ça va \u{1F44D} très <b>bien</b>,\u{201d} dit-il.</p>",
+    );
     let t = extract(&el).text;
     let mut ann = empty();
-    ann.quotes.push(quote(&t, "q1", "Ça va \u{1F44D} très bien,", None));
+    ann.quotes
+        .push(quote(&t, "q1", "Ça va \u{1F44D} très bien,", None));
     assert_eq!(ann.quotes[0].start, 6);
     paint(&el, &ann, "wrap");
     assert_eq!(marked(&el, "q1"), "Ça va \u{1F44D} très bien,");
@@ -284,7 +375,9 @@ fn annotations_for_another_text_are_refused_and_nothing_is_painted() {
         cue: None,
         confidence: 1.0,
     });
-    let err = Painter::new(&el, &ann, &PaintOptions::default()).err().expect("refused");
+    let err = Painter::new(&el, &ann, &PaintOptions::default())
+        .err()
+        .expect("refused");
     assert!(err.contains("q1"), "{err}");
     let mut utf8 = empty();
     utf8.offsets = OffsetUnit::Utf8;
@@ -306,12 +399,20 @@ fn markup_in_article_text_stays_text() {
     let before = el.outer_html();
     let t = extract(&el).text;
     let mut ann = empty();
-    ann.quotes.push(quote(&t, "q1", "<img src=x onerror=alert(1)><b>bold</b>,", None));
+    ann.quotes.push(quote(
+        &t,
+        "q1",
+        "<img src=x onerror=alert(1)><b>bold</b>,",
+        None,
+    ));
     paint(&el, &ann, "wrap");
     assert!(el.query_selector("img").unwrap().is_none());
     assert!(el.query_selector("b").unwrap().is_none());
     assert_eq!(el.text_content().unwrap(), hostile);
-    assert_eq!(marked(&el, "q1"), "<img src=x onerror=alert(1)><b>bold</b>,");
+    assert_eq!(
+        marked(&el, "q1"),
+        "<img src=x onerror=alert(1)><b>bold</b>,"
+    );
     clear(&el);
     assert_eq!(el.outer_html(), before);
     remove(&el);
@@ -323,14 +424,24 @@ fn highlight_mode_changes_no_dom() {
     let before = el.outer_html();
     let t = extract(&el).text;
     let mut ann = empty();
-    ann.quotes.push(quote(&t, "q1", "We are ready,", Some("e1")));
+    ann.quotes
+        .push(quote(&t, "q1", "We are ready,", Some("e1")));
     let stats = paint(&el, &ann, "highlight");
-    assert_eq!(stats.mode, "highlight", "Chromium has the CSS Custom Highlight API");
+    assert_eq!(
+        stats.mode, "highlight",
+        "Chromium has the CSS Custom Highlight API"
+    );
     assert_eq!(stats.ranges, 1);
     assert_eq!(el.outer_html(), before);
-    let registry = js_sys::Reflect::get(&js_sys::Reflect::get(&js_sys::global(), &"CSS".into()).unwrap(), &"highlights".into()).unwrap();
+    let registry = js_sys::Reflect::get(
+        &js_sys::Reflect::get(&js_sys::global(), &"CSS".into()).unwrap(),
+        &"highlights".into(),
+    )
+    .unwrap();
     let has = |name: &str| -> bool {
-        let f: js_sys::Function = js_sys::Reflect::get(&registry, &"has".into()).unwrap().unchecked_into();
+        let f: js_sys::Function = js_sys::Reflect::get(&registry, &"has".into())
+            .unwrap()
+            .unchecked_into();
         f.call1(&registry, &name.into()).unwrap().as_bool().unwrap()
     };
     assert!(has("ws-quote-0"));
@@ -338,7 +449,12 @@ fn highlight_mode_changes_no_dom() {
     let em = el.query_selector("em").unwrap().unwrap();
     let ready: Node = em.first_child().unwrap();
     assert_eq!(dom::ids_at(&el, &ready, 2), vec!["q1".to_string()]);
-    let tail: Node = el.query_selector("p").unwrap().unwrap().last_child().unwrap();
+    let tail: Node = el
+        .query_selector("p")
+        .unwrap()
+        .unwrap()
+        .last_child()
+        .unwrap();
     assert!(dom::ids_at(&el, &tail, 5).is_empty());
     clear(&el);
     assert!(!has("ws-quote-0"));
@@ -374,14 +490,17 @@ fn engine_annotations_paint_and_clear_on_an_article() {
 
 #[wasm_bindgen_test]
 fn stepwise_painting_reports_progress_and_clear_cancels_it() {
-    let html: String = (0..40).map(|i| format!("<p>\u{201c}Line {i} here,\u{201d} he said.</p>")).collect();
+    let html: String = (0..40)
+        .map(|i| format!("<p>\u{201c}Line {i} here,\u{201d} he said.</p>"))
+        .collect();
     let el = fixture(&html);
     let before = el.outer_html();
     let t = extract(&el).text;
     let mut ann = empty();
     for i in 0..40 {
         let needle = format!("Line {i} here,");
-        ann.quotes.push(quote(&t, &format!("q{}", i + 1), &needle, None));
+        ann.quotes
+            .push(quote(&t, &format!("q{}", i + 1), &needle, None));
     }
     let mut p = Painter::new(&el, &ann, &PaintOptions::default()).unwrap();
     assert_eq!(p.progress(), 0.0);
@@ -400,7 +519,9 @@ fn extract_of_a_detached_element_goes_by_tag() {
     // Not in the document: no computed style, so blocks are known by their tag.
     let doc = web_sys::window().unwrap().document().unwrap();
     let div = doc.create_element("div").unwrap();
-    div.set_inner_html("<p>One <b>two</b></p><p hidden>no</p><blockquote>three</blockquote>four<pre> a  b </pre>");
+    div.set_inner_html(
+        "<p>One <b>two</b></p><p hidden>no</p><blockquote>three</blockquote>four<pre> a  b </pre>",
+    );
     assert!(!div.is_connected());
     assert_eq!(extract(&div).text, "One two\n\nthree\n\nfour\n\n a  b ");
 }

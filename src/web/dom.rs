@@ -54,6 +54,7 @@ pub const MARK_CLASS: &str = "ws-mark";
 pub const PALETTE: usize = 8;
 
 /// Elements whose content is never article text (local names, lower case).
+#[rustfmt::skip]
 const SKIP: &[&str] = &[
     "script", "style", "noscript", "template", "textarea", "svg", "math", "button", "select",
     "input", "option", "optgroup", "datalist", "iframe", "object", "embed", "canvas", "video",
@@ -62,6 +63,7 @@ const SKIP: &[&str] = &[
 ];
 
 /// Elements that are blocks when there is no computed style to ask (detached trees).
+#[rustfmt::skip]
 const BLOCK: &[&str] = &[
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
     "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
@@ -129,7 +131,11 @@ impl Extract {
             }
             match out.last_mut() {
                 Some(last) if last.node == s.node && last.end == a => last.end = b,
-                _ => out.push(NodeRange { node: s.node, start: a, end: b }),
+                _ => out.push(NodeRange {
+                    node: s.node,
+                    start: a,
+                    end: b,
+                }),
             }
         }
         out
@@ -192,7 +198,13 @@ impl Builder {
     /// Appends `s` (`len16` code units) as the image of `node_len` units of node `node` at
     /// `node_start`.
     fn push(&mut self, node: usize, node_start: usize, node_len: usize, s: &str, len16: usize) {
-        self.segs.push(Seg { node, node_start, node_len, start: self.len16, len: len16 });
+        self.segs.push(Seg {
+            node,
+            node_start,
+            node_len,
+            start: self.len16,
+            len: len16,
+        });
         self.text.push_str(s);
         self.len16 += len16;
     }
@@ -229,7 +241,9 @@ impl Builder {
         let mut rest = data.as_str();
         while let Some(c) = rest.chars().next() {
             let ws = is_collapsible(c);
-            let end = rest.find(|d: char| is_collapsible(d) != ws).unwrap_or(rest.len());
+            let end = rest
+                .find(|d: char| is_collapsible(d) != ws)
+                .unwrap_or(rest.len());
             let run = &rest[..end];
             let n = run.encode_utf16().count();
             if ws {
@@ -254,7 +268,10 @@ enum Role {
     Skip,
     LineBreak,
     /// Walk its children; `block` adds paragraph breaks around it, `pre` keeps whitespace.
-    Walk { block: bool, pre: bool },
+    Walk {
+        block: bool,
+        pre: bool,
+    },
 }
 
 // What extraction needs to know about an element is gathered by one call into JavaScript
@@ -286,9 +303,15 @@ fn role(el: &Element, parent_pre: bool, rendered: bool) -> Role {
         return Role::Skip;
     }
     if f & F_STYLED != 0 {
-        return Role::Walk { block: f & F_BLOCK != 0, pre: f & F_PRE != 0 };
+        return Role::Walk {
+            block: f & F_BLOCK != 0,
+            pre: f & F_PRE != 0,
+        };
     }
-    Role::Walk { block: BLOCK.contains(&name.as_str()), pre: parent_pre || name == "pre" }
+    Role::Walk {
+        block: BLOCK.contains(&name.as_str()),
+        pre: parent_pre || name == "pre",
+    }
 }
 
 /// Reads `root`'s article text (see the module docs for what is included and how).
@@ -306,7 +329,11 @@ pub fn extract(root: &Element) -> Extract {
         block: bool,
         pre: bool,
     }
-    let mut stack = vec![Open { node: root.clone().into(), block: false, pre: root_pre }];
+    let mut stack = vec![Open {
+        node: root.clone().into(),
+        block: false,
+        pre: root_pre,
+    }];
     let mut cur = root.first_child();
     loop {
         let Some(node) = cur else {
@@ -320,7 +347,7 @@ pub fn extract(root: &Element) -> Extract {
             cur = open.node.next_sibling();
             continue;
         };
-        let pre = stack.last().map_or(false, |o| o.pre);
+        let pre = stack.last().is_some_and(|o| o.pre);
         match node.node_type() {
             Node::TEXT_NODE | Node::CDATA_SECTION_NODE => {
                 // Both are `Text` (CDATASection extends Text); no instanceof call needed.
@@ -347,7 +374,12 @@ pub fn extract(root: &Element) -> Extract {
             _ => cur = node.next_sibling(),
         }
     }
-    Extract { text: b.text, len16: b.len16, nodes: b.nodes, segs: b.segs }
+    Extract {
+        text: b.text,
+        len16: b.len16,
+        nodes: b.nodes,
+        segs: b.segs,
+    }
 }
 
 /// What to paint and how; the JS side passes it as a plain object (all fields optional).
@@ -442,7 +474,12 @@ struct NodePlan {
 }
 
 /// Turns annotations into labels with their node ranges.
-fn labels(ann: &Annotations, ex: &Extract, opts: &PaintOptions, stats: &mut PaintStats) -> Vec<Label> {
+fn labels(
+    ann: &Annotations,
+    ex: &Extract,
+    opts: &PaintOptions,
+    stats: &mut PaintStats,
+) -> Vec<Label> {
     let mut slots: Vec<SpeakerSlot> = Vec::new();
     for q in &ann.quotes {
         if let Some(sp) = &q.speaker {
@@ -450,7 +487,11 @@ fn labels(ann: &Annotations, ex: &Extract, opts: &PaintOptions, stats: &mut Pain
                 Some(s) => s.quotes += 1,
                 None => {
                     let slot = slots.len() % PALETTE;
-                    slots.push(SpeakerSlot { id: sp.clone(), slot, quotes: 1 });
+                    slots.push(SpeakerSlot {
+                        id: sp.clone(),
+                        slot,
+                        quotes: 1,
+                    });
                 }
             }
         }
@@ -507,7 +548,9 @@ fn labels(ann: &Annotations, ex: &Extract, opts: &PaintOptions, stats: &mut Pain
     }
     if opts.speakers {
         for e in &ann.entities {
-            let Some(s) = slots.iter().find(|s| s.id == e.id) else { continue };
+            let Some(s) = slots.iter().find(|s| s.id == e.id) else {
+                continue;
+            };
             for m in &e.mentions {
                 out.push(Label {
                     id: e.id.clone(),
@@ -589,7 +632,11 @@ fn plan(labels: &[Label]) -> Vec<NodePlan> {
                 let mut ls: Vec<usize> = active.iter().map(|x| x.1).collect();
                 ls.sort_unstable();
                 ls.dedup();
-                pieces.push(Piece { start: a, end: b, labels: ls });
+                pieces.push(Piece {
+                    start: a,
+                    end: b,
+                    labels: ls,
+                });
             }
         }
         plans.push(NodePlan { node, pieces });
@@ -660,7 +707,10 @@ impl Painter {
         clear(root);
         let ex = extract(root);
         check(ann, &ex)?;
-        let mut stats = PaintStats { text_length: ex.len16, ..Default::default() };
+        let mut stats = PaintStats {
+            text_length: ex.len16,
+            ..Default::default()
+        };
         let labels = labels(ann, &ex, opts, &mut stats);
         let want_highlight = matches!(opts.mode.as_str(), "highlight" | "auto");
         let highlight = want_highlight && highlight_api().is_some();
@@ -680,7 +730,16 @@ impl Painter {
                 ranges: Vec::new(),
             })
         });
-        Ok(Painter { id, ex, labels, plans, next: 0, highlight, focusable: opts.focusable, stats })
+        Ok(Painter {
+            id,
+            ex,
+            labels,
+            plans,
+            next: 0,
+            highlight,
+            focusable: opts.focusable,
+            stats,
+        })
     }
 
     /// Share of the work done, in [0, 1].
@@ -751,8 +810,12 @@ impl Painter {
     ) -> Result<(), JsValue> {
         let plan = &self.plans[pi];
         let orig = self.ex.nodes[plan.node].clone();
-        let Some(parent) = orig.parent_node() else { return Ok(()) };
-        let doc = orig.owner_document().ok_or("text node without a document")?;
+        let Some(parent) = orig.parent_node() else {
+            return Ok(());
+        };
+        let doc = orig
+            .owner_document()
+            .ok_or("text node without a document")?;
         let mut extras: Vec<Text> = Vec::new();
         // From the last piece back, so `orig` always still starts at offset 0 and offsets of
         // the pieces not yet cut stay valid; `orig` ends up holding the first piece.
@@ -811,8 +874,14 @@ impl Painter {
             fill = fill.or(l.fill.as_deref());
             line = line.or(l.line.as_deref());
             speaker = speaker.or(l.speaker.as_deref());
-            let first = l.ranges.first().is_some_and(|r| r.node == node && r.start == piece.start);
-            let last = l.ranges.last().is_some_and(|r| r.node == node && r.end == piece.end);
+            let first = l
+                .ranges
+                .first()
+                .is_some_and(|r| r.node == node && r.start == piece.start);
+            let last = l
+                .ranges
+                .last()
+                .is_some_and(|r| r.node == node && r.end == piece.end);
             if first && l.anchor {
                 add(&mut classes, "ws-start");
                 add(&mut classes, l.start_class);
@@ -852,7 +921,9 @@ impl Painter {
         let Some(doc) = doc else { return Ok(()) };
         let mut ranges = Vec::new();
         for l in &self.labels {
-            let (Some(first), Some(last)) = (l.ranges.first(), l.ranges.last()) else { continue };
+            let (Some(first), Some(last)) = (l.ranges.first(), l.ranges.last()) else {
+                continue;
+            };
             let range = doc.create_range()?;
             range.set_start(&self.ex.nodes[first.node], first.start as u32)?;
             range.set_end(&self.ex.nodes[last.node], last.end as u32)?;
@@ -884,11 +955,16 @@ fn check(ann: &Annotations, ex: &Extract) -> Result<(), String> {
     let units: Vec<u16> = ex.text.encode_utf16().collect();
     let span_ok = |id: &str, s: usize, e: usize, text: Option<&str>| -> Result<(), String> {
         if s > e || e > units.len() {
-            return Err(format!("{id}: span {s}..{e} is outside the element's text ({} units)", units.len()));
+            return Err(format!(
+                "{id}: span {s}..{e} is outside the element's text ({} units)",
+                units.len()
+            ));
         }
         if let Some(t) = text {
             if !t.encode_utf16().eq(units[s..e].iter().copied()) {
-                return Err(format!("{id}: its text is not the element's text at {s}..{e}"));
+                return Err(format!(
+                    "{id}: its text is not the element's text at {s}..{e}"
+                ));
             }
         }
         Ok(())
@@ -916,8 +992,9 @@ pub fn clear(root: &Element) {
     let root_node: &Node = root.as_ref();
     let mine: Vec<Painted> = PAINTED.with(|p| {
         let mut all = p.borrow_mut();
-        let (mine, rest): (Vec<_>, Vec<_>) =
-            all.drain(..).partition(|x| root_node.contains(Some(x.root.as_ref())));
+        let (mine, rest): (Vec<_>, Vec<_>) = all
+            .drain(..)
+            .partition(|x| root_node.contains(Some(x.root.as_ref())));
         *all = rest;
         mine
     });
@@ -940,12 +1017,16 @@ pub fn clear(root: &Element) {
         if !painted.ranges.is_empty() {
             if let Some((registry, _)) = highlight_api() {
                 for (name, range, _) in &painted.ranges {
-                    let Ok(hl) = call(&registry, "get", &[&name.as_str().into()]) else { continue };
+                    let Ok(hl) = call(&registry, "get", &[&name.as_str().into()]) else {
+                        continue;
+                    };
                     if hl.is_undefined() {
                         continue;
                     }
                     let _ = call(&hl, "delete", &[range]);
-                    let size = js_sys::Reflect::get(&hl, &"size".into()).ok().and_then(|s| s.as_f64());
+                    let size = js_sys::Reflect::get(&hl, &"size".into())
+                        .ok()
+                        .and_then(|s| s.as_f64());
                     if size == Some(0.0) {
                         let _ = call(&registry, "delete", &[&name.as_str().into()]);
                     }
@@ -973,7 +1054,9 @@ pub fn clear(root: &Element) {
 
 /// Moves a mark's children to where it is and removes it.
 fn unwrap(mark: &Element) {
-    let Some(parent) = mark.parent_node() else { return };
+    let Some(parent) = mark.parent_node() else {
+        return;
+    };
     while let Some(child) = mark.first_child() {
         if parent.insert_before(&child, Some(mark)).is_err() {
             break;
@@ -989,7 +1072,10 @@ pub fn ids_at(root: &Element, node: &Node, offset: u32) -> Vec<String> {
     PAINTED.with(|p| {
         let p = p.borrow();
         let mut out = Vec::new();
-        for x in p.iter().filter(|x| x.root.is_same_node(Some(root.as_ref()))) {
+        for x in p
+            .iter()
+            .filter(|x| x.root.is_same_node(Some(root.as_ref())))
+        {
             for (_, range, id) in &x.ranges {
                 if range.is_point_in_range(node, offset).unwrap_or(false) && !out.contains(id) {
                     out.push(id.clone());
@@ -1001,7 +1087,10 @@ pub fn ids_at(root: &Element, node: &Node, offset: u32) -> Vec<String> {
 }
 
 /// Reads `root`, annotates its text with the core and paints the result.
-pub fn annotate_element(root: &Element, opts: &PaintOptions) -> Result<(Annotations, PaintStats), String> {
+pub fn annotate_element(
+    root: &Element,
+    opts: &PaintOptions,
+) -> Result<(Annotations, PaintStats), String> {
     clear(root);
     let text = extract(root).text;
     let ann = crate::annotate(&text).to_utf16(&text);
