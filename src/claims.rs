@@ -34,7 +34,7 @@ const COMPARISON_WORDS: &[&str] = &[
 
 const CAUSAL_WORDS: &[&str] = &[
     "because", "blame", "blamed", "cause", "caused", "causes", "causing", "consequence", "due",
-    "lead", "leading", "leads", "led", "result", "resulted", "resulting", "results", "since", "so",
+    "lead", "leading", "leads", "led", "result", "resulted", "resulting", "results", "so",
     "stem", "stems", "thanks", "therefore", "thus",
 ];
 
@@ -46,7 +46,7 @@ const PREDICTION_WORDS: &[&str] = &[
 const ACCUSATION_WORDS: &[&str] = &[
     "abuse", "abuses", "accuse", "accused", "accuses", "accusing", "allegation", "allegations",
     "allegedly", "atrocities", "bribery", "charged", "cheated", "complicit", "convicted", "corrupt",
-    "corruption", "crimes", "criminal", "desecrating", "desecration", "failed", "fraud", "guilty",
+    "corruption", "crimes", "criminal", "desecrating", "desecration", "fraud", "guilty",
     "illegal", "illegally", "killing", "lied", "lies", "misconduct", "murder", "negligence",
     "responsible", "violated", "violating", "violation", "violations",
 ];
@@ -198,7 +198,8 @@ fn score_sentence(
     let comparison = has(COMPARISON_WORDS) || words.iter().any(|w| w.len() > 5 && w.ends_with("est") && w.chars().all(|c| c.is_lowercase()) && !matches!(*w, "interest" | "protest" | "honest" | "forest" | "suggest" | "request" | "invest" | "arrest" | "harvest" | "contest"));
     let causal = has(CAUSAL_WORDS);
     let prediction = has(PREDICTION_WORDS);
-    let accusation = has(ACCUSATION_WORDS);
+    // `failed to act` blames someone; `the talks failed` does not.
+    let accusation = has(ACCUSATION_WORDS) || words.windows(2).any(|w| w[0] == "failed" && w[1] == "to");
     let entity = (a + 1..b).any(|i| {
         let w = doc.tok(i);
         doc.tokens[i].kind == TokKind::Word && w.chars().next().is_some_and(|c| c.is_uppercase()) && !crate::lexicon::is_not_name_word(w)
