@@ -5,9 +5,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { dataDir, launchBrowser, paragraphs, screenshot, startServer, watchPage } from './harness.mjs';
+import { dataDir, launchBrowser, paragraphs, screenshot, screenshotDir, startServer, watchPage } from './harness.mjs';
 
 /** Records CSP violations from the first script on (init scripts are not subject to CSP). */
 const WATCH_CSP = `window.__csp = [];
@@ -34,6 +34,7 @@ test('page: a sample article — legend, filters, cards, keyboard, exports', asy
   const page = await browser.newPage();
   const seen = watchPage(page);
   await page.goto(server.url);
+  await mkdir(screenshotDir, { recursive: true });
   await page.selectOption('#sample', 'samples/wapo-1.txt');
   await page.waitForFunction(() => window.whosaidPage?.current, null, { timeout: 30000 });
   const sample = await readFile(path.join(dataDir, 'articles', 'wapo-1.txt'), 'utf8');
@@ -123,9 +124,11 @@ test('page: a sample article — legend, filters, cards, keyboard, exports', asy
   const q1 = items.find((a) => a.id.endsWith('#q1'));
   assert.equal(q1.target.selector[0].exact, engine.quotes[0].text);
 
-  await page.hover('#article mark.ws-qstart >> nth=1');
+  // A viewport-sized picture for the README (page.test.mjs saves the whole page as page.png).
+  await page.hover('#article mark.ws-qstart[data-ws-s] >> nth=2');
   await page.waitForSelector('whosaid-card[open]');
-  const shot = await screenshot(page, 'page.png');
+  const shot = path.join(screenshotDir, 'page-ui.png');
+  await page.screenshot({ path: shot });
   t.diagnostic(`screenshot ${shot}`);
   assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violations');
   assert.deepEqual(seen.errors, []);

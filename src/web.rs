@@ -97,7 +97,8 @@ use serde::Serialize;
 ///
 /// An object is turned into JSON by the browser's own `JSON.stringify` and parsed with
 /// serde_json: one crossing of the wasm boundary instead of one per field, which matters for
-/// a book (tens of thousands of spans: ~10× faster than `serde_wasm_bindgen::from_value`).
+/// a book: on a 1 MB paste (~33,000 spans) preparing the paint took ~440 ms with
+/// `serde_wasm_bindgen::from_value` and ~240 ms this way (it costs ~13 KB of gzipped wasm).
 fn parse_annotations(v: JsValue) -> Result<Annotations, JsError> {
     let json = match v.as_string() {
         Some(s) => s,
