@@ -608,6 +608,11 @@ fn appositive_title(doc: &Document, j: usize) -> Option<Span> {
         return None;
     }
     let words: Vec<&str> = (a..k).map(|x| doc.tok(x)).collect();
+    // An appositive is a noun phrase, not a prepositional or participial tail (`Project
+    // Jonah, with 140 pilot whales …`).
+    if matches!(words[0], "with" | "in" | "on" | "at" | "for" | "from" | "by" | "after" | "before" | "during" | "including" | "which" | "who" | "where" | "when") {
+        return None;
+    }
     let head_at = words.iter().take(6).position(|w| lexicon::is_title_word(w))?;
     // The words before the title word must be a determiner or modifiers, not a clause, and
     // after it only a prepositional tail (`of electrical engineering for Con Edison`).
