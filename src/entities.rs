@@ -509,6 +509,14 @@ fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
     if a >= j {
         return None;
     }
+    // `Jamie Werner of Ngātiwai`, `Anna Lee of Project Jonah`: a person's affiliation is
+    // not part of the name (organisations keep theirs: `Bank of England`).
+    let mut j = j;
+    if let Some(of) = (a + 2..j).find(|&k| doc.tok(k) == "of") {
+        if !(a..of).any(|k| is_org_word(doc.tok(k)) || lexicon::is_title_word(doc.tok(k))) {
+            j = of;
+        }
+    }
     let words: Vec<&str> = (a..j).map(|k| doc.tok(k)).collect();
     let last = *words.last()?;
     let org = words.iter().any(|w| lexicon::is_org_head(w)) || words.iter().any(|w| lexicon::is_known_org(w));
