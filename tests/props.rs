@@ -187,6 +187,21 @@ fn entity_ids_follow_first_mention() {
     annotate_checked("John Kirby met reporters.\n\n“It is sad,” said Anna Lee.\n\n“We are tired,” Kirby said.");
 }
 
+/// One span names one entity, once: short forms, titles and groups named after someone
+/// (`Obama administration officials`) must not make a second, overlapping mention.
+#[test]
+fn a_span_names_one_entity_once() {
+    for s in [
+        "The city’s Department of Environmental Protection said it was ready.\n\nEnvironmental Protection officials said the department repaired 75 breaks.",
+        "Sanctions will end, Obama administration officials said.\n\nObama administration officials said that they had briefed Mr. Trump.",
+        "President Obama officials said the plan failed.",
+        "The plan failed, according to press secretary John Kirby officials.",
+        "“We are ready,” said President Obama.\n\nObama administration officials said that they had briefed Mr. Trump.",
+    ] {
+        annotate_checked(s);
+    }
+}
+
 /// A quote that opens its paragraph after `« ` and a line break keeps its speaker with CRLF.
 #[test]
 fn crlf_after_an_opening_mark_keeps_the_speaker() {

@@ -10,6 +10,7 @@
 //!   boundaries, and any `text` field is exactly `input[start..end]`;
 //! - ids are unique and well-formed (`e1…`, `q1…`, `c1…`), quotes and claims are in text
 //!   order, entities in order of first mention, each with at least one mention;
+//! - no two entity mentions overlap (each stretch of text names one entity, once);
 //! - every quote speaker is an entity id, every claim's quote is a quote id whose span meets
 //!   the claim's, and no cue overlaps its own quote;
 //! - confidences and scores are finite and in [0, 1];
@@ -75,6 +76,7 @@ pub fn check(input: &str, a: &Annotations) -> Result<(), String> {
         }
     }
     check_order(a)?;
+    check_mentions(input, a)?;
     check_json(a)?;
     check_utf16(input, a)
 }
