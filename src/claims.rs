@@ -18,44 +18,194 @@ pub const THRESHOLD: f32 = 0.4;
 
 /// Number words and units that make a quantity even without digits.
 const NUMBER_WORDS: &[&str] = &[
-    "billion", "billions", "dozen", "dozens", "eight", "eighty", "eleven", "fifteen", "fifty",
-    "five", "forty", "four", "half", "hundred", "hundreds", "million", "millions", "nine", "ninety",
-    "percent", "quarter", "seven", "seventy", "six", "sixty", "ten", "thirty", "thousand",
-    "thousands", "three", "trillion", "twelve", "twenty", "twice", "two",
+    "billion",
+    "billions",
+    "dozen",
+    "dozens",
+    "eight",
+    "eighty",
+    "eleven",
+    "fifteen",
+    "fifty",
+    "five",
+    "forty",
+    "four",
+    "half",
+    "hundred",
+    "hundreds",
+    "million",
+    "millions",
+    "nine",
+    "ninety",
+    "percent",
+    "quarter",
+    "seven",
+    "seventy",
+    "six",
+    "sixty",
+    "ten",
+    "thirty",
+    "thousand",
+    "thousands",
+    "three",
+    "trillion",
+    "twelve",
+    "twenty",
+    "twice",
+    "two",
 ];
 
 const COMPARISON_WORDS: &[&str] = &[
-    "best", "bigger", "biggest", "deadliest", "decline", "declined", "decrease", "decreased",
-    "double", "doubled", "drop", "dropped", "fell", "fewer", "greater", "greatest", "grew",
-    "growth", "higher", "highest", "increase", "increased", "increasingly", "larger", "largest",
-    "least", "less", "longest", "lower", "lowest", "more", "most", "oldest", "rise", "rose",
-    "smaller", "smallest", "than", "tripled", "worse", "worst",
+    "best",
+    "bigger",
+    "biggest",
+    "deadliest",
+    "decline",
+    "declined",
+    "decrease",
+    "decreased",
+    "double",
+    "doubled",
+    "drop",
+    "dropped",
+    "fell",
+    "fewer",
+    "greater",
+    "greatest",
+    "grew",
+    "growth",
+    "higher",
+    "highest",
+    "increase",
+    "increased",
+    "increasingly",
+    "larger",
+    "largest",
+    "least",
+    "less",
+    "longest",
+    "lower",
+    "lowest",
+    "more",
+    "most",
+    "oldest",
+    "rise",
+    "rose",
+    "smaller",
+    "smallest",
+    "than",
+    "tripled",
+    "worse",
+    "worst",
 ];
 
 const CAUSAL_WORDS: &[&str] = &[
-    "because", "blame", "blamed", "cause", "caused", "causes", "causing", "consequence", "due",
-    "lead", "leading", "leads", "led", "result", "resulted", "resulting", "results", "so",
-    "stem", "stems", "thanks", "therefore", "thus",
+    "because",
+    "blame",
+    "blamed",
+    "cause",
+    "caused",
+    "causes",
+    "causing",
+    "consequence",
+    "due",
+    "lead",
+    "leading",
+    "leads",
+    "led",
+    "result",
+    "resulted",
+    "resulting",
+    "results",
+    "so",
+    "stem",
+    "stems",
+    "thanks",
+    "therefore",
+    "thus",
 ];
 
 const PREDICTION_WORDS: &[&str] = &[
-    "expect", "expected", "expects", "forecast", "forecasts", "going", "likely", "plan", "planned",
-    "plans", "predict", "predicted", "predicts", "project", "projected", "shall", "will", "won't",
+    "expect",
+    "expected",
+    "expects",
+    "forecast",
+    "forecasts",
+    "going",
+    "likely",
+    "plan",
+    "planned",
+    "plans",
+    "predict",
+    "predicted",
+    "predicts",
+    "project",
+    "projected",
+    "shall",
+    "will",
+    "won't",
 ];
 
 const ACCUSATION_WORDS: &[&str] = &[
-    "abuse", "abuses", "accuse", "accused", "accuses", "accusing", "allegation", "allegations",
-    "allegedly", "atrocities", "bribery", "charged", "cheated", "complicit", "convicted", "corrupt",
-    "corruption", "crimes", "criminal", "desecrating", "desecration", "fraud", "guilty",
-    "illegal", "illegally", "killing", "lied", "lies", "misconduct", "murder", "negligence",
-    "responsible", "violated", "violating", "violation", "violations",
+    "abuse",
+    "abuses",
+    "accuse",
+    "accused",
+    "accuses",
+    "accusing",
+    "allegation",
+    "allegations",
+    "allegedly",
+    "atrocities",
+    "bribery",
+    "charged",
+    "cheated",
+    "complicit",
+    "convicted",
+    "corrupt",
+    "corruption",
+    "crimes",
+    "criminal",
+    "desecrating",
+    "desecration",
+    "fraud",
+    "guilty",
+    "illegal",
+    "illegally",
+    "killing",
+    "lied",
+    "lies",
+    "misconduct",
+    "murder",
+    "negligence",
+    "responsible",
+    "violated",
+    "violating",
+    "violation",
+    "violations",
 ];
 
 /// Words of opinion and feeling: a sentence made of these and nothing checkable is not a
 /// claim.
 const OPINION_WORDS: &[&str] = &[
-    "amazing", "awful", "beautiful", "believe", "disgusting", "feel", "felt", "hope", "i", "love",
-    "me", "my", "opinion", "ridiculous", "should", "terrible", "think", "wonderful",
+    "amazing",
+    "awful",
+    "beautiful",
+    "believe",
+    "disgusting",
+    "feel",
+    "felt",
+    "hope",
+    "i",
+    "love",
+    "me",
+    "my",
+    "opinion",
+    "ridiculous",
+    "should",
+    "terrible",
+    "think",
+    "wonderful",
 ];
 
 /// Share of the rule score in the final score; the rest is the learned model's.
@@ -75,11 +225,18 @@ const W_OPINION: f32 = -0.2;
 
 pub fn find(doc: &Document, quotes: &[Quote]) -> Vec<Claim> {
     let mut out = Vec::new();
-    let mut junk: Vec<bool> = doc.paragraphs.iter().map(|p| is_junk_paragraph(doc, *p)).collect();
+    let mut junk: Vec<bool> = doc
+        .paragraphs
+        .iter()
+        .map(|p| is_junk_paragraph(doc, *p))
+        .collect();
     // A caption follows a `Photo` / `Image` label line.
     for i in 1..junk.len() {
         let label = doc.slice(doc.paragraphs[i - 1]).trim();
-        if matches!(label, "Photo" | "Image" | "Video" | "View photo" | "Photograph") {
+        if matches!(
+            label,
+            "Photo" | "Image" | "Video" | "View photo" | "Photograph"
+        ) {
             junk[i] = true;
         }
     }
@@ -87,11 +244,16 @@ pub fn find(doc: &Document, quotes: &[Quote]) -> Vec<Claim> {
         if junk[s.paragraph] {
             continue;
         }
-        let Some((span, a, b)) = claim_span(doc, s.first, s.last) else { continue };
+        let Some((span, a, b)) = claim_span(doc, s.first, s.last) else {
+            continue;
+        };
         if doc.slice(span).trim_end().ends_with('?') || ends_with_question(doc, s.first, s.last) {
             continue;
         }
-        let words: Vec<&str> = (a..b).filter(|&i| doc.tokens[i].kind != TokKind::Punct).map(|i| doc.tok(i)).collect();
+        let words: Vec<&str> = (a..b)
+            .filter(|&i| doc.tokens[i].kind != TokKind::Punct)
+            .map(|i| doc.tok(i))
+            .collect();
         if words.len() < 5 {
             continue;
         }
@@ -146,10 +308,22 @@ fn claim_span(doc: &Document, a: usize, b: usize) -> Option<(Span, usize, usize)
         e -= 1;
     }
     // Leading dateline or section dash: `CAIRO — `, `LONDON — `.
-    if e > s + 2 && matches!(doc.tok(s + 1), "—" | "–") && doc.tok(s).chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
+    if e > s + 2
+        && matches!(doc.tok(s + 1), "—" | "–")
+        && doc
+            .tok(s)
+            .chars()
+            .all(|c| c.is_uppercase() || !c.is_alphabetic())
+    {
         s += 2;
     }
-    (e > s).then(|| (Span::new(doc.tokens[s].span().start, doc.tokens[e - 1].span().end), s, e))
+    (e > s).then(|| {
+        (
+            Span::new(doc.tokens[s].span().start, doc.tokens[e - 1].span().end),
+            s,
+            e,
+        )
+    })
 }
 
 /// Paragraphs that are not prose: captions, credits, bylines, promos, labels, headlines.
@@ -162,7 +336,20 @@ pub fn is_junk_paragraph(doc: &Document, p: Span) -> bool {
         return true;
     }
     // Captions announce where the picture is.
-    const CAPTION_OPENERS: &[&str] = &["Above,", "Above:", "Below,", "Clockwise", "Left,", "Left:", "Pictured", "Photograph:", "Photo:", "Right,", "Top,", "Top:"];
+    const CAPTION_OPENERS: &[&str] = &[
+        "Above,",
+        "Above:",
+        "Below,",
+        "Clockwise",
+        "Left,",
+        "Left:",
+        "Pictured",
+        "Photograph:",
+        "Photo:",
+        "Right,",
+        "Top,",
+        "Top:",
+    ];
     if CAPTION_OPENERS.iter().any(|o| t.starts_with(o)) {
         return true;
     }
@@ -171,9 +358,21 @@ pub fn is_junk_paragraph(doc: &Document, p: Span) -> bool {
     }
     let lower = t.to_lowercase();
     const BOILER: &[&str] = &[
-        "all rights reserved", "click here", "could not be reached", "credit",
-        "declined to comment", "did not respond", "follow us", "getty images", "listen to",
-        "photo:", "read more", "sign up", "source: supplied", "subscribe", "you can now",
+        "all rights reserved",
+        "click here",
+        "could not be reached",
+        "credit",
+        "declined to comment",
+        "did not respond",
+        "follow us",
+        "getty images",
+        "listen to",
+        "photo:",
+        "read more",
+        "sign up",
+        "source: supplied",
+        "subscribe",
+        "you can now",
     ];
     if words < 40 && BOILER.iter().any(|b| lower.contains(b)) {
         return true;
@@ -194,19 +393,46 @@ fn score_sentence(
 ) -> (f32, ClaimKind, Vec<String>) {
     let mut signals = Vec::new();
     let has = |list: &[&str]| words.iter().any(|w| in_list(list, w));
-    let number = (a..b).any(|i| doc.tokens[i].kind == TokKind::Number) || has(NUMBER_WORDS) || words.iter().any(|w| w.starts_with(['$', '£', '€']));
-    let comparison = has(COMPARISON_WORDS) || words.iter().any(|w| w.len() > 5 && w.ends_with("est") && w.chars().all(|c| c.is_lowercase()) && !matches!(*w, "interest" | "protest" | "honest" | "forest" | "suggest" | "request" | "invest" | "arrest" | "harvest" | "contest"));
+    let number = (a..b).any(|i| doc.tokens[i].kind == TokKind::Number)
+        || has(NUMBER_WORDS)
+        || words.iter().any(|w| w.starts_with(['$', '£', '€']));
+    let comparison = has(COMPARISON_WORDS)
+        || words.iter().any(|w| {
+            w.len() > 5
+                && w.ends_with("est")
+                && w.chars().all(|c| c.is_lowercase())
+                && !matches!(
+                    *w,
+                    "interest"
+                        | "protest"
+                        | "honest"
+                        | "forest"
+                        | "suggest"
+                        | "request"
+                        | "invest"
+                        | "arrest"
+                        | "harvest"
+                        | "contest"
+                )
+        });
     let causal = has(CAUSAL_WORDS);
     let prediction = has(PREDICTION_WORDS);
     // `failed to act` blames someone; `the talks failed` does not.
-    let accusation = has(ACCUSATION_WORDS) || words.windows(2).any(|w| w[0] == "failed" && w[1] == "to");
+    let accusation =
+        has(ACCUSATION_WORDS) || words.windows(2).any(|w| w[0] == "failed" && w[1] == "to");
     let entity = (a + 1..b).any(|i| {
         let w = doc.tok(i);
-        doc.tokens[i].kind == TokKind::Word && w.chars().next().is_some_and(|c| c.is_uppercase()) && !crate::lexicon::is_not_name_word(w)
+        doc.tokens[i].kind == TokKind::Word
+            && w.chars().next().is_some_and(|c| c.is_uppercase())
+            && !crate::lexicon::is_not_name_word(w)
     });
     let attribution = overlapping(quotes, span).next().is_some();
-    let event = words.iter().any(|w| w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_lowercase()))
-        || words.iter().any(|w| matches!(*w, "is" | "are" | "was" | "were" | "has" | "have" | "had"));
+    let event = words
+        .iter()
+        .any(|w| w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_lowercase()))
+        || words
+            .iter()
+            .any(|w| matches!(*w, "is" | "are" | "was" | "were" | "has" | "have" | "had"));
     let opinion = words.iter().filter(|w| in_list(OPINION_WORDS, w)).count();
 
     let mut score = W_BASE;
@@ -252,7 +478,14 @@ mod tests {
     fn kinds_and_signals() {
         let a = annotate("The economy grew 3 percent last year. The drought caused crop failures across the region. The minister will resign next week, aides expect.");
         let kinds: Vec<_> = a.claims.iter().map(|c| c.kind).collect();
-        assert_eq!(kinds, [ClaimKind::Quantity, ClaimKind::Causal, ClaimKind::Prediction]);
+        assert_eq!(
+            kinds,
+            [
+                ClaimKind::Quantity,
+                ClaimKind::Causal,
+                ClaimKind::Prediction
+            ]
+        );
         assert!(a.claims[0].signals.contains(&"number".to_string()));
         assert!(a.claims[0].text == "The economy grew 3 percent last year");
     }

@@ -16,7 +16,7 @@
 use crate::lexicon;
 use crate::quotes::{is_group_noun, RawQuote, Source};
 use crate::segment::{Document, TokKind};
-use crate::types::{Cue, Entity, EntityKind, Quote, Span};
+use crate::types::{Cue, Entity, EntityKind, Phrase, Quote, Span};
 
 pub struct Resolved {
     pub entities: Vec<Entity>,
@@ -58,7 +58,15 @@ struct Builder<'d, 'a> {
 
 pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
     let runs = name_runs(doc);
-    let mut b = Builder { doc, seen: Vec::new(), entities: Vec::new(), keys: Vec::new(), last_seen: Vec::new(), person: Vec::new(), gender: Vec::new() };
+    let mut b = Builder {
+        doc,
+        seen: Vec::new(),
+        entities: Vec::new(),
+        keys: Vec::new(),
+        last_seen: Vec::new(),
+        person: Vec::new(),
+        gender: Vec::new(),
+    };
 
     // Walk names and quote sources in text order.
     let mut ri = 0;
@@ -100,7 +108,11 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
                         hit = Some(e);
                     }
                 }
-                if group { b.resolve_phrase(s) } else { hit.or_else(|| b.resolve_phrase(s)) }
+                if group {
+                    b.resolve_phrase(s)
+                } else {
+                    hit.or_else(|| b.resolve_phrase(s))
+                }
             }
             Source::Previous => narrative_subject(&b, q.span.start).or(last_speaker),
             Source::Unknown => None,
@@ -148,7 +160,8 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
             continue;
         }
         e.mentions.retain(|m| owner.get(m) == Some(&i));
-        e.mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        e.mentions
+            .sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         let mut out: Vec<Span> = Vec::with_capacity(e.mentions.len());
         for m in e.mentions {
             if out.last().is_none_or(|l: &Span| m.start >= l.end) {
@@ -162,7 +175,11 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
     }
     // Across entities too, mentions do not overlap: the longer span wins (`Obama
     // administration` over the `Obama` inside it).
-    let mut all: Vec<(Span, usize)> = kept.iter().enumerate().flat_map(|(k, (_, e))| e.mentions.iter().map(move |m| (*m, k))).collect();
+    let mut all: Vec<(Span, usize)> = kept
+        .iter()
+        .enumerate()
+        .flat_map(|(k, (_, e))| e.mentions.iter().map(move |m| (*m, k)))
+        .collect();
     all.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
     let mut drop: Vec<(usize, Span)> = Vec::new();
     let mut reach: Option<Span> = None;
@@ -193,7 +210,19 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
             text: doc.slice(q.span).to_string(),
             kind: q.kind,
             speaker: speakers[i].and_then(|s| new_id[s].clone()),
-            cue: q.cue.map(|c| Cue { start: c.start, end: c.end, text: doc.slice(c).to_string() }),
+            source: match q.source {
+                Source::Phrase(s) => Some(Phrase {
+                    start: s.start,
+                    end: s.end,
+                    text: doc.slice(s).to_string(),
+                }),
+                _ => None,
+            },
+            cue: q.cue.map(|c| Cue {
+                start: c.start,
+                end: c.end,
+                text: doc.slice(c).to_string(),
+            }),
             confidence: q.confidence,
         });
     }
@@ -212,7 +241,11 @@ fn narrative_subject(b: &Builder, quote_start: usize) -> Option<usize> {
     let p = doc.paragraphs[pi];
     // The quote must open its paragraph: only marks and spaces before it.
     let lead = &doc.text[p.start..quote_start.max(p.start)];
-    if pi == 0 || lead.chars().any(|c| !(c.is_whitespace() || "\"“”„«»‘’'‹›".contains(c))) {
+    if pi == 0
+        || lead
+            .chars()
+            .any(|c| !(c.is_whitespace() || "\"“”„«»‘’'‹›".contains(c)))
+    {
         return None;
     }
     let prev = doc.paragraphs[pi - 1];
@@ -221,7 +254,15 @@ fn narrative_subject(b: &Builder, quote_start: usize) -> Option<usize> {
     }
     (0..b.entities.len())
         .filter(|&e| b.person[e])
-        .filter_map(|e| b.entities[e].mentions.iter().filter(|m| prev.contains(**m)).map(|m| m.start).max().map(|m| (m, e)))
+        .filter_map(|e| {
+            b.entities[e]
+                .mentions
+                .iter()
+                .filter(|m| prev.contains(**m))
+                .map(|m| m.start)
+                .max()
+                .map(|m| (m, e))
+        })
         .max()
         .map(|(_, e)| e)
 }
@@ -260,7 +301,12 @@ impl<'d, 'a> Builder<'d, 'a> {
         if as_source && !r.evidence && toks.len() < 3 {
             // The full form of a short source name, seen earlier without evidence:
             // `Jamie Werner` for `Werner`, `Te Kaurinui Robert Parata` for `Te Kaurinui`.
-            let full = self.seen.iter().rev().find(|(k, _)| k.len() > toks.len() && (k.ends_with(&toks) || k.starts_with(&toks))).cloned();
+            let full = self
+                .seen
+                .iter()
+                .rev()
+                .find(|(k, _)| k.len() > toks.len() && (k.ends_with(&toks) || k.starts_with(&toks)))
+                .cloned();
             if let Some((k, span)) = full {
                 let e = self.create(span, k, EntityKind::Person, None);
                 self.add_mention(e, r.span, r.title, Some(EntityKind::Person));
@@ -269,13 +315,23 @@ impl<'d, 'a> Builder<'d, 'a> {
         }
         // A bare one-word source with no sign of being a person (`Sudan has said`) is an
         // organisation or a country speaking; a multi-word name is taken for a person.
-        let kind = r.kind.unwrap_or(if toks.len() == 1 { EntityKind::Organization } else { EntityKind::Person });
+        let kind = r.kind.unwrap_or(if toks.len() == 1 {
+            EntityKind::Organization
+        } else {
+            EntityKind::Person
+        });
         let e = self.create(r.span, toks, kind, r.title);
         self.gender[e] = r.gender;
         Some(e)
     }
 
-    fn create(&mut self, span: Span, toks: Vec<String>, kind: EntityKind, title: Option<Span>) -> usize {
+    fn create(
+        &mut self,
+        span: Span,
+        toks: Vec<String>,
+        kind: EntityKind,
+        title: Option<Span>,
+    ) -> usize {
         self.entities.push(Entity {
             id: String::new(),
             name: self.text(span).to_string(),
@@ -326,7 +382,11 @@ impl<'d, 'a> Builder<'d, 'a> {
                 || (toks.len() > k.len() && toks.starts_with(k) && person_ok)
                 || (toks.len() > k.len() && k.len() == 1 && toks.ends_with(k) && kind == Some(EntityKind::Person) && self.person[i])
                 || (toks.len() == 1 && k.len() > 1 && k[0] == *last && self.entities[i].kind == EntityKind::Organization);
-            if fits && best.is_none_or(|b| self.entities[i].mentions.len() > self.entities[b].mentions.len()) {
+            if fits
+                && best.is_none_or(|b| {
+                    self.entities[i].mentions.len() > self.entities[b].mentions.len()
+                })
+            {
                 best = Some(i);
             }
         }
@@ -360,7 +420,12 @@ impl<'d, 'a> Builder<'d, 'a> {
         let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
         if lexicon::is_title_word(&head) && matches!(words[0], "the" | "The") {
             let found = (0..self.entities.len())
-                .filter(|&i| self.entities[i].title.as_deref().is_some_and(|t| t.to_lowercase().split_whitespace().any(|w| w == head)))
+                .filter(|&i| {
+                    self.entities[i]
+                        .title
+                        .as_deref()
+                        .is_some_and(|t| t.to_lowercase().split_whitespace().any(|w| w == head))
+                })
                 .max_by_key(|&i| self.last_seen[i]);
             if let Some(e) = found {
                 self.entities[e].mentions.push(s);
@@ -374,7 +439,9 @@ impl<'d, 'a> Builder<'d, 'a> {
         }
         // An organisation named by a common noun: `the media union`, `the Government`.
         if lexicon::is_org_head(&head) && !is_group_noun(&head) {
-            let start = (a..z).find(|&i| !matches!(doc.tok(i), "the" | "The" | "a" | "A" | "its" | "their")).unwrap_or(a);
+            let start = (a..z)
+                .find(|&i| !matches!(doc.tok(i), "the" | "The" | "a" | "A" | "its" | "their"))
+                .unwrap_or(a);
             let span = Span::new(doc.tokens[start].span().start, s.end);
             let toks: Vec<String> = (start..z).map(|i| norm(doc.tok(i))).collect();
             if let Some(e) = self.find_entity(&toks, Some(EntityKind::Organization)) {
@@ -384,20 +451,29 @@ impl<'d, 'a> Builder<'d, 'a> {
             return Some(self.create(span, toks, EntityKind::Organization, None));
         }
         // A group named after an organisation: `Obama administration officials`.
-        let has_cap = words.iter().any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) && !lexicon::is_not_name_word(w));
+        let has_cap = words.iter().any(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase()) && !lexicon::is_not_name_word(w)
+        });
         if has_cap && is_group_noun(&head) {
             // The group is named by what stands before its noun: `Obama administration
             // officials` → `Obama administration`; a nationality alone names nobody.
-            let start = (a..z).find(|&i| !matches!(doc.tok(i), "the" | "The" | "a" | "A")).unwrap_or(a);
+            let start = (a..z)
+                .find(|&i| !matches!(doc.tok(i), "the" | "The" | "a" | "A"))
+                .unwrap_or(a);
             let end = z - 1;
             let named = (start..end).any(|i| {
                 let w = doc.tok(i);
-                w.chars().next().is_some_and(|c| c.is_uppercase()) && !lexicon::is_not_name_word(w) && !is_demonym(w)
+                w.chars().next().is_some_and(|c| c.is_uppercase())
+                    && !lexicon::is_not_name_word(w)
+                    && !is_demonym(w)
             });
             if !named || end <= start {
                 return None;
             }
-            let span = Span::new(doc.tokens[start].span().start, doc.tokens[end - 1].span().end);
+            let span = Span::new(
+                doc.tokens[start].span().start,
+                doc.tokens[end - 1].span().end,
+            );
             let toks: Vec<String> = (start..end).map(|i| norm(doc.tok(i))).collect();
             if let Some(e) = self.find_entity(&toks, Some(EntityKind::Organization)) {
                 self.entities[e].mentions.push(span);
@@ -412,21 +488,34 @@ impl<'d, 'a> Builder<'d, 'a> {
     /// from `p`.
     fn most_recent_person(&self, before: usize, p: lexicon::Pronoun) -> Option<usize> {
         (0..self.entities.len())
-            .filter(|&i| self.person[i] && self.last_seen[i] <= before && self.gender[i].is_none_or(|g| g == p))
+            .filter(|&i| {
+                self.person[i]
+                    && self.last_seen[i] <= before
+                    && self.gender[i].is_none_or(|g| g == p)
+            })
             .max_by_key(|&i| self.last_seen[i])
     }
 }
 
 fn norm(w: &str) -> String {
-    w.trim_end_matches(['’', '\'']).trim_end_matches("’s").trim_end_matches("'s").to_lowercase()
+    w.trim_end_matches(['’', '\''])
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .to_lowercase()
 }
 
 /// Trims determiners and punctuation off a title: `the Pentagon spokesman,` → `Pentagon
 /// spokesman`.
 fn clean_title(t: &str) -> String {
     let t = t.trim().trim_end_matches([',', '.', ';', ':']).trim();
-    let t = t.strip_prefix("the ").or_else(|| t.strip_prefix("The ")).unwrap_or(t);
-    let t = t.strip_prefix("a ").or_else(|| t.strip_prefix("an ")).unwrap_or(t);
+    let t = t
+        .strip_prefix("the ")
+        .or_else(|| t.strip_prefix("The "))
+        .unwrap_or(t);
+    let t = t
+        .strip_prefix("a ")
+        .or_else(|| t.strip_prefix("an "))
+        .unwrap_or(t);
     t.to_string()
 }
 
@@ -438,7 +527,10 @@ fn is_cap_word(doc: &Document, i: usize) -> bool {
     let w = doc.tok(i);
     let c = w.chars().next().unwrap_or(' ');
     // `Pakistan-based`, `U.S.-led`: a hyphenated modifier ending in a lowercase word.
-    let modifier = w.rsplit('-').next().is_some_and(|last| last != w && last.chars().next().is_some_and(|c| c.is_lowercase()));
+    let modifier = w
+        .rsplit('-')
+        .next()
+        .is_some_and(|last| last != w && last.chars().next().is_some_and(|c| c.is_lowercase()));
     c.is_uppercase() && !lexicon::is_not_name_word(w) && !modifier
 }
 
@@ -481,14 +573,24 @@ fn name_runs(doc: &Document) -> Vec<NameRun> {
 fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
     let sent = doc.tokens[i].sentence();
     let sentence_initial = doc.sentences[sent].first == i
-        || (i > 0 && doc.tokens[i - 1].sentence() == sent && doc.sentences[sent].first + 1 == i && doc.tokens[i - 1].kind == TokKind::Punct);
+        || (i > 0
+            && doc.tokens[i - 1].sentence() == sent
+            && doc.sentences[sent].first + 1 == i
+            && doc.tokens[i - 1].kind == TokKind::Punct);
     // Leading honorifics and titles are not part of the name: `Mr. Mugabe`, `President
     // Obama`, `Prime Minister Habib Essid`.
     let mut a = i;
     let mut honorific = false;
     let mut gender = None;
     let mut titled = false;
-    while a < j && (lexicon::is_honorific(doc.tok(a)) || lexicon::is_pre_name_title(doc.tok(a)) || lexicon::is_title_word(doc.tok(a)) || (a + 1 < j && lexicon::is_pre_name_title(doc.tok(a + 1)) && !is_org_word(doc.tok(a)))) {
+    while a < j
+        && (lexicon::is_honorific(doc.tok(a))
+            || lexicon::is_pre_name_title(doc.tok(a))
+            || lexicon::is_title_word(doc.tok(a))
+            || (a + 1 < j
+                && lexicon::is_pre_name_title(doc.tok(a + 1))
+                && !is_org_word(doc.tok(a))))
+    {
         if lexicon::is_honorific(doc.tok(a)) {
             honorific = true;
             gender = honorific_gender(doc.tok(a));
@@ -499,9 +601,14 @@ fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
     }
     // A title inside the run (`Opposition Leader Bill Shorten`, `Tunisian Prime Minister
     // Habib Essid`): the name is what follows the last title word, when that is a name.
-    if let Some(t) = (a..j).rev().find(|&k| lexicon::is_title_word(doc.tok(k)) || lexicon::is_pre_name_title(doc.tok(k))) {
+    if let Some(t) = (a..j)
+        .rev()
+        .find(|&k| lexicon::is_title_word(doc.tok(k)) || lexicon::is_pre_name_title(doc.tok(k)))
+    {
         let rest = j - (t + 1);
-        if (1..=3).contains(&rest) && !(t + 1..j).any(|k| is_org_word(doc.tok(k)) || lexicon::is_title_word(doc.tok(k))) {
+        if (1..=3).contains(&rest)
+            && !(t + 1..j).any(|k| is_org_word(doc.tok(k)) || lexicon::is_title_word(doc.tok(k)))
+        {
             a = t + 1;
             titled = true;
         }
@@ -519,31 +626,47 @@ fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
     }
     let words: Vec<&str> = (a..j).map(|k| doc.tok(k)).collect();
     let last = *words.last()?;
-    let org = words.iter().any(|w| lexicon::is_org_head(w)) || words.iter().any(|w| lexicon::is_known_org(w));
+    let org = words.iter().any(|w| lexicon::is_org_head(w))
+        || words.iter().any(|w| lexicon::is_known_org(w));
     // Lowercase title words right before the run: `press secretary John Kirby`,
     // `developer Ammar Askar`, `Pakistan-based developer`.
     let mut t0 = i;
     while t0 > 0 && doc.tokens[t0 - 1].sentence() == sent && t0 + 6 > i {
         let w = doc.tok(t0 - 1);
         let c = w.chars().next().unwrap_or(' ');
-        if lexicon::is_title_word(w) || (c.is_lowercase() && w.len() > 2 && t0 < i && is_title_modifier(w)) || (c.is_uppercase() && t0 < i && !lexicon::is_not_name_word(w)) || (w.contains('-') && w.ends_with("based")) {
+        if lexicon::is_title_word(w)
+            || (c.is_lowercase() && w.len() > 2 && t0 < i && is_title_modifier(w))
+            || (c.is_uppercase() && t0 < i && !lexicon::is_not_name_word(w))
+            || (w.contains('-') && w.ends_with("based"))
+        {
             t0 -= 1;
         } else {
             break;
         }
     }
-    while t0 < i && !lexicon::is_title_word(doc.tok(t0)) && !(doc.tok(t0).contains('-')) && !doc.tok(t0).chars().next().is_some_and(|c| c.is_uppercase()) {
+    while t0 < i
+        && !lexicon::is_title_word(doc.tok(t0))
+        && !(doc.tok(t0).contains('-'))
+        && !doc.tok(t0).chars().next().is_some_and(|c| c.is_uppercase())
+    {
         t0 += 1;
     }
     // (An honorific alone is not a title: `Dr Sarah Jones, a lecturer at …` takes the
     // appositive.)
-    let has_title_before = t0 < a && ((a > i && titled) || (i > t0 && (t0..i).any(|k| lexicon::is_title_word(doc.tok(k)))));
+    let has_title_before = t0 < a
+        && ((a > i && titled) || (i > t0 && (t0..i).any(|k| lexicon::is_title_word(doc.tok(k)))));
     let title = if has_title_before {
-        Some(Span::new(doc.tokens[t0].span().start, doc.tokens[a - 1].span().end))
+        Some(Span::new(
+            doc.tokens[t0].span().start,
+            doc.tokens[a - 1].span().end,
+        ))
     } else {
         appositive_title(doc, j)
     };
-    let age = j + 2 < doc.tokens.len() && doc.tok(j) == "," && doc.tokens[j + 1].kind == TokKind::Number && doc.tok(j + 2) == ",";
+    let age = j + 2 < doc.tokens.len()
+        && doc.tok(j) == ","
+        && doc.tokens[j + 1].kind == TokKind::Number
+        && doc.tok(j + 2) == ",";
     let kind = if honorific || titled || age {
         Some(EntityKind::Person)
     } else if org {
@@ -555,18 +678,27 @@ fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
     // not a name.
     let demonym = words.len() == 1
         && is_demonym(last)
-        && doc.tokens.get(j).is_some_and(|t| t.kind == TokKind::Word && doc.tok(j).chars().next().is_some_and(|c| c.is_lowercase()) && !lexicon::is_speech_verb(doc.tok(j)));
+        && doc.tokens.get(j).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && doc.tok(j).chars().next().is_some_and(|c| c.is_lowercase())
+                && !lexicon::is_speech_verb(doc.tok(j))
+        });
     if demonym && !honorific && !titled {
         return None;
     }
     let multiword_person = words.len() >= 2 && !org && title.is_some();
-    let evidence = (honorific || titled || age || multiword_person || org || title.is_some()) && !(sentence_initial && words.len() == 1 && !honorific && !titled && !org);
+    let evidence = (honorific || titled || age || multiword_person || org || title.is_some())
+        && !(sentence_initial && words.len() == 1 && !honorific && !titled && !org);
     Some(NameRun {
         span: Span::new(doc.tokens[a].span().start, doc.tokens[j - 1].span().end),
         first: a,
         last: j,
         title,
-        kind: kind.or(if multiword_person { Some(EntityKind::Person) } else { None }),
+        kind: kind.or(if multiword_person {
+            Some(EntityKind::Person)
+        } else {
+            None
+        }),
         evidence,
         gender,
     })
@@ -574,7 +706,9 @@ fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
 
 /// Looks like a nationality adjective (`American`, `Sudanese`, `British`, `Pakistani`).
 fn is_demonym(w: &str) -> bool {
-    ["ian", "ean", "ese", "ish", "can"].iter().any(|suf| w.ends_with(suf))
+    ["ian", "ean", "ese", "ish", "can"]
+        .iter()
+        .any(|suf| w.ends_with(suf))
 }
 
 fn honorific_gender(w: &str) -> Option<lexicon::Pronoun> {
@@ -591,8 +725,21 @@ fn is_org_word(w: &str) -> bool {
 
 fn is_title_modifier(w: &str) -> bool {
     const MODS: &[&str] = &[
-        "acting", "assistant", "chief", "deputy", "executive", "foreign", "former", "general",
-        "interim", "national", "press", "security", "senior", "state", "vice",
+        "acting",
+        "assistant",
+        "chief",
+        "deputy",
+        "executive",
+        "foreign",
+        "former",
+        "general",
+        "interim",
+        "national",
+        "press",
+        "security",
+        "senior",
+        "state",
+        "vice",
     ];
     lexicon::in_list(MODS, w)
 }
@@ -609,7 +756,10 @@ fn appositive_title(doc: &Document, j: usize) -> Option<Span> {
         a += 2;
     }
     let mut k = a;
-    while k < doc.tokens.len() && k < a + 14 && !matches!(doc.tok(k), "," | "." | ";" | "—" | "“" | "”" | "\"" | "(") {
+    while k < doc.tokens.len()
+        && k < a + 14
+        && !matches!(doc.tok(k), "," | "." | ";" | "—" | "“" | "”" | "\"" | "(")
+    {
         k += 1;
     }
     if k == a {
@@ -618,20 +768,47 @@ fn appositive_title(doc: &Document, j: usize) -> Option<Span> {
     let words: Vec<&str> = (a..k).map(|x| doc.tok(x)).collect();
     // An appositive is a noun phrase, not a prepositional or participial tail (`Project
     // Jonah, with 140 pilot whales …`).
-    if matches!(words[0], "with" | "in" | "on" | "at" | "for" | "from" | "by" | "after" | "before" | "during" | "including" | "which" | "who" | "where" | "when") {
+    if matches!(
+        words[0],
+        "with"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "from"
+            | "by"
+            | "after"
+            | "before"
+            | "during"
+            | "including"
+            | "which"
+            | "who"
+            | "where"
+            | "when"
+    ) {
         return None;
     }
-    let head_at = words.iter().take(6).position(|w| lexicon::is_title_word(w))?;
+    let head_at = words
+        .iter()
+        .take(6)
+        .position(|w| lexicon::is_title_word(w))?;
     // The words before the title word must be a determiner or modifiers, not a clause, and
     // after it only a prepositional tail (`of electrical engineering for Con Edison`).
-    let verbish = |w: &&str| lexicon::is_speech_verb(w) || matches!(*w, "who" | "which" | "was" | "is" | "has" | "had") || (w.len() > 3 && w.ends_with("ed") && w.chars().all(|c| c.is_lowercase()));
+    let verbish = |w: &&str| {
+        lexicon::is_speech_verb(w)
+            || matches!(*w, "who" | "which" | "was" | "is" | "has" | "had")
+            || (w.len() > 3 && w.ends_with("ed") && w.chars().all(|c| c.is_lowercase()))
+    };
     if words[..head_at].iter().any(verbish) || words[head_at + 1..].iter().any(verbish) {
         return None;
     }
     if k < doc.tokens.len() && !matches!(doc.tok(k), "," | "." | ";" | "—" | "(") {
         return None;
     }
-    Some(Span::new(doc.tokens[a].span().start, doc.tokens[k - 1].span().end))
+    Some(Span::new(
+        doc.tokens[a].span().start,
+        doc.tokens[k - 1].span().end,
+    ))
 }
 
 #[cfg(test)]
@@ -643,11 +820,21 @@ mod tests {
         let t = "Pentagon press secretary John Kirby said the talks failed badly. “We tried,” Kirby said. \
                  “We will try again,” Mr. Kirby added. “It is hard,” he said.";
         let a = annotate(t);
-        let kirby: Vec<_> = a.entities.iter().filter(|e| e.name.contains("Kirby")).collect();
+        let kirby: Vec<_> = a
+            .entities
+            .iter()
+            .filter(|e| e.name.contains("Kirby"))
+            .collect();
         assert_eq!(kirby.len(), 1, "{:#?}", a.entities);
         assert_eq!(kirby[0].name, "John Kirby");
         assert_eq!(kirby[0].title.as_deref(), Some("Pentagon press secretary"));
-        assert!(a.quotes.iter().all(|q| q.speaker.as_deref() == Some(kirby[0].id.as_str())), "{:#?}", a.quotes);
+        assert!(
+            a.quotes
+                .iter()
+                .all(|q| q.speaker.as_deref() == Some(kirby[0].id.as_str())),
+            "{:#?}",
+            a.quotes
+        );
     }
 
     #[test]
@@ -655,7 +842,10 @@ mod tests {
         let t = "“It’s not safe,” said Patrick McHugh, vice president of electrical engineering for Con Edison.";
         let a = annotate(t);
         assert_eq!(a.entities[0].name, "Patrick McHugh");
-        assert_eq!(a.entities[0].title.as_deref(), Some("vice president of electrical engineering for Con Edison"));
+        assert_eq!(
+            a.entities[0].title.as_deref(),
+            Some("vice president of electrical engineering for Con Edison")
+        );
     }
 
     #[test]
@@ -670,10 +860,15 @@ mod tests {
 
     #[test]
     fn pronouns_agree_with_honorifics() {
-        let t = "Mrs. Ada Lovelace met Mr. Charles Babbage on Monday. She said the engine would work.";
+        let t =
+            "Mrs. Ada Lovelace met Mr. Charles Babbage on Monday. She said the engine would work.";
         let a = annotate(t);
         let q = &a.quotes[0];
-        let who = a.entities.iter().find(|e| Some(&e.id) == q.speaker.as_ref()).unwrap();
+        let who = a
+            .entities
+            .iter()
+            .find(|e| Some(&e.id) == q.speaker.as_ref())
+            .unwrap();
         assert_eq!(who.name, "Ada Lovelace");
     }
 

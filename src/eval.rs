@@ -74,7 +74,11 @@ impl Prf {
     }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
     fn add(&mut self, o: &Prf) {
         self.matched += o.matched;
@@ -85,7 +89,11 @@ impl Prf {
 
 /// `a / b`, with an empty denominator counting as perfect (nothing to find, nothing found).
 fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 1.0 } else { a as f64 / b as f64 }
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
 }
 
 /// The score of one article, or of several added together.
@@ -160,12 +168,16 @@ pub fn locate(text: &str, needle: &str, nth: usize) -> Option<Span> {
 }
 
 fn is_trim_char(c: char) -> bool {
-    c.is_whitespace() || c.is_ascii_punctuation() || matches!(c, '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '—' | '–' | '…')
+    c.is_whitespace()
+        || c.is_ascii_punctuation()
+        || matches!(c, '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '—' | '–' | '…')
 }
 
 /// Trims quotation marks, punctuation and spaces at both ends of a span.
 pub fn trim_span(text: &str, s: Span) -> Span {
-    let Some(seg) = text.get(s.start..s.end) else { return s };
+    let Some(seg) = text.get(s.start..s.end) else {
+        return s;
+    };
     let lead = seg.len() - seg.trim_start_matches(is_trim_char).len();
     if lead == seg.len() {
         return Span::new(s.start, s.start);
@@ -175,14 +187,22 @@ pub fn trim_span(text: &str, s: Span) -> Span {
 }
 
 fn chars(text: &str, a: usize, b: usize) -> usize {
-    if a >= b { 0 } else { text.get(a..b).map_or(b - a, |s| s.chars().count()) }
+    if a >= b {
+        0
+    } else {
+        text.get(a..b).map_or(b - a, |s| s.chars().count())
+    }
 }
 
 /// Overlap over union of two spans, in characters.
 pub fn iou(text: &str, a: Span, b: Span) -> f64 {
     let inter = chars(text, a.start.max(b.start), a.end.min(b.end));
     let union = chars(text, a.start.min(b.start), a.end.max(b.end));
-    if union == 0 { 0.0 } else { inter as f64 / union as f64 }
+    if union == 0 {
+        0.0
+    } else {
+        inter as f64 / union as f64
+    }
 }
 
 /// One-to-one matching of predicted to gold spans at IoU ≥ 0.8, best pairs first.
@@ -219,7 +239,12 @@ pub fn speaker_matches(gold: Option<&str>, pred: Option<&str>) -> bool {
         (None, None) => true,
         (None, Some(_)) | (Some(_), None) => false,
         (Some(g), Some(p)) => {
-            let surname = g.split_whitespace().last().unwrap_or(g).trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            let surname = g
+                .split_whitespace()
+                .last()
+                .unwrap_or(g)
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
             !surname.is_empty() && p.to_lowercase().contains(&surname)
         }
     }
@@ -228,9 +253,14 @@ pub fn speaker_matches(gold: Option<&str>, pred: Option<&str>) -> bool {
 /// Scores predicted annotations (UTF-8 offsets into `gold.text`) against one gold file.
 pub fn score(gold: &Gold, pred: &Annotations) -> Score {
     let text = gold.text.as_str();
-    let mut sc = Score { id: gold.id.clone(), ..Default::default() };
+    let mut sc = Score {
+        id: gold.id.clone(),
+        ..Default::default()
+    };
     let speaker_name = |id: &Option<String>| -> Option<String> {
-        id.as_ref().and_then(|id| pred.entities.iter().find(|e| &e.id == id)).map(|e| e.name.clone())
+        id.as_ref()
+            .and_then(|id| pred.entities.iter().find(|e| &e.id == id))
+            .map(|e| e.name.clone())
     };
     for kind in [QuoteKind::Direct, QuoteKind::Indirect] {
         let golds: Vec<(&GoldQuote, Span)> = gold
@@ -246,11 +276,22 @@ pub fn score(gold: &Gold, pred: &Annotations) -> Score {
             })
             .collect();
         let preds: Vec<_> = pred.quotes.iter().filter(|q| q.kind == kind).collect();
-        let pspans: Vec<Span> = preds.iter().map(|q| trim_span(text, Span::new(q.start, q.end))).collect();
+        let pspans: Vec<Span> = preds
+            .iter()
+            .map(|q| trim_span(text, Span::new(q.start, q.end)))
+            .collect();
         let gspans: Vec<Span> = golds.iter().map(|g| g.1).collect();
         let m = match_spans(text, &gspans, &pspans);
-        let prf = Prf { matched: m.len(), predicted: preds.len(), gold: golds.len() };
-        let label = if kind == QuoteKind::Direct { "direct" } else { "indirect" };
+        let prf = Prf {
+            matched: m.len(),
+            predicted: preds.len(),
+            gold: golds.len(),
+        };
+        let label = if kind == QuoteKind::Direct {
+            "direct"
+        } else {
+            "indirect"
+        };
         for (gi, pi) in &m {
             let gs = golds[*gi].0.speaker.as_deref();
             let ps = speaker_name(&preds[*pi].speaker);
@@ -258,7 +299,11 @@ pub fn score(gold: &Gold, pred: &Annotations) -> Score {
             if speaker_matches(gs, ps.as_deref()) {
                 sc.speaker_right += 1;
             } else {
-                sc.wrong_speakers.push((golds[*gi].0.text.clone(), gs.unwrap_or("null").into(), ps.unwrap_or("null".into())));
+                sc.wrong_speakers.push((
+                    golds[*gi].0.text.clone(),
+                    gs.unwrap_or("null").into(),
+                    ps.unwrap_or("null".into()),
+                ));
             }
         }
         let gm: Vec<usize> = m.iter().map(|x| x.0).collect();
@@ -285,7 +330,9 @@ pub fn score(gold: &Gold, pred: &Annotations) -> Score {
                     sc.scare_errors += pspans
                         .iter()
                         .enumerate()
-                        .filter(|(pi, p)| !pm.contains(pi) && (ns.contains(**p) || iou(text, **p, ns) >= 0.5))
+                        .filter(|(pi, p)| {
+                            !pm.contains(pi) && (ns.contains(**p) || iou(text, **p, ns) >= 0.5)
+                        })
                         .count();
                 }
             }
@@ -305,23 +352,31 @@ pub fn score(gold: &Gold, pred: &Annotations) -> Score {
             }
         })
         .collect();
-    let pclaims: Vec<Span> = pred.claims.iter().map(|c| trim_span(text, Span::new(c.start, c.end))).collect();
+    let pclaims: Vec<Span> = pred
+        .claims
+        .iter()
+        .map(|c| trim_span(text, Span::new(c.start, c.end)))
+        .collect();
     sc.claims_gold = gclaims.len();
     sc.claims_predicted = pclaims.len();
     for g in &gclaims {
         let glen = chars(text, g.start, g.end);
-        let covered = pclaims.iter().any(|p| 2 * chars(text, g.start.max(p.start), g.end.min(p.end)) >= glen.max(1));
+        let covered = pclaims
+            .iter()
+            .any(|p| 2 * chars(text, g.start.max(p.start), g.end.min(p.end)) >= glen.max(1));
         if covered {
             sc.claims_covered += 1;
         } else {
-            sc.misses.push(("claim".into(), text[g.start..g.end].to_string()));
+            sc.misses
+                .push(("claim".into(), text[g.start..g.end].to_string()));
         }
     }
     for p in &pclaims {
         if gclaims.iter().any(|g| g.overlaps(*p)) {
             sc.claims_hit += 1;
         } else {
-            sc.false_alarms.push(("claim".into(), text[p.start..p.end].to_string()));
+            sc.false_alarms
+                .push(("claim".into(), text[p.start..p.end].to_string()));
         }
     }
     sc
@@ -382,7 +437,10 @@ mod tests {
 
     #[test]
     fn speaker_rule() {
-        assert!(speaker_matches(Some("John Kirby"), Some("Pentagon spokesman John Kirby")));
+        assert!(speaker_matches(
+            Some("John Kirby"),
+            Some("Pentagon spokesman John Kirby")
+        ));
         assert!(!speaker_matches(Some("John Kirby"), Some("John")));
         assert!(speaker_matches(None, None));
         assert!(!speaker_matches(None, Some("Kirby")));
@@ -395,7 +453,12 @@ mod tests {
             id: "t".into(),
             source: String::new(),
             text: text.clone(),
-            quotes: vec![GoldQuote { text: "We are ready".into(), kind: QuoteKind::Direct, speaker: Some("John Kirby".into()), nth: 0 }],
+            quotes: vec![GoldQuote {
+                text: "We are ready".into(),
+                kind: QuoteKind::Direct,
+                speaker: Some("John Kirby".into()),
+                nth: 0,
+            }],
             entities: vec![],
             claims: vec![],
             not_quotes: vec![],

@@ -41,11 +41,13 @@ pub fn annotate(text: &str) -> Annotations {
     let found = quotes::find(&doc);
     let resolved = entities::resolve(&doc, &found);
     let claims = claims::find(&doc, &resolved.quotes);
+    let sources = summarize_sources(&resolved.entities, &resolved.quotes);
     Annotations {
         version: FORMAT_VERSION,
         offsets: OffsetUnit::Utf8,
         entities: resolved.entities,
         quotes: resolved.quotes,
         claims,
+        sources,
     }
 }

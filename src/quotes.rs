@@ -52,18 +52,34 @@ const CUE_WINDOW: usize = 14;
 pub fn find(doc: &Document) -> Vec<RawQuote> {
     let spans = pair_marks(doc);
     // Which marks does this article quote speech in? Count the spans a cue attaches to.
-    let cued = |double: bool| spans.iter().filter(|q| q.double == double && classify_direct(doc, q, false, false).is_some_and(|r| r.cue.is_some())).count();
+    let cued = |double: bool| {
+        spans
+            .iter()
+            .filter(|q| {
+                q.double == double
+                    && classify_direct(doc, q, false, false).is_some_and(|r| r.cue.is_some())
+            })
+            .count()
+    };
     let singles_primary = spans.iter().any(|q| !q.double) && cued(false) > cued(true);
     let mut out: Vec<RawQuote> = Vec::new();
     let mut last_para = None;
     for qs in &spans {
         let para = doc.paragraph_at(qs.open);
-        if let Some(q) = classify_direct(doc, qs, para.is_some() && para == last_para, singles_primary) {
+        if let Some(q) = classify_direct(
+            doc,
+            qs,
+            para.is_some() && para == last_para,
+            singles_primary,
+        ) {
             last_para = doc.paragraph_at(q.span.end);
             out.push(q);
         }
     }
-    let direct: Vec<Span> = spans.iter().map(|q| Span::new(q.open, q.close_end)).collect();
+    let direct: Vec<Span> = spans
+        .iter()
+        .map(|q| Span::new(q.open, q.close_end))
+        .collect();
     // Indirect content is cut before a direct quote inside it, but not before scare quotes.
     // (Matched by start: a kept quote may end before its paired span's trailing comma.)
     let mut kept: Vec<usize> = out.iter().map(|q| q.span.start).collect();
@@ -143,7 +159,14 @@ fn classify(text: &str, pos: usize, c: char) -> Option<Mark> {
     let space_before = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
     let space_after = next.is_none_or(|n| n.is_whitespace() || ".,;:!?)]}—–…".contains(n));
     let len = c.len_utf8();
-    let m = |role, double| Some(Mark { pos, len, role, double });
+    let m = |role, double| {
+        Some(Mark {
+            pos,
+            len,
+            role,
+            double,
+        })
+    };
     match c {
         '“' | '„' | '«' | '‹' => {
             if !space_before && space_after && c == '“' {
@@ -166,7 +189,11 @@ fn classify(text: &str, pos: usize, c: char) -> Option<Mark> {
             (false, false) => {
                 // `word"word`: after an opening punctuation mark it opens, else ambiguous.
                 let p = prev.unwrap_or(' ');
-                if "“‘'\"".contains(p) { m(Role::Open, true) } else { m(Role::Either, true) }
+                if "“‘'\"".contains(p) {
+                    m(Role::Open, true)
+                } else {
+                    m(Role::Either, true)
+                }
             }
         },
         '‘' | '’' | '\'' => {
@@ -179,7 +206,11 @@ fn classify(text: &str, pos: usize, c: char) -> Option<Mark> {
                 return None; // ’90s
             }
             if c == '‘' {
-                return if space_after { None } else { m(Role::Open, false) };
+                return if space_after {
+                    None
+                } else {
+                    m(Role::Open, false)
+                };
             }
             if space_before && !space_after {
                 return m(Role::Open, false);
@@ -202,7 +233,12 @@ fn classify(text: &str, pos: usize, c: char) -> Option<Mark> {
 fn marks_in(text: &str, p: Span) -> Vec<Mark> {
     text[p.start..p.end]
         .char_indices()
-        .filter(|(_, c)| matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '‘' | '’' | '\''))
+        .filter(|(_, c)| {
+            matches!(
+                c,
+                '"' | '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '‘' | '’' | '\''
+            )
+        })
         .filter_map(|(i, c)| classify(text, p.start + i, c))
         .collect()
 }
@@ -275,7 +311,12 @@ pub fn pair_marks(doc: &Document) -> Vec<QuotedSpan> {
                         if let Some(om) = single_open.take() {
                             let content = Span::new(om.pos + om.len, m.pos);
                             // `’n’` and one-letter spans are not quotes.
-                            if text[content.start..content.end].chars().filter(|c| c.is_alphanumeric()).count() > 1 {
+                            if text[content.start..content.end]
+                                .chars()
+                                .filter(|c| c.is_alphanumeric())
+                                .count()
+                                > 1
+                            {
                                 out.push(QuotedSpan {
                                     open: om.pos,
                                     content,
@@ -305,7 +346,15 @@ fn opi_last(paras: &[Span], pos: usize) -> usize {
     paras.partition_point(|p| p.end <= pos).saturating_sub(1)
 }
 
-fn push_span(out: &mut Vec<QuotedSpan>, text: &str, om: Mark, end: usize, close_end: usize, closed: bool, multi: bool) {
+fn push_span(
+    out: &mut Vec<QuotedSpan>,
+    text: &str,
+    om: Mark,
+    end: usize,
+    close_end: usize,
+    closed: bool,
+    multi: bool,
+) {
     let start = om.pos + om.len;
     if end <= start {
         return;
@@ -314,7 +363,14 @@ fn push_span(out: &mut Vec<QuotedSpan>, text: &str, om: Mark, end: usize, close_
     if a >= b {
         return;
     }
-    out.push(QuotedSpan { open: om.pos, content: Span::new(a, b), close_end, double: true, closed, multi_paragraph: multi });
+    out.push(QuotedSpan {
+        open: om.pos,
+        content: Span::new(a, b),
+        close_end,
+        double: true,
+        closed,
+        multi_paragraph: multi,
+    });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -322,25 +378,57 @@ fn push_span(out: &mut Vec<QuotedSpan>, text: &str, om: Mark, end: usize, close_
 
 /// Verbs that, before `as “…”`, report how someone described a thing.
 const DESCRIBING_VERBS: &[&str] = &[
-    "branded", "characterised", "characterized", "decried", "denounced", "describe", "described",
-    "describes", "hailed", "labeled", "labelled", "portrayed",
+    "branded",
+    "characterised",
+    "characterized",
+    "decried",
+    "denounced",
+    "describe",
+    "described",
+    "describes",
+    "hailed",
+    "labeled",
+    "labelled",
+    "portrayed",
 ];
 
 /// Words before a quoted span that make it a name, a title or a term, not speech.
 const NAMING_WORDS: &[&str] = &[
-    "as", "called", "coined", "dubbed", "entitled", "label", "labeled", "labelled", "named",
-    "nicknamed", "phrase", "so-called", "term", "termed", "titled", "word", "words",
+    "as",
+    "called",
+    "coined",
+    "dubbed",
+    "entitled",
+    "label",
+    "labeled",
+    "labelled",
+    "named",
+    "nicknamed",
+    "phrase",
+    "so-called",
+    "term",
+    "termed",
+    "titled",
+    "word",
+    "words",
 ];
 
 fn words_in(doc: &Document, s: Span) -> usize {
     let a = doc.token_at_or_after(s.start);
     let b = doc.tokens_before(s.end);
-    (a..b.max(a)).filter(|&i| doc.tokens[i].kind != TokKind::Punct).count()
+    (a..b.max(a))
+        .filter(|&i| doc.tokens[i].kind != TokKind::Punct)
+        .count()
 }
 
 /// `follows_quote`: a quote by someone was already found earlier in this paragraph, so a
 /// quote with no cue of its own continues it (`“…,” Kirby said. “And we …”`).
-fn classify_direct(doc: &Document, q: &QuotedSpan, follows_quote: bool, singles_primary: bool) -> Option<RawQuote> {
+fn classify_direct(
+    doc: &Document,
+    q: &QuotedSpan,
+    follows_quote: bool,
+    singles_primary: bool,
+) -> Option<RawQuote> {
     let text = doc.text;
     // The comma before a closing mark belongs to the attribution (`“We are ready,” he
     // said`), not to what was said: the span ends before it.
@@ -367,19 +455,34 @@ fn classify_direct(doc: &Document, q: &QuotedSpan, follows_quote: bool, singles_
     // description reports someone's words, with the agent (if any) as the source.
     // `Campaigners described the move as “a betrayal”`: the subject's words.
     let describing = (prev_word == "as")
-        .then(|| (before_tok.saturating_sub(6)..before_tok.saturating_sub(1)).rev().find(|&k| lexicon::in_list(DESCRIBING_VERBS, doc.tok(k))))
+        .then(|| {
+            (before_tok.saturating_sub(6)..before_tok.saturating_sub(1))
+                .rev()
+                .find(|&k| lexicon::in_list(DESCRIBING_VERBS, doc.tok(k)))
+        })
         .flatten();
     if let Some(v) = describing {
-        let passive = v > 0 && matches!(doc.tok(v - 1), "was" | "were" | "been" | "being" | "is" | "are");
+        let passive = v > 0
+            && matches!(
+                doc.tok(v - 1),
+                "was" | "were" | "been" | "being" | "is" | "are"
+            );
         let src = if passive {
             let k = doc.token_at_or_after(q.close_end);
             let by = (k..(k + 2).min(doc.tokens.len())).find(|&x| doc.tok(x) == "by");
             by.and_then(|x| np_after(doc, x + 1, (x + 10).min(doc.tokens.len())))
         } else {
-            doc.sentence_at(doc.tokens[v].span().start).and_then(|si| subject_before(doc, v, doc.sentences[si].first))
+            doc.sentence_at(doc.tokens[v].span().start)
+                .and_then(|si| subject_before(doc, v, doc.sentences[si].first))
         };
         let cue = doc.tokens[v].span();
-        return Some(RawQuote { span: content, kind: QuoteKind::Direct, cue: Some(cue), source: src.map_or(Source::Unknown, Source::Phrase), confidence: 0.7 });
+        return Some(RawQuote {
+            span: content,
+            kind: QuoteKind::Direct,
+            cue: Some(cue),
+            source: src.map_or(Source::Unknown, Source::Phrase),
+            confidence: 0.7,
+        });
     }
     let after = cue_after(doc, q);
     let before = cue_before(doc, q);
@@ -399,20 +502,30 @@ fn classify_direct(doc: &Document, q: &QuotedSpan, follows_quote: bool, singles_
             if naming {
                 return None;
             }
-            let starts_paragraph = doc.paragraph_at(q.open).is_some_and(|pi| doc.paragraphs[pi].start == q.open);
-            let speechlike = (nwords >= 6 && (ends_like_speech || sentences_inside > 0 || !q.closed))
+            let starts_paragraph = doc
+                .paragraph_at(q.open)
+                .is_some_and(|pi| doc.paragraphs[pi].start == q.open);
+            let speechlike = (nwords >= 6
+                && (ends_like_speech || sentences_inside > 0 || !q.closed))
                 || (starts_paragraph && nwords >= 3 && ends_like_speech)
                 || q.multi_paragraph
                 || (follows_quote && (nwords >= 3 || ends_like_speech));
             if !speechlike {
                 return None;
             }
-            (None, Source::Previous, if starts_paragraph { 0.75 } else { 0.6 })
+            (
+                None,
+                Source::Previous,
+                if starts_paragraph { 0.75 } else { 0.6 },
+            )
         }
     };
     // Single-quoted spans are titles and terms unless a cue attaches them to a speaker, or
     // the article quotes speech in single marks (British style) and this one continues it.
-    if !q.double && cue.is_none() && !(singles_primary && (follows_quote || q.multi_paragraph || nwords >= 6)) {
+    if !q.double
+        && cue.is_none()
+        && !(singles_primary && (follows_quote || q.multi_paragraph || nwords >= 6))
+    {
         return None;
     }
     // Short unattached-looking quotes with a cue far away in the sentence and no speech
@@ -420,14 +533,22 @@ fn classify_direct(doc: &Document, q: &QuotedSpan, follows_quote: bool, singles_
     if nwords <= 2 && !ends_like_speech && conf < 0.9 && !is_reported_partial(doc, q) {
         return None;
     }
-    Some(RawQuote { span: content, kind: QuoteKind::Direct, cue, source, confidence: if q.closed { conf } else { conf * 0.8 } })
+    Some(RawQuote {
+        span: content,
+        kind: QuoteKind::Direct,
+        cue,
+        source,
+        confidence: if q.closed { conf } else { conf * 0.8 },
+    })
 }
 
 /// A short quoted phrase is a partial quote when a reporting verb introduces the clause
 /// it sits in: `He vowed that the country would be “merciless”`.
 fn is_reported_partial(doc: &Document, q: &QuotedSpan) -> bool {
     let b = doc.tokens_before(q.open);
-    let Some(si) = doc.sentence_at(q.open) else { return false };
+    let Some(si) = doc.sentence_at(q.open) else {
+        return false;
+    };
     let s = doc.sentences[si];
     (s.first..b).any(|i| {
         let w = doc.tok(i);
@@ -458,8 +579,14 @@ fn is_cue_token(doc: &Document, i: usize) -> bool {
     }
     // A weak verb is a cue right after a closing mark or comma, or before `that`/`:`.
     let prev = if i > 0 { doc.tok(i - 1) } else { "" };
-    let next = if i + 1 < doc.tokens.len() { doc.tok(i + 1) } else { "" };
-    matches!(prev, "”" | "\"" | "," | "’" | "'" | "»") || matches!(next, "that" | ":") || (next == "out" && w.starts_with("point"))
+    let next = if i + 1 < doc.tokens.len() {
+        doc.tok(i + 1)
+    } else {
+        ""
+    };
+    matches!(prev, "”" | "\"" | "," | "’" | "'" | "»")
+        || matches!(next, "that" | ":")
+        || (next == "out" && w.starts_with("point"))
 }
 
 /// The cue after a quote: `“…,” X said`, `“…,” said X, …`, `“…,” according to X`.
@@ -469,7 +596,8 @@ fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)> {
     let para = doc.paragraph_at(q.content.start.max(q.open))?;
     let pend = doc.paragraphs[para].end;
     let mut end = start;
-    while end < doc.tokens.len() && end - start < CUE_WINDOW && doc.tokens[end].span().start < pend {
+    while end < doc.tokens.len() && end - start < CUE_WINDOW && doc.tokens[end].span().start < pend
+    {
         let w = doc.tok(end);
         if is_quote_char_token(w) || (end > start && matches!(w, "." | "!" | "?" | ";")) {
             break;
@@ -481,9 +609,19 @@ fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)> {
     let mut verb = None;
     for i in window.clone() {
         let w = doc.tok(i);
-        if w.eq_ignore_ascii_case("according") && doc.tokens.get(i + 1).is_some_and(|_| doc.tok(i + 1) == "to") {
+        if w.eq_ignore_ascii_case("according")
+            && doc
+                .tokens
+                .get(i + 1)
+                .is_some_and(|_| doc.tok(i + 1) == "to")
+        {
             let np = np_after(doc, i + 2, end);
-            return np.map(|np| (Span::new(doc.tokens[i].span().start, doc.tokens[i + 1].span().end), Source::Phrase(np)));
+            return np.map(|np| {
+                (
+                    Span::new(doc.tokens[i].span().start, doc.tokens[i + 1].span().end),
+                    Source::Phrase(np),
+                )
+            });
         }
         if is_cue_token(doc, i) || (lexicon::is_speech_verb(w) && i == start) {
             verb = Some(i);
@@ -507,7 +645,9 @@ fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)> {
     while b < v && doc.tok(b) != "," && doc.tok(b) != "(" {
         b += 1;
     }
-    let np_ok = |a: usize, b: usize| a < b && b - a <= 8 && looks_like_np(doc, a, b) && (a..b).all(|k| is_np_token(doc, k));
+    let np_ok = |a: usize, b: usize| {
+        a < b && b - a <= 8 && looks_like_np(doc, a, b) && (a..b).all(|k| is_np_token(doc, k))
+    };
     if !np_ok(a, b) {
         // `“…” in that law, Azzouz said`: a short adjunct, then the source right before the
         // verb.
@@ -516,9 +656,21 @@ fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)> {
         if c - a > 5 || !np_ok(a2, b2) {
             return None;
         }
-        return Some((cue_with_object(doc, v), Source::Phrase(Span::new(doc.tokens[a2].span().start, doc.tokens[b2 - 1].span().end))));
+        return Some((
+            cue_with_object(doc, v),
+            Source::Phrase(Span::new(
+                doc.tokens[a2].span().start,
+                doc.tokens[b2 - 1].span().end,
+            )),
+        ));
     }
-    Some((cue_with_object(doc, v), Source::Phrase(Span::new(doc.tokens[a].span().start, doc.tokens[b - 1].span().end))))
+    Some((
+        cue_with_object(doc, v),
+        Source::Phrase(Span::new(
+            doc.tokens[a].span().start,
+            doc.tokens[b - 1].span().end,
+        )),
+    ))
 }
 
 /// The cue span for verb `v`, extended over `told` + object where that reads as one cue
@@ -539,10 +691,21 @@ fn np_after(doc: &Document, a: usize, end: usize) -> Option<Span> {
     let end = end.min(doc.tokens.len());
     while b < end {
         let w = doc.tok(b);
-        if matches!(w, "," | "." | ";" | ":" | "(" | ")" | "—" | "–") || is_quote_char_token(w) {
+        if matches!(w, "," | "." | ";" | ":" | "(" | ")" | "—" | "–") || is_quote_char_token(w)
+        {
             break;
         }
-        if b > a && (w == "who" || w == "in" || w == "on" || w == "at" || w == "during" || w == "after" || w == "when" || w == "that" || w == "as") {
+        if b > a
+            && (w == "who"
+                || w == "in"
+                || w == "on"
+                || w == "at"
+                || w == "during"
+                || w == "after"
+                || w == "when"
+                || w == "that"
+                || w == "as")
+        {
             break;
         }
         b += 1;
@@ -550,7 +713,8 @@ fn np_after(doc: &Document, a: usize, end: usize) -> Option<Span> {
             break;
         }
     }
-    (b > a && looks_like_np(doc, a, b)).then(|| Span::new(doc.tokens[a].span().start, doc.tokens[b - 1].span().end))
+    (b > a && looks_like_np(doc, a, b))
+        .then(|| Span::new(doc.tokens[a].span().start, doc.tokens[b - 1].span().end))
 }
 
 /// Can token `k` be part of a source phrase? Names, titles, determiners, modifiers,
@@ -563,7 +727,22 @@ fn is_np_token(doc: &Document, k: usize) -> bool {
         || lexicon::is_title_word(w)
         || is_group_noun(w)
         || is_modifier(w)
-        || matches!(w, "the" | "a" | "an" | "of" | "for" | "and" | "at" | "'s" | "’s" | "-" | "The" | "A" | "An")
+        || matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "of"
+                | "for"
+                | "and"
+                | "at"
+                | "'s"
+                | "’s"
+                | "-"
+                | "The"
+                | "A"
+                | "An"
+        )
         || w.ends_with("-based")
         || (c.is_uppercase() && (w.ends_with("’s") || w.ends_with("'s")))
 }
@@ -580,22 +759,50 @@ fn looks_like_np(doc: &Document, a: usize, b: usize) -> bool {
     }
     // A strong speech verb inside means a clause, not a phrase (weak ones are nouns too:
     // `the explanatory notes of the Bill`).
-    if words.iter().any(|w| lexicon::is_speech_verb(w) && !lexicon::is_weak_speech_verb(w) && w.chars().next().is_some_and(|c| c.is_lowercase())) {
+    if words.iter().any(|w| {
+        lexicon::is_speech_verb(w)
+            && !lexicon::is_weak_speech_verb(w)
+            && w.chars().next().is_some_and(|c| c.is_lowercase())
+    }) {
         return false;
     }
     words.iter().any(|w| {
         let c = w.chars().next().unwrap_or(' ');
-        (c.is_uppercase() && !lexicon::is_not_name_word(w)) || lexicon::is_title_word(w) || is_group_noun(w)
+        (c.is_uppercase() && !lexicon::is_not_name_word(w))
+            || lexicon::is_title_word(w)
+            || is_group_noun(w)
     }) || lexicon::is_org_head(words[words.len() - 1])
 }
 
 /// Plural and generic nouns that name a source group (`officials`, `police`, `experts`).
 pub fn is_group_noun(w: &str) -> bool {
     const GROUP: &[&str] = &[
-        "activists", "analysts", "authorities", "campaigners", "critics", "diplomats", "experts",
-        "investigators", "lawmakers", "leaders", "observers", "officials", "opponents",
-        "organisers", "organizers", "prosecutors", "protesters", "researchers", "residents",
-        "scientists", "source", "sources", "spokesman", "spokesperson", "spokeswoman", "supporters",
+        "activists",
+        "analysts",
+        "authorities",
+        "campaigners",
+        "critics",
+        "diplomats",
+        "experts",
+        "investigators",
+        "lawmakers",
+        "leaders",
+        "observers",
+        "officials",
+        "opponents",
+        "organisers",
+        "organizers",
+        "prosecutors",
+        "protesters",
+        "researchers",
+        "residents",
+        "scientists",
+        "source",
+        "sources",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "supporters",
         "witnesses",
     ];
     lexicon::in_list(GROUP, w)
@@ -621,7 +828,12 @@ fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source, usize)> {
         if is_quote_char_token(w) {
             break;
         }
-        if w.eq_ignore_ascii_case("according") && doc.tokens.get(i + 1).is_some_and(|_| doc.tok(i + 1) == "to") {
+        if w.eq_ignore_ascii_case("according")
+            && doc
+                .tokens
+                .get(i + 1)
+                .is_some_and(|_| doc.tok(i + 1) == "to")
+        {
             let np = np_after(doc, i + 2, b);
             let cue = Span::new(doc.tokens[i].span().start, doc.tokens[i + 1].span().end);
             return Some((cue, np.map_or(Source::Unknown, Source::Phrase), b - i - 2));
@@ -642,7 +854,11 @@ fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source, usize)> {
         // Inverted order before a quote: `said Kirby: “…”`.
         np_after(doc, v + 1, b)
     });
-    Some((doc.tokens[v].span(), src.map_or(Source::Unknown, Source::Phrase), dist))
+    Some((
+        doc.tokens[v].span(),
+        src.map_or(Source::Unknown, Source::Phrase),
+        dist,
+    ))
 }
 
 /// The subject of the verb at token `v`: the noun phrase right before it in its clause
@@ -653,11 +869,30 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
         return None;
     }
     let mut e = v; // exclusive end of the phrase
-    // Skip auxiliaries and adverbs: `has said`, `also said`, `later told`.
+                   // Skip auxiliaries and adverbs: `has said`, `also said`, `later told`.
     while e > lo && {
         let w = doc.tok(e - 1);
-        matches!(w, "has" | "have" | "had" | "also" | "later" | "then" | "once" | "again" | "further" | "is" | "are" | "was" | "were" | "would" | "will" | "did" | "does" | "do")
-            || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_lowercase()))
+        matches!(
+            w,
+            "has"
+                | "have"
+                | "had"
+                | "also"
+                | "later"
+                | "then"
+                | "once"
+                | "again"
+                | "further"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "would"
+                | "will"
+                | "did"
+                | "does"
+                | "do"
+        ) || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_lowercase()))
     } {
         e -= 1;
     }
@@ -676,7 +911,12 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
                     let first = doc.token_at_or_after(sp.start);
                     // The subject opens its clause (not `On one Facebook page …`).
                     let opens = first <= lo + 1 || matches!(doc.tok(first - 1), "," | ";" | "—");
-                    if opens && (first..k).any(|x| doc.tok(x).chars().next().is_some_and(|c| c.is_uppercase()) && !lexicon::is_not_name_word(doc.tok(x))) {
+                    if opens
+                        && (first..k).any(|x| {
+                            doc.tok(x).chars().next().is_some_and(|c| c.is_uppercase())
+                                && !lexicon::is_not_name_word(doc.tok(x))
+                        })
+                    {
                         return Some(sp);
                     }
                 }
@@ -703,14 +943,26 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
                     let (a, b) = (doc.token_at_or_after(sp.start), doc.tokens_before(sp.end));
                     (a..b).any(|i| {
                         let w = doc.tok(i);
-                        w.chars().next().is_some_and(|c| c.is_uppercase()) && !lexicon::is_not_name_word(w) && !lexicon::is_title_word(w) && !lexicon::is_pre_name_title(w)
+                        w.chars().next().is_some_and(|c| c.is_uppercase())
+                            && !lexicon::is_not_name_word(w)
+                            && !lexicon::is_title_word(w)
+                            && !lexicon::is_pre_name_title(w)
                     })
                 })
             };
             // (`The leader of Ennahda, Rachid Ghannouchi, said`: a description opening
             // with a determiner, then the name.)
-            let described = before.is_some_and(|sp| matches!(doc.tok(doc.token_at_or_after(sp.start).saturating_sub(1)), "The" | "the" | "A" | "a"))
-                || before.is_some_and(|sp| matches!(doc.slice(sp).split_whitespace().next(), Some("The" | "the" | "A" | "a")));
+            let described = before.is_some_and(|sp| {
+                matches!(
+                    doc.tok(doc.token_at_or_after(sp.start).saturating_sub(1)),
+                    "The" | "the" | "A" | "a"
+                )
+            }) || before.is_some_and(|sp| {
+                matches!(
+                    doc.slice(sp).split_whitespace().next(),
+                    Some("The" | "the" | "A" | "a")
+                )
+            });
             if has_name(&appositive) && (!has_name(&before) || described) {
                 return appositive;
             }
@@ -744,11 +996,21 @@ fn np_ending_at(doc: &Document, e: usize, lo: usize) -> Option<Span> {
         let w = doc.tok(a - 1);
         let c = w.chars().next().unwrap_or(' ');
         let cap = c.is_uppercase() && !lexicon::is_not_name_word(w);
-        let joins = (matches!(w, "of" | "the" | "de" | "van" | "von" | "bin" | "al" | "da" | "&")
-            || (matches!(w, "and" | "on") && a >= 2 && doc.tok(a - 2).chars().next().is_some_and(|c| c.is_uppercase())))
+        let joins = (matches!(
+            w,
+            "of" | "the" | "de" | "van" | "von" | "bin" | "al" | "da" | "&"
+        ) || (matches!(w, "and" | "on")
+            && a >= 2
+            && doc
+                .tok(a - 2)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase())))
             && a < e;
-        let role = lexicon::is_title_word(w) || is_group_noun(w) || (a == e && lexicon::is_org_head(w));
-        let modifier = a < e && (c.is_lowercase() && w.len() > 2 && (is_modifier(w) || lexicon::is_org_head(w)));
+        let role =
+            lexicon::is_title_word(w) || is_group_noun(w) || (a == e && lexicon::is_org_head(w));
+        let modifier = a < e
+            && (c.is_lowercase() && w.len() > 2 && (is_modifier(w) || lexicon::is_org_head(w)));
         let possessive = a < e && (w.ends_with("’s") || w.ends_with("'s")) && c.is_uppercase();
         if cap || joins || role || modifier || possessive || (c.is_numeric() && false) {
             a -= 1;
@@ -763,17 +1025,44 @@ fn np_ending_at(doc: &Document, e: usize, lo: usize) -> Option<Span> {
     while a < e && matches!(doc.tok(a), "of" | "the" | "&" | "de") {
         a += 1;
     }
-    (a < e && looks_like_np(doc, a, e)).then(|| Span::new(doc.tokens[a].span().start, doc.tokens[e - 1].span().end))
+    (a < e && looks_like_np(doc, a, e))
+        .then(|| Span::new(doc.tokens[a].span().start, doc.tokens[e - 1].span().end))
 }
 
 /// Lowercase words that can sit inside a source phrase before its head: `press`,
 /// `senior`, `political`, `national`, `security`, `former`.
 fn is_modifier(w: &str) -> bool {
     const MODS: &[&str] = &[
-        "acting", "administration", "board", "campaign", "chief", "communications", "defense",
-        "deputy", "electrical", "executive", "federal", "foreign", "former", "general",
-        "government", "health", "intelligence", "interim", "local", "military", "national",
-        "police", "political", "press", "public", "regional", "security", "senior", "state", "top",
+        "acting",
+        "administration",
+        "board",
+        "campaign",
+        "chief",
+        "communications",
+        "defense",
+        "deputy",
+        "electrical",
+        "executive",
+        "federal",
+        "foreign",
+        "former",
+        "general",
+        "government",
+        "health",
+        "intelligence",
+        "interim",
+        "local",
+        "military",
+        "national",
+        "police",
+        "political",
+        "press",
+        "public",
+        "regional",
+        "security",
+        "senior",
+        "state",
+        "top",
         "union",
     ];
     lexicon::in_list(MODS, w)
@@ -808,8 +1097,22 @@ fn cue_kind(doc: &Document, i: usize) -> Option<CueKind> {
     if lexicon::is_cognition_verb(w) {
         return Some(CueKind::Belief);
     }
-    const STANCE: &[&str] = &["adamant", "certain", "concerned", "confident", "convinced", "insistent", "worried"];
-    if lexicon::in_list(STANCE, w) && i > 0 && matches!(doc.tok(i - 1), "is" | "are" | "was" | "were" | "remains" | "remain") {
+    const STANCE: &[&str] = &[
+        "adamant",
+        "certain",
+        "concerned",
+        "confident",
+        "convinced",
+        "insistent",
+        "worried",
+    ];
+    if lexicon::in_list(STANCE, w)
+        && i > 0
+        && matches!(
+            doc.tok(i - 1),
+            "is" | "are" | "was" | "were" | "remains" | "remain"
+        )
+    {
         return Some(CueKind::Stance);
     }
     None
@@ -817,7 +1120,12 @@ fn cue_kind(doc: &Document, i: usize) -> Option<CueKind> {
 
 /// `direct`: every paired span (verbs inside them are not cues); `accepted`: the spans
 /// that are speech (an indirect content clause that merely repeats one is dropped).
-fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: &[usize]) -> Vec<RawQuote> {
+fn find_indirect(
+    doc: &Document,
+    direct: &[Span],
+    accepted: &[Span],
+    used_cues: &[usize],
+) -> Vec<RawQuote> {
     let mut out = Vec::new();
     // `direct` is sorted and non-overlapping: look-ups are binary searches, so the pass
     // stays linear in the article however many quotes it has.
@@ -832,7 +1140,12 @@ fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: 
         }
         // Content end: the sentence without its final punctuation and closing marks.
         let mut e = b;
-        while e > a && matches!(doc.tok(e - 1), "." | "!" | "?" | "…" | "”" | "\"" | "’" | "'" | ")") {
+        while e > a
+            && matches!(
+                doc.tok(e - 1),
+                "." | "!" | "?" | "…" | "”" | "\"" | "’" | "'" | ")"
+            )
+        {
             e -= 1;
         }
         let mut i = a;
@@ -848,7 +1161,9 @@ fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: 
             if w.eq_ignore_ascii_case("according") && i + 1 < e && doc.tok(i + 1) == "to" {
                 let cue = Span::new(pos, doc.tokens[i + 1].span().end);
                 let lead = i == a || (i <= a + 2 && matches!(doc.tok(a), "But" | "And" | "Yet"));
-                let np_end = (i + 2..e).find(|&k| matches!(doc.tok(k), "," | "—" | "–")).unwrap_or(e);
+                let np_end = (i + 2..e)
+                    .find(|&k| matches!(doc.tok(k), "," | "—" | "–"))
+                    .unwrap_or(e);
                 let np = np_after(doc, i + 2, np_end);
                 if lead {
                     if np_end < e {
@@ -870,7 +1185,9 @@ fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: 
                 continue;
             }
             // `As X has pointed out, CONTENT.`
-            if (w == "As" || w == "as") && (i == a || (i <= a + 2 && matches!(doc.tok(a), "But" | "And" | "Yet"))) {
+            if (w == "As" || w == "as")
+                && (i == a || (i <= a + 2 && matches!(doc.tok(a), "But" | "And" | "Yet")))
+            {
                 if let Some(q) = as_cue(doc, i, e, accepted) {
                     out.push(q);
                     i = e;
@@ -882,7 +1199,12 @@ fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: 
                 continue;
             };
             // `does not deny that X` reports nothing.
-            if (i.saturating_sub(2).max(a)..i).any(|k| matches!(doc.tok(k), "not" | "never" | "n't" | "didn't" | "doesn't" | "don't")) {
+            if (i.saturating_sub(2).max(a)..i).any(|k| {
+                matches!(
+                    doc.tok(k),
+                    "not" | "never" | "n't" | "didn't" | "doesn't" | "don't"
+                )
+            }) {
                 i += 1;
                 continue;
             }
@@ -908,13 +1230,44 @@ fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: 
             // `X said (that) CONTENT`.
             let mut k = i + 1;
             let mut obj_end = k;
-            let told = matches!(w, "told" | "tells" | "tell" | "telling" | "assured" | "warned" | "informed" | "reminded");
+            let told = matches!(
+                w,
+                "told"
+                    | "tells"
+                    | "tell"
+                    | "telling"
+                    | "assured"
+                    | "warned"
+                    | "informed"
+                    | "reminded"
+            );
             if told {
                 // Skip the object: `told Fox News`, `told reporters`, `told the BBC`.
-                while obj_end < e && obj_end - k < 5 && (doc.tok(obj_end) != "that") && !matches!(doc.tok(obj_end), "," | ":") {
+                while obj_end < e
+                    && obj_end - k < 5
+                    && (doc.tok(obj_end) != "that")
+                    && !matches!(doc.tok(obj_end), "," | ":")
+                {
                     let t = doc.tok(obj_end);
                     let c = t.chars().next().unwrap_or(' ');
-                    if c.is_uppercase() || matches!(t, "the" | "reporters" | "journalists" | "him" | "her" | "them" | "us" | "me" | "parliament" | "lawmakers" | "a" | "an") || is_group_noun(t) {
+                    if c.is_uppercase()
+                        || matches!(
+                            t,
+                            "the"
+                                | "reporters"
+                                | "journalists"
+                                | "him"
+                                | "her"
+                                | "them"
+                                | "us"
+                                | "me"
+                                | "parliament"
+                                | "lawmakers"
+                                | "a"
+                                | "an"
+                        )
+                        || is_group_noun(t)
+                    {
                         obj_end += 1;
                     } else {
                         break;
@@ -925,24 +1278,50 @@ fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: 
             if (w == "pointed" || w == "points") && k < e && doc.tok(k) == "out" {
                 k += 1;
             }
-            let that = (k..e.min(k + THAT_WINDOW)).find(|&t| doc.tok(t) == "that").filter(|&t| {
-                // Only adjuncts between the verb and `that` (`said on Friday that`), no
-                // clause of their own (`said he was “appalled” that`).
-                (k..t).all(|x| {
-                    let w = doc.tok(x);
-                    !matches!(w, "," | ";" | ":" | "is" | "was" | "are" | "were" | "had" | "has" | "would" | "will")
-                        && !is_quote_char_token(w)
-                        && lexicon::pronoun(w).is_none()
-                        && cue_kind(doc, x).is_none()
-                })
-            });
+            let that = (k..e.min(k + THAT_WINDOW))
+                .find(|&t| doc.tok(t) == "that")
+                .filter(|&t| {
+                    // Only adjuncts between the verb and `that` (`said on Friday that`), no
+                    // clause of their own (`said he was “appalled” that`).
+                    (k..t).all(|x| {
+                        let w = doc.tok(x);
+                        !matches!(
+                            w,
+                            "," | ";"
+                                | ":"
+                                | "is"
+                                | "was"
+                                | "are"
+                                | "were"
+                                | "had"
+                                | "has"
+                                | "would"
+                                | "will"
+                        ) && !is_quote_char_token(w)
+                            && lexicon::pronoun(w).is_none()
+                            && cue_kind(doc, x).is_none()
+                    })
+                });
             let bare_ok = match kind {
                 CueKind::Speech => lexicon::in_list(BARE_CLAUSE_VERBS, w),
                 CueKind::Belief | CueKind::Stance => true,
             };
             let start = match that {
                 Some(t) => t + 1,
-                None if weak || participle && !matches!(w, "saying" | "adding" | "arguing" | "insisting" | "warning" | "noting" | "claiming" | "demanding") => {
+                None if weak
+                    || participle
+                        && !matches!(
+                            w,
+                            "saying"
+                                | "adding"
+                                | "arguing"
+                                | "insisting"
+                                | "warning"
+                                | "noting"
+                                | "claiming"
+                                | "demanding"
+                        ) =>
+                {
                     i += 1;
                     continue;
                 }
@@ -953,11 +1332,20 @@ fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: 
                     // X`), and only when a finite verb follows the subject.
                     // (A comma before the verb that closes an appositive after the subject
                     // — `Keir Starmer, the Prime Minister, said the …` — is not inversion.)
-                    let inverted = i > a && doc.tok(i - 1) == "," && !told && subject_before(doc, i, a).is_none();
+                    let inverted = i > a
+                        && doc.tok(i - 1) == ","
+                        && !told
+                        && subject_before(doc, i, a).is_none();
                     let k = skip_adjunct(doc, k, e);
                     // (`claimed responsibility, the …`: a bare object, then another clause.)
                     let object_then_comma = (k..(k + 2).min(e)).any(|x| doc.tok(x) == ",");
-                    if !inverted && bare_ok && k < e && !object_then_comma && starts_clause(doc, k) && has_finite_verb(doc, k, e) {
+                    if !inverted
+                        && bare_ok
+                        && k < e
+                        && !object_then_comma
+                        && starts_clause(doc, k)
+                        && has_finite_verb(doc, k, e)
+                    {
                         k
                     } else {
                         i += 1;
@@ -966,13 +1354,20 @@ fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: 
                 }
             };
             let subj_at = if kind == CueKind::Stance { i - 1 } else { i };
-            let src = if participle { None } else { subject_before(doc, subj_at, a) };
+            let src = if participle {
+                None
+            } else {
+                subject_before(doc, subj_at, a)
+            };
             if !participle && src.is_none() && kind != CueKind::Speech {
                 i += 1;
                 continue;
             }
             let cue = if told && obj_end > i + 1 {
-                Span::new(doc.tokens[i].span().start, doc.tokens[obj_end - 1].span().end)
+                Span::new(
+                    doc.tokens[i].span().start,
+                    doc.tokens[obj_end - 1].span().end,
+                )
             } else {
                 doc.tokens[i].span()
             };
@@ -980,16 +1375,33 @@ fn find_indirect(doc: &Document, direct: &[Span], accepted: &[Span], used_cues: 
             // `…, and he noted that`.
             let content_end = (start..e)
                 .find(|&x| {
-                    (doc.tok(x) == "," && x + 1 < e && doc.tok(x + 1).ends_with("ing") && lexicon::is_speech_verb(doc.tok(x + 1)))
+                    (doc.tok(x) == ","
+                        && x + 1 < e
+                        && doc.tok(x + 1).ends_with("ing")
+                        && lexicon::is_speech_verb(doc.tok(x + 1)))
                         || (matches!(doc.tok(x), "and" | "but") && x + 2 < e && {
                             let n = doc.tok(x + 1);
-                            let strong = |y: usize| lexicon::is_speech_verb(doc.tok(y)) && !lexicon::is_weak_speech_verb(doc.tok(y));
-                            ((lexicon::pronoun(n).is_some() || n.chars().next().is_some_and(|c| c.is_uppercase()) || matches!(n, "the" | "a" | "an" | "its" | "their"))
+                            let strong = |y: usize| {
+                                lexicon::is_speech_verb(doc.tok(y))
+                                    && !lexicon::is_weak_speech_verb(doc.tok(y))
+                            };
+                            ((lexicon::pronoun(n).is_some()
+                                || n.chars().next().is_some_and(|c| c.is_uppercase())
+                                || matches!(n, "the" | "a" | "an" | "its" | "their"))
                                 && (x + 2..e.min(x + 5)).any(strong))
-                                || (matches!(n, "is" | "are" | "was" | "were" | "has" | "have" | "had") && strong(x + 2))
+                                || (matches!(
+                                    n,
+                                    "is" | "are" | "was" | "were" | "has" | "have" | "had"
+                                ) && strong(x + 2))
                         })
                 })
-                .map(|x| if x > start && doc.tok(x - 1) == "," { x - 1 } else { x })
+                .map(|x| {
+                    if x > start && doc.tok(x - 1) == "," {
+                        x - 1
+                    } else {
+                        x
+                    }
+                })
                 .unwrap_or(e);
             if let Some(mut q) = make_indirect(doc, start, content_end, cue, src, accepted) {
                 if participle {
@@ -1031,8 +1443,10 @@ fn sentence_subject(doc: &Document, a: usize, limit: usize) -> Option<Span> {
     while z > a && doc.tok(z - 1) == "," {
         z -= 1;
     }
-    (z > a && looks_like_np(doc, a, z) && !(a..z).all(|k| matches!(doc.tok(k), "The" | "the" | "A" | "a" | "An" | "an")))
-        .then(|| Span::new(doc.tokens[a].span().start, doc.tokens[z - 1].span().end))
+    (z > a
+        && looks_like_np(doc, a, z)
+        && !(a..z).all(|k| matches!(doc.tok(k), "The" | "the" | "A" | "a" | "An" | "an")))
+    .then(|| Span::new(doc.tokens[a].span().start, doc.tokens[z - 1].span().end))
 }
 
 /// Where the content before a mid-sentence cue starts: the sentence start, unless a direct
@@ -1043,11 +1457,20 @@ fn segment_start(doc: &Document, a: usize, comma: usize) -> usize {
     if !busy {
         return a;
     }
-    (a..comma).rev().find(|&k| doc.tok(k) == ",").map_or(a, |k| k + 1)
+    (a..comma)
+        .rev()
+        .find(|&k| doc.tok(k) == ",")
+        .map_or(a, |k| k + 1)
 }
 
 /// `A, he said, B` — a short source and cue between commas, inside the content.
-fn parenthetical_cue(doc: &Document, a: usize, v: usize, e: usize, accepted: &[Span]) -> Option<Vec<RawQuote>> {
+fn parenthetical_cue(
+    doc: &Document,
+    a: usize,
+    v: usize,
+    e: usize,
+    accepted: &[Span],
+) -> Option<Vec<RawQuote>> {
     // The tokens after the verb up to the next comma are at most a short adjunct.
     let after = (v + 1..e.min(v + 4)).find(|&k| doc.tok(k) == ",")?;
     if (v + 1..after).any(|k| doc.tok(k) == "that") {
@@ -1058,16 +1481,28 @@ fn parenthetical_cue(doc: &Document, a: usize, v: usize, e: usize, accepted: &[S
         return None;
     }
     let src = np_ending_at(doc, v, comma + 1)?;
-    if doc.token_at_or_after(src.start) > comma + 2 || !(comma + 1..v).all(|k| is_np_token(doc, k)) {
+    if doc.token_at_or_after(src.start) > comma + 2 || !(comma + 1..v).all(|k| is_np_token(doc, k))
+    {
         return None;
     }
     let cue = doc.tokens[v].span();
     let from = segment_start(doc, a, comma);
     let mut out = Vec::new();
     // An adverbial lead (`For days after a storm, officials say, …`) is not content.
-    const LEADS: &[&str] = &["after", "although", "as", "because", "before", "during", "for", "if", "in", "since", "to", "when", "while"];
+    const LEADS: &[&str] = &[
+        "after", "although", "as", "because", "before", "during", "for", "if", "in", "since", "to",
+        "when", "while",
+    ];
     if !lexicon::in_list(LEADS, doc.tok(from)) {
-        out.extend(make_indirect_min(doc, from, comma, cue, Some(src), accepted, 2));
+        out.extend(make_indirect_min(
+            doc,
+            from,
+            comma,
+            cue,
+            Some(src),
+            accepted,
+            2,
+        ));
     }
     out.extend(make_indirect(doc, after + 1, e, cue, Some(src), accepted));
     (!out.is_empty()).then_some(out)
@@ -1085,18 +1520,58 @@ fn as_cue(doc: &Document, i: usize, e: usize, accepted: &[Span]) -> Option<RawQu
 /// that also take a plain object (`announced a strategy`, `advises the minister`) need
 /// `that` to introduce reported speech.
 const BARE_CLAUSE_VERBS: &[&str] = &[
-    "acknowledged", "acknowledges", "added", "adds", "admits", "admitted", "argued", "argues",
-    "asserted", "asserts", "conceded", "concedes", "contended", "contends", "explained", "explains",
-    "insisted", "insists", "noted", "notes", "said", "say", "says", "stressed", "suggested",
-    "suggests", "tells", "told", "warned", "warns", "writes", "wrote",
+    "acknowledged",
+    "acknowledges",
+    "added",
+    "adds",
+    "admits",
+    "admitted",
+    "argued",
+    "argues",
+    "asserted",
+    "asserts",
+    "conceded",
+    "concedes",
+    "contended",
+    "contends",
+    "explained",
+    "explains",
+    "insisted",
+    "insists",
+    "noted",
+    "notes",
+    "said",
+    "say",
+    "says",
+    "stressed",
+    "suggested",
+    "suggests",
+    "tells",
+    "told",
+    "warned",
+    "warns",
+    "writes",
+    "wrote",
 ];
 
 /// Skips a short adjunct after a reporting verb (`in a statement`, `on Tuesday`, `late
 /// Thursday`, `at a news conference`) when a clause with a subject follows it.
 fn skip_adjunct(doc: &Document, k: usize, e: usize) -> usize {
     const HEADS: &[&str] = &[
-        "at", "during", "earlier", "early", "in", "last", "late", "later", "on", "this", "through",
-        "to", "via", "yesterday",
+        "at",
+        "during",
+        "earlier",
+        "early",
+        "in",
+        "last",
+        "late",
+        "later",
+        "on",
+        "this",
+        "through",
+        "to",
+        "via",
+        "yesterday",
     ];
     if k >= e || !lexicon::in_list(HEADS, doc.tok(k)) {
         return k;
@@ -1106,7 +1581,8 @@ fn skip_adjunct(doc: &Document, k: usize, e: usize) -> usize {
         if matches!(w, "," | ";" | ":") {
             return k;
         }
-        let subject = lexicon::pronoun(w).is_some_and(|p| p != lexicon::Pronoun::Speaker || w == "we" || w == "We")
+        let subject = lexicon::pronoun(w)
+            .is_some_and(|p| p != lexicon::Pronoun::Speaker || w == "we" || w == "We")
             || matches!(w, "it" | "It" | "the" | "The" | "its" | "their" | "there");
         if j >= k + 2 && subject && has_finite_verb(doc, j, e) {
             return j;
@@ -1130,7 +1606,8 @@ fn has_finite_verb(doc: &Document, k: usize, e: usize) -> bool {
     }
     (k + 1..e.min(k + 8)).any(|x| {
         let w = doc.tok(x);
-        lexicon::in_list(FINITE, w) || (w.len() > 3 && w.ends_with("ed") && w.chars().all(|c| c.is_lowercase()))
+        lexicon::in_list(FINITE, w)
+            || (w.len() > 3 && w.ends_with("ed") && w.chars().all(|c| c.is_lowercase()))
     })
 }
 
@@ -1139,11 +1616,50 @@ fn has_finite_verb(doc: &Document, k: usize, e: usize) -> bool {
 fn starts_clause(doc: &Document, k: usize) -> bool {
     let w = doc.tok(k);
     const NOT_SUBJECTS: &[&str] = &[
-        "about", "after", "afterward", "again", "also", "and", "as", "at", "before", "but", "by",
-        "during", "earlier", "for", "friday", "from", "in", "into", "last", "late", "later",
-        "monday", "not", "now", "of", "on", "or", "over", "publicly", "recently", "saturday", "so",
-        "sunday", "then", "through", "thursday", "to", "today", "tuesday", "wednesday", "when",
-        "while", "with", "yesterday",
+        "about",
+        "after",
+        "afterward",
+        "again",
+        "also",
+        "and",
+        "as",
+        "at",
+        "before",
+        "but",
+        "by",
+        "during",
+        "earlier",
+        "for",
+        "friday",
+        "from",
+        "in",
+        "into",
+        "last",
+        "late",
+        "later",
+        "monday",
+        "not",
+        "now",
+        "of",
+        "on",
+        "or",
+        "over",
+        "publicly",
+        "recently",
+        "saturday",
+        "so",
+        "sunday",
+        "then",
+        "through",
+        "thursday",
+        "to",
+        "today",
+        "tuesday",
+        "wednesday",
+        "when",
+        "while",
+        "with",
+        "yesterday",
     ];
     if lexicon::in_list(NOT_SUBJECTS, w) || doc.tokens[k].kind == TokKind::Punct {
         return false;
@@ -1152,7 +1668,13 @@ fn starts_clause(doc: &Document, k: usize) -> bool {
 }
 
 /// `CONTENT, X said [adjuncts].` — a short cue clause closing the sentence after a comma.
-fn trailing_cue(doc: &Document, first: usize, v: usize, e: usize, direct: &[Span]) -> Option<RawQuote> {
+fn trailing_cue(
+    doc: &Document,
+    first: usize,
+    v: usize,
+    e: usize,
+    direct: &[Span],
+) -> Option<RawQuote> {
     // The comma that opens the cue clause, at most a few tokens before the verb.
     let lo = v.saturating_sub(10).max(first);
     let comma = (lo..v).rev().find(|&k| doc.tok(k) == ",")?;
@@ -1163,7 +1685,9 @@ fn trailing_cue(doc: &Document, first: usize, v: usize, e: usize, direct: &[Span
     // spokesman for …`); never `that` or a quote.
     let tail_limit = if inverted { 24 } else { 8 };
     if e - v > tail_limit
-        || (v + 1..e).take_while(|&k| !inverted || doc.tok(k) != ",").any(|k| matches!(doc.tok(k), "that" | "“" | "\""))
+        || (v + 1..e)
+            .take_while(|&k| !inverted || doc.tok(k) != ",")
+            .any(|k| matches!(doc.tok(k), "that" | "“" | "\""))
         || (!inverted && (v + 1..e).any(|k| doc.tok(k) == ","))
     {
         return None;
@@ -1171,7 +1695,10 @@ fn trailing_cue(doc: &Document, first: usize, v: usize, e: usize, direct: &[Span
     if told && comma + 1 == v {
         // `CONTENT, the source, who said …, told Reuters.`: the subject sits before the
         // relative clause.
-        let who = (first..comma).rev().take(20).find(|&k| doc.tok(k) == "who" && k > first && doc.tok(k - 1) == ",")?;
+        let who = (first..comma)
+            .rev()
+            .take(20)
+            .find(|&k| doc.tok(k) == "who" && k > first && doc.tok(k - 1) == ",")?;
         let sp = np_ending_at(doc, who - 1, first)?;
         let subj_start = doc.token_at_or_after(sp.start);
         let mut c2 = subj_start;
@@ -1218,11 +1745,26 @@ fn trailing_cue(doc: &Document, first: usize, v: usize, e: usize, direct: &[Span
 
 /// Builds an indirect quote over tokens `a..b`, or `None` if it is too short or is just
 /// a direct quote (content that opens with the quote mark).
-fn make_indirect(doc: &Document, a: usize, b: usize, cue: Span, src: Option<Span>, accepted: &[Span]) -> Option<RawQuote> {
+fn make_indirect(
+    doc: &Document,
+    a: usize,
+    b: usize,
+    cue: Span,
+    src: Option<Span>,
+    accepted: &[Span],
+) -> Option<RawQuote> {
     make_indirect_min(doc, a, b, cue, src, accepted, 3)
 }
 
-fn make_indirect_min(doc: &Document, a: usize, b: usize, cue: Span, src: Option<Span>, accepted: &[Span], min_words: usize) -> Option<RawQuote> {
+fn make_indirect_min(
+    doc: &Document,
+    a: usize,
+    b: usize,
+    cue: Span,
+    src: Option<Span>,
+    accepted: &[Span],
+    min_words: usize,
+) -> Option<RawQuote> {
     if a >= b || b > doc.tokens.len() {
         return None;
     }
@@ -1232,7 +1774,11 @@ fn make_indirect_min(doc: &Document, a: usize, b: usize, cue: Span, src: Option<
         a += 1;
     }
     // A dateline opening the paragraph (`LONDON — `) is not part of what was said.
-    if a + 2 < b && matches!(doc.tok(a + 1), "—" | "–") && doc.tok(a).chars().all(|c| c.is_uppercase()) && doc.tok(a).len() > 1 {
+    if a + 2 < b
+        && matches!(doc.tok(a + 1), "—" | "–")
+        && doc.tok(a).chars().all(|c| c.is_uppercase())
+        && doc.tok(a).len() > 1
+    {
         a += 2;
     }
     while b > a && matches!(doc.tok(b - 1), "," | ":" | "—" | "–" | ";") {
@@ -1257,11 +1803,16 @@ fn make_indirect_min(doc: &Document, a: usize, b: usize, cue: Span, src: Option<
         let after = doc.token_at_or_after(d.end);
         let own_cue = (after..(after + 5).min(doc.tokens.len())).any(|x| {
             let w = doc.tok(x);
-            lexicon::is_speech_verb(w) && !lexicon::is_weak_speech_verb(w) && w.chars().next().is_some_and(|c| c.is_lowercase())
+            lexicon::is_speech_verb(w)
+                && !lexicon::is_weak_speech_verb(w)
+                && w.chars().next().is_some_and(|c| c.is_lowercase())
         });
         if own_cue {
             let (s0, e0) = crate::segment::trim(doc.text, span.start, d.start);
-            let e0 = s0 + doc.text[s0..e0].trim_end_matches([',', ' ', '—', '–', ':']).len();
+            let e0 = s0
+                + doc.text[s0..e0]
+                    .trim_end_matches([',', ' ', '—', '–', ':'])
+                    .len();
             span = Span::new(s0, e0);
             break;
         }
@@ -1299,7 +1850,11 @@ mod tests {
     }
 
     fn direct(text: &str) -> Vec<String> {
-        quotes(text).into_iter().filter(|q| q.1 == QuoteKind::Direct).map(|q| q.0).collect()
+        quotes(text)
+            .into_iter()
+            .filter(|q| q.1 == QuoteKind::Direct)
+            .map(|q| q.0)
+            .collect()
     }
 
     #[test]
@@ -1312,14 +1867,23 @@ mod tests {
     #[test]
     fn split_quote_around_cue() {
         let q = quotes("“We are ready,” Kirby said. “And we will go.”");
-        assert_eq!(q[0], ("We are ready".into(), QuoteKind::Direct, Some("Kirby".into())));
+        assert_eq!(
+            q[0],
+            (
+                "We are ready".into(),
+                QuoteKind::Direct,
+                Some("Kirby".into())
+            )
+        );
         assert_eq!(q[1].0, "And we will go.");
         assert_eq!(q[1].2.as_deref(), Some("<prev>"));
     }
 
     #[test]
     fn inverted_cue_with_appositive() {
-        let q = quotes("“Man’s greed is hurting the whales,” says Parata, a fierce elder of the tribe.");
+        let q = quotes(
+            "“Man’s greed is hurting the whales,” says Parata, a fierce elder of the tribe.",
+        );
         assert_eq!(q[0].2.as_deref(), Some("Parata"));
         let q = quotes("“It is not safe,” said Patrick McHugh, vice president of Con Edison.");
         assert_eq!(q[0].2.as_deref(), Some("Patrick McHugh"));
@@ -1328,7 +1892,10 @@ mod tests {
     #[test]
     fn cue_before_and_partial_quote() {
         let q = quotes("Pentagon press secretary John Kirby said: “We have made attempts.”");
-        assert_eq!(q[0].2.as_deref(), Some("Pentagon press secretary John Kirby"));
+        assert_eq!(
+            q[0].2.as_deref(),
+            Some("Pentagon press secretary John Kirby")
+        );
         let d = direct("Kirby said it appears that “the Ukrainians are holding on” for now.");
         assert_eq!(d, ["the Ukrainians are holding on"]);
     }
@@ -1352,14 +1919,28 @@ mod tests {
     fn multi_paragraph_quote_is_one_item() {
         let t = "“The first part goes on and on.\n\n“The second part ends here,” she said.";
         let d = direct(t);
-        assert_eq!(d, ["The first part goes on and on.\n\n“The second part ends here"]);
+        assert_eq!(
+            d,
+            ["The first part goes on and on.\n\n“The second part ends here"]
+        );
     }
 
     #[test]
     fn guillemets_and_straight_marks() {
-        assert_eq!(quotes("«Nous sommes prêts, vraiment prêts», Macron said.")[0].2.as_deref(), Some("Macron"));
-        assert_eq!(direct("«Nous sommes prêts, vraiment prêts», Macron said."), ["Nous sommes prêts, vraiment prêts"]);
-        assert_eq!(direct("\"I thought a lot before writing this,\" Askar wrote."), ["I thought a lot before writing this"]);
+        assert_eq!(
+            quotes("«Nous sommes prêts, vraiment prêts», Macron said.")[0]
+                .2
+                .as_deref(),
+            Some("Macron")
+        );
+        assert_eq!(
+            direct("«Nous sommes prêts, vraiment prêts», Macron said."),
+            ["Nous sommes prêts, vraiment prêts"]
+        );
+        assert_eq!(
+            direct("\"I thought a lot before writing this,\" Askar wrote."),
+            ["I thought a lot before writing this"]
+        );
     }
 
     #[test]

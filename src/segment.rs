@@ -44,7 +44,12 @@ type usize32 = u32;
 
 impl Token {
     fn new(span: Span, kind: TokKind) -> Self {
-        Token { start: span.start as u32, end: span.end as u32, sentence: 0, kind }
+        Token {
+            start: span.start as u32,
+            end: span.end as u32,
+            sentence: 0,
+            kind,
+        }
     }
     /// The token's byte span.
     #[inline]
@@ -91,7 +96,12 @@ impl<'a> Document<'a> {
             tokenize(text, *p, &mut tokens);
             split_sentences(text, pi, first, &mut tokens, &mut sentences);
         }
-        Document { text, paragraphs, sentences, tokens }
+        Document {
+            text,
+            paragraphs,
+            sentences,
+            tokens,
+        }
     }
 
     /// The text of a span.
@@ -251,7 +261,8 @@ fn tokenize(text: &str, p: Span, out: &mut Vec<Token>) {
             // not the end of a sentence.
             if let Some(&(j, '.')) = it.peek() {
                 let w = &text[start..end];
-                let dotted = w.contains('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 4;
+                let dotted =
+                    w.contains('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 4;
                 let title = w.chars().next().is_some_and(|c| c.is_uppercase())
                     && (lexicon::is_honorific(w) || lexicon::is_pre_name_title(w))
                     && w.len() <= 5;
@@ -267,10 +278,17 @@ fn tokenize(text: &str, p: Span, out: &mut Vec<Token>) {
                     it.next();
                 }
             }
-            let kind = if numeric { TokKind::Number } else { TokKind::Word };
+            let kind = if numeric {
+                TokKind::Number
+            } else {
+                TokKind::Word
+            };
             out.push(Token::new(Span::new(start, end), kind));
         } else {
-            out.push(Token::new(Span::new(start, start + c.len_utf8()), TokKind::Punct));
+            out.push(Token::new(
+                Span::new(start, start + c.len_utf8()),
+                TokKind::Punct,
+            ));
         }
     }
 }
@@ -327,13 +345,16 @@ fn split_sentences(
                 let u = &text[tokens[j].span().start..tokens[j].span().end];
                 let c = u.chars().next().unwrap_or(' ');
                 let adjacent = tokens[j].span().start == tokens[j - 1].span().end;
-                if matches!(u, "." | "!" | "?" | "…") || (is_closer(c) && adjacent && u.len() <= 3) {
+                if matches!(u, "." | "!" | "?" | "…") || (is_closer(c) && adjacent && u.len() <= 3)
+                {
                     j += 1;
                 } else {
                     break;
                 }
             }
-            if j >= n || (starts_sentence(text, tokens, j) && !is_abbreviation_before(text, tokens, i, first))
+            if j >= n
+                || (starts_sentence(text, tokens, j)
+                    && !is_abbreviation_before(text, tokens, i, first))
             {
                 push_sentence(text, paragraph, start, j, tokens, sentences);
                 start = j;
@@ -461,7 +482,10 @@ mod tests {
     fn sentences_respect_abbreviations_initials_and_quotes() {
         assert_eq!(
             sents("Mr. Kirby met Gen. Milley in the U.S. on Monday. Then he left."),
-            ["Mr. Kirby met Gen. Milley in the U.S. on Monday.", "Then he left."]
+            [
+                "Mr. Kirby met Gen. Milley in the U.S. on Monday.",
+                "Then he left."
+            ]
         );
         assert_eq!(
             sents("“We are ready.” He said so. Chang W. Lee took it."),
@@ -474,7 +498,23 @@ mod tests {
     fn tokens_keep_apostrophes_numbers_and_abbreviations_whole() {
         let d = Document::new("Russia’s 5,000 troops, 3.5% of the U.S. total, don't.");
         let toks: Vec<_> = (0..d.tokens.len()).map(|i| d.tok(i)).collect();
-        assert_eq!(toks, ["Russia’s", "5,000", "troops", ",", "3.5%", "of", "the", "U.S.", "total", ",", "don't", "."]);
+        assert_eq!(
+            toks,
+            [
+                "Russia’s",
+                "5,000",
+                "troops",
+                ",",
+                "3.5%",
+                "of",
+                "the",
+                "U.S.",
+                "total",
+                ",",
+                "don't",
+                "."
+            ]
+        );
         let d = Document::new("’90s and ‘quoted’");
         let toks: Vec<_> = (0..d.tokens.len()).map(|i| d.tok(i)).collect();
         assert_eq!(toks, ["’", "90s", "and", "‘", "quoted", "’"]);

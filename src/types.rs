@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Version of the JSON format. Bump on any breaking change to these types.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The unit of every `start`/`end` in an [`Annotations`] value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -30,6 +30,10 @@ pub struct Annotations {
     pub entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
     pub claims: Vec<Claim>,
+    /// Who is quoted, counted: named people, organisations, unnamed sources (`a
+    /// spokeswoman`) and quotes with no source at all, most-quoted first.
+    #[serde(default)]
+    pub sources: Vec<SourceCount>,
 }
 
 /// A half-open span `[start, end)` of the input.
@@ -86,13 +90,17 @@ pub enum QuoteKind {
     Indirect,
 }
 
-/// The word or phrase that introduces speech (`said`, `told Reuters`, `according to`).
+/// A stretch of the input with its text: a quote's cue or its source phrase.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Cue {
+pub struct Phrase {
     pub start: usize,
     pub end: usize,
+    /// Exactly `input[start..end]`.
     pub text: String,
 }
+
+/// The word or phrase that introduces speech (`said`, `told Reuters`, `according to`).
+pub type Cue = Phrase;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
@@ -105,9 +113,40 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// Id of the speaking [`Entity`], or `None` where the article names no source.
     pub speaker: Option<String>,
+    /// The words that name the source, as written: `Pentagon press secretary John Kirby`,
+    /// `he`, `a spokeswoman`, `the daily`. Present even when `speaker` is `None`, so unnamed
+    /// sourcing shows; `None` only where nothing in the text names a source.
+    #[serde(default)]
+    pub source: Option<Phrase>,
     pub cue: Option<Cue>,
     /// How sure the engine is that this is speech by `speaker`, in [0, 1].
     pub confidence: f32,
+}
+
+/// How a quote's source is identified, for counting named against anonymous sourcing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    /// A named person (`John Kirby`, also when quoted as `he`).
+    Person,
+    /// A named organisation (`the Pentagon`, `Reuters`).
+    Organization,
+    /// A source phrase that names nobody (`a spokeswoman`, `officials`, `a source`).
+    Unnamed,
+    /// Nothing in the text names a source.
+    Unattributed,
+}
+
+/// One line of the sources summary: a source and how many quotes it gives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceCount {
+    pub kind: SourceKind,
+    /// The entity id for a person or organisation, else `None`.
+    pub entity: Option<String>,
+    /// The entity's name, or for an unnamed source its phrase as first written (`a
+    /// spokeswoman`); `None` for unattributed quotes.
+    pub name: Option<String>,
+    pub quotes: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -161,8 +200,8 @@ impl Annotations {
         }
         for q in &self.quotes {
             offs.extend([q.start, q.end]);
-            if let Some(c) = &q.cue {
-                offs.extend([c.start, c.end]);
+            for p in q.cue.iter().chain(&q.source) {
+                offs.extend([p.start, p.end]);
             }
         }
         for c in &self.claims {
@@ -178,9 +217,9 @@ impl Annotations {
         for q in &mut self.quotes {
             q.start = map.get(q.start);
             q.end = map.get(q.end);
-            if let Some(c) = &mut q.cue {
-                c.start = map.get(c.start);
-                c.end = map.get(c.end);
+            for p in q.cue.iter_mut().chain(q.source.iter_mut()) {
+                p.start = map.get(p.start);
+                p.end = map.get(p.end);
             }
         }
         for c in &mut self.claims {
@@ -190,4 +229,58 @@ impl Annotations {
         self.offsets = OffsetUnit::Utf16;
         self
     }
+}
+
+/// Counts quotes per source: one line per speaking entity, one per distinct unnamed source
+/// phrase (compared case-insensitively), and one for quotes with no source at all. Sorted by
+/// count, most first, then by first appearance.
+pub fn summarize_sources(entities: &[Entity], quotes: &[Quote]) -> Vec<SourceCount> {
+    let mut out: Vec<SourceCount> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = Default::default();
+    for q in quotes {
+        let (key, line) = match (&q.speaker, &q.source) {
+            (Some(id), _) => {
+                let e = entities.iter().find(|e| &e.id == id);
+                let kind = match e.map(|e| e.kind) {
+                    Some(EntityKind::Organization) => SourceKind::Organization,
+                    _ => SourceKind::Person,
+                };
+                (
+                    format!("e:{id}"),
+                    SourceCount {
+                        kind,
+                        entity: Some(id.clone()),
+                        name: e.map(|e| e.name.clone()),
+                        quotes: 0,
+                    },
+                )
+            }
+            (None, Some(p)) => (
+                format!("u:{}", p.text.to_lowercase()),
+                SourceCount {
+                    kind: SourceKind::Unnamed,
+                    entity: None,
+                    name: Some(p.text.clone()),
+                    quotes: 0,
+                },
+            ),
+            (None, None) => (
+                "-".to_string(),
+                SourceCount {
+                    kind: SourceKind::Unattributed,
+                    entity: None,
+                    name: None,
+                    quotes: 0,
+                },
+            ),
+        };
+        let i = *index.entry(key).or_insert_with(|| {
+            out.push(line);
+            out.len() - 1
+        });
+        out[i].quotes += 1;
+    }
+    // Stable: ties keep the order of first appearance.
+    out.sort_by_key(|s| std::cmp::Reverse(s.quotes));
+    out
 }

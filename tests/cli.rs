@@ -13,7 +13,8 @@ use whosaid::Annotations;
 
 const BIN: &str = env!("CARGO_BIN_EXE_whosaid");
 
-const ARTICLE: &str = "“We are ready for any contingency,” said Pentagon press secretary John Kirby on Monday. \
+const ARTICLE: &str =
+    "“We are ready for any contingency,” said Pentagon press secretary John Kirby on Monday. \
 Kirby told reporters that 8,500 troops 🇺🇸 had been put on heightened alert.\r\n\r\n\
 中文 «Non», a-t-il dit. Ms. Lee, a spokesperson, said the claims were “false and baseless.”\n";
 
@@ -23,7 +24,11 @@ struct TempFile(PathBuf);
 impl TempFile {
     fn new(bytes: &[u8]) -> Self {
         static N: AtomicUsize = AtomicUsize::new(0);
-        let p = std::env::temp_dir().join(format!("whosaid-cli-{}-{}.txt", std::process::id(), N.fetch_add(1, Ordering::SeqCst)));
+        let p = std::env::temp_dir().join(format!(
+            "whosaid-cli-{}-{}.txt",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst)
+        ));
         std::fs::write(&p, bytes).unwrap();
         TempFile(p)
     }
@@ -64,9 +69,15 @@ fn stderr(o: &Output) -> String {
 
 /// Parses stdout as one annotations value and checks it against `text`.
 fn parse(o: &Output, text: &str) -> Annotations {
-    assert!(o.status.success(), "exit {:?}, stderr: {}", o.status, stderr(o));
+    assert!(
+        o.status.success(),
+        "exit {:?}, stderr: {}",
+        o.status,
+        stderr(o)
+    );
     let stdout = std::str::from_utf8(&o.stdout).expect("stdout is UTF-8");
-    let a: Annotations = serde_json::from_str(stdout).unwrap_or_else(|e| panic!("stdout is not annotations JSON: {e}\n{stdout}"));
+    let a: Annotations = serde_json::from_str(stdout)
+        .unwrap_or_else(|e| panic!("stdout is not annotations JSON: {e}\n{stdout}"));
     invariants::check(text, &a).unwrap_or_else(|e| panic!("{e}"));
     a
 }
@@ -77,14 +88,24 @@ fn annotate_a_file_prints_json_whose_spans_slice_the_file() {
     let o = run(&["annotate", f.path()], b"");
     let a = parse(&o, ARTICLE);
     assert!(!a.quotes.is_empty(), "no quotes in {a:?}");
-    assert_eq!(a, whosaid::annotate(ARTICLE), "the CLI and the library disagree");
+    assert_eq!(
+        a,
+        whosaid::annotate(ARTICLE),
+        "the CLI and the library disagree"
+    );
     // The raw JSON says its unit, and every span slices the bytes of the file.
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["offsets"], "utf8");
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     for q in v["quotes"].as_array().unwrap() {
-        let (s, e) = (q["start"].as_u64().unwrap() as usize, q["end"].as_u64().unwrap() as usize);
-        assert_eq!(q["text"].as_str().unwrap().as_bytes(), &ARTICLE.as_bytes()[s..e]);
+        let (s, e) = (
+            q["start"].as_u64().unwrap() as usize,
+            q["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            q["text"].as_str().unwrap().as_bytes(),
+            &ARTICLE.as_bytes()[s..e]
+        );
     }
     // --pretty changes the layout only.
     let p = run(&["annotate", "--pretty", f.path()], b"");
@@ -112,7 +133,10 @@ fn empty_file_gives_empty_annotations() {
     for args in [vec!["annotate", f.path()], vec!["annotate", "-"]] {
         let o = run(&args, b"");
         let a = parse(&o, "");
-        assert!(a.quotes.is_empty() && a.claims.is_empty() && a.entities.is_empty(), "{a:?}");
+        assert!(
+            a.quotes.is_empty() && a.claims.is_empty() && a.entities.is_empty(),
+            "{a:?}"
+        );
     }
 }
 
@@ -130,15 +154,33 @@ fn invalid_utf8_is_an_error_naming_the_problem() {
     let bytes = invalid_utf8();
     let bad_at = std::str::from_utf8(&bytes).unwrap_err().valid_up_to();
     let f = TempFile::new(&bytes);
-    for (args, name) in [(vec!["annotate", f.path()], f.path()), (vec!["annotate", "-"], "-")] {
+    for (args, name) in [
+        (vec!["annotate", f.path()], f.path()),
+        (vec!["annotate", "-"], "-"),
+    ] {
         let o = run(&args, &bytes);
         assert!(!o.status.success(), "{args:?}: invalid UTF-8 accepted");
-        assert!(o.stdout.is_empty(), "{args:?}: printed output for a rejected file");
+        assert!(
+            o.stdout.is_empty(),
+            "{args:?}: printed output for a rejected file"
+        );
         let err = stderr(&o);
-        assert!(err.contains("UTF-8"), "{args:?}: stderr does not say what is wrong: {err}");
-        assert!(err.contains(name), "{args:?}: stderr does not name the input: {err}");
-        assert!(err.contains(&bad_at.to_string()), "{args:?}: stderr does not give the offset {bad_at}: {err}");
-        assert!(err.contains("--lossy"), "{args:?}: stderr does not say how to proceed: {err}");
+        assert!(
+            err.contains("UTF-8"),
+            "{args:?}: stderr does not say what is wrong: {err}"
+        );
+        assert!(
+            err.contains(name),
+            "{args:?}: stderr does not name the input: {err}"
+        );
+        assert!(
+            err.contains(&bad_at.to_string()),
+            "{args:?}: stderr does not give the offset {bad_at}: {err}"
+        );
+        assert!(
+            err.contains("--lossy"),
+            "{args:?}: stderr does not say how to proceed: {err}"
+        );
     }
 }
 
@@ -147,18 +189,31 @@ fn lossy_warns_and_annotates_the_decoded_text() {
     let bytes = invalid_utf8();
     let text = String::from_utf8_lossy(&bytes).into_owned();
     let f = TempFile::new(&bytes);
-    for args in [vec!["annotate", "--lossy", f.path()], vec!["annotate", "--lossy", "-"]] {
+    for args in [
+        vec!["annotate", "--lossy", f.path()],
+        vec!["annotate", "--lossy", "-"],
+    ] {
         let o = run(&args, &bytes);
         let a = parse(&o, &text);
         assert_eq!(a, whosaid::annotate(&text), "{args:?}");
-        assert!(!a.quotes.is_empty(), "{args:?}: nothing found in the valid parts");
+        assert!(
+            !a.quotes.is_empty(),
+            "{args:?}: nothing found in the valid parts"
+        );
         let err = stderr(&o);
-        assert!(err.contains("warning") && err.contains("UTF-8"), "{args:?}: no warning on stderr: {err}");
+        assert!(
+            err.contains("warning") && err.contains("UTF-8"),
+            "{args:?}: no warning on stderr: {err}"
+        );
     }
     // Valid input with --lossy: no warning.
     let o = run(&["annotate", "--lossy", "-"], ARTICLE.as_bytes());
     parse(&o, ARTICLE);
-    assert!(o.stderr.is_empty(), "warning for valid UTF-8: {}", stderr(&o));
+    assert!(
+        o.stderr.is_empty(),
+        "warning for valid UTF-8: {}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -174,11 +229,20 @@ fn several_files_give_an_array_in_order() {
 fn missing_file_and_bad_usage_fail_with_a_message() {
     let missing = std::env::temp_dir().join("whosaid-cli-does-not-exist.txt");
     let missing = missing.to_str().unwrap();
-    for args in [vec!["annotate", missing], vec!["annotate"], vec!["annotate", "--bogus", "-"], vec!["frobnicate"], vec![]] {
+    for args in [
+        vec!["annotate", missing],
+        vec!["annotate"],
+        vec!["annotate", "--bogus", "-"],
+        vec!["frobnicate"],
+        vec![],
+    ] {
         let o = run(&args, b"");
         assert!(!o.status.success(), "{args:?} succeeded");
         assert!(o.stdout.is_empty(), "{args:?} printed to stdout");
-        assert!(!stderr(&o).trim().is_empty(), "{args:?}: no message on stderr");
+        assert!(
+            !stderr(&o).trim().is_empty(),
+            "{args:?}: no message on stderr"
+        );
     }
     let o = run(&["annotate", missing], b"");
     assert!(stderr(&o).contains(missing), "{}", stderr(&o));

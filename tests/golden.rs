@@ -19,10 +19,17 @@ fn load_all() -> Vec<Gold> {
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     files.sort();
-    assert!(files.len() >= 4, "expected the dev gold files, found {}", files.len());
+    assert!(
+        files.len() >= 4,
+        "expected the dev gold files, found {}",
+        files.len()
+    );
     files
         .iter()
-        .map(|p| serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
+        .map(|p| {
+            serde_json::from_str(&std::fs::read_to_string(p).unwrap())
+                .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+        })
         .collect()
 }
 
@@ -53,7 +60,12 @@ fn report(scores: &[Score], total: &Score) -> String {
 fn every_gold_item_is_found_in_its_article() {
     for g in load_all() {
         let sc = eval::score(&g, &whosaid::Annotations::default());
-        assert!(sc.gold_missing.is_empty(), "{}: {:?}", g.id, sc.gold_missing);
+        assert!(
+            sc.gold_missing.is_empty(),
+            "{}: {:?}",
+            g.id,
+            sc.gold_missing
+        );
     }
 }
 
@@ -72,27 +84,57 @@ fn gold_text_is_the_shared_article() {
 #[test]
 fn direct_quotes_meet_target() {
     let (scores, total) = score_all();
-    assert!(total.direct.f1() >= 0.95, "direct F1 {:.3} < 0.95\n{}", total.direct.f1(), report(&scores, &total));
-    assert_eq!(total.scare_errors, 0, "scare quotes marked as speech\n{}", report(&scores, &total));
+    assert!(
+        total.direct.f1() >= 0.95,
+        "direct F1 {:.3} < 0.95\n{}",
+        total.direct.f1(),
+        report(&scores, &total)
+    );
+    assert_eq!(
+        total.scare_errors,
+        0,
+        "scare quotes marked as speech\n{}",
+        report(&scores, &total)
+    );
 }
 
 #[test]
 fn indirect_quotes_meet_target() {
     let (scores, total) = score_all();
-    assert!(total.indirect.f1() >= 0.75, "indirect F1 {:.3} < 0.75\n{}", total.indirect.f1(), report(&scores, &total));
+    assert!(
+        total.indirect.f1() >= 0.75,
+        "indirect F1 {:.3} < 0.75\n{}",
+        total.indirect.f1(),
+        report(&scores, &total)
+    );
 }
 
 #[test]
 fn speakers_meet_target() {
     let (scores, total) = score_all();
-    assert!(total.speaker_accuracy() >= 0.90, "speaker accuracy {:.3} < 0.90\n{}", total.speaker_accuracy(), report(&scores, &total));
+    assert!(
+        total.speaker_accuracy() >= 0.90,
+        "speaker accuracy {:.3} < 0.90\n{}",
+        total.speaker_accuracy(),
+        report(&scores, &total)
+    );
 }
 
 #[test]
 fn claims_meet_target() {
     let (scores, total) = score_all();
-    assert!(total.claim_coverage() >= 0.80, "claim coverage {:.3} < 0.80\n{}", total.claim_coverage(), report(&scores, &total));
-    assert!(total.claim_precision() >= 0.70, "claim precision {:.3} < 0.70\n{}", total.claim_precision(), report(&scores, &total));
+    assert!(
+        total.claim_coverage() >= 0.80,
+        "claim coverage {:.3} < 0.80\n{}",
+        total.claim_coverage(),
+        report(&scores, &total)
+    );
+    assert!(
+        total.claim_precision() >= 0.70,
+        "claim precision {:.3} < 0.70\n{}",
+        total.claim_precision(),
+        report(&scores, &total)
+    );
 }
 
 #[test]
@@ -104,10 +146,13 @@ fn junk_lines_produce_no_claims() {
         let doc = whosaid::segment::Document::new(&g.text);
         for p in &doc.paragraphs {
             let line = doc.slice(*p);
-            let junk = line.split_whitespace().count() <= 6 && !line.trim_end().ends_with(['.', '!', '?', '”', '"']);
+            let junk = line.split_whitespace().count() <= 6
+                && !line.trim_end().ends_with(['.', '!', '?', '”', '"']);
             if junk {
                 assert!(
-                    !ann.claims.iter().any(|c| p.start <= c.start && c.end <= p.end),
+                    !ann.claims
+                        .iter()
+                        .any(|c| p.start <= c.start && c.end <= p.end),
                     "{}: claim on a junk line {line:?}",
                     g.id
                 );

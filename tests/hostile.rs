@@ -34,7 +34,10 @@ fn corpus() -> String {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     files.sort();
-    let texts: Vec<String> = files.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect();
+    let texts: Vec<String> = files
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
     if texts.is_empty() {
         SAMPLE.to_string()
     } else {
@@ -96,7 +99,11 @@ fn assert_linear(name: &str, make: impl Fn(usize) -> String, n: usize) {
     for runs in [2, 4] {
         let (a, b) = (fastest(&small, runs), fastest(&large, runs));
         let ratio = b.as_secs_f64() / a.as_secs_f64().max(1e-6) * 4.0 / size;
-        eprintln!("{name}: {} B in {a:?}, {} B in {b:?}, ratio {ratio:.2}", small.len(), large.len());
+        eprintln!(
+            "{name}: {} B in {a:?}, {} B in {b:?}, ratio {ratio:.2}",
+            small.len(),
+            large.len()
+        );
         if ratio < 8.0 {
             return;
         }
@@ -109,18 +116,37 @@ fn assert_linear(name: &str, make: impl Fn(usize) -> String, n: usize) {
 fn empty_input_gives_empty_annotations() {
     let _serial = serial();
     let a = annotate_checked("");
-    assert!(a.quotes.is_empty() && a.claims.is_empty() && a.entities.is_empty(), "{a:?}");
-    assert_eq!(a.clone().to_utf16(""), whosaid::Annotations { offsets: whosaid::OffsetUnit::Utf16, ..a });
+    assert!(
+        a.quotes.is_empty() && a.claims.is_empty() && a.entities.is_empty(),
+        "{a:?}"
+    );
+    assert_eq!(
+        a.clone().to_utf16(""),
+        whosaid::Annotations {
+            offsets: whosaid::OffsetUnit::Utf16,
+            ..a
+        }
+    );
 }
 
 #[test]
 fn whitespace_only_gives_empty_annotations() {
     let _serial = serial();
-    for ws in [" ", "\n", "\r\n", "\t \n\n \r\n\r\n", "\u{a0}\u{2028}\u{2029}\u{3000}\u{200b}\u{feff}", "\u{85}\u{b}\u{c}"] {
+    for ws in [
+        " ",
+        "\n",
+        "\r\n",
+        "\t \n\n \r\n\r\n",
+        "\u{a0}\u{2028}\u{2029}\u{3000}\u{200b}\u{feff}",
+        "\u{85}\u{b}\u{c}",
+    ] {
         for n in [1, 7, 10_000] {
             let s = ws.repeat(n);
             let a = annotate_checked(&s);
-            assert!(a.quotes.is_empty() && a.claims.is_empty() && a.entities.is_empty(), "{ws:?} × {n}: {a:?}");
+            assert!(
+                a.quotes.is_empty() && a.claims.is_empty() && a.entities.is_empty(),
+                "{ws:?} × {n}: {a:?}"
+            );
         }
     }
 }
@@ -136,7 +162,10 @@ fn binary_data_decoded_lossily() {
     // sequences: more of the engine's branches than uniform junk reaches.
     let alphabet: Vec<u8> = "\"'“”‘’«» .,:;!?\n\r\0AaJKz1—".bytes().collect();
     for seed in 1..=4u64 {
-        let bytes: Vec<u8> = junk(256 * 1024, seed).iter().map(|b| alphabet[*b as usize % alphabet.len()]).collect();
+        let bytes: Vec<u8> = junk(256 * 1024, seed)
+            .iter()
+            .map(|b| alphabet[*b as usize % alphabet.len()])
+            .collect();
         annotate_checked(&String::from_utf8_lossy(&bytes));
     }
 }
@@ -154,7 +183,11 @@ fn a_hundred_thousand_unbalanced_quote_marks() {
     annotate_checked(&"“ ‘ « „ \" ' ".repeat(100_000 / 6));
     assert_linear("unbalanced \"", |n| "\"".repeat(n), 100_000);
     assert_linear("unbalanced “word", |n| "“word ".repeat(n), 25_000);
-    assert_linear("unbalanced said “", |n| "Kirby said “we are ready. ".repeat(n), 4_000);
+    assert_linear(
+        "unbalanced said “",
+        |n| "Kirby said “we are ready. ".repeat(n),
+        4_000,
+    );
 }
 
 /// `“‘“‘ … x … ’”’”` 1 000 levels deep, in each style of mark.
@@ -165,20 +198,60 @@ fn nested(depth: usize, open: &str, close: &str, inner: &str) -> String {
 #[test]
 fn quotes_nested_a_thousand_deep() {
     let _serial = serial();
-    for (open, close) in [("“", "”"), ("‘", "’"), ("“‘", "’”"), ("\"", "\""), ("'", "'"), ("«", "»"), ("„", "“"), ("(", ")")] {
+    for (open, close) in [
+        ("“", "”"),
+        ("‘", "’"),
+        ("“‘", "’”"),
+        ("\"", "\""),
+        ("'", "'"),
+        ("«", "»"),
+        ("„", "“"),
+        ("(", ")"),
+    ] {
         annotate_checked(&nested(1_000, open, close, "x"));
-        annotate_checked(&nested(1_000, &format!("{open}he said "), &format!("{close}, Kirby said. "), "we are ready"));
+        annotate_checked(&nested(
+            1_000,
+            &format!("{open}he said "),
+            &format!("{close}, Kirby said. "),
+            "we are ready",
+        ));
     }
     assert_linear("nested “‘", |n| nested(n, "“‘", "’”", "x"), 10_000);
-    assert_linear("nested said", |n| nested(n, "“he said ", "”, Kirby said. ", "ready"), 2_500);
+    assert_linear(
+        "nested said",
+        |n| nested(n, "“he said ", "”, Kirby said. ", "ready"),
+        2_500,
+    );
 }
 
 /// One paragraph of `n` words and no punctuation, from a vocabulary that keeps the speaker
 /// and cue rules busy (names, titles, cue verbs, pronouns).
 fn words(n: usize) -> String {
     const VOCAB: &[&str] = &[
-        "the", "John", "Kirby", "said", "that", "he", "told", "reporters", "according", "to", "officials", "Pentagon",
-        "press", "secretary", "will", "rise", "because", "more", "than", "Mr", "Lee", "spokesperson", "ministry", "we",
+        "the",
+        "John",
+        "Kirby",
+        "said",
+        "that",
+        "he",
+        "told",
+        "reporters",
+        "according",
+        "to",
+        "officials",
+        "Pentagon",
+        "press",
+        "secretary",
+        "will",
+        "rise",
+        "because",
+        "more",
+        "than",
+        "Mr",
+        "Lee",
+        "spokesperson",
+        "ministry",
+        "we",
     ];
     let idx = junk(n, 7);
     let mut s = String::with_capacity(n * 7);
@@ -196,7 +269,13 @@ fn a_million_words_without_punctuation() {
     let _serial = serial();
     let s = words(1_000_000);
     let a = annotate_checked(&s);
-    eprintln!("{} bytes: {} quotes, {} claims, {} entities", s.len(), a.quotes.len(), a.claims.len(), a.entities.len());
+    eprintln!(
+        "{} bytes: {} quotes, {} claims, {} entities",
+        s.len(),
+        a.quotes.len(),
+        a.claims.len(),
+        a.entities.len()
+    );
     assert_linear("words without punctuation", words, 20_000);
     assert_linear("lower-case words", |n| "word ".repeat(n), 20_000);
     assert_linear("capitalised words", |n| "Kirby ".repeat(n), 20_000);
@@ -242,7 +321,10 @@ fn five_megabytes_of_articles() {
 }
 
 #[test]
-#[cfg_attr(debug_assertions, ignore = "50 MB takes over a minute in debug: run `cargo test --release --test hostile`")]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "50 MB takes over a minute in debug: run `cargo test --release --test hostile`"
+)]
 fn fifty_megabytes_of_articles() {
     let _serial = serial();
     let s = repeat_to(&corpus(), 50 << 20);

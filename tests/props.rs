@@ -22,39 +22,205 @@ fn contract(s: &str) -> Result<whosaid::Annotations, TestCaseError> {
 }
 
 fn cases(default: u32) -> ProptestConfig {
-    let n = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default);
-    ProptestConfig { cases: n, ..ProptestConfig::default() }
+    let n = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default);
+    ProptestConfig {
+        cases: n,
+        ..ProptestConfig::default()
+    }
 }
 
 /// Characters that stress offsets and quote pairing.
 const TRICKY: &[char] = &[
-    '"', '“', '”', '‘', '’', '\'', '«', '»', '„', '‹', '›', '(', ')', '[', ']', '—', '–', '-', '.', ',', ':', ';', '!',
-    '?', '…', '\n', '\n', '\r', '\t', ' ', ' ', ' ', '\u{a0}', '\u{2028}', '\u{2029}', '\u{0}', '\u{feff}',
-    '\u{200b}', '\u{200d}', '\u{301}', '\u{308}', '\u{20dd}', '😀', '👍', '🏽', '🇺', '🇸', '中', '国', '说',
-    '「', '」', '『', '』', 'ا', 'ل', 'ع', 'ر', 'ب', 'ي', 'ة', 'ש', 'ל', 'ו', 'ם', '\u{202e}', '\u{202c}', '\u{200f}',
-    'é', 'ß', 'İ', 'ǅ', 'Σ', 'a', 'A', 'M', 'r', 's', 'z', '1', '9', '%', '$', '€', '\u{10ffff}', '\u{fffd}',
+    '"',
+    '“',
+    '”',
+    '‘',
+    '’',
+    '\'',
+    '«',
+    '»',
+    '„',
+    '‹',
+    '›',
+    '(',
+    ')',
+    '[',
+    ']',
+    '—',
+    '–',
+    '-',
+    '.',
+    ',',
+    ':',
+    ';',
+    '!',
+    '?',
+    '…',
+    '\n',
+    '\n',
+    '\r',
+    '\t',
+    ' ',
+    ' ',
+    ' ',
+    '\u{a0}',
+    '\u{2028}',
+    '\u{2029}',
+    '\u{0}',
+    '\u{feff}',
+    '\u{200b}',
+    '\u{200d}',
+    '\u{301}',
+    '\u{308}',
+    '\u{20dd}',
+    '😀',
+    '👍',
+    '🏽',
+    '🇺',
+    '🇸',
+    '中',
+    '国',
+    '说',
+    '「',
+    '」',
+    '『',
+    '』',
+    'ا',
+    'ل',
+    'ع',
+    'ر',
+    'ب',
+    'ي',
+    'ة',
+    'ש',
+    'ל',
+    'ו',
+    'ם',
+    '\u{202e}',
+    '\u{202c}',
+    '\u{200f}',
+    'é',
+    'ß',
+    'İ',
+    'ǅ',
+    'Σ',
+    'a',
+    'A',
+    'M',
+    'r',
+    's',
+    'z',
+    '1',
+    '9',
+    '%',
+    '$',
+    '€',
+    '\u{10ffff}',
+    '\u{fffd}',
 ];
 
 /// Pieces of news prose: names and titles, cue verbs, quote marks and the text between them.
 const FRAGMENTS: &[&str] = &[
-    "John Kirby", "Kirby", "Mr. Kirby", "Ms. Lee", "Dr. Anna Müller", "Pentagon press secretary John Kirby",
-    "the Pentagon", "Reuters", "the ministry", "officials", "a spokesperson", "President Biden", "he", "she", "they",
-    "It", "The", "We", "said", "says", "told Reuters", "told reporters", "according to", "said that", "added",
-    "warned", "claimed", "denied", "insisted", "noted", "“", "”", "‘", "’", "\"", "'", "«", "»", "„", "‹", "›",
-    "We are ready", "this is not over", "5,000 troops", "3.5%", "more than ever", "because of the war",
-    "will rise", "is expected to", "accused", "of fraud", ",", ".", ".", ":", "—", "(", ")", "?", "!", "…",
-    "\n", "\n\n", "\r\n", "\r\n\r\n", "\n \n", "😀", "👩‍👩‍👧", "中国外交部发言人说", "「不」", "e\u{301}", "ñ",
-    "مرحبا", "שלום", "\u{202e}", "\u{0}", "\u{feff}", "U.S.", "Gen.", "Jan. 5", "on Monday", "in a statement",
-    "said in a statement", "he said.", "she added.", "Kirby said.", "said Kirby.", "“We are ready,” Kirby said.",
-    "‘I don’t know,’ she said.", "«Non», a-t-il dit.", "„Ja“, sagte er.", "According to officials, the plan failed.",
+    "John Kirby",
+    "Kirby",
+    "Mr. Kirby",
+    "Ms. Lee",
+    "Dr. Anna Müller",
+    "Pentagon press secretary John Kirby",
+    "the Pentagon",
+    "Reuters",
+    "the ministry",
+    "officials",
+    "a spokesperson",
+    "President Biden",
+    "he",
+    "she",
+    "they",
+    "It",
+    "The",
+    "We",
+    "said",
+    "says",
+    "told Reuters",
+    "told reporters",
+    "according to",
+    "said that",
+    "added",
+    "warned",
+    "claimed",
+    "denied",
+    "insisted",
+    "noted",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "\"",
+    "'",
+    "«",
+    "»",
+    "„",
+    "‹",
+    "›",
+    "We are ready",
+    "this is not over",
+    "5,000 troops",
+    "3.5%",
+    "more than ever",
+    "because of the war",
+    "will rise",
+    "is expected to",
+    "accused",
+    "of fraud",
+    ",",
+    ".",
+    ".",
+    ":",
+    "—",
+    "(",
+    ")",
+    "?",
+    "!",
+    "…",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r\n\r\n",
+    "\n \n",
+    "😀",
+    "👩‍👩‍👧",
+    "中国外交部发言人说",
+    "「不」",
+    "e\u{301}",
+    "ñ",
+    "مرحبا",
+    "שלום",
+    "\u{202e}",
+    "\u{0}",
+    "\u{feff}",
+    "U.S.",
+    "Gen.",
+    "Jan. 5",
+    "on Monday",
+    "in a statement",
+    "said in a statement",
+    "he said.",
+    "she added.",
+    "Kirby said.",
+    "said Kirby.",
+    "“We are ready,” Kirby said.",
+    "‘I don’t know,’ she said.",
+    "«Non», a-t-il dit.",
+    "„Ja“, sagte er.",
+    "According to officials, the plan failed.",
 ];
 
 fn char_soup() -> impl Strategy<Value = String> {
-    prop::collection::vec(
-        prop_oneof![4 => select(TRICKY), 1 => any::<char>()],
-        0..300,
-    )
-    .prop_map(|v| v.into_iter().collect())
+    prop::collection::vec(prop_oneof![4 => select(TRICKY), 1 => any::<char>()], 0..300)
+        .prop_map(|v| v.into_iter().collect())
 }
 
 fn article() -> impl Strategy<Value = String> {
@@ -64,7 +230,11 @@ fn article() -> impl Strategy<Value = String> {
         1 => "[a-zA-Z]{1,12}",
     ];
     let sep = select(&[" ", " ", " ", "", "\n", ", "][..]);
-    prop::collection::vec((piece, sep), 0..120).prop_map(|v| v.into_iter().flat_map(|(p, s)| [p, s.to_string()]).collect())
+    prop::collection::vec((piece, sep), 0..120).prop_map(|v| {
+        v.into_iter()
+            .flat_map(|(p, s)| [p, s.to_string()])
+            .collect()
+    })
 }
 
 proptest! {
@@ -141,8 +311,8 @@ fn shifted(mut a: whosaid::Annotations, n: usize) -> whosaid::Annotations {
     }
     for q in &mut a.quotes {
         (q.start, q.end) = (q.start + n, q.end + n);
-        if let Some(c) = &mut q.cue {
-            (c.start, c.end) = (c.start + n, c.end + n);
+        for p in q.cue.iter_mut().chain(q.source.iter_mut()) {
+            (p.start, p.end) = (p.start + n, p.end + n);
         }
     }
     for c in &mut a.claims {
@@ -154,15 +324,37 @@ fn shifted(mut a: whosaid::Annotations, n: usize) -> whosaid::Annotations {
 /// What a reader sees, without offsets and with carriage returns dropped.
 fn summary(a: &whosaid::Annotations) -> Vec<String> {
     let name = |id: &Option<String>| {
-        id.as_ref().and_then(|id| a.entities.iter().find(|e| &e.id == id)).map(|e| e.name.replace('\r', ""))
+        id.as_ref()
+            .and_then(|id| a.entities.iter().find(|e| &e.id == id))
+            .map(|e| e.name.replace('\r', ""))
     };
     let mut out: Vec<String> = a
         .quotes
         .iter()
-        .map(|q| format!("quote {:?} {:?} by {:?} cue {:?}", q.kind, q.text.replace('\r', ""), name(&q.speaker), q.cue.as_ref().map(|c| c.text.replace('\r', ""))))
+        .map(|q| {
+            format!(
+                "quote {:?} {:?} by {:?} cue {:?}",
+                q.kind,
+                q.text.replace('\r', ""),
+                name(&q.speaker),
+                q.cue.as_ref().map(|c| c.text.replace('\r', ""))
+            )
+        })
         .collect();
-    out.extend(a.claims.iter().map(|c| format!("claim {:?} {:?}", c.kind, c.text.replace('\r', ""))));
-    out.extend(a.entities.iter().map(|e| format!("entity {:?} {:?} {:?} x{}", e.name.replace('\r', ""), e.kind, e.title.as_ref().map(|t| t.replace('\r', "")), e.mentions.len())));
+    out.extend(
+        a.claims
+            .iter()
+            .map(|c| format!("claim {:?} {:?}", c.kind, c.text.replace('\r', ""))),
+    );
+    out.extend(a.entities.iter().map(|e| {
+        format!(
+            "entity {:?} {:?} {:?} x{}",
+            e.name.replace('\r', ""),
+            e.kind,
+            e.title.as_ref().map(|t| t.replace('\r', "")),
+            e.mentions.len()
+        )
+    }));
     out
 }
 
@@ -184,7 +376,9 @@ fn real_articles_and_their_prefixes_keep_the_contract() {
 /// Ids follow first mention even when the first-mentioned person speaks last.
 #[test]
 fn entity_ids_follow_first_mention() {
-    annotate_checked("John Kirby met reporters.\n\n“It is sad,” said Anna Lee.\n\n“We are tired,” Kirby said.");
+    annotate_checked(
+        "John Kirby met reporters.\n\n“It is sad,” said Anna Lee.\n\n“We are tired,” Kirby said.",
+    );
 }
 
 /// One span names one entity, once: short forms, titles and groups named after someone
@@ -207,7 +401,10 @@ fn a_span_names_one_entity_once() {
 fn crlf_after_an_opening_mark_keeps_the_speaker() {
     let lf = "Mr Kirby came.\n\n« \nWe are ready, he said.";
     let crlf = lf.replace('\n', "\r\n");
-    assert_eq!(summary(&annotate_checked(lf)), summary(&annotate_checked(&crlf)));
+    assert_eq!(
+        summary(&annotate_checked(lf)),
+        summary(&annotate_checked(&crlf))
+    );
 }
 
 /// The real articles with Windows line ends give the same result as with Unix ones.
@@ -230,7 +427,12 @@ fn articles() -> Vec<(String, String)> {
         .flatten()
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .filter_map(|p| Some((p.file_name()?.to_string_lossy().into_owned(), std::fs::read_to_string(&p).ok()?)))
+        .filter_map(|p| {
+            Some((
+                p.file_name()?.to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).ok()?,
+            ))
+        })
         .collect();
     out.sort();
     if out.is_empty() {

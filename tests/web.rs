@@ -83,7 +83,7 @@ fn claim(text: &str, id: &str, needle: &str) -> Claim {
 
 fn empty() -> Annotations {
     Annotations {
-        version: 1,
+        version: 2,
         offsets: OffsetUnit::Utf16,
         ..Default::default()
     }

@@ -30,13 +30,32 @@ pub fn spans(a: &Annotations) -> Vec<(String, Span, Option<&str>)> {
         }
     }
     for q in &a.quotes {
-        out.push((format!("quote {}", q.id), Span::new(q.start, q.end), Some(q.text.as_str())));
+        out.push((
+            format!("quote {}", q.id),
+            Span::new(q.start, q.end),
+            Some(q.text.as_str()),
+        ));
         if let Some(c) = &q.cue {
-            out.push((format!("quote {} cue", q.id), Span::new(c.start, c.end), Some(c.text.as_str())));
+            out.push((
+                format!("quote {} cue", q.id),
+                Span::new(c.start, c.end),
+                Some(c.text.as_str()),
+            ));
+        }
+        if let Some(p) = &q.source {
+            out.push((
+                format!("quote {} source", q.id),
+                Span::new(p.start, p.end),
+                Some(p.text.as_str()),
+            ));
         }
     }
     for c in &a.claims {
-        out.push((format!("claim {}", c.id), Span::new(c.start, c.end), Some(c.text.as_str())));
+        out.push((
+            format!("claim {}", c.id),
+            Span::new(c.start, c.end),
+            Some(c.text.as_str()),
+        ));
     }
     out
 }
@@ -44,30 +63,49 @@ pub fn spans(a: &Annotations) -> Vec<(String, Span, Option<&str>)> {
 /// Checks every rule above for `a = whosaid::annotate(input)`.
 pub fn check(input: &str, a: &Annotations) -> Result<(), String> {
     if a.version != whosaid::FORMAT_VERSION {
-        return Err(format!("version {} != {}", a.version, whosaid::FORMAT_VERSION));
+        return Err(format!(
+            "version {} != {}",
+            a.version,
+            whosaid::FORMAT_VERSION
+        ));
     }
     if a.offsets != OffsetUnit::Utf8 {
-        return Err(format!("annotate must give utf8 offsets, got {:?}", a.offsets));
+        return Err(format!(
+            "annotate must give utf8 offsets, got {:?}",
+            a.offsets
+        ));
     }
     let len = input.len();
     for (what, s, text) in spans(a) {
         if !(s.start < s.end && s.end <= len) {
-            return Err(format!("{what}: span {}..{} not within 0 < len {len} or empty", s.start, s.end));
+            return Err(format!(
+                "{what}: span {}..{} not within 0 < len {len} or empty",
+                s.start, s.end
+            ));
         }
         if !input.is_char_boundary(s.start) || !input.is_char_boundary(s.end) {
-            return Err(format!("{what}: span {}..{} not on char boundaries", s.start, s.end));
+            return Err(format!(
+                "{what}: span {}..{} not on char boundaries",
+                s.start, s.end
+            ));
         }
         if let Some(t) = text {
             let want = &input[s.start..s.end];
             if t != want {
-                return Err(format!("{what}: text {t:?} != input[{}..{}] = {want:?}", s.start, s.end));
+                return Err(format!(
+                    "{what}: text {t:?} != input[{}..{}] = {want:?}",
+                    s.start, s.end
+                ));
             }
         }
     }
     check_ids(a)?;
     for q in &a.quotes {
         if !(q.confidence.is_finite() && (0.0..=1.0).contains(&q.confidence)) {
-            return Err(format!("quote {}: confidence {} not in [0, 1]", q.id, q.confidence));
+            return Err(format!(
+                "quote {}: confidence {} not in [0, 1]",
+                q.id, q.confidence
+            ));
         }
     }
     for c in &a.claims {
@@ -82,10 +120,15 @@ pub fn check(input: &str, a: &Annotations) -> Result<(), String> {
 }
 
 fn check_ids(a: &Annotations) -> Result<(), String> {
-    fn numbered(ids: impl Iterator<Item = String>, prefix: char) -> Result<HashSet<String>, String> {
+    fn numbered(
+        ids: impl Iterator<Item = String>,
+        prefix: char,
+    ) -> Result<HashSet<String>, String> {
         let mut seen = HashSet::new();
         for id in ids {
-            let ok = id.strip_prefix(prefix).is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+            let ok = id
+                .strip_prefix(prefix)
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
             if !ok {
                 return Err(format!("id {id:?} is not {prefix}<number>"));
             }
@@ -113,7 +156,10 @@ fn check_ids(a: &Annotations) -> Result<(), String> {
             // "The quote the claim sits in": the two spans share text.
             let q = a.quotes.iter().find(|x| &x.id == q).unwrap();
             if !Span::new(q.start, q.end).overlaps(Span::new(c.start, c.end)) {
-                return Err(format!("claim {} {}..{} does not meet its quote {} {}..{}", c.id, c.start, c.end, q.id, q.start, q.end));
+                return Err(format!(
+                    "claim {} {}..{} does not meet its quote {} {}..{}",
+                    c.id, c.start, c.end, q.id, q.start, q.end
+                ));
             }
         }
     }
@@ -121,7 +167,10 @@ fn check_ids(a: &Annotations) -> Result<(), String> {
     for q in &a.quotes {
         if let Some(c) = &q.cue {
             if Span::new(q.start, q.end).overlaps(Span::new(c.start, c.end)) {
-                return Err(format!("quote {} {}..{} overlaps its own cue {}..{}", q.id, q.start, q.end, c.start, c.end));
+                return Err(format!(
+                    "quote {} {}..{} overlaps its own cue {}..{}",
+                    q.id, q.start, q.end, c.start, c.end
+                ));
             }
         }
     }
@@ -134,12 +183,18 @@ fn check_ids(a: &Annotations) -> Result<(), String> {
 pub fn check_order(a: &Annotations) -> Result<(), String> {
     for w in a.quotes.windows(2) {
         if (w[0].start, w[0].end) > (w[1].start, w[1].end) {
-            return Err(format!("quotes out of text order: {} at {} before {} at {}", w[0].id, w[0].start, w[1].id, w[1].start));
+            return Err(format!(
+                "quotes out of text order: {} at {} before {} at {}",
+                w[0].id, w[0].start, w[1].id, w[1].start
+            ));
         }
     }
     for w in a.claims.windows(2) {
         if (w[0].start, w[0].end) > (w[1].start, w[1].end) {
-            return Err(format!("claims out of text order: {} at {} before {} at {}", w[0].id, w[0].start, w[1].id, w[1].start));
+            return Err(format!(
+                "claims out of text order: {} at {} before {} at {}",
+                w[0].id, w[0].start, w[1].id, w[1].start
+            ));
         }
     }
     for e in &a.entities {
@@ -147,11 +202,22 @@ pub fn check_order(a: &Annotations) -> Result<(), String> {
             return Err(format!("entity {} has no mentions", e.id));
         }
     }
-    let firsts: Vec<(usize, &str)> =
-        a.entities.iter().map(|e| (e.mentions.iter().map(|m| m.start).min().unwrap_or(0), e.id.as_str())).collect();
+    let firsts: Vec<(usize, &str)> = a
+        .entities
+        .iter()
+        .map(|e| {
+            (
+                e.mentions.iter().map(|m| m.start).min().unwrap_or(0),
+                e.id.as_str(),
+            )
+        })
+        .collect();
     for w in firsts.windows(2) {
         if w[0].0 > w[1].0 {
-            return Err(format!("entities not in order of first mention: {} first at {} before {} first at {}", w[0].1, w[0].0, w[1].1, w[1].0));
+            return Err(format!(
+                "entities not in order of first mention: {} first at {} before {} first at {}",
+                w[0].1, w[0].0, w[1].1, w[1].0
+            ));
         }
     }
     Ok(())
@@ -161,14 +227,23 @@ pub fn check_order(a: &Annotations) -> Result<(), String> {
 /// entity or across entities ("every mention of it … points here"). A painter given two
 /// overlapping mention spans has to nest or drop one.
 pub fn check_mentions(input: &str, a: &Annotations) -> Result<(), String> {
-    let mut ms: Vec<(Span, &str)> = a.entities.iter().flat_map(|e| e.mentions.iter().map(move |m| (*m, e.id.as_str()))).collect();
+    let mut ms: Vec<(Span, &str)> = a
+        .entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(move |m| (*m, e.id.as_str())))
+        .collect();
     ms.sort_by_key(|(m, _)| (m.start, m.end));
     for w in ms.windows(2) {
         let ((m, e), (n, f)) = (w[0], w[1]);
         if m.overlaps(n) {
             return Err(format!(
                 "mentions overlap: {e} {}..{} {:?} and {f} {}..{} {:?}",
-                m.start, m.end, input.get(m.start..m.end), n.start, n.end, input.get(n.start..n.end)
+                m.start,
+                m.end,
+                input.get(m.start..m.end),
+                n.start,
+                n.end,
+                input.get(n.start..n.end)
             ));
         }
     }
@@ -188,7 +263,10 @@ fn check_json(a: &Annotations) -> Result<(), String> {
 /// UTF-16 lengths of `input[..b]` for every `b` in `offsets`, in one pass over the text. This
 /// is written independently of the engine's `Utf16Map`, and is checked against the obvious
 /// `encode_utf16().count()` by the property tests.
-pub fn utf16_prefixes(input: &str, offsets: impl IntoIterator<Item = usize>) -> BTreeMap<usize, usize> {
+pub fn utf16_prefixes(
+    input: &str,
+    offsets: impl IntoIterator<Item = usize>,
+) -> BTreeMap<usize, usize> {
     let mut want: BTreeMap<usize, usize> = offsets.into_iter().map(|o| (o, usize::MAX)).collect();
     let mut units = 0usize;
     let mut bytes = 0usize;
@@ -219,13 +297,20 @@ fn check_utf16(input: &str, a: &Annotations) -> Result<(), String> {
     }
     let utf16 = spans(&u);
     if bytes.len() != utf16.len() {
-        return Err(format!("to_utf16 changed the number of spans: {} -> {}", bytes.len(), utf16.len()));
+        return Err(format!(
+            "to_utf16 changed the number of spans: {} -> {}",
+            bytes.len(),
+            utf16.len()
+        ));
     }
     let map = utf16_prefixes(input, bytes.iter().flat_map(|(_, s, _)| [s.start, s.end]));
     for ((what, b, text), (_, u16s, u16text)) in bytes.iter().zip(&utf16) {
         let want = Span::new(map[&b.start], map[&b.end]);
         if *u16s != want {
-            return Err(format!("{what}: to_utf16 gave {}..{} for bytes {}..{}, want {}..{}", u16s.start, u16s.end, b.start, b.end, want.start, want.end));
+            return Err(format!(
+                "{what}: to_utf16 gave {}..{} for bytes {}..{}, want {}..{}",
+                u16s.start, u16s.end, b.start, b.end, want.start, want.end
+            ));
         }
         if text != u16text {
             return Err(format!("{what}: to_utf16 changed the text"));
@@ -241,8 +326,8 @@ fn check_utf16(input: &str, a: &Annotations) -> Result<(), String> {
         }
         for q in &mut x.quotes {
             (q.start, q.end) = (0, 0);
-            if let Some(c) = &mut q.cue {
-                (c.start, c.end) = (0, 0);
+            for p in q.cue.iter_mut().chain(q.source.iter_mut()) {
+                (p.start, p.end) = (0, 0);
             }
         }
         for c in &mut x.claims {
@@ -264,7 +349,10 @@ pub fn annotate_checked(input: &str) -> Annotations {
     let a = whosaid::annotate(input);
     if let Err(e) = check(input, &a) {
         let shown: String = input.chars().take(400).collect();
-        panic!("{e}\ninput ({} bytes, first 400 chars): {shown:?}", input.len());
+        panic!(
+            "{e}\ninput ({} bytes, first 400 chars): {shown:?}",
+            input.len()
+        );
     }
     a
 }

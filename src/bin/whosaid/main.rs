@@ -50,7 +50,9 @@ fn main() -> ExitCode {
 fn read_text(path: &str, lossy: bool) -> Result<String, String> {
     let bytes = if path == "-" {
         let mut b = Vec::new();
-        std::io::stdin().read_to_end(&mut b).map_err(|e| format!("stdin: {e}"))?;
+        std::io::stdin()
+            .read_to_end(&mut b)
+            .map_err(|e| format!("stdin: {e}"))?;
         b
     } else {
         std::fs::read(path).map_err(|e| format!("{path}: {e}"))?
@@ -82,7 +84,9 @@ fn annotate_cmd(args: &[String]) -> Result<(), String> {
         }
     }
     if files.is_empty() {
-        return Err(format!("annotate: no input file (use - for stdin)\n\n{USAGE}"));
+        return Err(format!(
+            "annotate: no input file (use - for stdin)\n\n{USAGE}"
+        ));
     }
     let mut all = Vec::new();
     for f in &files {
@@ -99,7 +103,11 @@ fn annotate_cmd(args: &[String]) -> Result<(), String> {
 }
 
 fn to_json<T: serde::Serialize>(v: &T, pretty: bool) -> String {
-    let r = if pretty { serde_json::to_string_pretty(v) } else { serde_json::to_string(v) };
+    let r = if pretty {
+        serde_json::to_string_pretty(v)
+    } else {
+        serde_json::to_string(v)
+    };
     r.expect("annotations always serialise")
 }
 
@@ -134,7 +142,11 @@ fn eval_cmd(args: &[String]) -> Result<(), String> {
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
-            "--pred" => pred_dir = Some(PathBuf::from(it.next().ok_or("eval: --pred needs a directory")?)),
+            "--pred" => {
+                pred_dir = Some(PathBuf::from(
+                    it.next().ok_or("eval: --pred needs a directory")?,
+                ))
+            }
             "--json" => json = true,
             "-v" | "--verbose" => verbose = true,
             f if f.starts_with("--") => return Err(format!("eval: unknown flag {f}")),
@@ -142,14 +154,19 @@ fn eval_cmd(args: &[String]) -> Result<(), String> {
         }
     }
     let mut scores = Vec::new();
-    let mut total = eval::Score { id: "all".into(), ..Default::default() };
+    let mut total = eval::Score {
+        id: "all".into(),
+        ..Default::default()
+    };
     for path in gold_files(&paths)? {
         let raw = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let gold: eval::Gold = serde_json::from_str(&raw).map_err(|e| format!("{}: {e}", path.display()))?;
+        let gold: eval::Gold =
+            serde_json::from_str(&raw).map_err(|e| format!("{}: {e}", path.display()))?;
         let pred = match &pred_dir {
             Some(dir) => {
                 let p = dir.join(format!("{}.json", gold.id));
-                let raw = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+                let raw =
+                    std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
                 serde_json::from_str(&raw).map_err(|e| format!("{}: {e}", p.display()))?
             }
             None => whosaid::annotate(&gold.text),
@@ -159,7 +176,13 @@ fn eval_cmd(args: &[String]) -> Result<(), String> {
         scores.push(sc);
     }
     if json {
-        println!("{}", to_json(&serde_json::json!({"articles": scores, "total": total}), true));
+        println!(
+            "{}",
+            to_json(
+                &serde_json::json!({"articles": scores, "total": total}),
+                true
+            )
+        );
     } else {
         print!("{}", eval::table(&scores, &total));
         if verbose {
@@ -178,7 +201,10 @@ fn eval_cmd(args: &[String]) -> Result<(), String> {
         }
     }
     if !total.gold_missing.is_empty() {
-        return Err(format!("gold items not found in their article text: {:?}", total.gold_missing));
+        return Err(format!(
+            "gold items not found in their article text: {:?}",
+            total.gold_missing
+        ));
     }
     Ok(())
 }

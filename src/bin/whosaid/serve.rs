@@ -285,7 +285,11 @@ fn send_file(out: &mut TcpStream, path: &Path, head_only: bool) -> io::Result<()
 
 fn respond_error(out: &mut TcpStream, code: u16, reason: &str, head_only: bool) -> io::Result<()> {
     let body = format!("{code} {reason}\n");
-    let allow = if code == 405 { "Allow: GET, HEAD\r\n" } else { "" };
+    let allow = if code == 405 {
+        "Allow: GET, HEAD\r\n"
+    } else {
+        ""
+    };
     let head = format!(
         "HTTP/1.1 {code} {reason}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {}\r\n\
          Cache-Control: no-store\r\n{allow}Connection: close\r\n\r\n",
@@ -324,11 +328,26 @@ mod tests {
     fn resolves_files_and_index() {
         let root = site("resolve");
         assert_eq!(resolve(&root, "/"), Resolved::File(root.join("index.html")));
-        assert_eq!(resolve(&root, "/app.js?v=2#x"), Resolved::File(root.join("app.js")));
-        assert_eq!(resolve(&root, "/pkg/m.wasm"), Resolved::File(root.join("pkg/m.wasm")));
-        assert_eq!(resolve(&root, "//pkg//./m.wasm"), Resolved::File(root.join("pkg/m.wasm")));
-        assert_eq!(resolve(&root, "/sub/"), Resolved::File(root.join("sub/index.html")));
-        assert_eq!(resolve(&root, "/a%20b.txt"), Resolved::File(root.join("a b.txt")));
+        assert_eq!(
+            resolve(&root, "/app.js?v=2#x"),
+            Resolved::File(root.join("app.js"))
+        );
+        assert_eq!(
+            resolve(&root, "/pkg/m.wasm"),
+            Resolved::File(root.join("pkg/m.wasm"))
+        );
+        assert_eq!(
+            resolve(&root, "//pkg//./m.wasm"),
+            Resolved::File(root.join("pkg/m.wasm"))
+        );
+        assert_eq!(
+            resolve(&root, "/sub/"),
+            Resolved::File(root.join("sub/index.html"))
+        );
+        assert_eq!(
+            resolve(&root, "/a%20b.txt"),
+            Resolved::File(root.join("a b.txt"))
+        );
         assert_eq!(resolve(&root, "/sub"), Resolved::Redirect("/sub/".into()));
         assert_eq!(resolve(&root, "/sub?q"), Resolved::Redirect("/sub/".into()));
     }
@@ -336,7 +355,14 @@ mod tests {
     #[test]
     fn refuses_traversal_and_hidden_files() {
         let root = site("traversal");
-        for t in ["/../etc/passwd", "/pkg/../../x", "/%2e%2e/x", "/%2E%2E%2Fx", "/sub/..", "/a\\..\\b"] {
+        for t in [
+            "/../etc/passwd",
+            "/pkg/../../x",
+            "/%2e%2e/x",
+            "/%2E%2E%2Fx",
+            "/sub/..",
+            "/a\\..\\b",
+        ] {
             assert_eq!(resolve(&root, t), Resolved::Forbidden, "{t}");
         }
         assert_eq!(resolve(&root, "/.secret"), Resolved::NotFound);
@@ -387,7 +413,10 @@ mod tests {
         s.write_all(req).unwrap();
         let mut all = Vec::new();
         s.read_to_end(&mut all).unwrap();
-        let split = all.windows(4).position(|w| w == b"\r\n\r\n").expect("a complete head");
+        let split = all
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("a complete head");
         let head = String::from_utf8(all[..split].to_vec()).unwrap();
         let mut lines = head.split("\r\n");
         let status = lines.next().unwrap().to_string();
@@ -401,7 +430,10 @@ mod tests {
         let addr = start(root);
         let (st, h, body) = raw(addr, b"GET /pkg/m.wasm HTTP/1.1\r\nHost: x\r\n\r\n");
         assert_eq!(st, "HTTP/1.1 200 OK");
-        assert!(h.contains(&"content-type: application/wasm".into()), "{h:?}");
+        assert!(
+            h.contains(&"content-type: application/wasm".into()),
+            "{h:?}"
+        );
         assert!(h.contains(&"content-length: 8".into()));
         assert!(h.contains(&"cache-control: no-store".into()));
         assert!(!h.iter().any(|l| l.starts_with("content-security-policy")));
@@ -413,7 +445,9 @@ mod tests {
         assert!(body.is_empty());
 
         let (_, h, _) = raw(addr, b"GET /page.csp.html HTTP/1.1\r\n\r\n");
-        assert!(h.iter().any(|l| l.starts_with("content-security-policy: ") && l.contains("'wasm-unsafe-eval'")));
+        assert!(h.iter().any(
+            |l| l.starts_with("content-security-policy: ") && l.contains("'wasm-unsafe-eval'")
+        ));
 
         let (st, _, _) = raw(addr, b"GET /../Cargo.toml HTTP/1.1\r\n\r\n");
         assert_eq!(st, "HTTP/1.1 403 Forbidden");
