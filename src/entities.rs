@@ -80,6 +80,9 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
     };
     order.sort_by_key(|&i| (src_pos(&raw[i]).min(raw[i].span.start), i));
     let mut speakers: Vec<Option<usize>> = vec![None; raw.len()];
+    // Each quote's source phrase as written (a continued quote shares its predecessor's).
+    let mut phrases: Vec<Option<Span>> = vec![None; raw.len()];
+    let mut last_phrase: Option<Span> = None;
     for &qi in &order {
         let q = &raw[qi];
         let pos = src_pos(q);
@@ -114,16 +117,28 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
                     hit.or_else(|| b.resolve_phrase(s))
                 }
             }
-            Source::Previous => narrative_subject(&b, q.span.start).or(last_speaker),
+            Source::Previous => match narrative_subject(&b, q.span.start) {
+                Some(e) => Some(e),
+                None => {
+                    // Continuing the last quote's speaker: its source phrase names this one too.
+                    phrases[qi] = last_phrase;
+                    last_speaker
+                }
+            },
             Source::Unknown => None,
         };
+        if let Source::Phrase(s) = q.source {
+            phrases[qi] = Some(s);
+        }
         // A quote with a cue of its own sets who spoke last, even when its source stays
         // unresolved (`“…,” the mayor said.` — the next uncued quote is not someone
         // earlier's); an indirect quote only when it names someone.
         match q.source {
             Source::Previous => {}
-            _ if q.kind == crate::types::QuoteKind::Direct => last_speaker = speaker,
-            _ if speaker.is_some() => last_speaker = speaker,
+            _ if q.kind == crate::types::QuoteKind::Direct || speaker.is_some() => {
+                last_speaker = speaker;
+                last_phrase = phrases[qi];
+            }
             _ => {}
         }
         speakers[qi] = speaker;
@@ -210,14 +225,11 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
             text: doc.slice(q.span).to_string(),
             kind: q.kind,
             speaker: speakers[i].and_then(|s| new_id[s].clone()),
-            source: match q.source {
-                Source::Phrase(s) => Some(Phrase {
-                    start: s.start,
-                    end: s.end,
-                    text: doc.slice(s).to_string(),
-                }),
-                _ => None,
-            },
+            source: phrases[i].map(|s| Phrase {
+                start: s.start,
+                end: s.end,
+                text: doc.slice(s).to_string(),
+            }),
             cue: q.cue.map(|c| Cue {
                 start: c.start,
                 end: c.end,

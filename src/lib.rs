@@ -20,11 +20,13 @@
 
 pub mod claims;
 pub mod claims_model;
+pub mod cues;
 pub mod entities;
 pub mod eval;
 pub mod lexicon;
 pub mod quotes;
 pub mod segment;
+pub mod tables;
 pub mod types;
 
 #[cfg(target_arch = "wasm32")]

@@ -20,6 +20,7 @@
 //! Speakers are found here only as *source phrases* (the words naming who spoke, or a
 //! pronoun, or "same as the previous quote"); [`crate::entities`] resolves them to entities.
 
+use crate::cues;
 use crate::lexicon;
 use crate::segment::{Document, TokKind};
 use crate::types::{QuoteKind, Span};
@@ -564,7 +565,9 @@ fn is_reported_partial(doc: &Document, q: &QuotedSpan) -> bool {
 fn is_cue_token(doc: &Document, i: usize) -> bool {
     let w = doc.tok(i);
     if !lexicon::is_speech_verb(w) {
-        return false;
+        // Beyond the list, a lowercase word the learned table gives as a cue in its frame
+        // (`tweeted`, `recalled`, `wrote`).
+        return w.starts_with(|c: char| c.is_lowercase()) && cues::is_learned_cue(doc, i);
     }
     // Capitalised mid-sentence forms are names (`Post`, `Reports`), not verbs.
     let first = w.chars().next().unwrap_or('a');
@@ -651,7 +654,11 @@ fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)> {
     if !np_ok(a, b) {
         // `“…” in that law, Azzouz said`: a short adjunct, then the source right before the
         // verb.
-        let c = (a..v).rev().find(|&k| doc.tok(k) == ",")?;
+        let Some(c) = (a..v).rev().find(|&k| doc.tok(k) == ",") else {
+            // `“…,” the 34-year-old mother of three replied`: any plain noun phrase.
+            return plain_subject(doc, v, a.saturating_sub(1))
+                .map(|np| (cue_with_object(doc, v), Source::Phrase(np)));
+        };
         let (a2, b2) = (c + 1, v);
         if c - a > 5 || !np_ok(a2, b2) {
             return None;
@@ -850,10 +857,12 @@ fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source, usize)> {
     if between.last().is_some_and(|w| *w == ":" || *w == ",") && between.len() <= 4 {
         dist = 0;
     }
-    let src = subject_before(doc, v, s.first).or_else(|| {
-        // Inverted order before a quote: `said Kirby: “…”`.
-        np_after(doc, v + 1, b)
-    });
+    let src = subject_before(doc, v, s.first)
+        .or_else(|| {
+            // Inverted order before a quote: `said Kirby: “…”`.
+            np_after(doc, v + 1, b)
+        })
+        .or_else(|| plain_subject(doc, v, s.first));
     Some((
         doc.tokens[v].span(),
         src.map_or(Source::Unknown, Source::Phrase),
@@ -861,15 +870,11 @@ fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source, usize)> {
     ))
 }
 
-/// The subject of the verb at token `v`: the noun phrase right before it in its clause
-/// (`Tunisian Prime Minister Habib Essid` in `Tunisian Prime Minister Habib Essid said`).
-/// Skips an appositive between commas back to the name (`Kirby, the spokesman, said`).
-pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
-    if v == 0 || v <= lo {
-        return None;
-    }
-    let mut e = v; // exclusive end of the phrase
-                   // Skip auxiliaries and adverbs: `has said`, `also said`, `later told`.
+/// Steps back from the verb at `v` over auxiliaries and adverbs (`has said`, `also said`,
+/// `later told`, `repeatedly says`) to where its subject must end.
+fn skip_aux_back(doc: &Document, v: usize, lo: usize) -> usize {
+    let mut e = v;
+    // Skip auxiliaries and adverbs: `has said`, `also said`, `later told`.
     while e > lo && {
         let w = doc.tok(e - 1);
         matches!(
@@ -896,6 +901,138 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
     } {
         e -= 1;
     }
+    e
+}
+
+/// The subject of a reporting verb when it is not a name or a role: the words from the
+/// start of its clause to the verb, when they read as a noun phrase (`The Clinton campaign
+/// said`, `A Clinton ally suggested`, `Twenty-four percent said`, `Cement makers argue`).
+/// Clause starts are the sentence start, punctuation, quotation marks and conjunctions; a
+/// stretch that opens with a preposition (an adjunct) or holds a verb is no subject.
+pub fn plain_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> {
+    let e = skip_aux_back(doc, v, lo);
+    let mut a = e;
+    while a > lo {
+        let w = doc.tok(a - 1);
+        if matches!(w, "," | ";" | ":" | "—" | "–" | "(" | ")" | "." | "!" | "?")
+            || is_quote_char_token(w)
+            || is_clause_joiner(w)
+        {
+            break;
+        }
+        a -= 1;
+        if e - a > 8 {
+            return None;
+        }
+    }
+    if a == e {
+        return None;
+    }
+    let first = doc.tok(a);
+    if is_preposition(first) || first.ends_with("ly") {
+        return None;
+    }
+    let verbish = |w: &str| {
+        matches!(
+            w,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+                | "being"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "do"
+                | "does"
+                | "did"
+                | "to"
+                | "not"
+                | "there"
+                | "it"
+                | "this"
+                | "what"
+                | "which"
+                | "It"
+                | "This"
+                | "There"
+                | "What"
+        ) || (w.starts_with(|c: char| c.is_lowercase())
+            && (lexicon::is_speech_verb(w) || lexicon::is_cognition_verb(w)))
+    };
+    if (a..e).any(|k| verbish(doc.tok(k))) {
+        return None;
+    }
+    // One lone determiner or adjective is no phrase.
+    if e - a == 1
+        && !doc
+            .tok(a)
+            .starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+        && !doc.tok(a).ends_with('s')
+    {
+        return None;
+    }
+    Some(Span::new(
+        doc.tokens[a].span().start,
+        doc.tokens[e - 1].span().end,
+    ))
+}
+
+fn is_clause_joiner(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "but"
+            | "or"
+            | "that"
+            | "because"
+            | "while"
+            | "when"
+            | "whereas"
+            | "if"
+            | "although"
+            | "though"
+            | "since"
+            | "as"
+            | "than"
+            | "so"
+            | "who"
+            | "which"
+            | "where"
+            | "And"
+            | "But"
+            | "So"
+            | "Yet"
+            | "yet"
+    )
+}
+
+fn is_preposition(w: &str) -> bool {
+    const PREPOSITIONS: &[&str] = &[
+        "about", "after", "against", "among", "at", "before", "behind", "by", "despite", "during",
+        "for", "from", "in", "inside", "into", "of", "on", "over", "since", "through", "to",
+        "under", "until", "upon", "with", "within", "without",
+    ];
+    lexicon::in_list(PREPOSITIONS, w)
+}
+
+/// The subject of the verb at token `v`: the noun phrase right before it in its clause
+/// (`Tunisian Prime Minister Habib Essid` in `Tunisian Prime Minister Habib Essid said`).
+/// Skips an appositive between commas back to the name (`Kirby, the spokesman, said`).
+pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
+    if v == 0 || v <= lo {
+        return None;
+    }
+    let e = skip_aux_back(doc, v, lo);
     // `Josh Earnest condemned the attack and said …`: a coordinated verb shares the
     // subject of the first one.
     if e > lo && matches!(doc.tok(e - 1), "and" | "but") {
@@ -1084,6 +1221,9 @@ enum CueKind {
     Belief,
     /// An adjective of stance after a form of `be` (`is concerned`, `is adamant`).
     Stance,
+    /// A word the learned table ([`crate::cues`]) says introduces an attribution in this
+    /// frame (`found that`, `insisted the`): reported content only, with a named subject.
+    Learned,
 }
 
 fn cue_kind(doc: &Document, i: usize) -> Option<CueKind> {
@@ -1115,7 +1255,7 @@ fn cue_kind(doc: &Document, i: usize) -> Option<CueKind> {
     {
         return Some(CueKind::Stance);
     }
-    None
+    cues::is_learned_cue(doc, i).then_some(CueKind::Learned)
 }
 
 /// `direct`: every paired span (verbs inside them are not cues); `accepted`: the spans
@@ -1304,7 +1444,7 @@ fn find_indirect(
                 });
             let bare_ok = match kind {
                 CueKind::Speech => lexicon::in_list(BARE_CLAUSE_VERBS, w),
-                CueKind::Belief | CueKind::Stance => true,
+                CueKind::Belief | CueKind::Stance | CueKind::Learned => true,
             };
             let start = match that {
                 Some(t) => t + 1,
@@ -1357,7 +1497,7 @@ fn find_indirect(
             let src = if participle {
                 None
             } else {
-                subject_before(doc, subj_at, a)
+                subject_before(doc, subj_at, a).or_else(|| plain_subject(doc, subj_at, a))
             };
             if !participle && src.is_none() && kind != CueKind::Speech {
                 i += 1;

@@ -1,0 +1,118 @@
+//! Cue words learned from data: which words introduce an attribution, in which frame.
+//!
+//! The hand-written lists in [`crate::lexicon`] hold the reporting verbs every article uses
+//! (`said`, `told`, `according to`). News uses many more (`tweeted`, `insisted`, `found`,
+//! `showed`, `predicted`), and whether a word reports someone depends on what follows it:
+//! `found that …` is a finding, `found the keys` is not. [`probability`] answers from a table
+//! mined from PolNeAR's 840 training articles (`train/cues.py` → `src/tables/cues.rs`): for
+//! each word, the share of its occurrences that annotators marked as a cue, per [`Frame`].
+
+use crate::segment::Document;
+use crate::tables::cues::CUES;
+
+/// What follows a candidate cue word, the evidence the table is split by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// `that` within the next four words, before any punctuation.
+    That = 0,
+    /// A quotation mark or colon right after it, or a comma and then a mark.
+    Quote = 1,
+    /// Anything else.
+    Clause = 2,
+}
+
+/// Probability at or above which a learned word counts as a cue in its frame.
+pub const MIN_PROBABILITY: f32 = 0.5;
+
+fn is_mark(w: &str) -> bool {
+    matches!(w, "\"" | "“" | "”" | "«" | "»" | "„")
+}
+
+/// The frame of the word at token `i` (the same rule `train/cues.py` counts with).
+pub fn frame_at(doc: &Document, i: usize) -> Frame {
+    let n = doc.tokens.len();
+    let tok = |k: usize| if k < n { doc.tok(k) } else { "" };
+    let first = tok(i + 1);
+    if is_mark(first) || first == ":" || (first == "," && is_mark(tok(i + 2))) {
+        return Frame::Quote;
+    }
+    for k in i + 1..(i + 5).min(n) {
+        let w = doc.tok(k);
+        if matches!(w, "," | ";" | "." | "!" | "?" | ":") || is_mark(w) {
+            break;
+        }
+        if w.eq_ignore_ascii_case("that") {
+            return Frame::That;
+        }
+    }
+    Frame::Clause
+}
+
+/// The probability that `word` (any case; curly apostrophes allowed) introduces an
+/// attribution in `frame`; 0 for words the table does not hold.
+pub fn probability(word: &str, frame: Frame) -> f32 {
+    let mut buf = [0u8; 32];
+    let Some(key) = fold(word, &mut buf) else {
+        return 0.0;
+    };
+    CUES.binary_search_by(|(w, _)| w.as_bytes().cmp(key))
+        .map_or(0.0, |i| CUES[i].1[frame as usize])
+}
+
+/// Lowercases ASCII and maps `’` to `'` into `buf`; `None` for words the table cannot hold.
+fn fold<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
+    let mut n = 0;
+    for c in word.chars() {
+        let c = if c == '’' { '\'' } else { c };
+        if !c.is_ascii() || n == buf.len() {
+            return None;
+        }
+        buf[n] = c.to_ascii_lowercase() as u8;
+        n += 1;
+    }
+    Some(&buf[..n])
+}
+
+/// Is the word at token `i` a learned cue in the frame it stands in?
+pub fn is_learned_cue(doc: &Document, i: usize) -> bool {
+    probability(doc.tok(i), frame_at(doc, i)) >= MIN_PROBABILITY
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_sorted_and_lowercase() {
+        for w in CUES.windows(2) {
+            assert!(w[0].0 < w[1].0, "{} before {}", w[0].0, w[1].0);
+        }
+        assert!(CUES
+            .iter()
+            .all(|(w, _)| w.bytes().all(|b| !b.is_ascii_uppercase())));
+    }
+
+    #[test]
+    fn frames_decide() {
+        let doc = Document::new("The study found that wages rose. She found the keys.");
+        let i = (0..doc.tokens.len())
+            .find(|&i| doc.tok(i) == "found")
+            .unwrap();
+        assert_eq!(frame_at(&doc, i), Frame::That);
+        assert!(is_learned_cue(&doc, i));
+        let j = (i + 1..doc.tokens.len())
+            .find(|&i| doc.tok(i) == "found")
+            .unwrap();
+        assert_eq!(frame_at(&doc, j), Frame::Clause);
+        assert!(!is_learned_cue(&doc, j));
+    }
+
+    #[test]
+    fn common_cues_are_learned() {
+        for w in ["said", "says", "tweeted", "argued", "Said", "insisted"] {
+            assert!(probability(w, Frame::That) >= MIN_PROBABILITY, "{w}");
+        }
+        assert_eq!(probability("table", Frame::That), 0.0);
+        assert_eq!(probability("naïve", Frame::That), 0.0);
+    }
+}
