@@ -607,6 +607,14 @@ fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)> {
         }
         end += 1;
     }
+    // A dash and a name after the quote sign it (vox pops, epigraphs): `“…” ― Carlos Raúl`.
+    if start < end && matches!(doc.tok(start), "―" | "—" | "–") {
+        let np = np_after(doc, start + 1, end)?;
+        let first = doc.token_at_or_after(np.start);
+        if doc.tok(first).starts_with(|c: char| c.is_uppercase()) {
+            return Some((doc.tokens[start].span(), Source::Phrase(np)));
+        }
+    }
     // The attribution must come right after the quote: `“…” he said`, `“…,” X, a …, said`.
     let window = start..end;
     let mut verb = None;
@@ -618,7 +626,7 @@ fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)> {
                 .get(i + 1)
                 .is_some_and(|_| doc.tok(i + 1) == "to")
         {
-            let np = np_after(doc, i + 2, end);
+            let np = source_after_according(doc, i + 2, end);
             return np.map(|np| {
                 (
                     Span::new(doc.tokens[i].span().start, doc.tokens[i + 1].span().end),
@@ -688,6 +696,33 @@ fn cue_with_object(doc: &Document, v: usize) -> Span {
 
 fn is_quote_char_token(w: &str) -> bool {
     matches!(w, "\"" | "“" | "”" | "«" | "»" | "„")
+}
+
+/// The source after `according to`: a name (`np_after`), else any short noun phrase up to
+/// the next punctuation (`according to the data`, `according to exit polls`, `according to
+/// her account`) — the source phrase as written, even when it names nobody.
+fn source_after_according(doc: &Document, a: usize, end: usize) -> Option<Span> {
+    np_after(doc, a, end).or_else(|| {
+        let end = end.min(doc.tokens.len());
+        let mut b = a;
+        while b < end && b - a < 12 {
+            let w = doc.tok(b);
+            if matches!(w, "," | "." | ";" | ":" | "(" | ")" | "—" | "–" | "!" | "?")
+                || is_quote_char_token(w)
+            {
+                break;
+            }
+            if matches!(
+                w,
+                "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would" | "that"
+            ) {
+                return None;
+            }
+            b += 1;
+        }
+        (b > a && b - a < 12)
+            .then(|| Span::new(doc.tokens[a].span().start, doc.tokens[b - 1].span().end))
+    })
 }
 
 /// The noun phrase starting at token `a` (before `end`): `Patrick McHugh` in
@@ -841,7 +876,7 @@ fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source, usize)> {
                 .get(i + 1)
                 .is_some_and(|_| doc.tok(i + 1) == "to")
         {
-            let np = np_after(doc, i + 2, b);
+            let np = source_after_according(doc, i + 2, b);
             let cue = Span::new(doc.tokens[i].span().start, doc.tokens[i + 1].span().end);
             return Some((cue, np.map_or(Source::Unknown, Source::Phrase), b - i - 2));
         }
@@ -862,7 +897,8 @@ fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source, usize)> {
             // Inverted order before a quote: `said Kirby: “…”`.
             np_after(doc, v + 1, b)
         })
-        .or_else(|| plain_subject(doc, v, s.first));
+        .or_else(|| plain_subject(doc, v, s.first))
+        .or_else(|| shared_subject(doc, v, s.first));
     Some((
         doc.tokens[v].span(),
         src.map_or(Source::Unknown, Source::Phrase),
@@ -897,9 +933,36 @@ fn skip_aux_back(doc: &Document, v: usize, lo: usize) -> usize {
                 | "did"
                 | "does"
                 | "do"
+                | "should"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "must"
+                | "still"
+                | "even"
+                | "often"
+                | "never"
+                | "always"
+                | "first"
+                | "all"
+                | "both"
+                | "too"
         ) || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_lowercase()))
     } {
         e -= 1;
+    }
+    // A party label or age in brackets after the name: `Gov. Pat McCrory (R) said`,
+    // `Rep. Jason Chaffetz (R-Utah) said`.
+    if e > lo + 1 && doc.tok(e - 1) == ")" {
+        if let Some(open) = (e.saturating_sub(8).max(lo)..e - 1)
+            .rev()
+            .find(|&k| doc.tok(k) == "(")
+        {
+            if open > lo {
+                e = open;
+            }
+        }
     }
     e
 }
@@ -1025,6 +1088,33 @@ fn is_preposition(w: &str) -> bool {
     lexicon::in_list(PREPOSITIONS, w)
 }
 
+/// A participle or a coordinated verb shares the subject of the reporting verb before it in
+/// its sentence: `Trump said, adding later, “…”`, `“…,” he said, adding that “…”`,
+/// `Clinton criticized …, saying: “…”`.
+fn shared_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> {
+    let w = doc.tok(v);
+    let joined = v > lo
+        && matches!(
+            doc.tok(v - 1),
+            "," | "and" | "but" | "before" | "after" | "while" | "then"
+        );
+    if !(w.ends_with("ing") || joined) {
+        return None;
+    }
+    let k = (lo..v).rev().take(40).find(|&k| {
+        k != v
+            && doc.tok(k).starts_with(|c: char| c.is_lowercase())
+            && (lexicon::is_speech_verb(doc.tok(k)) || cues::is_learned_cue(doc, k))
+    })?;
+    subject_before(doc, k, lo)
+        .or_else(|| plain_subject(doc, k, lo))
+        .or_else(|| {
+            // Inverted: `“…,” said Trump, adding …`.
+            let np = np_after(doc, k + 1, v)?;
+            Some(np)
+        })
+}
+
 /// The subject of the verb at token `v`: the noun phrase right before it in its clause
 /// (`Tunisian Prime Minister Habib Essid` in `Tunisian Prime Minister Habib Essid said`).
 /// Skips an appositive between commas back to the name (`Kirby, the spokesman, said`).
@@ -1068,7 +1158,7 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
         while k > lo && doc.tok(k - 1) != "," {
             k -= 1;
         }
-        if k > lo && app_end - k <= 12 {
+        if k > lo && app_end - k <= 30 {
             // k-1 is the comma before the appositive; the name is usually before that
             // (`Kirby, the spokesman, said`), but may be the appositive itself (`The Prime
             // Minister, Keir Starmer, said`).
@@ -1304,7 +1394,7 @@ fn find_indirect(
                 let np_end = (i + 2..e)
                     .find(|&k| matches!(doc.tok(k), "," | "—" | "–"))
                     .unwrap_or(e);
-                let np = np_after(doc, i + 2, np_end);
+                let np = source_after_according(doc, i + 2, np_end);
                 if lead {
                     if np_end < e {
                         out.extend(make_indirect(doc, np_end + 1, e, cue, np, accepted));
@@ -1547,7 +1637,9 @@ fn find_indirect(
                 if participle {
                     // The participle's subject is the sentence's: `The Government … by
                     // agreeing that …`, else whoever spoke last.
-                    q.source = sentence_subject(doc, a, i).map_or(Source::Previous, Source::Phrase);
+                    q.source = sentence_subject(doc, a, i)
+                        .or_else(|| shared_subject(doc, i, a))
+                        .map_or(Source::Previous, Source::Phrase);
                 }
                 // `the source, who said he had spoken …, told Reuters`: a relative clause's
                 // content ends at its comma.
