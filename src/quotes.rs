@@ -567,7 +567,7 @@ fn is_cue_token(doc: &Document, i: usize) -> bool {
     if !lexicon::is_speech_verb(w) {
         // Beyond the list, a lowercase word the learned table gives as a cue in its frame
         // (`tweeted`, `recalled`, `wrote`).
-        return w.starts_with(|c: char| c.is_lowercase()) && cues::is_learned_cue(doc, i);
+        return w.starts_with(|c: char| c.is_lowercase()) && cues::is_learned_quote_cue(doc, i);
     }
     // Capitalised mid-sentence forms are names (`Post`, `Reports`), not verbs.
     let first = w.chars().next().unwrap_or('a');
@@ -1033,6 +1033,12 @@ pub fn plain_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> {
             && (lexicon::is_speech_verb(w) || lexicon::is_cognition_verb(w)))
     };
     if (a..e).any(|k| verbish(doc.tok(k))) {
+        return None;
+    }
+    // A noun phrase ends with its head noun, which is seldom a past form (`the bloodshed
+    // raised`).
+    let head = doc.tok(e - 1);
+    if head.len() > 3 && head.ends_with("ed") && head.starts_with(|c: char| c.is_lowercase()) {
         return None;
     }
     // One lone determiner or adjective is no phrase.
@@ -1605,20 +1611,39 @@ fn find_indirect(
             // `…, and he noted that`.
             let content_end = (start..e)
                 .find(|&x| {
-                    (doc.tok(x) == ","
-                        && x + 1 < e
-                        && doc.tok(x + 1).ends_with("ing")
-                        && lexicon::is_speech_verb(doc.tok(x + 1)))
+                    // A dash after a few words opens an aside the report does not cover.
+                    // (A pair of dashes is an aside inside the content: `lines — which were
+                    // made of iron — with plastic`.)
+                    (matches!(doc.tok(x), "—" | "–")
+                        && x > start + 3
+                        && !(start..e).any(|y| y != x && matches!(doc.tok(y), "—" | "–")))
+                        || (doc.tok(x) == ","
+                            && x + 1 < e
+                            && doc.tok(x + 1).ends_with("ing")
+                            && lexicon::is_speech_verb(doc.tok(x + 1)))
                         || (matches!(doc.tok(x), "and" | "but") && x + 2 < e && {
                             let n = doc.tok(x + 1);
                             let strong = |y: usize| {
                                 lexicon::is_speech_verb(doc.tok(y))
                                     && !lexicon::is_weak_speech_verb(doc.tok(y))
                             };
-                            ((lexicon::pronoun(n).is_some()
-                                || n.chars().next().is_some_and(|c| c.is_uppercase())
-                                || matches!(n, "the" | "a" | "an" | "its" | "their"))
-                                && (x + 2..e.min(x + 5)).any(strong))
+                            strong(x + 1)
+                                || ((lexicon::pronoun(n).is_some()
+                                    || n.chars().next().is_some_and(|c| c.is_uppercase())
+                                    || is_group_noun(n)
+                                    || matches!(
+                                        n,
+                                        "the"
+                                            | "a"
+                                            | "an"
+                                            | "its"
+                                            | "their"
+                                            | "some"
+                                            | "many"
+                                            | "other"
+                                            | "others"
+                                    ))
+                                    && (x + 2..e.min(x + 5)).any(strong))
                                 || (matches!(
                                     n,
                                     "is" | "are" | "was" | "were" | "has" | "have" | "had"
@@ -1633,6 +1658,16 @@ fn find_indirect(
                     }
                 })
                 .unwrap_or(e);
+            // A learned cue whose content holds a reporting verb of its own (`Hicks found that
+            // many people told her …`) gives way to that inner report.
+            if kind == CueKind::Learned
+                && (start..content_end).any(|x| {
+                    lexicon::is_speech_verb(doc.tok(x)) && !lexicon::is_weak_speech_verb(doc.tok(x))
+                })
+            {
+                i += 1;
+                continue;
+            }
             if let Some(mut q) = make_indirect(doc, start, content_end, cue, src, accepted) {
                 if participle {
                     // The participle's subject is the sentence's: `The Government … by
@@ -1921,6 +1956,9 @@ fn trailing_cue(
             .take_while(|&k| !inverted || doc.tok(k) != ",")
             .any(|k| matches!(doc.tok(k), "that" | "“" | "\""))
         || (!inverted && (v + 1..e).any(|k| doc.tok(k) == ","))
+        // (`Despite the sheen, officials said they welcome it`: a clause after the verb is
+        // its content; the cue does not trail.)
+        || (!inverted && v + 1 < e && starts_clause(doc, v + 1) && has_finite_verb(doc, v + 1, e))
     {
         return None;
     }
