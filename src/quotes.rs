@@ -487,6 +487,11 @@ fn classify_direct(
     }
     let after = cue_after(doc, q);
     let before = cue_before(doc, q);
+    // A short span in Title Case is a title or a name (`“Fox News Sunday,”`, `the “War On
+    // Drugs”`), unless a cue introduces it right away (`chanted: “Lock Her Up”`).
+    if is_title_like(doc, content) && !before.is_some_and(|(_, _, dist)| dist == 0) {
+        return None;
+    }
 
     // Where the quote opens a paragraph and reads as sentences, a cue after it wins;
     // a cue before it wins for `X said: “…”` and for partial quotes.
@@ -502,6 +507,17 @@ fn classify_direct(
         (None, None) => {
             if naming {
                 return None;
+            }
+            // `Cruz called Trump a “pathological liar”`, `likened the refugees to a
+            // “vicious snake”`: a describing verb with a subject quotes the subject's words.
+            if let Some((cue, src)) = describing_verb_before(doc, q) {
+                return Some(RawQuote {
+                    span: content,
+                    kind: QuoteKind::Direct,
+                    cue: Some(cue),
+                    source: Source::Phrase(src),
+                    confidence: 0.7,
+                });
             }
             let starts_paragraph = doc
                 .paragraph_at(q.open)
@@ -531,7 +547,12 @@ fn classify_direct(
     }
     // Short unattached-looking quotes with a cue far away in the sentence and no speech
     // shape are terms used by the writer (`a targeted operation against "criminals"`).
-    if nwords <= 2 && !ends_like_speech && conf < 0.9 && !is_reported_partial(doc, q) {
+    if nwords <= 2
+        && !ends_like_speech
+        && conf < 0.9
+        && !is_reported_partial(doc, q)
+        && describing_verb_before(doc, q).is_none()
+    {
         return None;
     }
     Some(RawQuote {
@@ -541,6 +562,106 @@ fn classify_direct(
         source,
         confidence: if q.closed { conf } else { conf * 0.8 },
     })
+}
+
+/// Is the span a short run of capitalised words, as titles of shows, books and campaigns
+/// are? Small joining words (`of`, `the`, `and`) may stand between them.
+fn is_title_like(doc: &Document, content: Span) -> bool {
+    let a = doc.token_at_or_after(content.start);
+    let b = doc.tokens_before(content.end);
+    let words: Vec<&str> = (a..b)
+        .map(|i| doc.tok(i))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_numeric()))
+        .count();
+    let small = |w: &str| {
+        matches!(
+            w,
+            "of" | "the"
+                | "a"
+                | "an"
+                | "and"
+                | "in"
+                | "on"
+                | "for"
+                | "to"
+                | "at"
+                | "with"
+                | "&"
+                | "is"
+                | "it"
+        )
+    };
+    let body = doc.slice(content);
+    (2..=6).contains(&words.len())
+        && caps >= 2
+        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_numeric()) || small(w))
+        && !body.trim_end_matches([',', ' ']).contains(['.', '!', '?', ','])
+        // `I` is no title word, nor are all-capital shouts.
+        && !words.iter().any(|w| *w == "I" || (w.len() > 3 && w.chars().all(|c| c.is_uppercase())))
+}
+
+/// Verbs that describe someone or something in the subject's words.
+const QUOTING_DESCRIBERS: &[&str] = &[
+    "branded",
+    "call",
+    "called",
+    "calling",
+    "calls",
+    "characterized",
+    "compared",
+    "decried",
+    "deemed",
+    "denounced",
+    "describe",
+    "described",
+    "describes",
+    "describing",
+    "dismissed",
+    "hailed",
+    "labeled",
+    "labelled",
+    "likened",
+    "praised",
+    "slammed",
+];
+
+/// For a short quoted phrase with no cue: a describing verb before it in its clause whose
+/// subject is named (`Cruz called Trump a “liar”`), never a passive (`a box labeled “…”`).
+fn describing_verb_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Span)> {
+    if words_in(doc, q.content) > 8 {
+        return None;
+    }
+    let b = doc.tokens_before(q.open);
+    let si = doc.sentence_at(q.open)?;
+    let lo = doc.sentences[si].first.max(b.saturating_sub(8));
+    let v = (lo..b).rev().find(|&k| {
+        let w = doc.tok(k);
+        w.starts_with(|c: char| c.is_lowercase()) && lexicon::in_list(QUOTING_DESCRIBERS, w)
+    })?;
+    // No clause boundary or other quote between the verb and the mark.
+    if (v + 1..b).any(|k| {
+        matches!(doc.tok(k), "," | ";" | ":" | "." | "that" | "who" | "which")
+            || is_quote_char_token(doc.tok(k))
+    }) {
+        return None;
+    }
+    if v > 0
+        && matches!(
+            doc.tok(v - 1),
+            "is" | "was" | "were" | "are" | "be" | "been" | "being" | "so"
+        )
+    {
+        return None;
+    }
+    let first = doc.sentences[si].first;
+    let src = subject_before(doc, v, first)
+        .or_else(|| plain_subject(doc, v, first))
+        .or_else(|| shared_subject(doc, v, first))?;
+    Some((doc.tokens[v].span(), src))
 }
 
 /// A short quoted phrase is a partial quote when a reporting verb introduces the clause
