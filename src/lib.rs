@@ -25,6 +25,7 @@ pub mod entities;
 pub mod eval;
 pub mod lexicon;
 pub mod quotes;
+pub mod ranker;
 pub mod segment;
 pub mod tables;
 pub mod types;
@@ -40,7 +41,8 @@ pub use types::*;
 /// stages look through); empty input gives empty annotations.
 pub fn annotate(text: &str) -> Annotations {
     let doc = segment::Document::new(text);
-    let found = quotes::find(&doc);
+    let mut found = quotes::find(&doc);
+    ranker::rerank(&doc, &mut found);
     let resolved = entities::resolve(&doc, &found);
     let claims = claims::find(&doc, &resolved.quotes);
     let sources = summarize_sources(&resolved.entities, &resolved.quotes);

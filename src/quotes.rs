@@ -720,10 +720,19 @@ fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)> {
     let para = doc.paragraph_at(q.content.start.max(q.open))?;
     let pend = doc.paragraphs[para].end;
     let mut end = start;
+    // (A period inside brackets ends nothing: `Rep. Gwen Moore (D-Wis.) said`.)
+    let mut depth = 0usize;
     while end < doc.tokens.len() && end - start < CUE_WINDOW && doc.tokens[end].span().start < pend
     {
         let w = doc.tok(end);
-        if is_quote_char_token(w) || (end > start && matches!(w, "." | "!" | "?" | ";")) {
+        match w {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if is_quote_char_token(w)
+            || (end > start && depth == 0 && matches!(w, "." | "!" | "?" | ";"))
+        {
             break;
         }
         end += 1;
@@ -849,7 +858,11 @@ fn source_after_according(doc: &Document, a: usize, end: usize) -> Option<Span> 
 /// The noun phrase starting at token `a` (before `end`): `Patrick McHugh` in
 /// `said Patrick McHugh, vice president of …`; stops at a comma, a verb-like lowercase
 /// word after the name, or a clause boundary.
-fn np_after(doc: &Document, a: usize, end: usize) -> Option<Span> {
+pub(crate) fn np_after(doc: &Document, a: usize, end: usize) -> Option<Span> {
+    // `said of Mrs. Clinton's plan`: what follows a preposition is a topic, not a source.
+    if a < doc.tokens.len() && is_preposition(doc.tok(a)) {
+        return None;
+    }
     let mut b = a;
     let end = end.min(doc.tokens.len());
     while b < end {
@@ -1218,7 +1231,7 @@ fn is_preposition(w: &str) -> bool {
 /// A participle or a coordinated verb shares the subject of the reporting verb before it in
 /// its sentence: `Trump said, adding later, “…”`, `“…,” he said, adding that “…”`,
 /// `Clinton criticized …, saying: “…”`.
-fn shared_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> {
+pub(crate) fn shared_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> {
     let w = doc.tok(v);
     let joined = v > lo
         && matches!(
@@ -1819,7 +1832,7 @@ fn find_indirect(
 
 /// The noun phrase opening the sentence (`The Government` in `The Government has
 /// effectively admitted …`), if it names someone and ends before token `limit`.
-fn sentence_subject(doc: &Document, a: usize, limit: usize) -> Option<Span> {
+pub(crate) fn sentence_subject(doc: &Document, a: usize, limit: usize) -> Option<Span> {
     let mut z = a;
     while z < limit && (is_np_token(doc, z) || doc.tok(z) == ",") && z - a < 14 {
         z += 1;

@@ -3,3 +3,5 @@
 
 #[rustfmt::skip]
 pub mod cues;
+#[rustfmt::skip]
+pub mod ranker;
