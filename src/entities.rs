@@ -95,7 +95,8 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
                 // `Obama administration officials`: a group named after someone is the
                 // group, not the person.
                 let z = doc.tokens_before(s.end);
-                let group = z > 0 && is_group_noun(doc.tok(z - 1));
+                let group =
+                    z > 0 && (is_group_noun(doc.tok(z - 1)) || is_plain_plural(doc.tok(z - 1)));
                 // Let runs inside the phrase register first, as evidence they are a source.
                 let mut hit = None;
                 while ri < runs.len() && runs[ri].span.start < s.end {
@@ -430,6 +431,28 @@ impl<'d, 'a> Builder<'d, 'a> {
         }
         // A role noun: the entity whose title has that head (`the spokesman`).
         let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+        let definite = matches!(words[0], "the" | "The");
+        // A description that refers back: `the daily`, `the company` is the organisation
+        // named last; `the 63-year-old senator`, `the fisherman` the person named last
+        // (when no title says otherwise). Lowercase words only: `the Times` is a name.
+        let described = definite
+            && words.len() <= 5
+            && words[1..]
+                .iter()
+                .all(|w| !w.starts_with(|c: char| c.is_uppercase()));
+        if described && is_org_description(&head) {
+            let e = (0..self.entities.len())
+                .filter(|&i| {
+                    self.entities[i].kind == EntityKind::Organization
+                        && self.last_seen[i] <= s.start
+                })
+                .max_by_key(|&i| self.last_seen[i]);
+            if let Some(e) = e {
+                self.entities[e].mentions.push(s);
+                self.last_seen[e] = s.start;
+                return Some(e);
+            }
+        }
         if lexicon::is_title_word(&head) && matches!(words[0], "the" | "The") {
             let found = (0..self.entities.len())
                 .filter(|&i| {
@@ -443,6 +466,20 @@ impl<'d, 'a> Builder<'d, 'a> {
                 self.entities[e].mentions.push(s);
                 return Some(e);
             }
+        }
+        if described
+            && (lexicon::is_title_word(&head)
+                || is_person_description(&head)
+                || words.iter().any(|w| w.ends_with("-year-old")))
+        {
+            let e = (0..self.entities.len())
+                .filter(|&i| self.person[i] && self.last_seen[i] <= s.start)
+                .max_by_key(|&i| self.last_seen[i])?;
+            self.entities[e].mentions.push(s);
+            self.last_seen[e] = s.start;
+            return Some(e);
+        }
+        if lexicon::is_title_word(&head) && definite {
             return None;
         }
         // `no group claimed …`, `any official said …`: nobody in particular.
@@ -507,6 +544,98 @@ impl<'d, 'a> Builder<'d, 'a> {
             })
             .max_by_key(|&i| self.last_seen[i])
     }
+}
+
+/// A lowercase plural noun (`politicians`, `supporters`): a group, which names nobody in
+/// particular unless an organisation is named with it.
+fn is_plain_plural(w: &str) -> bool {
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && w.chars().all(|c| c.is_lowercase())
+}
+
+/// Nouns that describe an organisation named before (`the daily`, `the company`).
+fn is_org_description(w: &str) -> bool {
+    const ORG_NOUNS: &[&str] = &[
+        "agency",
+        "bank",
+        "broadcaster",
+        "bureau",
+        "campaign",
+        "channel",
+        "charity",
+        "club",
+        "commission",
+        "committee",
+        "company",
+        "corporation",
+        "council",
+        "court",
+        "daily",
+        "department",
+        "firm",
+        "foundation",
+        "group",
+        "institute",
+        "magazine",
+        "ministry",
+        "network",
+        "newspaper",
+        "organisation",
+        "organization",
+        "outlet",
+        "paper",
+        "party",
+        "publication",
+        "publisher",
+        "regulator",
+        "station",
+        "tabloid",
+        "team",
+        "union",
+        "university",
+        "website",
+        "weekly",
+    ];
+    lexicon::in_list(ORG_NOUNS, w)
+}
+
+/// Nouns that describe a person named before (`the fisherman`, `the mother of three`).
+fn is_person_description(w: &str) -> bool {
+    const PERSON_NOUNS: &[&str] = &[
+        "actor",
+        "actress",
+        "author",
+        "billionaire",
+        "boy",
+        "businessman",
+        "businesswoman",
+        "candidate",
+        "daughter",
+        "doctor",
+        "father",
+        "fisherman",
+        "girl",
+        "grandmother",
+        "husband",
+        "lawyer",
+        "man",
+        "mother",
+        "nominee",
+        "politician",
+        "resident",
+        "singer",
+        "son",
+        "student",
+        "teacher",
+        "veteran",
+        "wife",
+        "woman",
+        "writer",
+    ];
+    lexicon::in_list(PERSON_NOUNS, w)
 }
 
 fn norm(w: &str) -> String {
