@@ -286,7 +286,10 @@ impl<'d, 'a> Builder<'d, 'a> {
     }
 
     fn run_key(&self, r: &NameRun) -> Vec<String> {
-        (r.first..r.last).map(|i| norm(self.doc.tok(i))).collect()
+        (r.first..r.last)
+            .filter(|&i| self.doc.tokens[i].kind == TokKind::Word)
+            .map(|i| norm(self.doc.tok(i)))
+            .collect()
     }
 
     /// Records a name run; returns its entity when it is (or becomes) one.
@@ -431,13 +434,15 @@ impl<'d, 'a> Builder<'d, 'a> {
         }
         // A role noun: the entity whose title has that head (`the spokesman`).
         let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
-        let definite = matches!(words[0], "the" | "The");
+        // (The determiner may stand just before the phrase: `the [63-year-old senator]`.)
+        let det = matches!(words[0], "the" | "The");
+        let definite = det || (a > 0 && matches!(doc.tok(a - 1), "the" | "The"));
         // A description that refers back: `the daily`, `the company` is the organisation
         // named last; `the 63-year-old senator`, `the fisherman` the person named last
         // (when no title says otherwise). Lowercase words only: `the Times` is a name.
         let described = definite
             && words.len() <= 5
-            && words[1..]
+            && words[det as usize..]
                 .iter()
                 .all(|w| !w.starts_with(|c: char| c.is_uppercase()));
         if described && is_org_description(&head) {
@@ -453,7 +458,7 @@ impl<'d, 'a> Builder<'d, 'a> {
                 return Some(e);
             }
         }
-        if lexicon::is_title_word(&head) && matches!(words[0], "the" | "The") {
+        if lexicon::is_title_word(&head) && definite {
             let found = (0..self.entities.len())
                 .filter(|&i| {
                     self.entities[i]
@@ -675,6 +680,41 @@ fn is_cap_word(doc: &Document, i: usize) -> bool {
     c.is_uppercase() && !lexicon::is_not_name_word(w) && !modifier
 }
 
+/// A single capital letter: an initial once a period follows.
+fn is_initial(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(|c| c.is_uppercase()) && c.next().is_none()
+}
+
+/// Lowercase words inside names: `de Gaulle`, `von der Leyen`, `bin Salman`, `al-`.
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "ter"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "da"
+            | "del"
+            | "della"
+            | "di"
+            | "du"
+            | "dos"
+            | "das"
+            | "la"
+            | "le"
+    )
+}
+
+/// Generational suffixes that end a name: `Martin Luther King Jr.`, `Henry Ford II`.
+fn is_name_suffix(w: &str) -> bool {
+    matches!(w, "Jr" | "Sr" | "II" | "III" | "IV" | "." | ",")
+}
+
 /// Finds every run of capitalised words with the evidence around it.
 fn name_runs(doc: &Document) -> Vec<NameRun> {
     let n = doc.tokens.len();
@@ -690,7 +730,21 @@ fn name_runs(doc: &Document) -> Vec<NameRun> {
             if is_cap_word(doc, j) && doc.tokens[j].sentence() == doc.tokens[i].sentence() {
                 j += 1;
             } else if j + 1 < n
-                && (matches!(doc.tok(j), "de" | "van" | "von" | "bin" | "al" | "of" | "for" | "da" | "del" | "le")
+                && doc.tok(j) == "."
+                && is_initial(doc.tok(j - 1))
+                && is_cap_word(doc, j + 1)
+            {
+                // A middle or first initial: `C. Eugene Steuerle`, `Janet L. Yellen`.
+                j += 2;
+            } else if j + 2 < n
+                && is_particle(doc.tok(j))
+                && is_particle(doc.tok(j + 1))
+                && is_cap_word(doc, j + 2)
+            {
+                // Two particles: `Ursula von der Leyen`, `Joost van den Berg`.
+                j += 3;
+            } else if j + 1 < n
+                && (is_particle(doc.tok(j)) || matches!(doc.tok(j), "of" | "for")
                     // `Joint Committee on Intelligence and Security`: inside an
                     // organisation's name, `on` and `and` join too.
                     || (matches!(doc.tok(j), "on" | "and") && (i..j).any(|k| lexicon::is_org_head(doc.tok(k))))
@@ -747,7 +801,9 @@ fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
         .find(|&k| lexicon::is_title_word(doc.tok(k)) || lexicon::is_pre_name_title(doc.tok(k)))
     {
         let rest = j - (t + 1);
+        // (`Martin Luther King Jr.`: a suffix after a title-like word is no name.)
         if (1..=3).contains(&rest)
+            && !(t + 1..j).all(|k| is_name_suffix(doc.tok(k)))
             && !(t + 1..j).any(|k| is_org_word(doc.tok(k)) || lexicon::is_title_word(doc.tok(k)))
         {
             a = t + 1;
@@ -955,6 +1011,82 @@ fn appositive_title(doc: &Document, j: usize) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use crate::annotate;
+
+    /// The speaker's name and the source phrase of each quote, in order.
+    fn speakers(t: &str) -> Vec<(Option<String>, Option<String>)> {
+        let a = annotate(t);
+        a.quotes
+            .iter()
+            .map(|q| {
+                let name = q
+                    .speaker
+                    .as_ref()
+                    .and_then(|id| a.entities.iter().find(|e| &e.id == id))
+                    .map(|e| e.name.clone());
+                (name, q.source.as_ref().map(|p| p.text.clone()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_with_initials_particles_and_suffixes() {
+        let t = "“The plan costs $9 trillion,” said C. Eugene Steuerle, a fellow at the Urban Institute. \
+                 “It is fair,” William G. Gale said. Janet L. Yellen said the economy was strong. \
+                 “We shall overcome,” Martin Luther King Jr. said in 1965. Ursula von der Leyen said Europe was ready.";
+        let names: Vec<Option<String>> = speakers(t).into_iter().map(|(n, _)| n).collect();
+        let want = [
+            "C. Eugene Steuerle",
+            "William G. Gale",
+            "Janet L. Yellen",
+            "Martin Luther King Jr",
+            "Ursula von der Leyen",
+        ];
+        assert_eq!(
+            names,
+            want.iter().map(|w| Some(w.to_string())).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn descriptions_refer_back() {
+        let t = "The Washington Post reported that the deal was off. The daily said it had seen the documents.";
+        assert_eq!(speakers(t)[1].0.as_deref(), Some("Washington Post"));
+        let t = "Senator Jane Ruiz spoke first. The 63-year-old senator said the bill would pass.";
+        assert_eq!(speakers(t)[0].0.as_deref(), Some("Jane Ruiz"));
+    }
+
+    #[test]
+    fn unnamed_sources_keep_their_phrase() {
+        let t = "Islamist politicians have acknowledged that they did not see the threat. “It was a mistake,” a spokeswoman said.";
+        assert_eq!(
+            speakers(t),
+            vec![
+                (None, Some("Islamist politicians".into())),
+                (None, Some("a spokeswoman".into()))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_continued_quote_shares_the_source_phrase() {
+        let t = "“We are ready,” the mayor said. “And we will stay ready for as long as it takes.”";
+        let s = speakers(t);
+        assert_eq!(s[1].1, s[0].1);
+        assert_eq!(s[0].1.as_deref(), Some("the mayor"));
+    }
+
+    #[test]
+    fn plain_subjects_participles_and_signed_quotes() {
+        let t = "“We will win,” Trump said, adding later, “The polls are wrong.”\n\n\
+                 “It is a disgrace to the country we love.” ― Carlos Raúl\n\n\
+                 The Clinton campaign said the controversy had been orchestrated. \
+                 “Subpoenas are not optional,” Rep. Jason Chaffetz (R-Utah) said.";
+        let s = speakers(t);
+        assert_eq!(s[1].0.as_deref(), Some("Trump"), "{s:?}");
+        assert_eq!(s[2].0.as_deref(), Some("Carlos Raúl"), "{s:?}");
+        assert_eq!(s[3].1.as_deref(), Some("The Clinton campaign"), "{s:?}");
+        assert_eq!(s[4].0.as_deref(), Some("Jason Chaffetz"), "{s:?}");
+    }
 
     #[test]
     fn one_entity_per_referent_with_title() {

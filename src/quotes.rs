@@ -731,7 +731,10 @@ fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)> {
             _ => {}
         }
         if is_quote_char_token(w)
-            || (end > start && depth == 0 && matches!(w, "." | "!" | "?" | ";"))
+            || (end > start
+                && depth == 0
+                && matches!(w, "." | "!" | "?" | ";")
+                && !is_name_dot(doc, end))
         {
             break;
         }
@@ -867,7 +870,8 @@ pub(crate) fn np_after(doc: &Document, a: usize, end: usize) -> Option<Span> {
     let end = end.min(doc.tokens.len());
     while b < end {
         let w = doc.tok(b);
-        if matches!(w, "," | "." | ";" | ":" | "(" | ")" | "—" | "–") || is_quote_char_token(w)
+        if (matches!(w, "," | "." | ";" | ":" | "(" | ")" | "—" | "–") || is_quote_char_token(w))
+            && !is_name_dot(doc, b)
         {
             break;
         }
@@ -893,9 +897,26 @@ pub(crate) fn np_after(doc: &Document, a: usize, end: usize) -> Option<Span> {
         .then(|| Span::new(doc.tokens[a].span().start, doc.tokens[b - 1].span().end))
 }
 
+/// Is token `k` the period of an initial or a suffix inside a name (`C. Eugene Steuerle`,
+/// `Janet L. Yellen`, `Martin Luther King Jr.`)?
+pub(crate) fn is_name_dot(doc: &Document, k: usize) -> bool {
+    if k == 0 || k >= doc.tokens.len() || doc.tok(k) != "." {
+        return false;
+    }
+    let prev = doc.tok(k - 1);
+    let mut c = prev.chars();
+    let initial = c.next().is_some_and(|c| c.is_uppercase()) && c.next().is_none();
+    let next_cap =
+        k + 1 < doc.tokens.len() && doc.tok(k + 1).starts_with(|c: char| c.is_uppercase());
+    (initial && next_cap) || matches!(prev, "Jr" | "Sr")
+}
+
 /// Can token `k` be part of a source phrase? Names, titles, determiners, modifiers,
 /// possessives and the small words that join them — not arbitrary verbs or nouns.
 fn is_np_token(doc: &Document, k: usize) -> bool {
+    if is_name_dot(doc, k) {
+        return true;
+    }
     let w = doc.tok(k);
     let c = w.chars().next().unwrap_or(' ');
     (c.is_uppercase() && !lexicon::is_not_name_word(w))
@@ -1082,7 +1103,11 @@ fn skip_aux_back(doc: &Document, v: usize, lo: usize) -> usize {
                 | "all"
                 | "both"
                 | "too"
-        ) || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_lowercase()))
+        ) || (w.len() > 4
+            && w.ends_with("ly")
+            && w.chars().all(|c| c.is_lowercase())
+            // (`the daily said`: after a determiner, a noun.)
+            && !(e >= 2 && matches!(doc.tok(e - 2), "the" | "The" | "a" | "A" | "its" | "their")))
     } {
         e -= 1;
     }
@@ -1173,6 +1198,9 @@ pub fn plain_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> {
     // raised`).
     let head = doc.tok(e - 1);
     if head.len() > 3 && head.ends_with("ed") && head.starts_with(|c: char| c.is_lowercase()) {
+        return None;
+    }
+    if (a..e).all(|k| matches!(doc.tok(k), "the" | "The" | "a" | "A" | "an" | "An")) {
         return None;
     }
     // One lone determiner or adjective is no phrase.
@@ -1365,21 +1393,38 @@ fn np_ending_at(doc: &Document, e: usize, lo: usize) -> Option<Span> {
         let cap = c.is_uppercase() && !lexicon::is_not_name_word(w);
         let joins = (matches!(
             w,
-            "of" | "the" | "de" | "van" | "von" | "bin" | "al" | "da" | "&"
-        ) || (matches!(w, "and" | "on")
-            && a >= 2
-            && doc
-                .tok(a - 2)
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase())))
+            "of" | "the"
+                | "de"
+                | "van"
+                | "von"
+                | "der"
+                | "den"
+                | "bin"
+                | "ibn"
+                | "al"
+                | "da"
+                | "di"
+                | "du"
+                | "la"
+                | "le"
+                | "&"
+        ) || is_name_dot(doc, a - 1)
+            || (matches!(w, "and" | "on")
+                && a >= 2
+                && doc
+                    .tok(a - 2)
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase())))
             && a < e;
         let role =
             lexicon::is_title_word(w) || is_group_noun(w) || (a == e && lexicon::is_org_head(w));
+        // (`the 63-year-old senator`, `the well-known author`: hyphenated modifiers.)
         let modifier = a < e
-            && (c.is_lowercase() && w.len() > 2 && (is_modifier(w) || lexicon::is_org_head(w)));
+            && ((c.is_lowercase() && w.len() > 2 && (is_modifier(w) || lexicon::is_org_head(w)))
+                || ((c.is_lowercase() || c.is_ascii_digit()) && w.contains('-') && w.len() > 4));
         let possessive = a < e && (w.ends_with("’s") || w.ends_with("'s")) && c.is_uppercase();
-        if cap || joins || role || modifier || possessive || (c.is_numeric() && false) {
+        if cap || joins || role || modifier || possessive {
             a -= 1;
             if a < e.saturating_sub(10) {
                 break;
