@@ -445,13 +445,20 @@ impl<'d, 'a> Builder<'d, 'a> {
             && words[det as usize..]
                 .iter()
                 .all(|w| !w.starts_with(|c: char| c.is_uppercase()));
-        if described && is_org_description(&head) {
+        // `the daily`, `the influential US daily`, `the company` refer back; `the media union`
+        // (a noun before the head, and no union named before) is an organisation of its own.
+        let media = is_media_description(&head);
+        let bare = words.len() == det as usize + 1;
+        if (described || (definite && media && words.len() <= 5)) && is_org_description(&head) {
             let e = (0..self.entities.len())
                 .filter(|&i| {
                     self.entities[i].kind == EntityKind::Organization
                         && self.last_seen[i] <= s.start
                 })
-                .max_by_key(|&i| self.last_seen[i]);
+                .max_by_key(|&i| self.last_seen[i])
+                .filter(|&i| {
+                    bare || media || self.entities[i].name.to_lowercase().contains(head.as_str())
+                });
             if let Some(e) = e {
                 self.entities[e].mentions.push(s);
                 self.last_seen[e] = s.start;
@@ -605,6 +612,25 @@ fn is_org_description(w: &str) -> bool {
         "weekly",
     ];
     lexicon::in_list(ORG_NOUNS, w)
+}
+
+/// Nouns that describe a news organisation (`the daily`, `the network`).
+fn is_media_description(w: &str) -> bool {
+    matches!(
+        w,
+        "broadcaster"
+            | "channel"
+            | "daily"
+            | "magazine"
+            | "network"
+            | "newspaper"
+            | "outlet"
+            | "paper"
+            | "publication"
+            | "tabloid"
+            | "website"
+            | "weekly"
+    )
 }
 
 /// Nouns that describe a person named before (`the fisherman`, `the mother of three`).
@@ -1049,8 +1075,12 @@ mod tests {
 
     #[test]
     fn descriptions_refer_back() {
-        let t = "The Washington Post reported that the deal was off. The daily said it had seen the documents.";
+        let t = "The Washington Post reported that the deal was off. The daily said it had seen the documents. \
+                 The influential US daily said the talks had failed.";
         assert_eq!(speakers(t)[1].0.as_deref(), Some("Washington Post"));
+        assert_eq!(speakers(t)[2].0.as_deref(), Some("Washington Post"));
+        let t = "The Press Council is concerned. The media union is adamant the law must change.";
+        assert_eq!(speakers(t)[0].0.as_deref(), Some("media union"));
         let t = "Senator Jane Ruiz spoke first. The 63-year-old senator said the bill would pass.";
         assert_eq!(speakers(t)[0].0.as_deref(), Some("Jane Ruiz"));
     }

@@ -489,7 +489,7 @@ fn classify_direct(
     let before = cue_before(doc, q);
     // A short span in Title Case is a title or a name (`“Fox News Sunday,”`, `the “War On
     // Drugs”`), unless a cue introduces it right away (`chanted: “Lock Her Up”`).
-    if is_title_like(doc, content) && !before.is_some_and(|(_, _, dist)| dist == 0) {
+    if is_title_like(doc, content) && before.is_none_or(|(_, _, dist)| dist != 0) {
         return None;
     }
 
