@@ -1,4 +1,4 @@
-// The embed on real article pages (../shared/data/pages): load whosaid.js into the page,
+// The embed on real article pages (tests/data/pages): load whosaid.js into the page,
 // annotate the article element in place and check that
 // - the marks are exactly the engine's annotations of the element's text (annotate_text on
 //   extract_text), quote by quote, cue by cue, claim by claim, mention by mention;

@@ -13,8 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** Shared data (articles, pages, gold) lives beside the repository, not in it. */
-export const dataDir = process.env.WHOSAID_DATA ?? path.resolve(repoRoot, '..', 'shared', 'data');
+/** The test data (articles/*.txt, pages/*.html) is part of the repository: tests/data.
+ * WHOSAID_DATA=/path/to/data points the tests at another copy with the same layout. */
+export const dataDir = process.env.WHOSAID_DATA || path.join(repoRoot, 'tests', 'data');
 export const screenshotDir = path.join(repoRoot, 'target', 'screenshots');
 
 const targetDir = process.env.CARGO_TARGET_DIR

@@ -15,7 +15,7 @@
 use crate::types::{Annotations, QuoteKind, Span};
 use serde::{Deserialize, Serialize};
 
-/// One gold file (see `../shared/data/README.md`).
+/// One gold file (see `tests/data/README.md`).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Gold {
     pub id: String,

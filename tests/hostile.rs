@@ -12,6 +12,7 @@
 //! debug build the engine does about 1 MB/s, so it would take over a minute. A 5 MB version of
 //! it runs in every build.
 
+mod articles;
 mod invariants;
 
 use invariants::annotate_checked;
@@ -24,33 +25,14 @@ fn serial() -> MutexGuard<'static, ()> {
     LOCK.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// The dev articles joined, or an embedded sample where `../shared/data` is absent.
+/// The dev articles (`tests/data/articles`, see `tests/articles/mod.rs`), joined.
 fn corpus() -> String {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/articles");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
+    let texts: Vec<String> = articles::dev_articles()
         .into_iter()
-        .flatten()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|(_, t)| t)
         .collect();
-    files.sort();
-    let texts: Vec<String> = files
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect();
-    if texts.is_empty() {
-        SAMPLE.to_string()
-    } else {
-        texts.join("\n\n")
-    }
+    texts.join("\n\n")
 }
-
-const SAMPLE: &str = "Ukraine war: Pentagon says it is ready\n\n\
-“We are ready for any contingency,” said Pentagon press secretary John Kirby on Monday. \
-Kirby told reporters that 8,500 troops had been put on heightened alert.\n\n\
-According to officials, the deployment could rise to 50,000 “if needed.” ‘Not yet,’ one \
-said. Ms. Lee, a spokesperson for the ministry, said the claims were “false and baseless.”\n\n\
-Prices will rise by 3.5% next year because of the war, the bank warned in a statement.";
 
 /// `unit` repeated until the text is at least `bytes` long, separated by blank lines.
 fn repeat_to(unit: &str, bytes: usize) -> String {

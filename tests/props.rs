@@ -7,6 +7,7 @@
 //! Case counts are modest so the suite stays quick in debug builds; set PROPTEST_CASES to run
 //! more (e.g. `PROPTEST_CASES=20000 cargo test --release --test props`).
 
+mod articles;
 mod invariants;
 
 use invariants::{annotate_checked, check, utf16_prefixes};
@@ -419,31 +420,7 @@ fn real_articles_with_crlf_find_the_same() {
     }
 }
 
-/// The dev articles, or an embedded sample where `../shared/data` is absent.
+/// The dev articles (`tests/data/articles`, see `tests/articles/mod.rs`).
 fn articles() -> Vec<(String, String)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/articles");
-    let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
-        .into_iter()
-        .flatten()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .filter_map(|p| {
-            Some((
-                p.file_name()?.to_string_lossy().into_owned(),
-                std::fs::read_to_string(&p).ok()?,
-            ))
-        })
-        .collect();
-    out.sort();
-    if out.is_empty() {
-        out.push(("embedded sample".into(), SAMPLE.into()));
-    }
-    out
+    articles::dev_articles()
 }
-
-const SAMPLE: &str = "Ukraine war: Pentagon says it is ready\n\n\
-“We are ready for any contingency,” said Pentagon press secretary John Kirby on Monday. \
-Kirby told reporters that 8,500 troops had been put on heightened alert.\n\n\
-According to officials, the deployment could rise to 50,000 “if needed.” ‘Not yet,’ one \
-said. Ms. Lee, a spokesperson for the ministry, said the claims were “false and baseless.”\n\n\
-Prices will rise by 3.5% next year because of the war, the bank warned in a statement.";

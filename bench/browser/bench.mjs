@@ -5,7 +5,7 @@
 //
 //   node bench/browser/bench.mjs [--words 10000] [--reps 7]
 //
-// The article is the dev articles (../shared/data/articles, or $WHOSAID_DATA/articles) taken
+// The article is the dev articles (tests/data/articles, or $WHOSAID_DATA/articles) taken
 // paragraph by paragraph, in name order, repeated until it has the number of words asked for.
 // Files are served from the repository root by a small static server on 127.0.0.1 (port chosen
 // by the OS), so the embed loads from /www/ with its wasm served as application/wasm.
@@ -19,7 +19,7 @@ import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
-const dataDir = process.env.WHOSAID_DATA ?? path.resolve(root, '..', 'shared', 'data');
+const dataDir = process.env.WHOSAID_DATA || path.join(root, 'tests', 'data');
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(name);
