@@ -23,10 +23,42 @@ import init, * as wasm from "./pkg/whosaid.js";
 
 let ready = null;
 
-/** Loads and instantiates the wasm module once; resolves to its exports. */
-export function load() {
-  ready ??= init({ module_or_path: new URL("./pkg/whosaid_bg.wasm", import.meta.url) }).then(() => wasm);
+/**
+ * Loads and instantiates the wasm module once; resolves to its exports. By default the
+ * `.wasm` is `./pkg/whosaid_bg.wasm` next to this file; `{ wasm }` (a URL, a Response, bytes or
+ * a `WebAssembly.Module`) says where it is instead, for when a bundler moved this file.
+ */
+export function load({ wasm: source } = {}) {
+  ready ??= instantiate(source ?? new URL("./pkg/whosaid_bg.wasm", import.meta.url)).then(
+    () => wasm,
+    (err) => { ready = null; throw err; }, // a later load({ wasm }) may fix it
+  );
   return ready;
+}
+
+/** Fetches and instantiates the `.wasm`, with an error naming the fix when it is not there
+ * (a bundler that does not copy `.wasm` files leaves the URL pointing at nothing). */
+async function instantiate(source) {
+  if (typeof source !== "string" && !(source instanceof URL)) return init({ module_or_path: source });
+  const url = new URL(source, globalThis.document?.baseURI ?? globalThis.location?.href).href;
+  const fix = `If a bundler built this script, it did not copy whosaid's .wasm: copy `
+    + `node_modules/whosaid/pkg/whosaid_bg.wasm so that it is served at ${url}, or call `
+    + `load({ wasm: "/url/of/whosaid_bg.wasm" }) before annotating.`;
+  let res;
+  try {
+    res = await fetch(url);
+  } catch (err) {
+    throw new Error(`whosaid: could not fetch ${url} (${err.message}). ${fix}`, { cause: err });
+  }
+  if (!res.ok) throw new Error(`whosaid: ${url} answered HTTP ${res.status}. ${fix}`);
+  if (res.headers.get("content-type")?.split(";")[0].trim() === "application/wasm") {
+    return init({ module_or_path: res }); // compiles while it downloads
+  }
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  if (bytes[0] !== 0 || bytes[1] !== 0x61 || bytes[2] !== 0x73 || bytes[3] !== 0x6d) {
+    throw new Error(`whosaid: ${url} is not a WebAssembly module (${res.headers.get("content-type") || "no content type"}). ${fix}`);
+  }
+  return init({ module_or_path: bytes });
 }
 
 /** Annotates a string: the JSON contract with UTF-16 offsets into `text`. */
@@ -512,7 +544,9 @@ function caretAt(x, y) {
  * annotates its own content once it is in the document (and again on `refresh()`), clears
  * itself when removed. Fires `whosaid:annotated` with `{annotations, stats}` as detail.
  */
-export class WhosaidArticle extends HTMLElement {
+// Outside a DOM (Node, e.g. a server-side render importing this module) HTMLElement is missing:
+// the module still loads, only the element cannot be used.
+export class WhosaidArticle extends (globalThis.HTMLElement ?? class {}) {
   connectedCallback() {
     const go = () => { if (this.isConnected) this.refresh(); };
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", go, { once: true });
