@@ -1,0 +1,2 @@
+// Importing "whosaid/element" defines <whosaid-article>.
+export { WhosaidArticle } from "./whosaid.js";
