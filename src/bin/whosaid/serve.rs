@@ -464,7 +464,7 @@ mod tests {
         let (st, _, _) = raw(addr, b"GET / SPDY/9\r\n\r\n");
         assert_eq!(st, "HTTP/1.1 505 HTTP Version Not Supported");
         let mut huge = b"GET /".to_vec();
-        huge.extend(std::iter::repeat(b'a').take(MAX_HEAD + 10));
+        huge.extend(std::iter::repeat_n(b'a', MAX_HEAD + 10));
         huge.extend(b" HTTP/1.1\r\n\r\n");
         let (st, _, _) = raw(addr, &huge);
         assert_eq!(st, "HTTP/1.1 431 Request Header Fields Too Large");
