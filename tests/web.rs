@@ -62,6 +62,7 @@ fn quote(text: &str, id: &str, needle: &str, speaker: Option<&str>) -> Quote {
         text: needle.into(),
         kind: QuoteKind::Direct,
         speaker: speaker.map(Into::into),
+        source: None,
         cue: None,
         confidence: 0.9,
     }
@@ -372,6 +373,7 @@ fn annotations_for_another_text_are_refused_and_nothing_is_painted() {
         text: "Two".into(),
         kind: QuoteKind::Direct,
         speaker: None,
+        source: None,
         cue: None,
         confidence: 1.0,
     });

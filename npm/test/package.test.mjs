@@ -22,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { dataDir, launchBrowser, repoRoot, startServer, watchPage } from '../../e2e/harness.mjs';
+import { dataDir, launchBrowser, repoRoot, screenshot, startServer, watchPage } from '../../e2e/harness.mjs';
 
 const run = promisify(execFile);
 const npmDir = path.join(repoRoot, 'target', 'npm');
@@ -307,6 +307,7 @@ test('browser: unbundled from a static server, and bundled with esbuild', async 
       await mkdir(path.join(scratch, 'dist', 'pkg'), { recursive: true });
       await copyFile(path.join(pkgDir, 'pkg', 'whosaid_bg.wasm'), path.join(scratch, 'dist', 'pkg', 'whosaid_bg.wasm'));
       assertAnnotated(await resultOf(page, `${server.url}dist/index.html?copied`));
+      await screenshot(page, 'npm-esbuild');
     });
     assert.deepEqual(seen.errors, [], seen.console.join('\n'));
   } finally {
