@@ -382,6 +382,79 @@ pub fn score(gold: &Gold, pred: &Annotations) -> Score {
     sc
 }
 
+/// The annotations with only the claims whose score is at least `threshold` (what a page
+/// shows with its claim slider at `threshold`).
+pub fn keep_claims_above(pred: &Annotations, threshold: f32) -> Annotations {
+    Annotations {
+        claims: pred
+            .claims
+            .iter()
+            .filter(|c| c.score >= threshold)
+            .cloned()
+            .collect(),
+        ..pred.clone()
+    }
+}
+
+/// One row of a claim-threshold sweep: the claims scoring at least `threshold`, summed over
+/// every article.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ThresholdRow {
+    pub threshold: f32,
+    /// Claims kept, and how many of them overlap a gold claim.
+    pub predicted: usize,
+    pub hit: usize,
+    /// Gold claims at least half covered by a kept claim, of `gold`.
+    pub covered: usize,
+    pub gold: usize,
+}
+
+impl ThresholdRow {
+    pub fn precision(&self) -> f64 {
+        ratio(self.hit, self.predicted)
+    }
+    pub fn coverage(&self) -> f64 {
+        ratio(self.covered, self.gold)
+    }
+}
+
+/// Claim precision and coverage at every threshold worth trying: each distinct score the
+/// engine gave a claim, lowest first (a threshold between two scores keeps the same claims as
+/// the higher one). `articles` pairs each gold file with the engine's annotations of its text.
+pub fn claim_sweep(articles: &[(Gold, Annotations)]) -> Vec<ThresholdRow> {
+    let mut scores: Vec<f32> = articles
+        .iter()
+        .flat_map(|(_, a)| a.claims.iter().map(|c| c.score))
+        .collect();
+    scores.sort_by(f32::total_cmp);
+    scores.dedup();
+    scores
+        .into_iter()
+        .map(|t| {
+            let mut row = ThresholdRow {
+                threshold: t,
+                predicted: 0,
+                hit: 0,
+                covered: 0,
+                gold: 0,
+            };
+            for (gold, pred) in articles {
+                let sc = score(gold, &keep_claims_above(pred, t));
+                row.predicted += sc.claims_predicted;
+                row.hit += sc.claims_hit;
+                row.covered += sc.claims_covered;
+                row.gold += sc.claims_gold;
+            }
+            row
+        })
+        .collect()
+}
+
+/// The lowest threshold of a sweep whose claim precision is at least `min_precision`.
+pub fn lowest_threshold(rows: &[ThresholdRow], min_precision: f64) -> Option<&ThresholdRow> {
+    rows.iter().find(|r| r.precision() >= min_precision)
+}
+
 /// Renders scores as a Markdown table, one row per article and a total row.
 pub fn table(scores: &[Score], total: &Score) -> String {
     let mut s = String::from(

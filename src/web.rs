@@ -6,6 +6,8 @@
 //!
 //! Exports (JS names):
 //! - `version()`, `annotate_text(text)`: the JSON contract with UTF-16 offsets.
+//! - `claim_threshold()`: the default claim threshold (score at which claim precision on
+//!   the dev gold reaches 0.90); paint options take `threshold` to change it.
 //! - `extract_text(el)`: the article text whosaid reads from an element.
 //! - `annotate_element(el, opts)`: extract, annotate, paint; returns `{annotations, stats}`.
 //! - `paint(el, annotations, opts)`: paint annotations computed elsewhere (a Web Worker) on
@@ -34,6 +36,12 @@ pub fn start() {
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// The claim score from which claims are painted unless `threshold` says otherwise.
+#[wasm_bindgen]
+pub fn claim_threshold() -> f32 {
+    crate::claims::SHOW_THRESHOLD
 }
 
 /// Hands annotations to JS as a plain object.

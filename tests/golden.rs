@@ -167,3 +167,42 @@ fn junk_lines_produce_no_claims() {
         }
     }
 }
+
+#[test]
+fn claims_shown_by_default_have_precision_090() {
+    // The page, the embed and the extension mark claims scoring at least SHOW_THRESHOLD by
+    // default; it was chosen as the lowest score where claim precision on this gold is ≥ 0.90
+    // (`whosaid eval --claim-sweep tests/gold`). The engine must keep that promise.
+    let pairs: Vec<(Gold, whosaid::Annotations)> = load_all()
+        .into_iter()
+        .map(|g| {
+            let a = whosaid::annotate(&g.text);
+            (g, a)
+        })
+        .collect();
+    let rows = eval::claim_sweep(&pairs);
+    let t = whosaid::claims::SHOW_THRESHOLD;
+    let at = rows
+        .iter()
+        .find(|r| r.threshold >= t)
+        .expect("some claim scores at least the threshold");
+    let lowest = eval::lowest_threshold(&rows, 0.90).map(|r| r.threshold);
+    eprintln!(
+        "claims shown at {t}: {} of {}, precision {:.3}, coverage {:.3}; lowest threshold with precision >= 0.90 now: {lowest:?}",
+        at.predicted,
+        rows[0].predicted,
+        at.precision(),
+        at.coverage()
+    );
+    assert!(
+        at.precision() >= 0.90,
+        "claim precision at the default threshold {t} fell to {:.3} ({}/{})",
+        at.precision(),
+        at.hit,
+        at.predicted
+    );
+    assert!(
+        at.predicted < rows[0].predicted,
+        "the threshold shows fewer claims than all"
+    );
+}

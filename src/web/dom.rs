@@ -28,7 +28,7 @@
 //! ## Painting ([`Painter`])
 //! Wrap mode splits text nodes at span boundaries and wraps each covered piece in one
 //! `<mark class="ws-mark …">` carrying the classes of every span that covers it (`ws-quote`,
-//! `ws-claim`, `ws-cue`, `ws-speaker`); ranges that run across `<em>`, `<a>` or several
+//! `ws-claim`, `ws-cue`, `ws-speaker`, `ws-source`: the quote's source phrase as written); ranges that run across `<em>`, `<a>` or several
 //! paragraphs become one mark per text node. Elements are never moved or re-created: only text
 //! nodes are split, and the pieces are put inside new marks in the same place. Highlight mode
 //! uses the CSS Custom Highlight API instead and changes no DOM at all.
@@ -397,6 +397,12 @@ pub struct PaintOptions {
     pub cues: bool,
     /// Mentions of entities that speak (`ws-speaker`).
     pub speakers: bool,
+    /// Each quote's source phrase as written (`ws-source`): `a spokeswoman`, `he`.
+    pub sources: bool,
+    /// Only claims scoring at least this are painted (the others stay in the annotations).
+    /// Default: [`crate::claims::SHOW_THRESHOLD`], where claim precision on the dev gold is
+    /// at least 0.90.
+    pub threshold: f32,
 }
 
 impl Default for PaintOptions {
@@ -408,6 +414,8 @@ impl Default for PaintOptions {
             claims: true,
             cues: true,
             speakers: true,
+            sources: true,
+            threshold: crate::claims::SHOW_THRESHOLD,
         }
     }
 }
@@ -423,8 +431,11 @@ pub struct PaintStats {
     /// Highlight ranges registered (highlight mode).
     pub ranges: usize,
     pub quotes: usize,
+    /// Claims painted (those at or above the threshold).
     pub claims: usize,
     pub mentions: usize,
+    /// Source phrases painted.
+    pub sources: usize,
     /// Speakers in colour order: `slot` is the palette index the marks use.
     pub speakers: Vec<SpeakerSlot>,
     /// Length of the extracted text in UTF-16 code units.
@@ -440,7 +451,7 @@ pub struct SpeakerSlot {
 
 /// One span to paint, with what its marks say.
 struct Label {
-    /// Token in `data-ws-id`: `q1`, `q1-cue`, `c1`, `e1`.
+    /// Token in `data-ws-id`: `q1`, `q1-cue`, `q1-src`, `c1`, `e1`.
     id: String,
     classes: Vec<String>,
     /// Palette slot for the background (`data-ws-c`), quotes only: `0`‥ or `n` (no speaker).
@@ -546,6 +557,27 @@ fn labels(
             }
         }
     }
+    if opts.sources {
+        for q in &ann.quotes {
+            if let Some(src) = &q.source {
+                let slot = slot_of(&q.speaker);
+                out.push(Label {
+                    id: format!("{}-src", q.id),
+                    classes: vec!["ws-source".into()],
+                    fill: None,
+                    line: Some(slot.clone()),
+                    speaker: q.speaker.clone(),
+                    anchor: false,
+                    start_class: "",
+                    end_label: None,
+                    highlight: format!("ws-line-{slot}"),
+                    priority: 2,
+                    ranges: ex.node_ranges(src.start, src.end),
+                });
+                stats.sources += 1;
+            }
+        }
+    }
     if opts.speakers {
         for e in &ann.entities {
             let Some(s) = slots.iter().find(|s| s.id == e.id) else {
@@ -570,7 +602,7 @@ fn labels(
         }
     }
     if opts.claims {
-        for c in &ann.claims {
+        for c in ann.claims.iter().filter(|c| c.score >= opts.threshold) {
             let kind = serde_json::to_value(c.kind)
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_string))
@@ -971,8 +1003,8 @@ fn check(ann: &Annotations, ex: &Extract) -> Result<(), String> {
     };
     for q in &ann.quotes {
         span_ok(&q.id, q.start, q.end, Some(&q.text))?;
-        if let Some(c) = &q.cue {
-            span_ok(&q.id, c.start, c.end, Some(&c.text))?;
+        for p in q.cue.iter().chain(&q.source) {
+            span_ok(&q.id, p.start, p.end, Some(&p.text))?;
         }
     }
     for c in &ann.claims {

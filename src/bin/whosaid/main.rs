@@ -12,9 +12,14 @@ whosaid — marks who said what and what is claimed in news articles
 
 USAGE:
     whosaid annotate [--lossy] [--pretty] FILE...   annotate files (or - for stdin), print JSON
-    whosaid eval [--pred DIR] [--json] [-v] GOLD_DIR_OR_FILES...
+    whosaid eval [--pred DIR] [--json] [-v] [--threshold T] GOLD_DIR_OR_FILES...
                                                     score against gold files (-v lists misses);
-                                                    --pred scores DIR/<id>.json instead of the engine
+                                                    --pred scores DIR/<id>.json instead of the engine;
+                                                    --threshold T scores only claims with score >= T
+    whosaid eval --claim-sweep [--min-precision P] GOLD_DIR_OR_FILES...
+                                                    claim precision and coverage at every score
+                                                    threshold, and the lowest one with precision >= P
+                                                    (default 0.90): the page's default claim threshold
     whosaid serve [--port N] [--dir DIR]            serve DIR (default www/) on 127.0.0.1
     whosaid help                                    this text
 ";
@@ -138,6 +143,9 @@ fn eval_cmd(args: &[String]) -> Result<(), String> {
     let mut pred_dir: Option<PathBuf> = None;
     let mut json = false;
     let mut verbose = false;
+    let mut threshold: Option<f32> = None;
+    let mut sweep = false;
+    let mut min_precision = 0.90_f64;
     let mut paths = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -149,11 +157,26 @@ fn eval_cmd(args: &[String]) -> Result<(), String> {
             }
             "--json" => json = true,
             "-v" | "--verbose" => verbose = true,
+            "--threshold" => {
+                let v = it.next().ok_or("eval: --threshold needs a number")?;
+                threshold = Some(
+                    v.parse()
+                        .map_err(|_| format!("eval: --threshold {v}: not a number"))?,
+                );
+            }
+            "--claim-sweep" => sweep = true,
+            "--min-precision" => {
+                let v = it.next().ok_or("eval: --min-precision needs a number")?;
+                min_precision = v
+                    .parse()
+                    .map_err(|_| format!("eval: --min-precision {v}: not a number"))?;
+            }
             f if f.starts_with("--") => return Err(format!("eval: unknown flag {f}")),
             f => paths.push(f.to_string()),
         }
     }
     let mut scores = Vec::new();
+    let mut pairs = Vec::new();
     let mut total = eval::Score {
         id: "all".into(),
         ..Default::default()
@@ -171,9 +194,28 @@ fn eval_cmd(args: &[String]) -> Result<(), String> {
             }
             None => whosaid::annotate(&gold.text),
         };
+        let pred = match threshold {
+            Some(t) => eval::keep_claims_above(&pred, t),
+            None => pred,
+        };
         let sc = eval::score(&gold, &pred);
         total.add(&sc);
         scores.push(sc);
+        if sweep {
+            pairs.push((gold, pred));
+        }
+    }
+    let missing = || {
+        Err(format!(
+            "gold items not found in their article text: {:?}",
+            total.gold_missing
+        ))
+    };
+    if sweep {
+        if !total.gold_missing.is_empty() {
+            return missing();
+        }
+        return claim_sweep(&pairs, min_precision, json);
     }
     if json {
         println!(
@@ -201,10 +243,54 @@ fn eval_cmd(args: &[String]) -> Result<(), String> {
         }
     }
     if !total.gold_missing.is_empty() {
-        return Err(format!(
-            "gold items not found in their article text: {:?}",
-            total.gold_missing
-        ));
+        return missing();
+    }
+    Ok(())
+}
+
+/// Prints claim precision and coverage at every score threshold and the lowest threshold
+/// whose precision reaches `min_precision`.
+fn claim_sweep(
+    pairs: &[(eval::Gold, whosaid::Annotations)],
+    min_precision: f64,
+    json: bool,
+) -> Result<(), String> {
+    let rows = eval::claim_sweep(pairs);
+    let best = eval::lowest_threshold(&rows, min_precision);
+    if json {
+        println!(
+            "{}",
+            to_json(
+                &serde_json::json!({"rows": rows, "min_precision": min_precision, "threshold": best.map(|r| r.threshold)}),
+                true
+            )
+        );
+        return Ok(());
+    }
+    println!("| threshold | claims kept | claim P | claim cov |\n|---|---|---|---|");
+    for r in &rows {
+        println!(
+            "| {:.2} | {} | {:.3} ({}/{}) | {:.3} ({}/{}) |",
+            r.threshold,
+            r.predicted,
+            r.precision(),
+            r.hit,
+            r.predicted,
+            r.coverage(),
+            r.covered,
+            r.gold
+        );
+    }
+    match best {
+        Some(r) => println!(
+            "\nlowest threshold with claim precision >= {min_precision:.2}: {:.2} (precision {:.3}, coverage {:.3}, {} of {} claims kept)",
+            r.threshold,
+            r.precision(),
+            r.coverage(),
+            r.predicted,
+            rows.first().map_or(0, |f| f.predicted)
+        ),
+        None => println!("\nno threshold reaches claim precision {min_precision:.2}"),
     }
     Ok(())
 }
