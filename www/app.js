@@ -7,7 +7,10 @@
 // painted a few hundred text nodes at a time with a progress bar. Export gives the
 // annotations of the text as given, so they match `whosaid annotate file.txt`.
 
-import { annotate, annotateText, clear, extractText, load, nextQuote, PALETTE, quoteMarks, version } from "./whosaid.js";
+import {
+  annotate, annotateText, claimThreshold, clear, extractText, load, nextQuote, PALETTE, quoteMarks, sourceLabel,
+  sourcesSummary, version,
+} from "./whosaid.js";
 import { htmlToArticleText, toWebAnnotation } from "./formats.js";
 
 const $ = (sel) => document.querySelector(sel);
@@ -17,9 +20,14 @@ const statusEl = $("#status");
 const progressRow = $("#progress-row");
 const progress = $("#progress");
 
-/** The last annotated article: { text, name, annotations (of `text`), stats }. */
+/** The last annotated article: { text, name, annotations (of `text`), stats, shown
+ * (the annotations moved onto the text as shown) }. */
 let current = null;
 let run = 0;
+/** Claims scoring at least this are marked; starts at the engine's default (precision ≥ 0.90
+ * on the dev gold) and follows the slider. */
+let threshold = null;
+let defaultThreshold = null;
 
 // ---------------------------------------------------------------------------------------
 // Worker
@@ -128,7 +136,7 @@ function moveOnto(ann, shown, at) {
   return {
     ...ann,
     entities: ann.entities.map((e) => ({ ...e, mentions: e.mentions.map(span) })),
-    quotes: ann.quotes.map((q) => ({ ...span(q), cue: q.cue ? span(q.cue) : null })),
+    quotes: ann.quotes.map((q) => ({ ...span(q), cue: q.cue ? span(q.cue) : null, source: q.source ? span(q.source) : null })),
     claims: ann.claims.map(span),
   };
 }
@@ -217,9 +225,12 @@ async function run_(text, name) {
     annotations = painted;
   }
   setStatus("Painting marks…", { busy: true, value: 0 });
+  defaultThreshold ??= await claimThreshold();
+  threshold ??= defaultThreshold;
   const result = await annotate(article, {
     annotations: painted,
     focusable: true,
+    threshold,
     onProgress: (f) => { if (!stale()) setStatus(`Painting marks… ${Math.round(f * 100)}%`, { busy: true, value: f }); },
   });
   if (stale() || result.cancelled) return;
@@ -227,7 +238,7 @@ async function run_(text, name) {
   const ms = performance.now() - t0;
   const a = annotations;
   const speakers = result.stats.speakers.length;
-  setStatus(`${plural(a.quotes.length, "quote")} from ${plural(speakers, "speaker")}, ${plural(a.claims.length, "claim")} — `
+  setStatus(`${plural(a.quotes.length, "quote")} from ${plural(speakers, "speaker")}, ${plural(result.stats.claims, "claim")} marked of ${a.claims.length} — `
     + `engine ${Math.round(engineMs)} ms, total ${Math.round(ms)} ms.`);
   renderSide();
 }
@@ -235,16 +246,31 @@ async function run_(text, name) {
 // ---------------------------------------------------------------------------------------
 // Legend, filters, navigation
 
+/** The legend group of a quote: its speaker's id, `u:<phrase>` for an unnamed source (as the
+ * engine counts them: by phrase, case-insensitively), or `-` for no source at all. */
+const groupOf = (q) => (q.speaker ? q.speaker : q.source ? `u:${q.source.text.toLowerCase()}` : "-");
+
 function renderSide() {
   const { annotations: a, stats } = current;
   const byId = new Map(a.entities.map((e) => [e.id, e]));
+  current.groups = new Map(a.quotes.map((q) => [q.id, groupOf(q)]));
+  renderSources(a);
   const list = $("#speakers");
   list.replaceChildren();
   const rows = [...stats.speakers].sort((x, y) => y.quotes - x.quotes || x.slot - y.slot);
-  const unattributed = a.quotes.filter((q) => !q.speaker).length;
   for (const s of rows) list.append(speakerRow(s.id, byId.get(s.id), PALETTE[s.slot][0], s.quotes));
-  if (unattributed) list.append(speakerRow(null, null, "#e4e4e4", unattributed));
-  if (!rows.length && !unattributed) {
+  // Quotes whose source names nobody: one row per unnamed source phrase, then the
+  // unattributed ones (no source phrase at all), most quoted first.
+  const anon = new Map();
+  for (const q of a.quotes) {
+    if (q.speaker) continue;
+    const g = groupOf(q);
+    if (!anon.has(g)) anon.set(g, { phrase: q.source?.text ?? null, n: 0 });
+    anon.get(g).n++;
+  }
+  const anonRows = [...anon].sort((x, y) => (x[0] === "-") - (y[0] === "-") || y[1].n - x[1].n);
+  for (const [g, { phrase, n }] of anonRows) list.append(sourceRow(g, phrase, n));
+  if (!rows.length && !anonRows.length) {
     const li = document.createElement("li");
     li.className = "empty";
     li.textContent = "No quotes found.";
@@ -253,7 +279,7 @@ function renderSide() {
 
   $("#n-direct").textContent = a.quotes.filter((q) => q.kind === "direct").length;
   $("#n-indirect").textContent = a.quotes.filter((q) => q.kind === "indirect").length;
-  $("#n-claims").textContent = a.claims.length;
+  renderClaims();
   const kinds = new Map();
   for (const c of a.claims) kinds.set(c.kind, (kinds.get(c.kind) ?? 0) + 1);
   const kl = $("#claim-kinds");
@@ -269,6 +295,186 @@ function renderSide() {
   $("#side").hidden = false;
   applyFilters();
 }
+
+/** The sources summary: named people, organisations, unnamed sources, unattributed quotes. */
+function renderSources(a) {
+  const sum = sourcesSummary(a);
+  $("#sources-line").textContent = sum.text;
+  const ul = $("#sources-summary");
+  ul.replaceChildren();
+  const rows = [
+    ["person", "Named people"], ["organization", "Organisations"], ["unnamed", "Unnamed sources"], ["unattributed", "Unattributed"],
+  ];
+  for (const [kind, label] of rows) {
+    const { sources, quotes } = sum[kind];
+    if (!quotes) continue;
+    const li = document.createElement("li");
+    li.dataset.kind = kind;
+    const k = document.createElement("span");
+    k.className = "k";
+    k.textContent = label;
+    const n = document.createElement("span");
+    n.className = "n";
+    n.textContent = kind === "unattributed" ? "" : String(sources);
+    const q = document.createElement("span");
+    q.className = "q";
+    q.textContent = plural(quotes, "quote");
+    li.append(k, n, q);
+    ul.append(li);
+  }
+}
+
+/** A legend row for quotes whose source names nobody: `group` is `u:<phrase>` or `-`. */
+function sourceRow(group, phrase, count) {
+  const li = document.createElement("li");
+  const label = document.createElement("label");
+  const box = document.createElement("input");
+  box.type = "checkbox";
+  box.checked = true;
+  box.dataset.group = group;
+  box.addEventListener("change", applyFilters);
+  const sw = document.createElement("span");
+  sw.className = "sw";
+  sw.style.backgroundColor = "#e4e4e4";
+  const name = document.createElement("span");
+  name.className = "name";
+  name.textContent = phrase ?? "No source named";
+  const what = document.createElement("span");
+  what.className = "unnamed";
+  what.textContent = phrase ? "unnamed source" : "unattributed";
+  label.append(box, sw, name, what);
+  const n = document.createElement("span");
+  n.className = "count";
+  n.textContent = count;
+  n.title = plural(count, "quote");
+  const next = document.createElement("button");
+  next.type = "button";
+  next.className = "next";
+  next.textContent = "Next ›";
+  const who = phrase ? `from ${phrase} (unnamed)` : "with no source named";
+  next.setAttribute("aria-label", `Next quote ${who}`);
+  next.title = `Next quote ${who}`;
+  next.addEventListener("click", () => {
+    const ids = new Set([...current.groups].filter(([, g]) => g === group).map(([id]) => id));
+    const list = quoteMarks(article, null).filter((m) => (m.getAttribute("data-ws-id") || "").split(" ").some((t) => ids.has(t)));
+    const from = lastMark.get(group);
+    const m = focusNext(list, from && from.isConnected ? from : null);
+    if (m) lastMark.set(group, m);
+  });
+  li.append(label, n, next);
+  return li;
+}
+
+/** Focuses the mark after `from` in `list` (document order), wrapping around. */
+function focusNext(list, from) {
+  if (!list.length) return null;
+  const target = (from && list.find((m) => m !== from && (from.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING))) ?? list[0];
+  focusMark(target);
+  return target;
+}
+
+function focusMark(m) {
+  if (!m.hasAttribute("tabindex")) m.setAttribute("tabindex", "-1");
+  m.focus({ preventScroll: true });
+  m.scrollIntoView({ block: "center", behavior: "smooth" });
+}
+
+// ---------------------------------------------------------------------------------------
+// Claims: threshold slider and ranked list
+
+const slider = $("#threshold");
+const fmt = (x) => x.toFixed(2);
+
+/** The ranked list of every claim, highest score first; those below the threshold are
+ * listed (dimmed) under a dashed line. */
+function renderClaims() {
+  const { annotations: a } = current;
+  const byId = new Map(a.entities.map((e) => [e.id, e]));
+  const quotes = new Map(a.quotes.map((q) => [q.id, q]));
+  const ol = $("#claims-ranked");
+  ol.replaceChildren();
+  const ranked = [...a.claims].sort((x, y) => y.score - x.score || x.start - y.start);
+  for (const c of ranked) {
+    const li = document.createElement("li");
+    li.dataset.claim = c.id;
+    li.dataset.score = String(c.score);
+    const b = document.createElement("button");
+    b.type = "button";
+    const score = document.createElement("span");
+    score.className = "score";
+    score.textContent = fmt(c.score);
+    const meta = document.createElement("span");
+    meta.className = "meta";
+    const q = c.quote ? quotes.get(c.quote) : null;
+    const who = q ? sourceLabel(q, q.speaker ? byId.get(q.speaker) : null) : null;
+    meta.textContent = `${c.kind}${who ? ` · quoted: ${who}` : ""}`;
+    const text = document.createElement("span");
+    text.className = "text";
+    text.textContent = c.text.length > 110 ? `${c.text.slice(0, 107).trimEnd()}…` : c.text;
+    b.append(score, meta, text);
+    b.addEventListener("click", () => jumpToClaim(c));
+    li.append(b);
+    ol.append(li);
+  }
+  showThreshold();
+}
+
+/** Updates the slider, its label, the count and which ranked items are dimmed. */
+function showThreshold() {
+  slider.value = String(threshold);
+  $("#threshold-v").textContent = fmt(threshold);
+  if (!current) return;
+  const all = current.annotations.claims.length;
+  const shown = current.annotations.claims.filter((c) => c.score >= threshold).length;
+  $("#claims-shown").textContent = `${shown} of ${plural(all, "claim")} marked (default ${fmt(defaultThreshold)}: claim precision ≥ 0.90 on the dev articles).`;
+  $("#n-claims").textContent = `${shown}/${all}`;
+  let cut = false;
+  for (const li of $("#claims-ranked").children) {
+    const below = Number(li.dataset.score) < threshold;
+    li.classList.toggle("below", below);
+    li.classList.toggle("cut", below && !cut);
+    if (below) cut = true;
+  }
+}
+
+/** Moves focus to a claim's first mark (its card opens); a claim below the threshold is
+ * brought in by lowering the threshold to its score first. */
+async function jumpToClaim(c) {
+  if (c.score < threshold) await setThreshold(c.score);
+  const m = article.querySelector(`mark[data-ws-id~="${CSS.escape(c.id)}"]`);
+  if (!m) return;
+  focusMark(m);
+  m.classList.add("ws-flash");
+  setTimeout(() => m.classList.remove("ws-flash"), 1200);
+}
+
+let repainting = null;
+
+/** Sets the threshold and repaints the marks (coalescing quick slider moves). */
+function setThreshold(t) {
+  threshold = Math.round(t * 100) / 100;
+  showThreshold();
+  if (!current) return Promise.resolve();
+  repainting ??= (async () => {
+    try {
+      for (;;) {
+        const want = threshold;
+        const id = run;
+        const r = await annotate(article, { annotations: current.shown, focusable: true, threshold: want });
+        if (id !== run || r.cancelled) return;
+        current.stats = r.stats;
+        applyFilters();
+        if (want === threshold) return;
+      }
+    } finally {
+      repainting = null;
+    }
+  })();
+  return repainting;
+}
+
+slider.addEventListener("input", () => setThreshold(Number(slider.value)));
+$("#threshold-reset").addEventListener("click", () => setThreshold(defaultThreshold));
 
 function speakerRow(id, entity, colour, count) {
   const li = document.createElement("li");
@@ -322,9 +528,20 @@ function applyFilters() {
   }
   const hidden = new Set([...document.querySelectorAll("#speakers input[data-speaker]")]
     .filter((b) => !b.checked).map((b) => b.dataset.speaker));
-  for (const m of article.querySelectorAll("mark.ws-quote, mark.ws-cue, mark.ws-speaker")) {
-    const s = m.getAttribute("data-ws-s") ?? "";
-    m.classList.toggle("ws-off", hidden.has(s));
+  const hiddenGroups = new Set([...document.querySelectorAll("#speakers input[data-group]")]
+    .filter((b) => !b.checked).map((b) => b.dataset.group));
+  const groups = current?.groups ?? new Map();
+  for (const m of article.querySelectorAll("mark.ws-quote, mark.ws-cue, mark.ws-speaker, mark.ws-source")) {
+    const s = m.getAttribute("data-ws-s");
+    let off;
+    if (s) {
+      off = hidden.has(s);
+    } else {
+      // No speaker: find the quote this piece belongs to (`q3`, `q3-cue`, `q3-src`).
+      const q = (m.getAttribute("data-ws-id") || "").split(" ").map((t) => t.split("-")[0]).find((t) => groups.has(t));
+      off = q !== undefined && hiddenGroups.has(groups.get(q));
+    }
+    m.classList.toggle("ws-off", off);
   }
 }
 
@@ -426,11 +643,18 @@ $("#export-jsonld").addEventListener("click", async () => {
 // For tests and the curious: the state of the last run.
 window.whosaidPage = {
   get current() { return current; },
+  get threshold() { return threshold; },
+  setThreshold,
   run: (text, name) => run_(text, name),
   quoteMarks: (speaker) => quoteMarks(article, speaker),
   toWebAnnotation,
   htmlToArticleText,
 };
 
-load().then(async () => { $("#engine").textContent = `engine ${await version()}`; })
+load().then(async () => {
+  $("#engine").textContent = `engine ${await version()}`;
+  defaultThreshold = await claimThreshold();
+  threshold ??= defaultThreshold;
+  showThreshold();
+})
   .catch((err) => setStatus(`The engine did not load: ${err.message}`));

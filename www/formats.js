@@ -20,10 +20,14 @@ function isFurniture(el) {
 
 const norm = (s) => s.replace(/\s+/g, " ").trim();
 
-/** Text length of the <p> elements under `el` that look like prose. */
-function proseLength(el) {
+const never = () => false;
+
+/** Text length of the <p> elements under `el` that look like prose (`skip(p)`: paragraphs
+ * not to count). */
+function proseLength(el, skip = never) {
   let n = 0;
   for (const p of el.querySelectorAll("p")) {
+    if (skip(p)) continue;
     const t = norm(p.textContent);
     if (t.length >= 40) n += t.length;
   }
@@ -32,15 +36,17 @@ function proseLength(el) {
 
 /** The element holding the article: an explicit article body, else the <article> or
  * <main> with the most prose, else the element whose direct <p> children hold the most
- * prose (the largest cluster of paragraphs). */
-export function mainElement(doc) {
+ * prose (the largest cluster of paragraphs). `skip(p)`: paragraphs not to count. */
+export function mainElement(doc, skip = never) {
+  const prose = (el) => proseLength(el, skip);
   const explicit = doc.querySelector("[itemprop='articleBody'], [property='articleBody']");
-  if (explicit && proseLength(explicit) > 200) return explicit;
-  const best = (els) => els.map((e) => [e, proseLength(e)]).sort((a, b) => b[1] - a[1])[0];
+  if (explicit && prose(explicit) > 200) return explicit;
+  const best = (els) => els.map((e) => [e, prose(e)]).sort((a, b) => b[1] - a[1])[0];
   const art = best([...doc.querySelectorAll("article, main, [role='main']")]);
   // Score parents of prose paragraphs (a parent gets its children's text, a grandparent half).
   const score = new Map();
   for (const p of doc.querySelectorAll("p")) {
+    if (skip(p)) continue;
     const len = norm(p.textContent).length;
     if (len < 40) continue;
     const parent = p.parentElement;
@@ -57,11 +63,11 @@ export function mainElement(doc) {
   // Wrappers that add nothing are passed through.
   let el = cluster[0];
   let probe = el;
-  let here = proseLength(el);
+  let here = prose(el);
   for (let i = 0; i < 6; i++) {
     const parent = probe.parentElement;
     if (!parent || parent === doc.documentElement) break;
-    const up = proseLength(parent);
+    const up = prose(parent);
     if (up - here >= here * 0.15) {
       el = probe = parent;
       here = up;
@@ -72,6 +78,46 @@ export function mainElement(doc) {
     }
   }
   return el;
+}
+
+/**
+ * The article element of a live page, where nothing can be removed: the element
+ * `mainElement` picks when paragraphs a reader does not see as the article are not counted
+ * (inside navigation, asides, forms, hidden parts — the elements `htmlToArticleText` drops —
+ * or inside page furniture: ads, promos, share bars, related links). Returns null when the
+ * page has no article: fewer than `minParagraphs` prose paragraphs (≥ 40 characters) or
+ * fewer than `minChars` characters of them in the element, not counting paragraphs that are
+ * items of a list of their own (teasers in `<li>` or nested `<article>` elements, as on an
+ * index page).
+ */
+export function findArticle(doc, { minParagraphs = 3, minChars = 600 } = {}) {
+  const furniture = new Map();
+  const isFurnitureBlock = (el) => {
+    if (!furniture.has(el)) furniture.set(el, isFurniture(el) && proseLength(el) < 400);
+    return furniture.get(el);
+  };
+  const skip = (p) => {
+    if (p.closest(DROP)) return true;
+    if (typeof p.checkVisibility === "function" && !p.checkVisibility({ visibilityProperty: true })) return true;
+    for (let a = p.parentElement; a && a !== doc.body; a = a.parentElement) {
+      if ((a.hasAttribute("class") || a.id) && isFurnitureBlock(a)) return true;
+    }
+    return false;
+  };
+  const el = mainElement(doc, skip);
+  if (!el) return null;
+  let count = 0;
+  let chars = 0;
+  for (const p of el.querySelectorAll("p")) {
+    if (skip(p)) continue;
+    const item = p.parentElement?.closest("li, article, [role='article']");
+    if (item && item !== el && el.contains(item)) continue;
+    const len = norm(p.textContent).length;
+    if (len < 40) continue;
+    count++;
+    chars += len;
+  }
+  return count >= minParagraphs && chars >= minChars ? el : null;
 }
 
 /**
@@ -148,6 +194,9 @@ async function sha256(text) {
  * The annotations (whosaid's contract, UTF-16 offsets into `text`) as a W3C Web Annotation
  * collection: one annotation per quote, claim and entity mention, each targeting the text by
  * a TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector (code points).
+ * A quote's source phrase as written is one of its bodies: a SpecificResource (purpose
+ * `identifying`) on the same source with the same two selectors, plus a `describing`
+ * TextualBody `source: a spokeswoman (unnamed)`.
  * The source is identified by the SHA-256 of the text (`urn:sha256:…`), since a paste has
  * no URL.
  */
@@ -174,6 +223,14 @@ export async function toWebAnnotation(text, ann, { name = "", generator = "whosa
     if (sp) {
       body.push({ type: "TextualBody", purpose: "identifying", value: sp.name, format: "text/plain" });
       if (sp.title) body.push(describe(`${sp.name}, ${sp.title}`));
+    }
+    if (q.source) {
+      // The source phrase as written (`a spokeswoman`, `he`): a body that selects it in the
+      // same text, with the words in plain text for readers that ignore selectors.
+      body.push({ type: "SpecificResource", purpose: "identifying", ...target(q.source.start, q.source.end) });
+      body.push(describe(`source: ${q.source.text}${sp ? "" : " (unnamed)"}`));
+    } else if (!sp) {
+      body.push(describe("source: none named"));
     }
     if (q.cue) body.push(describe(`cue: ${q.cue.text}`));
     body.push(describe(`confidence ${q.confidence}`));

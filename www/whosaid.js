@@ -73,6 +73,13 @@ export async function extractText(el) {
   return wasm.extract_text(el);
 }
 
+/** The claim score from which claims are marked unless `annotate(el, {threshold})` says
+ * otherwise: the lowest score at which claim precision on the dev gold is ≥ 0.90. */
+export async function claimThreshold() {
+  await load();
+  return Math.round(wasm.claim_threshold() * 100) / 100;
+}
+
 /** The engine version. */
 export async function version() {
   await load();
@@ -99,8 +106,8 @@ mark.ws-mark { background: transparent; color: inherit; padding: 0; margin: 0; b
 mark.ws-quote { color: #111; border-radius: 2px; }
 mark.ws-claim { text-decoration: underline dotted ${CLAIM}; text-decoration-thickness: 2px;
   text-underline-offset: 0.25em; text-decoration-skip-ink: none; }
-mark.ws-cue, mark.ws-speaker { border-bottom: 2px solid; }
-mark.ws-speaker { border-bottom-style: double; border-bottom-width: 3px; }
+mark.ws-cue, mark.ws-speaker, mark.ws-source { border-bottom: 2px solid; }
+mark.ws-speaker, mark.ws-source { border-bottom-style: double; border-bottom-width: 3px; }
 mark.ws-mark[tabindex]:focus { outline: none; }
 mark.ws-mark[tabindex]:focus-visible { outline: 2px solid #1a4fd6; outline-offset: 1px; }
 ::highlight(ws-claim) { text-decoration: underline dotted 2px ${CLAIM}; }
@@ -109,7 +116,7 @@ mark.ws-mark[tabindex]:focus-visible { outline: 2px solid #1a4fd6; outline-offse
     // Direct quotes: the whole line height; reported speech: the lower half, like a highlighter.
     s += `mark.ws-quote[data-ws-c="${k}"] { background-color: ${bg}; }
 mark.ws-quote.ws-indirect[data-ws-c="${k}"] { background: linear-gradient(to bottom, transparent 48%, ${bg} 48%); }
-mark.ws-cue[data-ws-u="${k}"], mark.ws-speaker[data-ws-u="${k}"] { border-bottom-color: ${line}; }
+mark.ws-cue[data-ws-u="${k}"], mark.ws-speaker[data-ws-u="${k}"], mark.ws-source[data-ws-u="${k}"] { border-bottom-color: ${line}; }
 ::highlight(ws-quote-${k}) { background-color: ${bg}; color: #111; }
 ::highlight(ws-line-${k}) { text-decoration: underline 2px ${line}; }
 `;
@@ -129,6 +136,7 @@ const CARD_CSS = `
 .sw { width: 12px; height: 12px; border-radius: 3px; flex: none; border: 1px solid rgba(0,0,0,.25); }
 .title { color: #444; }
 .meta { color: #333; }
+.src { color: #333; font-style: italic; }
 .kind { display: inline-block; padding: 0 6px; border-radius: 9px; background: #f1f1f1; color: #222;
   font-size: 12px; margin-right: 4px; }
 .claimk { background: #fde8e8; color: #8c1b20; }
@@ -172,7 +180,7 @@ const busy = new WeakMap(); // element → generation of the annotate() in progr
 
 function paintOptions(opts) {
   const o = {};
-  for (const k of ["mode", "focusable", "quotes", "claims", "cues", "speakers"]) {
+  for (const k of ["mode", "focusable", "quotes", "claims", "cues", "speakers", "sources", "threshold"]) {
     if (opts[k] !== undefined) o[k] = opts[k];
   }
   return o;
@@ -188,7 +196,10 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
  *   no DOM change; falls back to wrapping where missing) or `"auto"`.
  * - `focusable` (true): the first mark of each quote and claim is a keyboard stop.
  * - `cards` (true): hover / focus cards.
- * - `quotes`, `claims`, `cues`, `speakers` (true): what to mark.
+ * - `quotes`, `claims`, `cues`, `speakers`, `sources` (true): what to mark (`sources`: each
+ *   quote's source phrase as written, `a spokeswoman`, `he`).
+ * - `threshold` (`claimThreshold()`, 0.57): only claims scoring at least this are marked; the
+ *   returned annotations keep every claim with its score.
  * - `annotations`: the contract for `extractText(el)` computed elsewhere (a worker); painted
  *   a few hundred text nodes at a time, with `onProgress(fraction)` between steps.
  */
@@ -367,16 +378,20 @@ function fillCard(box, state, ids) {
     const sec = el("div", "sec");
     const who = el("div", "who");
     const sp = q.speaker ? state.index.byId.get(q.speaker)?.item : null;
-    who.append(swatch(q.speaker), el("span", "", sp ? sp.name : "No speaker found"));
+    const label = sourceLabel(q, sp);
+    who.append(swatch(q.speaker), el("span", "", label));
     sec.append(who);
     if (sp?.title) sec.append(el("div", "title", sp.title));
+    // The source as the article words it, when that is not just the name.
+    if (sp && q.source && q.source.text !== sp.name) sec.append(el("div", "src", `source: “${q.source.text}”`));
     const meta = el("div", "meta");
-    meta.append(el("span", "kind", part === "cue" ? "cue" : q.kind === "direct" ? "direct quote" : "reported speech"),
-      document.createTextNode(`confidence ${pct(q.confidence)}`));
+    const what = part === "cue" ? "cue" : part === "src" ? "source" : q.kind === "direct" ? "direct quote" : "reported speech";
+    meta.append(el("span", "kind", what), document.createTextNode(`confidence ${pct(q.confidence)}`));
     sec.append(meta);
     if (part === "cue" && q.cue) sec.append(el("div", "title", `introduces ${q.kind === "direct" ? "a quote" : "reported speech"} (“${q.cue.text}”)`));
+    if (part === "src") sec.append(el("div", "title", `names the source of ${q.kind === "direct" ? "a quote" : "reported speech"}`));
     if (sp) sec.append(hint(`next quote by ${sp.name}`));
-    said.push(`${q.kind === "direct" ? "Quote" : "Reported speech"} by ${sp ? sp.name : "unknown speaker"}${sp?.title ? `, ${sp.title}` : ""}, confidence ${pct(q.confidence)}`);
+    said.push(`${q.kind === "direct" ? "Quote" : "Reported speech"} by ${label}${sp?.title ? `, ${sp.title}` : ""}${sp && q.source && q.source.text !== sp.name ? `, source “${q.source.text}”` : ""}, confidence ${pct(q.confidence)}`);
     box.append(sec);
   }
   for (const { item: e } of entities) {
@@ -400,6 +415,43 @@ function fillCard(box, state, ids) {
     box.append(sec);
   }
   return said.join(". ");
+}
+
+/**
+ * How a quote's source reads: the speaker's name; else, where the article names nobody, the
+ * source phrase as written marked unnamed (`a spokeswoman (unnamed)`); else `no source
+ * named`. `speaker` is the quote's entity, if any.
+ */
+export function sourceLabel(quote, speaker = null) {
+  if (speaker) return speaker.name;
+  if (quote.source?.text) return `${quote.source.text} (unnamed)`;
+  return "no source named";
+}
+
+/**
+ * The sources summary of annotations: how many named people, organisations and unnamed
+ * sources give quotes, how many quotes each kind gives, and how many quotes have no source.
+ * Uses the contract's `sources` list (version 2). Returns
+ * `{ person: {sources, quotes}, organization: {…}, unnamed: {…}, unattributed: {sources, quotes}, text }`
+ * where `text` reads like `4 named people · 1 organisation · 2 unnamed sources · 1 unattributed quote`.
+ */
+export function sourcesSummary(ann) {
+  const out = {};
+  for (const k of ["person", "organization", "unnamed", "unattributed"]) out[k] = { sources: 0, quotes: 0 };
+  for (const s of ann.sources ?? []) {
+    const o = out[s.kind];
+    if (!o) continue;
+    o.sources += 1;
+    o.quotes += s.quotes;
+  }
+  const n = (x, one, many) => `${x} ${x === 1 ? one : many}`;
+  const parts = [];
+  if (out.person.sources) parts.push(n(out.person.sources, "named person", "named people"));
+  if (out.organization.sources) parts.push(n(out.organization.sources, "organisation", "organisations"));
+  if (out.unnamed.sources) parts.push(n(out.unnamed.sources, "unnamed source", "unnamed sources"));
+  if (out.unattributed.quotes) parts.push(n(out.unattributed.quotes, "unattributed quote", "unattributed quotes"));
+  out.text = parts.length ? parts.join(" · ") : "no quoted sources";
+  return out;
 }
 
 function hint(text) {
@@ -540,7 +592,7 @@ function caretAt(x, y) {
 // <whosaid-article>
 
 /**
- * `<whosaid-article mode="highlight" focusable="false" cards="false">…</whosaid-article>`:
+ * `<whosaid-article mode="highlight" focusable="false" cards="false" threshold="0.4">…</whosaid-article>`:
  * annotates its own content once it is in the document (and again on `refresh()`), clears
  * itself when removed. Fires `whosaid:annotated` with `{annotations, stats}` as detail.
  */
@@ -560,10 +612,12 @@ export class WhosaidArticle extends (globalThis.HTMLElement ?? class {}) {
   /** Annotates again (e.g. after the content changed). */
   async refresh() {
     const flag = (name) => (this.hasAttribute(name) ? this.getAttribute(name) !== "false" : undefined);
+    const t = this.hasAttribute("threshold") ? Number(this.getAttribute("threshold")) : NaN;
     const result = await annotate(this, {
       mode: this.getAttribute("mode") || undefined,
       focusable: flag("focusable"),
       cards: flag("cards"),
+      threshold: Number.isFinite(t) ? t : undefined,
     });
     this.dispatchEvent(new CustomEvent("whosaid:annotated", { detail: result }));
     return result;
@@ -574,6 +628,7 @@ export class WhosaidArticle extends (globalThis.HTMLElement ?? class {}) {
   }
 }
 
-if (typeof customElements !== "undefined" && !customElements.get("whosaid-article")) {
+// (`customElements` is null in an extension's content script.)
+if (globalThis.customElements && !customElements.get("whosaid-article")) {
   customElements.define("whosaid-article", WhosaidArticle);
 }
