@@ -62,8 +62,9 @@ function markTextById() {
   return out;
 }
 
-/** What the engine says the marks should be: token → text (whitespace removed). */
-function expectedMarks(text, ann) {
+/** What the engine says the marks should be: token → text (whitespace removed). Claims
+ * are marked from `threshold` up; each quote's source phrase is `<quote id>-src`. */
+function expectedMarks(text, ann, threshold) {
   const sq = (s) => s.replace(/\s+/gu, '');
   const want = {};
   const add = (id, s, e) => { if (e > s) want[id] = (want[id] ?? '') + sq(text.slice(s, e)); };
@@ -71,8 +72,9 @@ function expectedMarks(text, ann) {
   for (const q of ann.quotes) {
     add(q.id, q.start, q.end);
     if (q.cue) add(`${q.id}-cue`, q.cue.start, q.cue.end);
+    if (q.source) add(`${q.id}-src`, q.source.start, q.source.end);
   }
-  for (const c of ann.claims) add(c.id, c.start, c.end);
+  for (const c of ann.claims) if (c.score >= threshold) add(c.id, c.start, c.end);
   for (const e of ann.entities) {
     if (!speakers.has(e.id)) continue;
     for (const m of [...e.mentions].sort((a, b) => a.start - b.start)) add(e.id, m.start, m.end);
@@ -87,6 +89,8 @@ test('embed: annotate real article pages in place; clear restores them exactly',
   t.after(browser.close);
   await mkdir(screenshotDir, { recursive: true });
   let totalQuotes = 0;
+  let totalClaims = 0;
+  let totalMarked = 0;
 
   for (const name of names) {
     await t.test(name, async () => {
@@ -108,13 +112,14 @@ test('embed: annotate real article pages in place; clear restores them exactly',
           const el = window.article;
           const text = await window.ws.extractText(el);
           const expected = await window.ws.annotateText(text);
+          const threshold = await window.ws.claimThreshold();
           const t0 = performance.now();
           const { annotations, stats } = await window.ws.annotate(el);
           const ms = performance.now() - t0;
           const r = el.getBoundingClientRect();
-          return { text, expected, annotations, stats, ms, width: r.width, height: r.height, html: el.outerHTML, after: el.textContent };
+          return { text, expected, threshold, annotations, stats, ms, width: r.width, height: r.height, html: el.outerHTML, after: el.textContent };
         });
-        const { text, expected, annotations, stats } = run;
+        const { text, expected, threshold, annotations, stats } = run;
         assert.ok(expected.quotes.length > 0, `${name}: the engine finds quotes in the page's article`);
         totalQuotes += expected.quotes.length;
         assert.deepEqual(annotations, expected, 'annotate(el) reports the engine\'s annotations of extract_text(el)');
@@ -123,7 +128,13 @@ test('embed: annotate real article pages in place; clear restores them exactly',
 
         // Every quote, cue, claim and speaker mention is marked, with exactly its text.
         const got = await page.evaluate(markTextById);
-        const want = expectedMarks(text, expected);
+        const want = expectedMarks(text, expected, threshold);
+        // Claims: only those at or above the default threshold are marked; all are reported.
+        const high = expected.claims.filter((c) => c.score >= threshold).length;
+        assert.equal(stats.claims, high, 'claims marked: those scoring at least the threshold');
+        totalClaims += expected.claims.length;
+        totalMarked += high;
+        assert.equal(stats.sources, expected.quotes.filter((q) => q.source).length, 'every source phrase is marked');
         assert.deepEqual(Object.keys(got).sort(), Object.keys(want).sort(), 'the marked ids are the annotated ids');
         for (const id of Object.keys(want)) assert.equal(got[id], want[id], `${name}: marks of ${id}`);
 
@@ -224,6 +235,7 @@ test('embed: annotate real article pages in place; clear restores them exactly',
     });
   }
   assert.ok(totalQuotes > 0);
+  assert.ok(totalMarked < totalClaims, `the default threshold marks fewer claims (${totalMarked}) than all (${totalClaims}) on the pages`);
 });
 
 test('embed: <whosaid-article> and the one-line embed demo', async (t) => {

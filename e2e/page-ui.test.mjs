@@ -56,10 +56,19 @@ test('page: a sample article — legend, filters, cards, keyboard, exports', asy
   const legend = await page.$$eval('#speakers li', (lis) => lis.map((li) => ({
     name: li.querySelector('.name').textContent, count: Number(li.querySelector('.count').textContent),
   })));
+  // Quotes with no speaker are listed by their source phrase as written (unnamed sources,
+  // one row per phrase, compared case-insensitively), or as "No source named".
   const byId = new Map(engine.entities.map((e) => [e.id, e.name]));
   const counts = new Map();
+  const firstPhrase = new Map();
   for (const q of engine.quotes) {
-    const k = q.speaker ? byId.get(q.speaker) : 'No speaker found';
+    let k;
+    if (q.speaker) k = byId.get(q.speaker);
+    else if (q.source) {
+      const key = q.source.text.toLowerCase();
+      if (!firstPhrase.has(key)) firstPhrase.set(key, q.source.text);
+      k = firstPhrase.get(key);
+    } else k = 'No source named';
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   assert.deepEqual(new Map(legend.map((l) => [l.name, l.count])), counts, 'legend counts quotes per speaker');

@@ -27,7 +27,8 @@ extern "C" {
 
 use dom::{clear, extract, PaintOptions, Painter};
 use types::{
-    Annotations, Claim, ClaimKind, Cue, Entity, EntityKind, OffsetUnit, Quote, QuoteKind, Span,
+    Annotations, Claim, ClaimKind, Cue, Entity, EntityKind, OffsetUnit, Phrase, Quote, QuoteKind,
+    Span,
 };
 
 /// A fresh `<div>` with `html` inside, attached to the page (so computed styles apply).
@@ -357,6 +358,50 @@ fn offsets_are_utf16_code_units() {
     assert_eq!(ann.quotes[0].start, 6);
     paint(&el, &ann, "wrap");
     assert_eq!(marked(&el, "q1"), "Ça va \u{1F44D} très bien,");
+    clear(&el);
+    remove(&el);
+}
+
+#[wasm_bindgen_test]
+fn source_phrases_are_painted_in_utf16_and_low_claims_are_left_out() {
+    // The source span arrives in UTF-16 units (Annotations::to_utf16) after astral
+    // characters; an unnamed source (no speaker) is underlined in the no-speaker colour.
+    let el = fixture(
+        "<p>\u{1F600} \u{201c}We will not talk,\u{201d} <i>a \u{1F44D} spokeswoman</i> said. Prices rose 3%.</p>",
+    );
+    let t = extract(&el).text;
+    let mut ann = empty();
+    let mut q = quote(&t, "q1", "We will not talk,", None);
+    let (start, end) = span16(&t, "a \u{1F44D} spokeswoman");
+    q.source = Some(Phrase {
+        start,
+        end,
+        text: "a \u{1F44D} spokeswoman".into(),
+    });
+    ann.quotes.push(q);
+    let mut low = claim(&t, "c1", "Prices rose 3%");
+    low.score = 0.45;
+    ann.claims.push(low);
+    let stats = paint(&el, &ann, "wrap");
+    assert_eq!(
+        (stats.sources, stats.claims),
+        (1, 0),
+        "the 0.45 claim is below the default threshold"
+    );
+    assert_eq!(marked(&el, "q1-src"), "a \u{1F44D} spokeswoman");
+    for m in marks(&el, "mark.ws-source") {
+        assert_eq!(m.get_attribute("data-ws-u").as_deref(), Some("n"));
+    }
+    assert!(marks(&el, "mark.ws-claim").is_empty());
+    // With a lower threshold the claim is painted.
+    let opts = PaintOptions {
+        threshold: 0.4,
+        ..Default::default()
+    };
+    let mut p = Painter::new(&el, &ann, &opts).unwrap();
+    p.run().unwrap();
+    assert_eq!(p.stats.claims, 1);
+    assert_eq!(marked(&el, "c1"), "Prices rose 3%");
     clear(&el);
     remove(&el);
 }

@@ -373,10 +373,11 @@ function focusNext(list, from) {
   return target;
 }
 
+/** Scrolls a mark to the middle of the view, then focuses it (its card opens where it is). */
 function focusMark(m) {
   if (!m.hasAttribute("tabindex")) m.setAttribute("tabindex", "-1");
+  m.scrollIntoView({ block: "center", behavior: "instant" });
   m.focus({ preventScroll: true });
-  m.scrollIntoView({ block: "center", behavior: "smooth" });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -385,8 +386,11 @@ function focusMark(m) {
 const slider = $("#threshold");
 const fmt = (x) => x.toFixed(2);
 
-/** The ranked list of every claim, highest score first; those below the threshold are
- * listed (dimmed) under a dashed line. */
+/** How many claims the ranked list shows (a book has thousands; the list is for reading). */
+const RANKED_MAX = 300;
+
+/** The ranked list of the claims, highest score first (the first RANKED_MAX); those below
+ * the threshold are listed (dimmed) under a dashed line. */
 function renderClaims() {
   const { annotations: a } = current;
   const byId = new Map(a.entities.map((e) => [e.id, e]));
@@ -394,7 +398,8 @@ function renderClaims() {
   const ol = $("#claims-ranked");
   ol.replaceChildren();
   const ranked = [...a.claims].sort((x, y) => y.score - x.score || x.start - y.start);
-  for (const c of ranked) {
+  const frag = document.createDocumentFragment();
+  for (const c of ranked.slice(0, RANKED_MAX)) {
     const li = document.createElement("li");
     li.dataset.claim = c.id;
     li.dataset.score = String(c.score);
@@ -414,8 +419,11 @@ function renderClaims() {
     b.append(score, meta, text);
     b.addEventListener("click", () => jumpToClaim(c));
     li.append(b);
-    ol.append(li);
+    frag.append(li);
   }
+  ol.append(frag);
+  const more = ranked.length - RANKED_MAX;
+  $("#claims-more").textContent = more > 0 ? `…and ${plural(more, "claim")} with lower scores (all in the export).` : "";
   showThreshold();
 }
 
@@ -430,6 +438,7 @@ function showThreshold() {
   $("#n-claims").textContent = `${shown}/${all}`;
   let cut = false;
   for (const li of $("#claims-ranked").children) {
+    if (!li.dataset.score) continue;
     const below = Number(li.dataset.score) < threshold;
     li.classList.toggle("below", below);
     li.classList.toggle("cut", below && !cut);
