@@ -185,3 +185,41 @@ test('sources: summary, unnamed sources on cards and in the legend, source phras
   }
   assert.deepEqual(seen.errors, []);
 });
+
+test('embed: annotate(el, {threshold}) and <whosaid-article threshold>', async (t) => {
+  const { page, engine } = await setup(t);
+  const sample = await readFile(path.join(dataDir, 'articles', 'wapo-1.txt'), 'utf8');
+  const r = await page.evaluate(async (text) => {
+    const ws = await import('/whosaid.js');
+    const paras = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+    const make = (tag) => {
+      const el = document.createElement(tag);
+      for (const p of paras) el.append(Object.assign(document.createElement('p'), { textContent: p }));
+      return el;
+    };
+    const div = make('div');
+    document.body.append(div);
+    const low = await ws.annotate(div, { threshold: 0.4 });
+    const lowMarks = div.querySelectorAll('mark.ws-cstart').length;
+    ws.clear(div);
+    div.remove();
+    const el = make('whosaid-article');
+    el.setAttribute('threshold', '0.9');
+    const done = new Promise((res) => el.addEventListener('whosaid:annotated', (ev) => res(ev.detail), { once: true }));
+    document.body.append(el);
+    const high = await done;
+    const highMarks = el.querySelectorAll('mark.ws-cstart').length;
+    el.remove();
+    return {
+      low: { claims: low.annotations.claims.map((c) => c.score), painted: low.stats.claims, marks: lowMarks },
+      high: { claims: high.annotations.claims.map((c) => c.score), painted: high.stats.claims, marks: highMarks },
+    };
+  }, sample);
+  assert.equal(r.low.painted, r.low.claims.length, 'threshold 0.4 marks every claim');
+  assert.equal(r.low.marks, r.low.claims.length);
+  const want = r.high.claims.filter((x) => x >= 0.9).length;
+  assert.equal(r.high.painted, want, '<whosaid-article threshold="0.9"> marks claims from 0.9 up');
+  assert.equal(r.high.marks, want);
+  assert.ok(want < r.high.claims.length && r.high.claims.length === r.low.claims.length, 'and still reports every claim');
+  assert.ok(engine.claims.length > 0);
+});

@@ -16,7 +16,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -174,14 +174,36 @@ test('extension: annotates a real article page in place and clears it; no-articl
     assert.equal(after.body, before.body, 'body.outerHTML restored exactly');
     assert.equal(after.html, before.html, 'no panel, card or message left on <html>');
 
-    // And a third annotates again.
-    const r3 = await toggle(worker, url);
+    // And a third annotates again, with the same threshold option as the embed.
+    const r3 = await toggle(worker, url, { threshold: 0.9 });
     assert.equal(r3.status, 'annotated');
     assert.equal(r3.quotes, r.quotes);
+    assert.ok(r3.marked < r.marked, `threshold 0.9 marks fewer claims (${r3.marked}) than 0.57 (${r.marked})`);
+    assert.equal(await page.locator('mark.ws-cstart').count(), r3.marked);
     assert.equal((await toggle(worker, url)).status, 'cleared');
     assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before.html);
     assert.deepEqual(errors, []);
     await page.close();
+  });
+
+  await t.test('every data page: the article is found, annotated, and cleared exactly', async () => {
+    const names = (await readdir(path.join(dataDir, 'pages'))).filter((f) => f.endsWith('.html')).sort();
+    assert.ok(names.length >= 5);
+    for (const name of names) {
+      const html = await readFile(path.join(dataDir, 'pages', name), 'utf8');
+      const { page, url, errors } = await open(browser.context, server, name, html);
+      const before = await page.evaluate(() => document.documentElement.outerHTML);
+      const r = await toggle(worker, url);
+      assert.equal(r.status, 'annotated', `${name}: ${JSON.stringify(r)}`);
+      assert.ok(r.quotes > 0, `${name}: quotes found`);
+      const marks = await page.locator('mark.ws-mark').count();
+      assert.ok(marks > 0, `${name}: marks painted`);
+      assert.equal((await toggle(worker, url)).status, 'cleared');
+      assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before, `${name}: restored exactly`);
+      assert.deepEqual(errors, []);
+      t.diagnostic(`${name}: <${r.tag}> ${r.quotes} quotes, ${r.marked}/${r.claims} claims marked, ${marks} marks; ${r.sources}`);
+      await page.close();
+    }
   });
 
   await t.test('a page with no article: a message, nothing else changes', async () => {

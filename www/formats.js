@@ -85,10 +85,9 @@ export function mainElement(doc, skip = never) {
  * `mainElement` picks when paragraphs a reader does not see as the article are not counted
  * (inside navigation, asides, forms, hidden parts — the elements `htmlToArticleText` drops —
  * or inside page furniture: ads, promos, share bars, related links). Returns null when the
- * page has no article: fewer than `minParagraphs` prose paragraphs (≥ 40 characters) or
- * fewer than `minChars` characters of them in the element, not counting paragraphs that are
- * items of a list of their own (teasers in `<li>` or nested `<article>` elements, as on an
- * index page).
+ * page has no article: no `minParagraphs` prose paragraphs (≥ 40 characters) with
+ * `minChars` characters together in the element — counted apart for each list item or nested
+ * `<article>` (the teasers of an index page are many small groups, not one article).
  */
 export function findArticle(doc, { minParagraphs = 3, minChars = 600 } = {}) {
   const furniture = new Map();
@@ -106,18 +105,22 @@ export function findArticle(doc, { minParagraphs = 3, minChars = 600 } = {}) {
   };
   const el = mainElement(doc, skip);
   if (!el) return null;
-  let count = 0;
-  let chars = 0;
+  // Prose paragraphs grouped by the list item or nested <article> they sit in (el itself
+  // for the others): an article is one group with enough prose, an index page many small ones.
+  const groups = new Map();
   for (const p of el.querySelectorAll("p")) {
     if (skip(p)) continue;
-    const item = p.parentElement?.closest("li, article, [role='article']");
-    if (item && item !== el && el.contains(item)) continue;
     const len = norm(p.textContent).length;
     if (len < 40) continue;
-    count++;
-    chars += len;
+    const item = p.parentElement?.closest("li, article, [role='article']");
+    const key = item && item !== el && el.contains(item) ? item : el;
+    const g = groups.get(key) ?? { count: 0, chars: 0 };
+    g.count++;
+    g.chars += len;
+    groups.set(key, g);
   }
-  return count >= minParagraphs && chars >= minChars ? el : null;
+  const ok = [...groups.values()].some((g) => g.count >= minParagraphs && g.chars >= minChars);
+  return ok ? el : null;
 }
 
 /**
