@@ -11,8 +11,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 // The DOM code is private to the library (it is exposed to JavaScript, not to Rust), so the
 // test compiles the same file as a module of its own. It refers to the core as
-// `crate::annotate` and `crate::types`, which these re-exports provide.
-pub use whosaid::{annotate, types};
+// `crate::annotate`, `crate::claims` and `crate::types`, which these re-exports provide.
+pub use whosaid::{annotate, claims, types};
 #[allow(dead_code)]
 #[path = "../src/web/dom.rs"]
 mod dom;
@@ -210,9 +210,7 @@ fn quote_across_elements_is_painted_per_text_node_and_cleared_exactly() {
     );
     assert_eq!(marked(&el, "q2"), "Next week we talk,");
     assert_eq!(
-        marked(&el, "c1")
-            .replace('\u{201d}', "")
-            .replace('\u{201c}', ""),
+        marked(&el, "c1").replace(['\u{201d}', '\u{201c}'], ""),
         "will act.Next week"
     );
     assert_eq!(marked(&el, "e1"), "Kirby");
