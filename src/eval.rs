@@ -544,4 +544,55 @@ mod tests {
         let sc = score(&gold, &empty);
         assert_eq!(sc.direct.recall(), 0.0);
     }
+
+    #[test]
+    fn claim_sweep_finds_the_lowest_threshold_with_the_precision() {
+        let text = "Prices rose 3 percent. The sky is nice. Exports fell by half.".to_string();
+        let claim = |id: &str, needle: &str, score: f32| {
+            let start = text.find(needle).unwrap();
+            crate::types::Claim {
+                id: id.into(),
+                start,
+                end: start + needle.len(),
+                text: needle.into(),
+                kind: crate::types::ClaimKind::Quantity,
+                score,
+                signals: vec![],
+                quote: None,
+            }
+        };
+        let gold = Gold {
+            id: "t".into(),
+            source: String::new(),
+            text: text.clone(),
+            quotes: vec![],
+            entities: vec![],
+            claims: ["Prices rose 3 percent", "Exports fell by half"]
+                .iter()
+                .map(|t| GoldClaim {
+                    text: (*t).into(),
+                    kind: "quantity".into(),
+                    nth: 0,
+                })
+                .collect(),
+            not_quotes: vec![],
+        };
+        let pred = Annotations {
+            claims: vec![
+                claim("c1", "Prices rose 3 percent", 0.9),
+                claim("c2", "The sky is nice", 0.5),
+                claim("c3", "Exports fell by half", 0.6),
+            ],
+            ..Default::default()
+        };
+        let rows = claim_sweep(&[(gold, pred)]);
+        let t: Vec<(f32, usize, usize, usize)> = rows
+            .iter()
+            .map(|r| (r.threshold, r.predicted, r.hit, r.covered))
+            .collect();
+        assert_eq!(t, vec![(0.5, 3, 2, 2), (0.6, 2, 2, 2), (0.9, 1, 1, 1)]);
+        assert_eq!(lowest_threshold(&rows, 0.9).map(|r| r.threshold), Some(0.6));
+        assert_eq!(lowest_threshold(&rows, 0.5).map(|r| r.threshold), Some(0.5));
+        assert!(lowest_threshold(&rows, 1.01).is_none());
+    }
 }
