@@ -84,7 +84,7 @@ button:focus-visible, input:focus-visible { outline: 3px solid rgba(26,79,214,.4
 .sum { font-weight: 600; margin: 2px 0 0; }
 ul { list-style: none; margin: 0; padding: 0; }
 li { display: flex; align-items: center; gap: 6px; padding: 3px 0; border-bottom: 1px solid #eeebe4; }
-li button { margin-left: auto; padding: 1px 7px; font-size: 12px; }
+li button { margin-left: auto; padding: 1px 7px; font-size: 12px; white-space: nowrap; flex: none; }
 .sw { width: 12px; height: 12px; border-radius: 3px; flex: none; border: 1px solid rgba(0,0,0,.3); }
 .name { font-weight: 600; }
 .note { color: #4a4a4a; font-style: italic; }
