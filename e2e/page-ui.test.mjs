@@ -134,6 +134,9 @@ test('page: a sample article — legend, filters, cards, keyboard, exports', asy
   assert.equal(q1.target.selector[0].exact, engine.quotes[0].text);
 
   // A viewport-sized picture for the README (page.test.mjs saves the whole page as page.png).
+  // Scroll first and let its scroll event go by (a scroll closes the card), then hover.
+  await page.locator('#article mark.ws-qstart[data-ws-s]').nth(2).scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.hover('#article mark.ws-qstart[data-ws-s] >> nth=2');
   await page.waitForSelector('whosaid-card[open]');
   const shot = path.join(screenshotDir, 'page-ui.png');
