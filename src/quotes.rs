@@ -1788,14 +1788,14 @@ fn find_indirect(
             };
             // The content ends where another report takes over: `…, adding that`,
             // `…, and he noted that`.
+            let is_dash = |x: usize| matches!(doc.tok(x), "—" | "–");
+            let single_dash = (start..e).filter(|&x| is_dash(x)).take(2).count() == 1;
             let content_end = (start..e)
                 .find(|&x| {
                     // A dash after a few words opens an aside the report does not cover.
                     // (A pair of dashes is an aside inside the content: `lines — which were
                     // made of iron — with plastic`.)
-                    (matches!(doc.tok(x), "—" | "–")
-                        && x > start + 3
-                        && !(start..e).any(|y| y != x && matches!(doc.tok(y), "—" | "–")))
+                    (is_dash(x) && x > start + 3 && single_dash)
                         || (doc.tok(x) == ","
                             && x + 1 < e
                             && doc.tok(x + 1).ends_with("ing")
@@ -1840,7 +1840,7 @@ fn find_indirect(
             // A learned cue whose content holds a reporting verb of its own (`Hicks found that
             // many people told her …`) gives way to that inner report.
             if kind == CueKind::Learned
-                && (start..content_end).any(|x| {
+                && (start..content_end.min(start + 60)).any(|x| {
                     lexicon::is_speech_verb(doc.tok(x)) && !lexicon::is_weak_speech_verb(doc.tok(x))
                 })
             {
