@@ -1,0 +1,515 @@
+//! Direct quotes: is a paired span speech, and which cue (before or after it) attaches
+//! it to a source phrase? Titles, terms and scare quotes are turned away here.
+
+#[allow(unused_imports)]
+use super::*;
+
+/// Verbs that, before `as “…”`, report how someone described a thing.
+pub(crate) const DESCRIBING_VERBS: &[&str] = &[
+    "branded",
+    "characterised",
+    "characterized",
+    "decried",
+    "denounced",
+    "describe",
+    "described",
+    "describes",
+    "hailed",
+    "labeled",
+    "labelled",
+    "portrayed",
+];
+
+/// Words before a quoted span that make it a name, a title or a term, not speech.
+pub(crate) const NAMING_WORDS: &[&str] = &[
+    "as",
+    "called",
+    "coined",
+    "dubbed",
+    "entitled",
+    "label",
+    "labeled",
+    "labelled",
+    "named",
+    "nicknamed",
+    "phrase",
+    "so-called",
+    "term",
+    "termed",
+    "titled",
+    "word",
+    "words",
+];
+
+pub(crate) fn words_in(doc: &Document, s: Span) -> usize {
+    let a = doc.token_at_or_after(s.start);
+    let b = doc.tokens_before(s.end);
+    (a..b.max(a))
+        .filter(|&i| doc.tokens[i].kind != TokKind::Punct)
+        .count()
+}
+
+/// `follows_quote`: a quote by someone was already found earlier in this paragraph, so a
+/// quote with no cue of its own continues it (`“…,” Kirby said. “And we …”`).
+pub(crate) fn classify_direct(
+    doc: &Document,
+    q: &QuotedSpan,
+    follows_quote: bool,
+    singles_primary: bool,
+) -> Option<RawQuote> {
+    let text = doc.text;
+    // The comma before a closing mark belongs to the attribution (`“We are ready,” he
+    // said`), not to what was said: the span ends before it.
+    let mut content = q.content;
+    let trimmed = text[content.start..content.end].trim_end_matches([',', ' ']);
+    if !trimmed.is_empty() {
+        content.end = content.start + trimmed.len();
+    }
+    let body = &text[q.content.start..q.content.end];
+    let nwords = words_in(doc, content);
+    if nwords == 0 {
+        return None;
+    }
+    let last_char = body.trim_end().chars().next_back().unwrap_or(' ');
+    let ends_like_speech = matches!(last_char, ',' | '.' | '!' | '?' | '…' | '—' | '-');
+    let sentences_inside = body.matches(['.', '!', '?']).count();
+
+    // Words right before the opening mark that name a term rather than introduce speech.
+    let before_tok = doc.tokens_before(q.open);
+    let prev_word = before_tok.checked_sub(1).map(|i| doc.tok(i)).unwrap_or("");
+    let naming = lexicon::in_list(NAMING_WORDS, prev_word);
+
+    // `was described as “heartbreaking” by the conservation department`: a passive verb of
+    // description reports someone's words, with the agent (if any) as the source.
+    // `Campaigners described the move as “a betrayal”`: the subject's words.
+    let describing = (prev_word == "as")
+        .then(|| {
+            (before_tok.saturating_sub(6)..before_tok.saturating_sub(1))
+                .rev()
+                .find(|&k| lexicon::in_list(DESCRIBING_VERBS, doc.tok(k)))
+        })
+        .flatten();
+    if let Some(v) = describing {
+        let passive = v > 0
+            && matches!(
+                doc.tok(v - 1),
+                "was" | "were" | "been" | "being" | "is" | "are"
+            );
+        let src = if passive {
+            let k = doc.token_at_or_after(q.close_end);
+            let by = (k..(k + 2).min(doc.tokens.len())).find(|&x| doc.tok(x) == "by");
+            by.and_then(|x| np_after(doc, x + 1, (x + 10).min(doc.tokens.len())))
+        } else {
+            doc.sentence_at(doc.tokens[v].span().start)
+                .and_then(|si| subject_before(doc, v, doc.sentences[si].first))
+        };
+        let cue = doc.tokens[v].span();
+        return Some(RawQuote {
+            span: content,
+            kind: QuoteKind::Direct,
+            cue: Some(cue),
+            source: src.map_or(Source::Unknown, Source::Phrase),
+            confidence: 0.7,
+        });
+    }
+    let after = cue_after(doc, q);
+    let before = cue_before(doc, q);
+    // A short span in Title Case is a title or a name (`“Fox News Sunday,”`, `the “War On
+    // Drugs”`), unless a cue introduces it right away (`chanted: “Lock Her Up”`).
+    if is_title_like(doc, content) && before.is_none_or(|(_, _, dist)| dist != 0) {
+        return None;
+    }
+
+    // Where the quote opens a paragraph and reads as sentences, a cue after it wins;
+    // a cue before it wins for `X said: “…”` and for partial quotes.
+    let (cue, source, conf) = match (after, before) {
+        (Some((c, s)), _) if ends_like_speech || before.is_none() => (Some(c), s, 0.95),
+        (_, Some((c, s, dist))) => {
+            if naming && dist > 0 {
+                return None;
+            }
+            (Some(c), s, if dist == 0 { 0.93 } else { 0.8 })
+        }
+        (Some((c, s)), None) => (Some(c), s, 0.9),
+        (None, None) => {
+            if naming {
+                return None;
+            }
+            // `Cruz called Trump a “pathological liar”`, `likened the refugees to a
+            // “vicious snake”`: a describing verb with a subject quotes the subject's words.
+            if let Some((cue, src)) = describing_verb_before(doc, q) {
+                return Some(RawQuote {
+                    span: content,
+                    kind: QuoteKind::Direct,
+                    cue: Some(cue),
+                    source: Source::Phrase(src),
+                    confidence: 0.7,
+                });
+            }
+            let starts_paragraph = doc
+                .paragraph_at(q.open)
+                .is_some_and(|pi| doc.paragraphs[pi].start == q.open);
+            let speechlike = (nwords >= 6
+                && (ends_like_speech || sentences_inside > 0 || !q.closed))
+                || (starts_paragraph && nwords >= 3 && ends_like_speech)
+                || q.multi_paragraph
+                || (follows_quote && (nwords >= 3 || ends_like_speech));
+            if !speechlike {
+                return None;
+            }
+            (
+                None,
+                Source::Previous,
+                if starts_paragraph { 0.75 } else { 0.6 },
+            )
+        }
+    };
+    // Single-quoted spans are titles and terms unless a cue attaches them to a speaker, or
+    // the article quotes speech in single marks (British style) and this one continues it.
+    if !q.double
+        && cue.is_none()
+        && !(singles_primary && (follows_quote || q.multi_paragraph || nwords >= 6))
+    {
+        return None;
+    }
+    // Short unattached-looking quotes with a cue far away in the sentence and no speech
+    // shape are terms used by the writer (`a targeted operation against "criminals"`).
+    if nwords <= 2
+        && !ends_like_speech
+        && conf < 0.9
+        && !is_reported_partial(doc, q)
+        && describing_verb_before(doc, q).is_none()
+    {
+        return None;
+    }
+    Some(RawQuote {
+        span: content,
+        kind: QuoteKind::Direct,
+        cue,
+        source,
+        confidence: if q.closed { conf } else { conf * 0.8 },
+    })
+}
+
+/// Is the span a short run of capitalised words, as titles of shows, books and campaigns
+/// are? Small joining words (`of`, `the`, `and`) may stand between them.
+pub(crate) fn is_title_like(doc: &Document, content: Span) -> bool {
+    let a = doc.token_at_or_after(content.start);
+    let b = doc.tokens_before(content.end);
+    let words: Vec<&str> = (a..b)
+        .map(|i| doc.tok(i))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_numeric()))
+        .count();
+    let small = |w: &str| {
+        matches!(
+            w,
+            "of" | "the"
+                | "a"
+                | "an"
+                | "and"
+                | "in"
+                | "on"
+                | "for"
+                | "to"
+                | "at"
+                | "with"
+                | "&"
+                | "is"
+                | "it"
+        )
+    };
+    let body = doc.slice(content);
+    (2..=6).contains(&words.len())
+        && caps >= 2
+        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_numeric()) || small(w))
+        && !body.trim_end_matches([',', ' ']).contains(['.', '!', '?', ','])
+        // `I` is no title word, nor are all-capital shouts.
+        && !words.iter().any(|w| *w == "I" || (w.len() > 3 && w.chars().all(|c| c.is_uppercase())))
+}
+
+/// Verbs that describe someone or something in the subject's words.
+pub(crate) const QUOTING_DESCRIBERS: &[&str] = &[
+    "branded",
+    "call",
+    "called",
+    "calling",
+    "calls",
+    "characterized",
+    "compared",
+    "decried",
+    "deemed",
+    "denounced",
+    "describe",
+    "described",
+    "describes",
+    "describing",
+    "dismissed",
+    "hailed",
+    "labeled",
+    "labelled",
+    "likened",
+    "praised",
+    "slammed",
+];
+
+/// For a short quoted phrase with no cue: a describing verb before it in its clause whose
+/// subject is named (`Cruz called Trump a “liar”`), never a passive (`a box labeled “…”`).
+pub(crate) fn describing_verb_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Span)> {
+    if words_in(doc, q.content) > 8 {
+        return None;
+    }
+    let b = doc.tokens_before(q.open);
+    let si = doc.sentence_at(q.open)?;
+    let lo = doc.sentences[si].first.max(b.saturating_sub(8));
+    let v = (lo..b).rev().find(|&k| {
+        let w = doc.tok(k);
+        w.starts_with(|c: char| c.is_lowercase()) && lexicon::in_list(QUOTING_DESCRIBERS, w)
+    })?;
+    // No clause boundary or other quote between the verb and the mark.
+    if (v + 1..b).any(|k| {
+        matches!(doc.tok(k), "," | ";" | ":" | "." | "that" | "who" | "which")
+            || is_quote_char_token(doc.tok(k))
+    }) {
+        return None;
+    }
+    if v > 0
+        && matches!(
+            doc.tok(v - 1),
+            "is" | "was" | "were" | "are" | "be" | "been" | "being" | "so"
+        )
+    {
+        return None;
+    }
+    let first = doc.sentences[si].first;
+    let src = subject_before(doc, v, first)
+        .or_else(|| plain_subject(doc, v, first))
+        .or_else(|| shared_subject(doc, v, first))?;
+    Some((doc.tokens[v].span(), src))
+}
+
+/// A short quoted phrase is a partial quote when a reporting verb introduces the clause
+/// it sits in: `He vowed that the country would be “merciless”`.
+pub(crate) fn is_reported_partial(doc: &Document, q: &QuotedSpan) -> bool {
+    let b = doc.tokens_before(q.open);
+    let Some(si) = doc.sentence_at(q.open) else {
+        return false;
+    };
+    let s = doc.sentences[si];
+    (s.first..b).any(|i| {
+        let w = doc.tok(i);
+        lexicon::is_speech_verb(w) && !lexicon::is_weak_speech_verb(w) && {
+            let next = doc.tokens.get(i + 1).map(|_| doc.tok(i + 1)).unwrap_or("");
+            next == "that" || i + 1 < b
+        }
+    })
+}
+
+/// Is token `i` a speech cue? Strong verbs always; weak ones (`reports`, `notes`) only when
+/// a quote mark or comma is right next to them or `that` follows.
+pub(crate) fn is_cue_token(doc: &Document, i: usize) -> bool {
+    let w = doc.tok(i);
+    if !lexicon::is_speech_verb(w) {
+        // Beyond the list, a lowercase word the learned table gives as a cue in its frame
+        // (`tweeted`, `recalled`, `wrote`).
+        return w.starts_with(|c: char| c.is_lowercase()) && cues::is_learned_quote_cue(doc, i);
+    }
+    // Capitalised mid-sentence forms are names (`Post`, `Reports`), not verbs.
+    let first = w.chars().next().unwrap_or('a');
+    if first.is_uppercase() && i > 0 && doc.tokens[i - 1].sentence() == doc.tokens[i].sentence() {
+        let prev = doc.tok(i - 1);
+        if !matches!(prev, "”" | "\"" | "," | "’" | "'") {
+            return false;
+        }
+    }
+    if !lexicon::is_weak_speech_verb(w) {
+        return true;
+    }
+    // A weak verb is a cue right after a closing mark or comma, or before `that`/`:`.
+    let prev = if i > 0 { doc.tok(i - 1) } else { "" };
+    let next = if i + 1 < doc.tokens.len() {
+        doc.tok(i + 1)
+    } else {
+        ""
+    };
+    matches!(prev, "”" | "\"" | "," | "’" | "'" | "»")
+        || matches!(next, "that" | ":")
+        || (next == "out" && w.starts_with("point"))
+}
+
+/// The cue after a quote: `“…,” X said`, `“…,” said X, …`, `“…,” according to X`.
+/// Returns the cue span and the source.
+pub(crate) fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)> {
+    let start = doc.token_at_or_after(q.close_end);
+    let para = doc.paragraph_at(q.content.start.max(q.open))?;
+    let pend = doc.paragraphs[para].end;
+    let mut end = start;
+    // (A period inside brackets ends nothing: `Rep. Gwen Moore (D-Wis.) said`.)
+    let mut depth = 0usize;
+    while end < doc.tokens.len() && end - start < CUE_WINDOW && doc.tokens[end].span().start < pend
+    {
+        let w = doc.tok(end);
+        match w {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if is_quote_char_token(w)
+            || (end > start
+                && depth == 0
+                && matches!(w, "." | "!" | "?" | ";")
+                && !is_name_dot(doc, end))
+        {
+            break;
+        }
+        end += 1;
+    }
+    // A dash and a name after the quote sign it (vox pops, epigraphs): `“…” ― Carlos Raúl`.
+    if start < end && matches!(doc.tok(start), "―" | "—" | "–") {
+        let np = np_after(doc, start + 1, end)?;
+        let first = doc.token_at_or_after(np.start);
+        if doc.tok(first).starts_with(|c: char| c.is_uppercase()) {
+            return Some((doc.tokens[start].span(), Source::Phrase(np)));
+        }
+    }
+    // The attribution must come right after the quote: `“…” he said`, `“…,” X, a …, said`.
+    let window = start..end;
+    let mut verb = None;
+    for i in window.clone() {
+        let w = doc.tok(i);
+        if w.eq_ignore_ascii_case("according")
+            && doc
+                .tokens
+                .get(i + 1)
+                .is_some_and(|_| doc.tok(i + 1) == "to")
+        {
+            let np = source_after_according(doc, i + 2, end);
+            return np.map(|np| {
+                (
+                    Span::new(doc.tokens[i].span().start, doc.tokens[i + 1].span().end),
+                    Source::Phrase(np),
+                )
+            });
+        }
+        if is_cue_token(doc, i) || (lexicon::is_speech_verb(w) && i == start) {
+            verb = Some(i);
+            break;
+        }
+    }
+    let v = verb?;
+    let cue = doc.tokens[v].span();
+    if v == start || (v == start + 1 && doc.tok(start) == ",") {
+        // Inverted: `said X` — the source follows the verb.
+        let np = np_after(doc, v + 1, end.max(v + 1).min(doc.tokens.len()))?;
+        return Some((cue, Source::Phrase(np)));
+    }
+    // `X said` — the source sits between the quote and the verb, maybe with an appositive:
+    // `Parata, a fierce elder, says`. Take the first comma-separated chunk.
+    let mut a = start;
+    while a < v && matches!(doc.tok(a), "," | "—" | "–" | "-") {
+        a += 1;
+    }
+    let mut b = a;
+    while b < v && doc.tok(b) != "," && doc.tok(b) != "(" {
+        b += 1;
+    }
+    let np_ok = |a: usize, b: usize| {
+        a < b && b - a <= 8 && looks_like_np(doc, a, b) && (a..b).all(|k| is_np_token(doc, k))
+    };
+    if !np_ok(a, b) {
+        // `“…” in that law, Azzouz said`: a short adjunct, then the source right before the
+        // verb.
+        let Some(c) = (a..v).rev().find(|&k| doc.tok(k) == ",") else {
+            // `“…,” the 34-year-old mother of three replied`: any plain noun phrase.
+            return plain_subject(doc, v, a.saturating_sub(1))
+                .map(|np| (cue_with_object(doc, v), Source::Phrase(np)));
+        };
+        let (a2, b2) = (c + 1, v);
+        if c - a > 5 || !np_ok(a2, b2) {
+            return None;
+        }
+        return Some((
+            cue_with_object(doc, v),
+            Source::Phrase(Span::new(
+                doc.tokens[a2].span().start,
+                doc.tokens[b2 - 1].span().end,
+            )),
+        ));
+    }
+    Some((
+        cue_with_object(doc, v),
+        Source::Phrase(Span::new(
+            doc.tokens[a].span().start,
+            doc.tokens[b - 1].span().end,
+        )),
+    ))
+}
+
+/// The cue span for verb `v`, extended over `told` + object where that reads as one cue
+/// (`told Fox News`).
+pub(crate) fn cue_with_object(doc: &Document, v: usize) -> Span {
+    doc.tokens[v].span()
+}
+
+pub(crate) fn is_quote_char_token(w: &str) -> bool {
+    matches!(w, "\"" | "“" | "”" | "«" | "»" | "„")
+}
+
+/// The cue before a quote in the same sentence: `X said: “…”`, `X said it appears that “…”`.
+/// Returns the cue, the source and the distance in tokens between the cue and the mark
+/// (0 for `said: “` / `said, “`).
+pub(crate) fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source, usize)> {
+    let b = doc.tokens_before(q.open);
+    let si = doc.sentence_at(q.open)?;
+    let s = doc.sentences[si];
+    let lo = s.first.max(b.saturating_sub(CUE_WINDOW * 2));
+    if b <= lo {
+        return None;
+    }
+    // The nearest reporting verb before the mark, not inside another quote.
+    let mut v = None;
+    let mut i = b;
+    while i > lo {
+        i -= 1;
+        let w = doc.tok(i);
+        if is_quote_char_token(w) {
+            break;
+        }
+        if w.eq_ignore_ascii_case("according")
+            && doc
+                .tokens
+                .get(i + 1)
+                .is_some_and(|_| doc.tok(i + 1) == "to")
+        {
+            let np = source_after_according(doc, i + 2, b);
+            let cue = Span::new(doc.tokens[i].span().start, doc.tokens[i + 1].span().end);
+            return Some((cue, np.map_or(Source::Unknown, Source::Phrase), b - i - 2));
+        }
+        if is_cue_token(doc, i) {
+            v = Some(i);
+            break;
+        }
+    }
+    let v = v?;
+    let mut dist = b - v - 1;
+    // `said:` / `said,` / `told Reuters:` right before the mark count as adjacent.
+    let between: Vec<&str> = (v + 1..b).map(|k| doc.tok(k)).collect();
+    if between.last().is_some_and(|w| *w == ":" || *w == ",") && between.len() <= 4 {
+        dist = 0;
+    }
+    let src = subject_before(doc, v, s.first)
+        .or_else(|| {
+            // Inverted order before a quote: `said Kirby: “…”`.
+            np_after(doc, v + 1, b)
+        })
+        .or_else(|| plain_subject(doc, v, s.first))
+        .or_else(|| shared_subject(doc, v, s.first));
+    Some((
+        doc.tokens[v].span(),
+        src.map_or(Source::Unknown, Source::Phrase),
+        dist,
+    ))
+}

@@ -1,0 +1,257 @@
+//! Quotation marks: what each mark is (open, close, apostrophe), and how marks pair into
+//! quoted spans, across paragraphs where the multi-paragraph convention says so.
+
+#[allow(unused_imports)]
+use super::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    Open,
+    Close,
+    /// A straight mark between two non-spaces: closes if a quote is open, else opens.
+    Either,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Mark {
+    pos: usize,
+    len: usize,
+    role: Role,
+    double: bool,
+}
+
+/// A paired span of quoted text, before it is judged.
+#[derive(Debug, Clone, Copy)]
+pub struct QuotedSpan {
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// Content: after the opening mark, before the closing mark.
+    pub content: Span,
+    /// Byte offset just past the closing mark (or the content end when unclosed).
+    pub close_end: usize,
+    pub double: bool,
+    /// Closed by a mark (not cut at a paragraph end).
+    pub closed: bool,
+    /// Runs over more than one paragraph.
+    pub multi_paragraph: bool,
+}
+
+pub(crate) fn classify(text: &str, pos: usize, c: char) -> Option<Mark> {
+    let prev = text[..pos].chars().next_back();
+    let next = text[pos + c.len_utf8()..].chars().next();
+    let space_before = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
+    let space_after = next.is_none_or(|n| n.is_whitespace() || ".,;:!?)]}—–…".contains(n));
+    let len = c.len_utf8();
+    let m = |role, double| {
+        Some(Mark {
+            pos,
+            len,
+            role,
+            double,
+        })
+    };
+    match c {
+        '“' | '„' | '«' | '‹' => {
+            if !space_before && space_after && c == '“' {
+                m(Role::Close, true)
+            } else {
+                m(Role::Open, c != '‹')
+            }
+        }
+        '”' | '»' | '›' => {
+            if space_before && !space_after && c == '”' {
+                m(Role::Open, true)
+            } else {
+                m(Role::Close, c != '›')
+            }
+        }
+        '"' => match (space_before, space_after) {
+            (true, false) => m(Role::Open, true),
+            (false, true) => m(Role::Close, true),
+            (true, true) => None,
+            (false, false) => {
+                // `word"word`: after an opening punctuation mark it opens, else ambiguous.
+                let p = prev.unwrap_or(' ');
+                if "“‘'\"".contains(p) {
+                    m(Role::Open, true)
+                } else {
+                    m(Role::Either, true)
+                }
+            }
+        },
+        '‘' | '’' | '\'' => {
+            let p = prev.unwrap_or(' ');
+            let n = next.unwrap_or(' ');
+            if p.is_alphanumeric() && n.is_alphanumeric() {
+                return None; // Russia’s, don't, rock’n’roll
+            }
+            if space_before && n.is_ascii_digit() {
+                return None; // ’90s
+            }
+            if c == '‘' {
+                return if space_after {
+                    None
+                } else {
+                    m(Role::Open, false)
+                };
+            }
+            if space_before && !space_after {
+                return m(Role::Open, false);
+            }
+            if !space_before && space_after {
+                return m(Role::Close, false);
+            }
+            if !space_before && !space_after && "“\"".contains(p) {
+                return m(Role::Open, false);
+            }
+            if !space_before && !space_after && "”\"".contains(n) {
+                return m(Role::Close, false);
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+pub(crate) fn marks_in(text: &str, p: Span) -> Vec<Mark> {
+    text[p.start..p.end]
+        .char_indices()
+        .filter(|(_, c)| {
+            matches!(
+                c,
+                '"' | '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '‘' | '’' | '\''
+            )
+        })
+        .filter_map(|(i, c)| classify(text, p.start + i, c))
+        .collect()
+}
+
+/// Pairs the quote marks of the whole document into quoted spans.
+pub fn pair_marks(doc: &Document) -> Vec<QuotedSpan> {
+    let text = doc.text;
+    let mut out = Vec::new();
+    // The double quote currently open: (mark, paragraph index).
+    let mut open: Option<(Mark, usize)> = None;
+    let mut multi = false;
+    let paras = &doc.paragraphs;
+    let mut pi = 0;
+    while pi < paras.len() {
+        let p = paras[pi];
+        let marks = marks_in(text, p);
+        // A continuation paragraph opens with a mark that does not start a new quote.
+        let mut skip_first = false;
+        if let Some((_, opi)) = open {
+            if opi < pi {
+                match marks.first() {
+                    Some(m) if m.pos == p.start && m.double && m.role != Role::Close => {
+                        skip_first = true;
+                        multi = true;
+                    }
+                    _ => {
+                        // The open quote never closed and does not continue: cut it at the
+                        // end of its paragraph.
+                        let (om, _) = open.take().expect("checked");
+                        let end = paras[opi_last(paras, p.start)].end;
+                        push_span(&mut out, text, om, end, end, false, multi);
+                        multi = false;
+                    }
+                }
+            }
+        }
+        let mut depth = 0usize; // nested doubles inside the open quote
+        let mut single_open: Option<Mark> = None;
+        for (k, m) in marks.iter().enumerate() {
+            if k == 0 && skip_first {
+                continue;
+            }
+            if m.double {
+                match (open.is_some(), m.role) {
+                    (false, Role::Open | Role::Either) => {
+                        open = Some((*m, pi));
+                        single_open = None;
+                    }
+                    (true, Role::Open) => depth += 1,
+                    (true, Role::Close | Role::Either) => {
+                        if depth > 0 {
+                            depth -= 1;
+                        } else {
+                            let (om, _) = open.take().expect("checked");
+                            push_span(&mut out, text, om, m.pos, m.pos + m.len, true, multi);
+                            multi = false;
+                        }
+                    }
+                    (false, Role::Close) => {}
+                }
+            } else if open.is_none() {
+                // Top-level single quotes.
+                match m.role {
+                    Role::Open | Role::Either => {
+                        if single_open.is_none() {
+                            single_open = Some(*m);
+                        }
+                    }
+                    Role::Close => {
+                        if let Some(om) = single_open.take() {
+                            let content = Span::new(om.pos + om.len, m.pos);
+                            // `’n’` and one-letter spans are not quotes.
+                            if text[content.start..content.end]
+                                .chars()
+                                .filter(|c| c.is_alphanumeric())
+                                .count()
+                                > 1
+                            {
+                                out.push(QuotedSpan {
+                                    open: om.pos,
+                                    content,
+                                    close_end: m.pos + m.len,
+                                    double: false,
+                                    closed: true,
+                                    multi_paragraph: false,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        pi += 1;
+    }
+    if let Some((om, _)) = open {
+        let end = paras.last().map_or(om.pos, |p| p.end);
+        push_span(&mut out, text, om, end, end, false, multi);
+    }
+    out.sort_by_key(|q| q.open);
+    out
+}
+
+/// Index of the last paragraph that ends before `pos`.
+pub(crate) fn opi_last(paras: &[Span], pos: usize) -> usize {
+    paras.partition_point(|p| p.end <= pos).saturating_sub(1)
+}
+
+pub(crate) fn push_span(
+    out: &mut Vec<QuotedSpan>,
+    text: &str,
+    om: Mark,
+    end: usize,
+    close_end: usize,
+    closed: bool,
+    multi: bool,
+) {
+    let start = om.pos + om.len;
+    if end <= start {
+        return;
+    }
+    let (a, b) = crate::segment::trim(text, start, end);
+    if a >= b {
+        return;
+    }
+    out.push(QuotedSpan {
+        open: om.pos,
+        content: Span::new(a, b),
+        close_end,
+        double: true,
+        closed,
+        multi_paragraph: multi,
+    });
+}

@@ -1,0 +1,268 @@
+//! Quotes: direct speech between quotation marks, and indirect (reported) speech.
+//!
+//! Direct quotes are found in three steps:
+//! 1. **Marks.** Every quote character is classified from its neighbours: `“ „ «` open,
+//!    `” »` close, a straight `"` opens after a space and closes before one, and `’`/`'`
+//!    between letters (`Russia’s`), before digits (`’90s`) or after a plural `s` with no
+//!    single quote open is an apostrophe, not a mark.
+//! 2. **Pairing.** Double marks pair across a paragraph; a paragraph that opens a quote and
+//!    does not close it continues into the next paragraph when that one opens with a mark
+//!    (the multi-paragraph convention). Single marks pair only at top level (British style
+//!    and headlines); inside a double quote they are nested quotes and stay part of it.
+//! 3. **Speech or not.** A paired span is speech when a cue is attached (`“…,” X said`,
+//!    `X said: “…”`), when a reporting verb earlier in the sentence introduces it (a partial
+//!    quote), or when it reads as whole sentences. Short unattached spans (`so-called
+//!    “metadata”`, titles, nicknames) are scare quotes and are not reported.
+//!
+//! Indirect quotes are the content clauses of reporting verbs outside direct quotes:
+//! `X said (that) …`, `X told Y (that) …`, `according to X, …`, `…, X said.`, `adding that …`.
+//!
+//! Speakers are found here only as *source phrases* (the words naming who spoke, or a
+//! pronoun, or "same as the previous quote"); [`crate::entities`] resolves them to entities.
+
+use crate::cues;
+use crate::lexicon;
+use crate::segment::{Document, TokKind};
+use crate::types::{QuoteKind, Span};
+
+mod direct;
+mod marks;
+mod phrases;
+mod reported;
+
+pub use marks::{pair_marks, QuotedSpan};
+pub(crate) use direct::*;
+pub use phrases::{is_group_noun, plain_subject, subject_before};
+pub(crate) use phrases::*;
+pub(crate) use reported::*;
+
+/// Who a quote's source phrase points at, before resolution to an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// Words naming the speaker (`Pentagon press secretary John Kirby`, `he`, `the source`).
+    Phrase(Span),
+    /// No cue of its own: continues the speaker of the quote before it.
+    Previous,
+    /// Nothing names a speaker.
+    Unknown,
+}
+
+/// A quote before speakers are resolved to entities.
+#[derive(Debug, Clone)]
+pub struct RawQuote {
+    pub span: Span,
+    pub kind: QuoteKind,
+    pub cue: Option<Span>,
+    pub source: Source,
+    pub confidence: f32,
+}
+
+/// Longest stretch (in tokens) searched for a cue around a quote: attribution in news text
+/// sits within a clause of the quote, and a bound keeps the search linear.
+const CUE_WINDOW: usize = 14;
+
+pub fn find(doc: &Document) -> Vec<RawQuote> {
+    let spans = pair_marks(doc);
+    // Which marks does this article quote speech in? Count the spans a cue attaches to.
+    let cued = |double: bool| {
+        spans
+            .iter()
+            .filter(|q| {
+                q.double == double
+                    && classify_direct(doc, q, false, false).is_some_and(|r| r.cue.is_some())
+            })
+            .count()
+    };
+    let singles_primary = spans.iter().any(|q| !q.double) && cued(false) > cued(true);
+    let mut out: Vec<RawQuote> = Vec::new();
+    let mut last_para = None;
+    for qs in &spans {
+        let para = doc.paragraph_at(qs.open);
+        if let Some(q) = classify_direct(
+            doc,
+            qs,
+            para.is_some() && para == last_para,
+            singles_primary,
+        ) {
+            last_para = doc.paragraph_at(q.span.end);
+            out.push(q);
+        }
+    }
+    let direct: Vec<Span> = spans
+        .iter()
+        .map(|q| Span::new(q.open, q.close_end))
+        .collect();
+    // Indirect content is cut before a direct quote inside it, but not before scare quotes.
+    // (Matched by start: a kept quote may end before its paired span's trailing comma.)
+    let mut kept: Vec<usize> = out.iter().map(|q| q.span.start).collect();
+    kept.sort_unstable();
+    let mut accepted: Vec<Span> = spans
+        .iter()
+        .filter(|qs| kept.binary_search(&qs.content.start).is_ok())
+        .map(|q| Span::new(q.open, q.close_end))
+        .collect();
+    accepted.sort();
+    // Verbs already serving as the cue of a direct quote introduce no second quote.
+    // (A partial quote's cue, far before it, still introduces its own content clause: `said
+    // he was “appalled” that …`; partial quotes are the ones with confidence 0.8.)
+    // A cue after a quote serves only that quote when the quote opens its sentence; after
+    // a quote inside a sentence (`… against “criminals” in his entourage, a source told
+    // Reuters`) it also reports the rest of the sentence.
+    let opens_sentence = |q: &RawQuote| {
+        doc.sentence_at(q.span.start).is_some_and(|si| {
+            let s = doc.sentences[si];
+            doc.tokens_before(q.span.start).saturating_sub(1) <= s.first
+        })
+    };
+    let mut used: Vec<usize> = out
+        .iter()
+        .filter(|q| match q.cue {
+            Some(c) if c.start > q.span.start => opens_sentence(q),
+            Some(_) => q.confidence > 0.85,
+            None => false,
+        })
+        .filter_map(|q| q.cue.map(|c| c.start))
+        .collect();
+    used.sort_unstable();
+    let indirect = find_indirect(doc, &direct, &accepted, &used);
+    out.extend(indirect);
+    out.sort_by_key(|q| (q.span.start, q.span.end));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<(String, QuoteKind, Option<String>)> {
+        let doc = Document::new(text);
+        find(&doc)
+            .into_iter()
+            .map(|q| {
+                let src = match q.source {
+                    Source::Phrase(s) => Some(doc.slice(s).to_string()),
+                    Source::Previous => Some("<prev>".into()),
+                    Source::Unknown => None,
+                };
+                (doc.slice(q.span).to_string(), q.kind, src)
+            })
+            .collect()
+    }
+
+    fn direct(text: &str) -> Vec<String> {
+        quotes(text)
+            .into_iter()
+            .filter(|q| q.1 == QuoteKind::Direct)
+            .map(|q| q.0)
+            .collect()
+    }
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        for list in [BARE_CLAUSE_VERBS, NAMING_WORDS, DESCRIBING_VERBS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
+
+    #[test]
+    fn split_quote_around_cue() {
+        let q = quotes("“We are ready,” Kirby said. “And we will go.”");
+        assert_eq!(
+            q[0],
+            (
+                "We are ready".into(),
+                QuoteKind::Direct,
+                Some("Kirby".into())
+            )
+        );
+        assert_eq!(q[1].0, "And we will go.");
+        assert_eq!(q[1].2.as_deref(), Some("<prev>"));
+    }
+
+    #[test]
+    fn inverted_cue_with_appositive() {
+        let q = quotes(
+            "“Man’s greed is hurting the whales,” says Parata, a fierce elder of the tribe.",
+        );
+        assert_eq!(q[0].2.as_deref(), Some("Parata"));
+        let q = quotes("“It is not safe,” said Patrick McHugh, vice president of Con Edison.");
+        assert_eq!(q[0].2.as_deref(), Some("Patrick McHugh"));
+    }
+
+    #[test]
+    fn cue_before_and_partial_quote() {
+        let q = quotes("Pentagon press secretary John Kirby said: “We have made attempts.”");
+        assert_eq!(
+            q[0].2.as_deref(),
+            Some("Pentagon press secretary John Kirby")
+        );
+        let d = direct("Kirby said it appears that “the Ukrainians are holding on” for now.");
+        assert_eq!(d, ["the Ukrainians are holding on"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks() {
+        let d = direct("Russia’s army in the ’90s played rock ’n’ roll, the players’ union said.");
+        assert!(d.is_empty(), "{d:?}");
+        let d = direct("“It’s the ’90s again,” he said.");
+        assert_eq!(d, ["It’s the ’90s again"]);
+    }
+
+    #[test]
+    fn scare_quotes_and_titles_are_not_speech() {
+        assert!(direct("The Bill would store so-called “metadata” for two years.").is_empty());
+        assert!(direct("The corrosive “freeze-thaw” cycles make it worse.").is_empty());
+        assert!(direct("Troops moved against \"criminals\" in his entourage.").is_empty());
+    }
+
+    #[test]
+    fn multi_paragraph_quote_is_one_item() {
+        let t = "“The first part goes on and on.\n\n“The second part ends here,” she said.";
+        let d = direct(t);
+        assert_eq!(
+            d,
+            ["The first part goes on and on.\n\n“The second part ends here"]
+        );
+    }
+
+    #[test]
+    fn guillemets_and_straight_marks() {
+        assert_eq!(
+            quotes("«Nous sommes prêts, vraiment prêts», Macron said.")[0]
+                .2
+                .as_deref(),
+            Some("Macron")
+        );
+        assert_eq!(
+            direct("«Nous sommes prêts, vraiment prêts», Macron said."),
+            ["Nous sommes prêts, vraiment prêts"]
+        );
+        assert_eq!(
+            direct("\"I thought a lot before writing this,\" Askar wrote."),
+            ["I thought a lot before writing this"]
+        );
+    }
+
+    #[test]
+    fn indirect_speech_forms() {
+        let q = quotes("Kirby said that the talks had failed badly.");
+        assert_eq!(q[0].0, "the talks had failed badly");
+        assert_eq!(q[0].2.as_deref(), Some("Kirby"));
+        let q = quotes("The government plans to lift sanctions on Sudan, Obama administration officials said late Thursday.");
+        assert_eq!(q[0].0, "The government plans to lift sanctions on Sudan");
+        assert_eq!(q[0].2.as_deref(), Some("Obama administration officials"));
+        let q = quotes("Hicks told ABC News that she had no idea at all.");
+        assert_eq!(q[0].0, "she had no idea at all");
+        let q = quotes("According to the police, three men were arrested on Monday.");
+        assert_eq!(q[0].0, "three men were arrested on Monday");
+        let q = quotes("He denied it, adding that the plan was never approved.");
+        assert_eq!(q.last().unwrap().0, "the plan was never approved");
+    }
+
+    #[test]
+    fn unbalanced_marks_do_not_swallow_the_article() {
+        let d = direct("He said “this never closes\n\nAnd this is a new paragraph.");
+        assert_eq!(d.len(), 1);
+        assert!(!d[0].contains("new paragraph"));
+    }
+}

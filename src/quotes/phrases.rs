@@ -1,0 +1,599 @@
+//! Source phrases: the noun phrases that name who spoke — the subject of a cue, the name
+//! after an inverted cue, a plain description (`the campaign`), the subject a participle
+//! shares. These are the proposals the speaker ranker ([`crate::ranker`]) chooses among.
+
+#[allow(unused_imports)]
+use super::*;
+
+/// The source after `according to`: a name (`np_after`), else any short noun phrase up to
+/// the next punctuation (`according to the data`, `according to exit polls`, `according to
+/// her account`) — the source phrase as written, even when it names nobody.
+pub(crate) fn source_after_according(doc: &Document, a: usize, end: usize) -> Option<Span> {
+    np_after(doc, a, end).or_else(|| {
+        let end = end.min(doc.tokens.len());
+        let mut b = a;
+        while b < end && b - a < 12 {
+            let w = doc.tok(b);
+            if matches!(w, "," | "." | ";" | ":" | "(" | ")" | "—" | "–" | "!" | "?")
+                || is_quote_char_token(w)
+            {
+                break;
+            }
+            if matches!(
+                w,
+                "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would" | "that"
+            ) {
+                return None;
+            }
+            b += 1;
+        }
+        (b > a && b - a < 12)
+            .then(|| Span::new(doc.tokens[a].span().start, doc.tokens[b - 1].span().end))
+    })
+}
+
+/// The noun phrase starting at token `a` (before `end`): `Patrick McHugh` in
+/// `said Patrick McHugh, vice president of …`; stops at a comma, a verb-like lowercase
+/// word after the name, or a clause boundary.
+pub(crate) fn np_after(doc: &Document, a: usize, end: usize) -> Option<Span> {
+    // `said of Mrs. Clinton's plan`: what follows a preposition is a topic, not a source.
+    if a < doc.tokens.len() && is_preposition(doc.tok(a)) {
+        return None;
+    }
+    let mut b = a;
+    let end = end.min(doc.tokens.len());
+    while b < end {
+        let w = doc.tok(b);
+        if (matches!(w, "," | "." | ";" | ":" | "(" | ")" | "—" | "–") || is_quote_char_token(w))
+            && !is_name_dot(doc, b)
+        {
+            break;
+        }
+        if b > a
+            && (w == "who"
+                || w == "in"
+                || w == "on"
+                || w == "at"
+                || w == "during"
+                || w == "after"
+                || w == "when"
+                || w == "that"
+                || w == "as")
+        {
+            break;
+        }
+        b += 1;
+        if b - a >= 8 {
+            break;
+        }
+    }
+    (b > a && looks_like_np(doc, a, b))
+        .then(|| Span::new(doc.tokens[a].span().start, doc.tokens[b - 1].span().end))
+}
+
+/// Is token `k` the period of an initial or a suffix inside a name (`C. Eugene Steuerle`,
+/// `Janet L. Yellen`, `Martin Luther King Jr.`)?
+pub(crate) fn is_name_dot(doc: &Document, k: usize) -> bool {
+    if k == 0 || k >= doc.tokens.len() || doc.tok(k) != "." {
+        return false;
+    }
+    let prev = doc.tok(k - 1);
+    let mut c = prev.chars();
+    let initial = c.next().is_some_and(|c| c.is_uppercase()) && c.next().is_none();
+    let next_cap =
+        k + 1 < doc.tokens.len() && doc.tok(k + 1).starts_with(|c: char| c.is_uppercase());
+    (initial && next_cap) || matches!(prev, "Jr" | "Sr")
+}
+
+/// Can token `k` be part of a source phrase? Names, titles, determiners, modifiers,
+/// possessives and the small words that join them — not arbitrary verbs or nouns.
+pub(crate) fn is_np_token(doc: &Document, k: usize) -> bool {
+    if is_name_dot(doc, k) {
+        return true;
+    }
+    let w = doc.tok(k);
+    let c = w.chars().next().unwrap_or(' ');
+    (c.is_uppercase() && !lexicon::is_not_name_word(w))
+        || lexicon::pronoun(w).is_some()
+        || lexicon::is_title_word(w)
+        || is_group_noun(w)
+        || is_modifier(w)
+        || matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "of"
+                | "for"
+                | "and"
+                | "at"
+                | "'s"
+                | "’s"
+                | "-"
+                | "The"
+                | "A"
+                | "An"
+        )
+        || w.ends_with("-based")
+        || (c.is_uppercase() && (w.ends_with("’s") || w.ends_with("'s")))
+}
+
+/// Could tokens `a..b` name a speaker? Needs a capitalised word, a pronoun, or a
+/// determiner with a role noun (`the source`, `officials`).
+pub(crate) fn looks_like_np(doc: &Document, a: usize, b: usize) -> bool {
+    if a >= b {
+        return false;
+    }
+    let words: Vec<&str> = (a..b).map(|i| doc.tok(i)).collect();
+    if words.len() == 1 && lexicon::pronoun(words[0]).is_some() {
+        return true;
+    }
+    // A strong speech verb inside means a clause, not a phrase (weak ones are nouns too:
+    // `the explanatory notes of the Bill`).
+    if words.iter().any(|w| {
+        lexicon::is_speech_verb(w)
+            && !lexicon::is_weak_speech_verb(w)
+            && w.chars().next().is_some_and(|c| c.is_lowercase())
+    }) {
+        return false;
+    }
+    words.iter().any(|w| {
+        let c = w.chars().next().unwrap_or(' ');
+        (c.is_uppercase() && !lexicon::is_not_name_word(w))
+            || lexicon::is_title_word(w)
+            || is_group_noun(w)
+    }) || lexicon::is_org_head(words[words.len() - 1])
+}
+
+/// Plural and generic nouns that name a source group (`officials`, `police`, `experts`).
+pub fn is_group_noun(w: &str) -> bool {
+    const GROUP: &[&str] = &[
+        "activists",
+        "analysts",
+        "authorities",
+        "campaigners",
+        "critics",
+        "diplomats",
+        "experts",
+        "investigators",
+        "lawmakers",
+        "leaders",
+        "observers",
+        "officials",
+        "opponents",
+        "organisers",
+        "organizers",
+        "prosecutors",
+        "protesters",
+        "researchers",
+        "residents",
+        "scientists",
+        "source",
+        "sources",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "supporters",
+        "witnesses",
+    ];
+    lexicon::in_list(GROUP, w)
+}
+
+/// Steps back from the verb at `v` over auxiliaries and adverbs (`has said`, `also said`,
+/// `later told`, `repeatedly says`) to where its subject must end.
+pub(crate) fn skip_aux_back(doc: &Document, v: usize, lo: usize) -> usize {
+    let mut e = v;
+    // Skip auxiliaries and adverbs: `has said`, `also said`, `later told`.
+    while e > lo && {
+        let w = doc.tok(e - 1);
+        matches!(
+            w,
+            "has"
+                | "have"
+                | "had"
+                | "also"
+                | "later"
+                | "then"
+                | "once"
+                | "again"
+                | "further"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "would"
+                | "will"
+                | "did"
+                | "does"
+                | "do"
+                | "should"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "must"
+                | "still"
+                | "even"
+                | "often"
+                | "never"
+                | "always"
+                | "first"
+                | "all"
+                | "both"
+                | "too"
+        ) || (w.len() > 4
+            && w.ends_with("ly")
+            && w.chars().all(|c| c.is_lowercase())
+            // (`the daily said`: after a determiner, a noun.)
+            && !(e >= 2 && matches!(doc.tok(e - 2), "the" | "The" | "a" | "A" | "its" | "their")))
+    } {
+        e -= 1;
+    }
+    // A party label or age in brackets after the name: `Gov. Pat McCrory (R) said`,
+    // `Rep. Jason Chaffetz (R-Utah) said`.
+    if e > lo + 1 && doc.tok(e - 1) == ")" {
+        if let Some(open) = (e.saturating_sub(8).max(lo)..e - 1)
+            .rev()
+            .find(|&k| doc.tok(k) == "(")
+        {
+            if open > lo {
+                e = open;
+            }
+        }
+    }
+    e
+}
+
+/// The subject of a reporting verb when it is not a name or a role: the words from the
+/// start of its clause to the verb, when they read as a noun phrase (`The Clinton campaign
+/// said`, `A Clinton ally suggested`, `Twenty-four percent said`, `Cement makers argue`).
+/// Clause starts are the sentence start, punctuation, quotation marks and conjunctions; a
+/// stretch that opens with a preposition (an adjunct) or holds a verb is no subject.
+pub fn plain_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> {
+    let e = skip_aux_back(doc, v, lo);
+    let mut a = e;
+    while a > lo {
+        let w = doc.tok(a - 1);
+        if matches!(w, "," | ";" | ":" | "—" | "–" | "(" | ")" | "." | "!" | "?")
+            || is_quote_char_token(w)
+            || is_clause_joiner(w)
+        {
+            break;
+        }
+        a -= 1;
+        if e - a > 8 {
+            return None;
+        }
+    }
+    if a == e {
+        return None;
+    }
+    let first = doc.tok(a);
+    if is_preposition(first) || first.ends_with("ly") {
+        return None;
+    }
+    let verbish = |w: &str| {
+        matches!(
+            w,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+                | "being"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "do"
+                | "does"
+                | "did"
+                | "to"
+                | "not"
+                | "there"
+                | "it"
+                | "this"
+                | "what"
+                | "which"
+                | "It"
+                | "This"
+                | "There"
+                | "What"
+        ) || (w.starts_with(|c: char| c.is_lowercase())
+            && (lexicon::is_speech_verb(w) || lexicon::is_cognition_verb(w)))
+    };
+    if (a..e).any(|k| verbish(doc.tok(k))) {
+        return None;
+    }
+    // A noun phrase ends with its head noun, which is seldom a past form (`the bloodshed
+    // raised`).
+    let head = doc.tok(e - 1);
+    if head.len() > 3 && head.ends_with("ed") && head.starts_with(|c: char| c.is_lowercase()) {
+        return None;
+    }
+    if (a..e).all(|k| matches!(doc.tok(k), "the" | "The" | "a" | "A" | "an" | "An")) {
+        return None;
+    }
+    // One lone determiner or adjective is no phrase.
+    if e - a == 1
+        && !doc
+            .tok(a)
+            .starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+        && !doc.tok(a).ends_with('s')
+    {
+        return None;
+    }
+    Some(Span::new(
+        doc.tokens[a].span().start,
+        doc.tokens[e - 1].span().end,
+    ))
+}
+
+pub(crate) fn is_clause_joiner(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "but"
+            | "or"
+            | "that"
+            | "because"
+            | "while"
+            | "when"
+            | "whereas"
+            | "if"
+            | "although"
+            | "though"
+            | "since"
+            | "as"
+            | "than"
+            | "so"
+            | "who"
+            | "which"
+            | "where"
+            | "And"
+            | "But"
+            | "So"
+            | "Yet"
+            | "yet"
+    )
+}
+
+pub(crate) fn is_preposition(w: &str) -> bool {
+    const PREPOSITIONS: &[&str] = &[
+        "about", "after", "against", "among", "at", "before", "behind", "by", "despite", "during",
+        "for", "from", "in", "inside", "into", "of", "on", "over", "since", "through", "to",
+        "under", "until", "upon", "with", "within", "without",
+    ];
+    lexicon::in_list(PREPOSITIONS, w)
+}
+
+/// A participle or a coordinated verb shares the subject of the reporting verb before it in
+/// its sentence: `Trump said, adding later, “…”`, `“…,” he said, adding that “…”`,
+/// `Clinton criticized …, saying: “…”`.
+pub(crate) fn shared_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> {
+    let w = doc.tok(v);
+    let joined = v > lo
+        && matches!(
+            doc.tok(v - 1),
+            "," | "and" | "but" | "before" | "after" | "while" | "then"
+        );
+    if !(w.ends_with("ing") || joined) {
+        return None;
+    }
+    let k = (lo..v).rev().take(40).find(|&k| {
+        k != v
+            && doc.tok(k).starts_with(|c: char| c.is_lowercase())
+            && (lexicon::is_speech_verb(doc.tok(k)) || cues::is_learned_cue(doc, k))
+    })?;
+    subject_before(doc, k, lo)
+        .or_else(|| plain_subject(doc, k, lo))
+        .or_else(|| {
+            // Inverted: `“…,” said Trump, adding …`.
+            let np = np_after(doc, k + 1, v)?;
+            Some(np)
+        })
+}
+
+/// The subject of the verb at token `v`: the noun phrase right before it in its clause
+/// (`Tunisian Prime Minister Habib Essid` in `Tunisian Prime Minister Habib Essid said`).
+/// Skips an appositive between commas back to the name (`Kirby, the spokesman, said`).
+pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
+    if v == 0 || v <= lo {
+        return None;
+    }
+    let e = skip_aux_back(doc, v, lo);
+    // `Josh Earnest condemned the attack and said …`: a coordinated verb shares the
+    // subject of the first one.
+    if e > lo && matches!(doc.tok(e - 1), "and" | "but") {
+        let mut k = e - 1;
+        while k > lo && k + 15 > e {
+            k -= 1;
+            let w = doc.tok(k);
+            if matches!(w, "," | ";") {
+                continue;
+            }
+            if w.chars().next().is_some_and(|c| c.is_lowercase()) && !is_np_token(doc, k) {
+                if let Some(sp) = np_ending_at(doc, k, lo) {
+                    let first = doc.token_at_or_after(sp.start);
+                    // The subject opens its clause (not `On one Facebook page …`).
+                    let opens = first <= lo + 1 || matches!(doc.tok(first - 1), "," | ";" | "—");
+                    if opens
+                        && (first..k).any(|x| {
+                            doc.tok(x).chars().next().is_some_and(|c| c.is_uppercase())
+                                && !lexicon::is_not_name_word(doc.tok(x))
+                        })
+                    {
+                        return Some(sp);
+                    }
+                }
+            }
+        }
+        return None;
+    }
+    // `X, the title of Y, said`: the appositive ends with a comma before the verb.
+    if e > lo && doc.tok(e - 1) == "," {
+        let app_end = e - 1;
+        let mut k = app_end;
+        while k > lo && doc.tok(k - 1) != "," {
+            k -= 1;
+        }
+        if k > lo && app_end - k <= 30 {
+            // k-1 is the comma before the appositive; the name is usually before that
+            // (`Kirby, the spokesman, said`), but may be the appositive itself (`The Prime
+            // Minister, Keir Starmer, said`).
+            let name_end = k - 1;
+            let before = np_ending_at(doc, name_end, lo);
+            let appositive = np_ending_at(doc, app_end, k);
+            let has_name = |sp: &Option<Span>| {
+                sp.is_some_and(|sp| {
+                    let (a, b) = (doc.token_at_or_after(sp.start), doc.tokens_before(sp.end));
+                    (a..b).any(|i| {
+                        let w = doc.tok(i);
+                        w.chars().next().is_some_and(|c| c.is_uppercase())
+                            && !lexicon::is_not_name_word(w)
+                            && !lexicon::is_title_word(w)
+                            && !lexicon::is_pre_name_title(w)
+                    })
+                })
+            };
+            // (`The leader of Ennahda, Rachid Ghannouchi, said`: a description opening
+            // with a determiner, then the name.)
+            let described = before.is_some_and(|sp| {
+                matches!(
+                    doc.tok(doc.token_at_or_after(sp.start).saturating_sub(1)),
+                    "The" | "the" | "A" | "a"
+                )
+            }) || before.is_some_and(|sp| {
+                matches!(
+                    doc.slice(sp).split_whitespace().next(),
+                    Some("The" | "the" | "A" | "a")
+                )
+            });
+            if has_name(&appositive) && (!has_name(&before) || described) {
+                return appositive;
+            }
+            if before.is_some() {
+                return before;
+            }
+        }
+        return None;
+    }
+    np_ending_at(doc, e, lo)
+}
+
+/// The noun phrase that ends right before token `e`.
+pub(crate) fn np_ending_at(doc: &Document, e: usize, lo: usize) -> Option<Span> {
+    if e == 0 || e <= lo {
+        return None;
+    }
+    let last = doc.tok(e - 1);
+    if lexicon::pronoun(last).is_some() || last == "who" {
+        if last == "who" {
+            // `Askar, who …, said`: the relative pronoun stands for the name before the comma.
+            if e >= 2 && doc.tok(e - 2) == "," {
+                return np_ending_at(doc, e - 2, lo);
+            }
+            return None;
+        }
+        return Some(doc.tokens[e - 1].span());
+    }
+    let mut a = e;
+    while a > lo {
+        let w = doc.tok(a - 1);
+        let c = w.chars().next().unwrap_or(' ');
+        let cap = c.is_uppercase() && !lexicon::is_not_name_word(w);
+        let joins = (matches!(
+            w,
+            "of" | "the"
+                | "de"
+                | "van"
+                | "von"
+                | "der"
+                | "den"
+                | "bin"
+                | "ibn"
+                | "al"
+                | "da"
+                | "di"
+                | "du"
+                | "la"
+                | "le"
+                | "&"
+        ) || is_name_dot(doc, a - 1)
+            || (matches!(w, "and" | "on")
+                && a >= 2
+                && doc
+                    .tok(a - 2)
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase())))
+            && a < e;
+        let role =
+            lexicon::is_title_word(w) || is_group_noun(w) || (a == e && lexicon::is_org_head(w));
+        // (`the 63-year-old senator`, `the well-known author`: hyphenated modifiers.)
+        let modifier = a < e
+            && ((c.is_lowercase() && w.len() > 2 && (is_modifier(w) || lexicon::is_org_head(w)))
+                || ((c.is_lowercase() || c.is_ascii_digit()) && w.contains('-') && w.len() > 4));
+        let possessive = a < e && (w.ends_with("’s") || w.ends_with("'s")) && c.is_uppercase();
+        if cap || joins || role || modifier || possessive {
+            a -= 1;
+            if a < e.saturating_sub(10) {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    // Drop leading joiners (`the`, `of`).
+    while a < e && matches!(doc.tok(a), "of" | "the" | "&" | "de") {
+        a += 1;
+    }
+    (a < e && looks_like_np(doc, a, e))
+        .then(|| Span::new(doc.tokens[a].span().start, doc.tokens[e - 1].span().end))
+}
+
+/// Lowercase words that can sit inside a source phrase before its head: `press`,
+/// `senior`, `political`, `national`, `security`, `former`.
+pub(crate) fn is_modifier(w: &str) -> bool {
+    const MODS: &[&str] = &[
+        "acting",
+        "administration",
+        "board",
+        "campaign",
+        "chief",
+        "communications",
+        "defense",
+        "deputy",
+        "electrical",
+        "executive",
+        "federal",
+        "foreign",
+        "former",
+        "general",
+        "government",
+        "health",
+        "intelligence",
+        "interim",
+        "local",
+        "military",
+        "national",
+        "police",
+        "political",
+        "press",
+        "public",
+        "regional",
+        "security",
+        "senior",
+        "state",
+        "top",
+        "union",
+    ];
+    lexicon::in_list(MODS, w)
+}

@@ -1,0 +1,802 @@
+//! Reported speech: the content clauses of reporting verbs outside direct quotes —
+//! `X said (that) …`, `X told Y …`, `according to X, …`, `…, X said.`, `adding that …`,
+//! and the verbs learned from data ([`crate::cues`]).
+
+#[allow(unused_imports)]
+use super::*;
+
+/// Tokens after a reporting verb that may come before its `that`: `said on Friday that`,
+/// `told reporters late Thursday that`.
+pub(crate) const THAT_WINDOW: usize = 8;
+
+/// What introduces reported speech at a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CueKind {
+    /// A speech verb (`said`, `told`, `warned`).
+    Speech,
+    /// A verb of belief (`believe`, `think`): a reported position, never a direct-quote cue.
+    Belief,
+    /// An adjective of stance after a form of `be` (`is concerned`, `is adamant`).
+    Stance,
+    /// A word the learned table ([`crate::cues`]) says introduces an attribution in this
+    /// frame (`found that`, `insisted the`): reported content only, with a named subject.
+    Learned,
+}
+
+pub(crate) fn cue_kind(doc: &Document, i: usize) -> Option<CueKind> {
+    let w = doc.tok(i);
+    if !w.chars().next().is_some_and(|c| c.is_lowercase()) {
+        return None;
+    }
+    if lexicon::is_speech_verb(w) {
+        return Some(CueKind::Speech);
+    }
+    if lexicon::is_cognition_verb(w) {
+        return Some(CueKind::Belief);
+    }
+    const STANCE: &[&str] = &[
+        "adamant",
+        "certain",
+        "concerned",
+        "confident",
+        "convinced",
+        "insistent",
+        "worried",
+    ];
+    if lexicon::in_list(STANCE, w)
+        && i > 0
+        && matches!(
+            doc.tok(i - 1),
+            "is" | "are" | "was" | "were" | "remains" | "remain"
+        )
+    {
+        return Some(CueKind::Stance);
+    }
+    cues::is_learned_cue(doc, i).then_some(CueKind::Learned)
+}
+
+/// `direct`: every paired span (verbs inside them are not cues); `accepted`: the spans
+/// that are speech (an indirect content clause that merely repeats one is dropped).
+pub(crate) fn find_indirect(
+    doc: &Document,
+    direct: &[Span],
+    accepted: &[Span],
+    used_cues: &[usize],
+) -> Vec<RawQuote> {
+    let mut out = Vec::new();
+    // `direct` is sorted and non-overlapping: look-ups are binary searches, so the pass
+    // stays linear in the article however many quotes it has.
+    let in_direct = |pos: usize| {
+        let k = direct.partition_point(|d| d.start <= pos);
+        k > 0 && pos < direct[k - 1].end
+    };
+    for s in &doc.sentences {
+        let (a, b) = (s.first, s.last);
+        if b <= a {
+            continue;
+        }
+        // Content end: the sentence without its final punctuation and closing marks.
+        let mut e = b;
+        while e > a
+            && matches!(
+                doc.tok(e - 1),
+                "." | "!" | "?" | "…" | "”" | "\"" | "’" | "'" | ")"
+            )
+        {
+            e -= 1;
+        }
+        let mut i = a;
+        while i < e {
+            let w = doc.tok(i);
+            let pos = doc.tokens[i].span().start;
+            if in_direct(pos) || used_cues.binary_search(&pos).is_ok() {
+                i += 1;
+                continue;
+            }
+            // `according to X, CONTENT`, `CONTENT, according to X` and the parenthetical
+            // `A, according to X, B`.
+            if w.eq_ignore_ascii_case("according") && i + 1 < e && doc.tok(i + 1) == "to" {
+                let cue = Span::new(pos, doc.tokens[i + 1].span().end);
+                let lead = i == a || (i <= a + 2 && matches!(doc.tok(a), "But" | "And" | "Yet"));
+                let np_end = (i + 2..e)
+                    .find(|&k| matches!(doc.tok(k), "," | "—" | "–"))
+                    .unwrap_or(e);
+                let np = source_after_according(doc, i + 2, np_end);
+                if lead {
+                    if np_end < e {
+                        out.extend(make_indirect(doc, np_end + 1, e, cue, np, accepted));
+                    }
+                } else if i > a && matches!(doc.tok(i - 1), "," | "—" | "–") {
+                    let from = segment_start(doc, a, i - 1);
+                    // Before a direct quote the part ahead is a lead-in (`a code including —
+                    // according to the notes — “provision …”`), not reported content.
+                    let quote_follows = np_end + 1 < e && is_quote_char_token(doc.tok(np_end + 1));
+                    if !quote_follows {
+                        out.extend(make_indirect(doc, from, i - 1, cue, np, accepted));
+                    }
+                    if np_end + 1 < e {
+                        out.extend(make_indirect(doc, np_end + 1, e, cue, np, accepted));
+                    }
+                }
+                i = np_end.max(i + 2);
+                continue;
+            }
+            // `As X has pointed out, CONTENT.`
+            if (w == "As" || w == "as")
+                && (i == a || (i <= a + 2 && matches!(doc.tok(a), "But" | "And" | "Yet")))
+            {
+                if let Some(q) = as_cue(doc, i, e, accepted) {
+                    out.push(q);
+                    i = e;
+                    continue;
+                }
+            }
+            let Some(kind) = cue_kind(doc, i) else {
+                i += 1;
+                continue;
+            };
+            // `does not deny that X` reports nothing.
+            if (i.saturating_sub(2).max(a)..i).any(|k| {
+                matches!(
+                    doc.tok(k),
+                    "not" | "never" | "n't" | "didn't" | "doesn't" | "don't"
+                )
+            }) {
+                i += 1;
+                continue;
+            }
+            let weak = kind == CueKind::Speech && lexicon::is_weak_speech_verb(w);
+            let participle = w.ends_with("ing");
+            // Parenthetical cue inside the content: `A, he said, B`, `A, scientists think, B`.
+            if !participle && !weak {
+                if let Some(qs) = parenthetical_cue(doc, a, i, e, accepted) {
+                    let resume = qs.last().map_or(i + 1, |q| doc.tokens_before(q.span.end));
+                    out.extend(qs);
+                    i = resume.max(i + 1);
+                    continue;
+                }
+            }
+            // Trailing cue: `CONTENT, X said.` / `CONTENT, said X.`
+            if kind == CueKind::Speech && !participle && !weak {
+                if let Some(q) = trailing_cue(doc, s.first, i, e, accepted) {
+                    out.push(q);
+                    i = e;
+                    continue;
+                }
+            }
+            // `X said (that) CONTENT`.
+            let mut k = i + 1;
+            let mut obj_end = k;
+            let told = matches!(
+                w,
+                "told"
+                    | "tells"
+                    | "tell"
+                    | "telling"
+                    | "assured"
+                    | "warned"
+                    | "informed"
+                    | "reminded"
+            );
+            if told {
+                // Skip the object: `told Fox News`, `told reporters`, `told the BBC`.
+                while obj_end < e
+                    && obj_end - k < 5
+                    && (doc.tok(obj_end) != "that")
+                    && !matches!(doc.tok(obj_end), "," | ":")
+                {
+                    let t = doc.tok(obj_end);
+                    let c = t.chars().next().unwrap_or(' ');
+                    if c.is_uppercase()
+                        || matches!(
+                            t,
+                            "the"
+                                | "reporters"
+                                | "journalists"
+                                | "him"
+                                | "her"
+                                | "them"
+                                | "us"
+                                | "me"
+                                | "parliament"
+                                | "lawmakers"
+                                | "a"
+                                | "an"
+                        )
+                        || is_group_noun(t)
+                    {
+                        obj_end += 1;
+                    } else {
+                        break;
+                    }
+                }
+                k = obj_end;
+            }
+            if (w == "pointed" || w == "points") && k < e && doc.tok(k) == "out" {
+                k += 1;
+            }
+            let that = (k..e.min(k + THAT_WINDOW))
+                .find(|&t| doc.tok(t) == "that")
+                .filter(|&t| {
+                    // Only adjuncts between the verb and `that` (`said on Friday that`), no
+                    // clause of their own (`said he was “appalled” that`).
+                    (k..t).all(|x| {
+                        let w = doc.tok(x);
+                        !matches!(
+                            w,
+                            "," | ";"
+                                | ":"
+                                | "is"
+                                | "was"
+                                | "are"
+                                | "were"
+                                | "had"
+                                | "has"
+                                | "would"
+                                | "will"
+                        ) && !is_quote_char_token(w)
+                            && lexicon::pronoun(w).is_none()
+                            && cue_kind(doc, x).is_none()
+                    })
+                });
+            let bare_ok = match kind {
+                CueKind::Speech => lexicon::in_list(BARE_CLAUSE_VERBS, w),
+                CueKind::Belief | CueKind::Stance | CueKind::Learned => true,
+            };
+            let start = match that {
+                Some(t) => t + 1,
+                None if weak
+                    || participle
+                        && !matches!(
+                            w,
+                            "saying"
+                                | "adding"
+                                | "arguing"
+                                | "insisting"
+                                | "warning"
+                                | "noting"
+                                | "claiming"
+                                | "demanding"
+                        ) =>
+                {
+                    i += 1;
+                    continue;
+                }
+                None => {
+                    // Bare complement clause: `said her intention was …`, `says the X is`,
+                    // maybe after an adjunct (`said in a statement it would …`). Only for
+                    // verbs that mostly take clauses, never for an inverted cue (`, said
+                    // X`), and only when a finite verb follows the subject.
+                    // (A comma before the verb that closes an appositive after the subject
+                    // — `Keir Starmer, the Prime Minister, said the …` — is not inversion.)
+                    let inverted = i > a
+                        && doc.tok(i - 1) == ","
+                        && !told
+                        && subject_before(doc, i, a).is_none();
+                    let k = skip_adjunct(doc, k, e);
+                    // (`claimed responsibility, the …`: a bare object, then another clause.)
+                    let object_then_comma = (k..(k + 2).min(e)).any(|x| doc.tok(x) == ",");
+                    if !inverted
+                        && bare_ok
+                        && k < e
+                        && !object_then_comma
+                        && starts_clause(doc, k)
+                        && has_finite_verb(doc, k, e)
+                    {
+                        k
+                    } else {
+                        i += 1;
+                        continue;
+                    }
+                }
+            };
+            let subj_at = if kind == CueKind::Stance { i - 1 } else { i };
+            let src = if participle {
+                None
+            } else {
+                subject_before(doc, subj_at, a).or_else(|| plain_subject(doc, subj_at, a))
+            };
+            if !participle && src.is_none() && kind != CueKind::Speech {
+                i += 1;
+                continue;
+            }
+            let cue = if told && obj_end > i + 1 {
+                Span::new(
+                    doc.tokens[i].span().start,
+                    doc.tokens[obj_end - 1].span().end,
+                )
+            } else {
+                doc.tokens[i].span()
+            };
+            // The content ends where another report takes over: `…, adding that`,
+            // `…, and he noted that`.
+            let is_dash = |x: usize| matches!(doc.tok(x), "—" | "–");
+            let single_dash = (start..e).filter(|&x| is_dash(x)).take(2).count() == 1;
+            let content_end = (start..e)
+                .find(|&x| {
+                    // A dash after a few words opens an aside the report does not cover.
+                    // (A pair of dashes is an aside inside the content: `lines — which were
+                    // made of iron — with plastic`.)
+                    (is_dash(x) && x > start + 3 && single_dash)
+                        || (doc.tok(x) == ","
+                            && x + 1 < e
+                            && doc.tok(x + 1).ends_with("ing")
+                            && lexicon::is_speech_verb(doc.tok(x + 1)))
+                        || (matches!(doc.tok(x), "and" | "but") && x + 2 < e && {
+                            let n = doc.tok(x + 1);
+                            let strong = |y: usize| {
+                                lexicon::is_speech_verb(doc.tok(y))
+                                    && !lexicon::is_weak_speech_verb(doc.tok(y))
+                            };
+                            strong(x + 1)
+                                || ((lexicon::pronoun(n).is_some()
+                                    || n.chars().next().is_some_and(|c| c.is_uppercase())
+                                    || is_group_noun(n)
+                                    || matches!(
+                                        n,
+                                        "the"
+                                            | "a"
+                                            | "an"
+                                            | "its"
+                                            | "their"
+                                            | "some"
+                                            | "many"
+                                            | "other"
+                                            | "others"
+                                    ))
+                                    && (x + 2..e.min(x + 5)).any(strong))
+                                || (matches!(
+                                    n,
+                                    "is" | "are" | "was" | "were" | "has" | "have" | "had"
+                                ) && strong(x + 2))
+                        })
+                })
+                .map(|x| {
+                    if x > start && doc.tok(x - 1) == "," {
+                        x - 1
+                    } else {
+                        x
+                    }
+                })
+                .unwrap_or(e);
+            // A learned cue whose content holds a reporting verb of its own (`Hicks found that
+            // many people told her …`) gives way to that inner report.
+            if kind == CueKind::Learned
+                && (start..content_end.min(start + 60)).any(|x| {
+                    lexicon::is_speech_verb(doc.tok(x)) && !lexicon::is_weak_speech_verb(doc.tok(x))
+                })
+            {
+                i += 1;
+                continue;
+            }
+            if let Some(mut q) = make_indirect(doc, start, content_end, cue, src, accepted) {
+                if participle {
+                    // The participle's subject is the sentence's: `The Government … by
+                    // agreeing that …`, else whoever spoke last.
+                    q.source = sentence_subject(doc, a, i)
+                        .or_else(|| shared_subject(doc, i, a))
+                        .map_or(Source::Previous, Source::Phrase);
+                }
+                // `the source, who said he had spoken …, told Reuters`: a relative clause's
+                // content ends at its comma.
+                if i > a && doc.tok(i - 1) == "who" {
+                    if let Some(c) = (start..e).find(|&x| doc.tok(x) == ",") {
+                        if let Some(q2) = make_indirect(doc, start, c, cue, src, accepted) {
+                            q = q2;
+                        }
+                    }
+                }
+                let q_end = q.span.end;
+                out.push(q);
+                i = doc.tokens_before(q_end).max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The noun phrase opening the sentence (`The Government` in `The Government has
+/// effectively admitted …`), if it names someone and ends before token `limit`.
+pub(crate) fn sentence_subject(doc: &Document, a: usize, limit: usize) -> Option<Span> {
+    let mut z = a;
+    while z < limit && (is_np_token(doc, z) || doc.tok(z) == ",") && z - a < 14 {
+        z += 1;
+    }
+    if z > a && (a..z).any(|k| doc.tok(k) == ",") {
+        // An appositive: let `subject_before` pick the name.
+        return subject_before(doc, z, a);
+    }
+    while z > a && doc.tok(z - 1) == "," {
+        z -= 1;
+    }
+    (z > a
+        && looks_like_np(doc, a, z)
+        && !(a..z).all(|k| matches!(doc.tok(k), "The" | "the" | "A" | "a" | "An" | "an")))
+    .then(|| Span::new(doc.tokens[a].span().start, doc.tokens[z - 1].span().end))
+}
+
+/// Where the content before a mid-sentence cue starts: the sentence start, unless a direct
+/// quote or another cue comes earlier in the sentence, in which case the clause after the
+/// last comma before the cue.
+pub(crate) fn segment_start(doc: &Document, a: usize, comma: usize) -> usize {
+    let busy = (a..comma).any(|k| cue_kind(doc, k) == Some(CueKind::Speech));
+    if !busy {
+        return a;
+    }
+    (a..comma)
+        .rev()
+        .find(|&k| doc.tok(k) == ",")
+        .map_or(a, |k| k + 1)
+}
+
+/// `A, he said, B` — a short source and cue between commas, inside the content.
+pub(crate) fn parenthetical_cue(
+    doc: &Document,
+    a: usize,
+    v: usize,
+    e: usize,
+    accepted: &[Span],
+) -> Option<Vec<RawQuote>> {
+    // The tokens after the verb up to the next comma are at most a short adjunct.
+    let after = (v + 1..e.min(v + 4)).find(|&k| doc.tok(k) == ",")?;
+    if (v + 1..after).any(|k| doc.tok(k) == "that") {
+        return None;
+    }
+    let comma = (a..v).rev().take(6).find(|&k| doc.tok(k) == ",")?;
+    if comma <= a {
+        return None;
+    }
+    let src = np_ending_at(doc, v, comma + 1)?;
+    if doc.token_at_or_after(src.start) > comma + 2 || !(comma + 1..v).all(|k| is_np_token(doc, k))
+    {
+        return None;
+    }
+    let cue = doc.tokens[v].span();
+    let from = segment_start(doc, a, comma);
+    let mut out = Vec::new();
+    // An adverbial lead (`For days after a storm, officials say, …`) is not content.
+    const LEADS: &[&str] = &[
+        "after", "although", "as", "because", "before", "during", "for", "if", "in", "since", "to",
+        "when", "while",
+    ];
+    if !lexicon::in_list(LEADS, doc.tok(from)) {
+        out.extend(make_indirect_min(
+            doc,
+            from,
+            comma,
+            cue,
+            Some(src),
+            accepted,
+            2,
+        ));
+    }
+    out.extend(make_indirect(doc, after + 1, e, cue, Some(src), accepted));
+    (!out.is_empty()).then_some(out)
+}
+
+/// `As X has pointed out, CONTENT` / `As Kirby noted, CONTENT`.
+pub(crate) fn as_cue(doc: &Document, i: usize, e: usize, accepted: &[Span]) -> Option<RawQuote> {
+    let comma = (i + 1..e.min(i + 14)).find(|&k| doc.tok(k) == ",")?;
+    let v = (i + 1..comma).find(|&k| cue_kind(doc, k) == Some(CueKind::Speech))?;
+    let src = np_after(doc, i + 1, v).or_else(|| subject_before(doc, v, i + 1));
+    make_indirect(doc, comma + 1, e, doc.tokens[v].span(), src, accepted)
+}
+
+/// Reporting verbs that take a clause without `that` (`said the talks failed`). Verbs
+/// that also take a plain object (`announced a strategy`, `advises the minister`) need
+/// `that` to introduce reported speech.
+pub(crate) const BARE_CLAUSE_VERBS: &[&str] = &[
+    "acknowledged",
+    "acknowledges",
+    "added",
+    "adds",
+    "admits",
+    "admitted",
+    "argued",
+    "argues",
+    "asserted",
+    "asserts",
+    "conceded",
+    "concedes",
+    "contended",
+    "contends",
+    "explained",
+    "explains",
+    "insisted",
+    "insists",
+    "noted",
+    "notes",
+    "said",
+    "say",
+    "says",
+    "stressed",
+    "suggested",
+    "suggests",
+    "tells",
+    "told",
+    "warned",
+    "warns",
+    "writes",
+    "wrote",
+];
+
+/// Skips a short adjunct after a reporting verb (`in a statement`, `on Tuesday`, `late
+/// Thursday`, `at a news conference`) when a clause with a subject follows it.
+pub(crate) fn skip_adjunct(doc: &Document, k: usize, e: usize) -> usize {
+    const HEADS: &[&str] = &[
+        "at",
+        "during",
+        "earlier",
+        "early",
+        "in",
+        "last",
+        "late",
+        "later",
+        "on",
+        "this",
+        "through",
+        "to",
+        "via",
+        "yesterday",
+    ];
+    if k >= e || !lexicon::in_list(HEADS, doc.tok(k)) {
+        return k;
+    }
+    for j in k + 1..e.min(k + 6) {
+        let w = doc.tok(j);
+        if matches!(w, "," | ";" | ":") {
+            return k;
+        }
+        let subject = lexicon::pronoun(w)
+            .is_some_and(|p| p != lexicon::Pronoun::Speaker || w == "we" || w == "We")
+            || matches!(w, "it" | "It" | "the" | "The" | "its" | "their" | "there");
+        if j >= k + 2 && subject && has_finite_verb(doc, j, e) {
+            return j;
+        }
+    }
+    k
+}
+
+/// Is there a finite verb within the first few tokens after a clause's first word?
+pub(crate) fn has_finite_verb(doc: &Document, k: usize, e: usize) -> bool {
+    const FINITE: &[&str] = &[
+        "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might", "must",
+        "should", "was", "were", "will", "won't", "would",
+    ];
+    // `she plans to …`: a third-person present verb right after a pronoun subject.
+    if k + 1 < e && matches!(doc.tok(k), "he" | "she" | "it" | "He" | "She" | "It") {
+        let v = doc.tok(k + 1);
+        if v.len() > 2 && v.ends_with('s') && v.chars().all(|c| c.is_lowercase()) {
+            return true;
+        }
+    }
+    (k + 1..e.min(k + 8)).any(|x| {
+        let w = doc.tok(x);
+        lexicon::in_list(FINITE, w)
+            || (w.len() > 3 && w.ends_with("ed") && w.chars().all(|c| c.is_lowercase()))
+    })
+}
+
+/// Can token `k` start a clause (a subject)? Anything but a preposition, conjunction,
+/// adverb or time word (`said in a statement`, `said Tuesday`, `said so`).
+pub(crate) fn starts_clause(doc: &Document, k: usize) -> bool {
+    let w = doc.tok(k);
+    const NOT_SUBJECTS: &[&str] = &[
+        "about",
+        "after",
+        "afterward",
+        "again",
+        "also",
+        "and",
+        "as",
+        "at",
+        "before",
+        "but",
+        "by",
+        "during",
+        "earlier",
+        "for",
+        "friday",
+        "from",
+        "in",
+        "into",
+        "last",
+        "late",
+        "later",
+        "monday",
+        "not",
+        "now",
+        "of",
+        "on",
+        "or",
+        "over",
+        "publicly",
+        "recently",
+        "saturday",
+        "so",
+        "sunday",
+        "then",
+        "through",
+        "thursday",
+        "to",
+        "today",
+        "tuesday",
+        "wednesday",
+        "when",
+        "while",
+        "with",
+        "yesterday",
+    ];
+    if lexicon::in_list(NOT_SUBJECTS, w) || doc.tokens[k].kind == TokKind::Punct {
+        return false;
+    }
+    true
+}
+
+/// `CONTENT, X said [adjuncts].` — a short cue clause closing the sentence after a comma.
+pub(crate) fn trailing_cue(
+    doc: &Document,
+    first: usize,
+    v: usize,
+    e: usize,
+    direct: &[Span],
+) -> Option<RawQuote> {
+    // The comma that opens the cue clause, at most a few tokens before the verb.
+    let lo = v.saturating_sub(10).max(first);
+    let comma = (lo..v).rev().find(|&k| doc.tok(k) == ",")?;
+    let told = matches!(doc.tok(v), "told" | "tells");
+    let inverted = comma + 1 == v && !told;
+    // Nothing but a short adjunct may follow the verb (`said late Thursday`, `said in a
+    // statement`), or, inverted, the source and its appositive (`, said Ian Michaels, a
+    // spokesman for …`); never `that` or a quote.
+    let tail_limit = if inverted { 24 } else { 8 };
+    if e - v > tail_limit
+        || (v + 1..e)
+            .take_while(|&k| !inverted || doc.tok(k) != ",")
+            .any(|k| matches!(doc.tok(k), "that" | "“" | "\""))
+        || (!inverted && (v + 1..e).any(|k| doc.tok(k) == ","))
+        // (`Despite the sheen, officials said they welcome it`: a clause after the verb is
+        // its content; the cue does not trail.)
+        || (!inverted && v + 1 < e && starts_clause(doc, v + 1) && has_finite_verb(doc, v + 1, e))
+    {
+        return None;
+    }
+    if told && comma + 1 == v {
+        // `CONTENT, the source, who said …, told Reuters.`: the subject sits before the
+        // relative clause.
+        let who = (first..comma)
+            .rev()
+            .take(20)
+            .find(|&k| doc.tok(k) == "who" && k > first && doc.tok(k - 1) == ",")?;
+        let sp = np_ending_at(doc, who - 1, first)?;
+        let subj_start = doc.token_at_or_after(sp.start);
+        let mut c2 = subj_start;
+        while c2 > first && matches!(doc.tok(c2 - 1), "the" | "a" | "an" | "The" | "A" | "An") {
+            c2 -= 1;
+        }
+        if c2 == first || doc.tok(c2 - 1) != "," {
+            return None;
+        }
+        return make_indirect(doc, first, c2 - 1, doc.tokens[v].span(), Some(sp), direct);
+    }
+    // The content before the comma must be a clause, not a name with an appositive
+    // (`The Prime Minister, Keir Starmer, said …`).
+    if (first..comma).all(|k| doc.tok(k) == "," || is_np_token(doc, k)) {
+        return None;
+    }
+    let src = if inverted {
+        // `, said X` ends the sentence, or X takes an appositive after a comma.
+        let np = np_after(doc, v + 1, e)?;
+        let after = doc.tokens_before(np.end);
+        if after < e && doc.tok(after) != "," {
+            return None;
+        }
+        Some(np)
+    } else {
+        let sp = np_ending_at(doc, v, comma + 1)?;
+        // The whole stretch between the comma and the verb must be the source (a leading
+        // determiner aside: `, a senior political source told Reuters`).
+        let mut from = comma + 1;
+        while from < v && matches!(doc.tok(from), "a" | "an" | "the" | "A" | "An" | "The") {
+            from += 1;
+        }
+        if doc.token_at_or_after(sp.start) != from {
+            return None;
+        }
+        Some(sp)
+    };
+    src?;
+    if comma <= first + 2 {
+        return None;
+    }
+    make_indirect(doc, first, comma, doc.tokens[v].span(), src, direct)
+}
+
+/// Builds an indirect quote over tokens `a..b`, or `None` if it is too short or is just
+/// a direct quote (content that opens with the quote mark).
+pub(crate) fn make_indirect(
+    doc: &Document,
+    a: usize,
+    b: usize,
+    cue: Span,
+    src: Option<Span>,
+    accepted: &[Span],
+) -> Option<RawQuote> {
+    make_indirect_min(doc, a, b, cue, src, accepted, 3)
+}
+
+pub(crate) fn make_indirect_min(
+    doc: &Document,
+    a: usize,
+    b: usize,
+    cue: Span,
+    src: Option<Span>,
+    accepted: &[Span],
+    min_words: usize,
+) -> Option<RawQuote> {
+    if a >= b || b > doc.tokens.len() {
+        return None;
+    }
+    let (mut a, mut b) = (a, b);
+    // Trim leading punctuation and trailing commas.
+    while a < b && matches!(doc.tok(a), "," | ":" | "—" | "–") {
+        a += 1;
+    }
+    // A dateline opening the paragraph (`LONDON — `) is not part of what was said.
+    if a + 2 < b
+        && matches!(doc.tok(a + 1), "—" | "–")
+        && doc.tok(a).chars().all(|c| c.is_uppercase())
+        && doc.tok(a).len() > 1
+    {
+        a += 2;
+    }
+    while b > a && matches!(doc.tok(b - 1), "," | ":" | "—" | "–" | ";") {
+        b -= 1;
+    }
+    if a >= b {
+        return None;
+    }
+    let span = Span::new(doc.tokens[a].span().start, doc.tokens[b - 1].span().end);
+    // Content that is (or starts with) a direct quote is that quote, not a second one; a
+    // direct quote further inside stays part of the reported content (`he was “appalled”
+    // that …`).
+    let k = accepted.partition_point(|d| d.end <= span.start);
+    if accepted.get(k).is_some_and(|d| d.start <= span.start) {
+        return None;
+    }
+    // A direct quote inside the content stays part of it (`he was “appalled” that …`),
+    // unless it comes with its own cue (`…, “so they cannot form …,” Mr. McHugh said`): then
+    // the content ends before it.
+    let mut span = span;
+    for d in accepted[k..].iter().take_while(|d| d.start < span.end) {
+        let after = doc.token_at_or_after(d.end);
+        let own_cue = (after..(after + 5).min(doc.tokens.len())).any(|x| {
+            let w = doc.tok(x);
+            lexicon::is_speech_verb(w)
+                && !lexicon::is_weak_speech_verb(w)
+                && w.chars().next().is_some_and(|c| c.is_lowercase())
+        });
+        if own_cue {
+            let (s0, e0) = crate::segment::trim(doc.text, span.start, d.start);
+            let e0 = s0
+                + doc.text[s0..e0]
+                    .trim_end_matches([',', ' ', '—', '–', ':'])
+                    .len();
+            span = Span::new(s0, e0);
+            break;
+        }
+    }
+    if words_in(doc, span) < min_words {
+        return None;
+    }
+    let conf = if src.is_some() { 0.7 } else { 0.5 };
+    Some(RawQuote {
+        span,
+        kind: QuoteKind::Indirect,
+        cue: Some(cue),
+        source: src.map_or(Source::Unknown, Source::Phrase),
+        confidence: conf,
+    })
+}
