@@ -237,13 +237,13 @@ pub fn find(doc: &Document, quotes: &[Quote]) -> Vec<Claim> {
         .map(|p| is_junk_paragraph(doc, *p))
         .collect();
     // A caption follows a `Photo` / `Image` label line.
-    for i in 1..junk.len() {
-        let label = doc.slice(doc.paragraphs[i - 1]).trim();
+    for (i, pair) in doc.paragraphs.windows(2).enumerate() {
+        let label = doc.slice(pair[0]).trim();
         if matches!(
             label,
             "Photo" | "Image" | "Video" | "View photo" | "Photograph"
         ) {
-            junk[i] = true;
+            junk[i + 1] = true;
         }
     }
     for s in &doc.sentences {
