@@ -30,10 +30,10 @@ mod marks;
 mod phrases;
 mod reported;
 
-pub use marks::{pair_marks, QuotedSpan};
 pub(crate) use direct::*;
-pub use phrases::{is_group_noun, plain_subject, subject_before};
+pub use marks::{pair_marks, QuotedSpan};
 pub(crate) use phrases::*;
+pub use phrases::{is_group_noun, plain_subject, subject_before};
 pub(crate) use reported::*;
 
 /// Who a quote's source phrase points at, before resolution to an entity.

@@ -1,0 +1,403 @@
+//! Entities and speakers: one entity per real-world referent, every quote tied to one.
+//!
+//! Names are found as runs of capitalised words (`Habib Essid`, `Bardo National Museum`),
+//! with the evidence around them that says what they are: an honorific or a title before
+//! (`Mr.`, `Prime Minister`, `developer`), an appositive after (`, vice president of …`),
+//! an organisation head word (`… Police`, `… Council`) or a known organisation. A run with no
+//! such evidence (a place, a law, a sports team) becomes an entity only when it is named as
+//! the source of a quote.
+//!
+//! Resolution walks the article in order, so that every mention can only point back:
+//! a full name creates or extends an entity, a surname alone (`Kirby`, `Mr. Kirby`) joins the
+//! most-mentioned entity with that surname, `he`/`she` is the most recent person, `the
+//! spokesman` is the entity whose title has that head word, and a quote with no cue of its
+//! own continues the speaker of the quote before it.
+
+use crate::lexicon;
+use crate::quotes::{is_group_noun, RawQuote, Source};
+use crate::segment::{Document, TokKind};
+use crate::types::{Cue, Entity, EntityKind, Phrase, Quote, Span};
+
+mod mentions;
+mod names;
+
+use mentions::*;
+use names::*;
+
+pub struct Resolved {
+    pub entities: Vec<Entity>,
+    pub quotes: Vec<Quote>,
+}
+
+pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
+    let runs = name_runs(doc);
+    let mut b = Builder {
+        doc,
+        seen: Vec::new(),
+        entities: Vec::new(),
+        keys: Vec::new(),
+        last_seen: Vec::new(),
+        person: Vec::new(),
+        gender: Vec::new(),
+    };
+
+    // Walk names and quote sources in text order.
+    let mut ri = 0;
+    let mut quotes: Vec<Quote> = Vec::with_capacity(raw.len());
+    let mut last_speaker: Option<usize> = None;
+    let mut order: Vec<usize> = (0..raw.len()).collect();
+    // Sources are resolved at their own position (the cue may come after the quote).
+    let src_pos = |q: &RawQuote| match q.source {
+        Source::Phrase(s) => s.start,
+        _ => q.span.start,
+    };
+    order.sort_by_key(|&i| (src_pos(&raw[i]).min(raw[i].span.start), i));
+    let mut speakers: Vec<Option<usize>> = vec![None; raw.len()];
+    // Each quote's source phrase as written (a continued quote shares its predecessor's).
+    let mut phrases: Vec<Option<Span>> = vec![None; raw.len()];
+    let mut last_phrase: Option<Span> = None;
+    for &qi in &order {
+        let q = &raw[qi];
+        let pos = src_pos(q);
+        while ri < runs.len() && runs[ri].span.start < pos {
+            b.mention_run(&runs[ri], false);
+            ri += 1;
+        }
+        let speaker = match q.source {
+            Source::Phrase(s) => {
+                // `Obama administration officials`: a group named after someone is the
+                // group, not the person.
+                let z = doc.tokens_before(s.end);
+                let group =
+                    z > 0 && (is_group_noun(doc.tok(z - 1)) || is_plain_plural(doc.tok(z - 1)));
+                // Let runs inside the phrase register first, as evidence they are a source.
+                let mut hit = None;
+                while ri < runs.len() && runs[ri].span.start < s.end {
+                    let r = &runs[ri];
+                    b.mention_run(r, s.overlaps(r.span) && !group);
+                    ri += 1;
+                }
+                // Every run in the phrase, also ones already seen for an earlier quote
+                // with the same source (`A, according to X, B`).
+                let first = runs.partition_point(|r| r.span.end <= s.start);
+                for r in runs[first..].iter().take_while(|r| r.span.start < s.end) {
+                    if let Some(e) = b.find_entity(&b.run_key(r), r.kind) {
+                        hit = Some(e);
+                    }
+                }
+                if group {
+                    b.resolve_phrase(s)
+                } else {
+                    hit.or_else(|| b.resolve_phrase(s))
+                }
+            }
+            Source::Previous => match narrative_subject(&b, q.span.start) {
+                Some(e) => Some(e),
+                None => {
+                    // Continuing the last quote's speaker: its source phrase names this one too.
+                    phrases[qi] = last_phrase;
+                    last_speaker
+                }
+            },
+            Source::Unknown => None,
+        };
+        if let Source::Phrase(s) = q.source {
+            phrases[qi] = Some(s);
+        }
+        // A quote with a cue of its own sets who spoke last, even when its source stays
+        // unresolved (`“…,” the mayor said.` — the next uncued quote is not someone
+        // earlier's); an indirect quote only when it names someone.
+        match q.source {
+            Source::Previous => {}
+            _ if q.kind == crate::types::QuoteKind::Direct || speaker.is_some() => {
+                last_speaker = speaker;
+                last_phrase = phrases[qi];
+            }
+            _ => {}
+        }
+        speakers[qi] = speaker;
+    }
+    while ri < runs.len() {
+        b.mention_run(&runs[ri], false);
+        ri += 1;
+    }
+
+    // Keep entities that speak or that the text describes with strong evidence.
+    let speaking: Vec<bool> = {
+        let mut v = vec![false; b.entities.len()];
+        for s in speakers.iter().flatten() {
+            v[*s] = true;
+        }
+        v
+    };
+    let keep: Vec<bool> = (0..b.entities.len())
+        .map(|i| speaking[i] || b.entities[i].title.is_some() || b.entities[i].mentions.len() > 1)
+        .collect();
+    // Each span is a mention of one entity (the first that claimed it), and an entity's
+    // mentions do not overlap (`Obama` inside `Obama administration officials` is one).
+    let mut owner: std::collections::HashMap<Span, usize> = Default::default();
+    for (i, e) in b.entities.iter().enumerate() {
+        if keep[i] {
+            for m in &e.mentions {
+                owner.entry(*m).or_insert(i);
+            }
+        }
+    }
+    let mut kept: Vec<(usize, Entity)> = Vec::new();
+    for (i, mut e) in b.entities.into_iter().enumerate() {
+        if !keep[i] {
+            continue;
+        }
+        e.mentions.retain(|m| owner.get(m) == Some(&i));
+        e.mentions
+            .sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        let mut out: Vec<Span> = Vec::with_capacity(e.mentions.len());
+        for m in e.mentions {
+            if out.last().is_none_or(|l: &Span| m.start >= l.end) {
+                out.push(m);
+            }
+        }
+        e.mentions = out;
+        if !e.mentions.is_empty() || speaking[i] {
+            kept.push((i, e));
+        }
+    }
+    // Across entities too, mentions do not overlap: the longer span wins (`Obama
+    // administration` over the `Obama` inside it).
+    let mut all: Vec<(Span, usize)> = kept
+        .iter()
+        .enumerate()
+        .flat_map(|(k, (_, e))| e.mentions.iter().map(move |m| (*m, k)))
+        .collect();
+    all.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
+    let mut drop: Vec<(usize, Span)> = Vec::new();
+    let mut reach: Option<Span> = None;
+    for (m, k) in all {
+        match reach {
+            Some(r) if m.start < r.end => drop.push((k, m)),
+            _ => reach = Some(m),
+        }
+    }
+    for (k, m) in drop {
+        kept[k].1.mentions.retain(|x| *x != m);
+    }
+    kept.retain(|(i, e)| !e.mentions.is_empty() || speaking[*i]);
+    // Ids in order of first mention.
+    kept.sort_by_key(|(_, e)| e.mentions.first().map_or(usize::MAX, |m| m.start));
+    let mut new_id = vec![None; keep.len()];
+    let mut entities = Vec::new();
+    for (i, mut e) in kept {
+        e.id = format!("e{}", entities.len() + 1);
+        new_id[i] = Some(e.id.clone());
+        entities.push(e);
+    }
+    for (i, q) in raw.iter().enumerate() {
+        quotes.push(Quote {
+            id: String::new(),
+            start: q.span.start,
+            end: q.span.end,
+            text: doc.slice(q.span).to_string(),
+            kind: q.kind,
+            speaker: speakers[i].and_then(|s| new_id[s].clone()),
+            source: phrases[i].map(|s| Phrase {
+                start: s.start,
+                end: s.end,
+                text: doc.slice(s).to_string(),
+            }),
+            cue: q.cue.map(|c| Cue {
+                start: c.start,
+                end: c.end,
+                text: doc.slice(c).to_string(),
+            }),
+            confidence: q.confidence,
+        });
+    }
+    for (i, q) in quotes.iter_mut().enumerate() {
+        q.id = format!("q{}", i + 1);
+    }
+    Resolved { entities, quotes }
+}
+
+/// For a quote with no cue that opens a paragraph right after a paragraph of narrative (no
+/// quote in it), the person that paragraph mentions last: `But for Parata and his family
+/// … \n\n “It’s very emotional.”` is Parata speaking.
+fn narrative_subject(b: &Builder, quote_start: usize) -> Option<usize> {
+    let doc = b.doc;
+    let pi = doc.paragraph_at(quote_start)?;
+    let p = doc.paragraphs[pi];
+    // The quote must open its paragraph: only marks and spaces before it.
+    let lead = &doc.text[p.start..quote_start.max(p.start)];
+    if pi == 0
+        || lead
+            .chars()
+            .any(|c| !(c.is_whitespace() || "\"“”„«»‘’'‹›".contains(c)))
+    {
+        return None;
+    }
+    let prev = doc.paragraphs[pi - 1];
+    if doc.slice(prev).contains(['“', '”', '"', '«', '»']) {
+        return None;
+    }
+    (0..b.entities.len())
+        .filter(|&e| b.person[e])
+        .filter_map(|e| {
+            b.entities[e]
+                .mentions
+                .iter()
+                .filter(|m| prev.contains(**m))
+                .map(|m| m.start)
+                .max()
+                .map(|m| (m, e))
+        })
+        .max()
+        .map(|(_, e)| e)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::annotate;
+
+    /// The speaker's name and the source phrase of each quote, in order.
+    fn speakers(t: &str) -> Vec<(Option<String>, Option<String>)> {
+        let a = annotate(t);
+        a.quotes
+            .iter()
+            .map(|q| {
+                let name = q
+                    .speaker
+                    .as_ref()
+                    .and_then(|id| a.entities.iter().find(|e| &e.id == id))
+                    .map(|e| e.name.clone());
+                (name, q.source.as_ref().map(|p| p.text.clone()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_with_initials_particles_and_suffixes() {
+        let t = "“The plan costs $9 trillion,” said C. Eugene Steuerle, a fellow at the Urban Institute. \
+                 “It is fair,” William G. Gale said. Janet L. Yellen said the economy was strong. \
+                 “We shall overcome,” Martin Luther King Jr. said in 1965. Ursula von der Leyen said Europe was ready.";
+        let names: Vec<Option<String>> = speakers(t).into_iter().map(|(n, _)| n).collect();
+        let want = [
+            "C. Eugene Steuerle",
+            "William G. Gale",
+            "Janet L. Yellen",
+            "Martin Luther King Jr",
+            "Ursula von der Leyen",
+        ];
+        assert_eq!(
+            names,
+            want.iter().map(|w| Some(w.to_string())).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn descriptions_refer_back() {
+        let t = "The Washington Post reported that the deal was off. The daily said it had seen the documents. \
+                 The influential US daily said the talks had failed.";
+        assert_eq!(speakers(t)[1].0.as_deref(), Some("Washington Post"));
+        assert_eq!(speakers(t)[2].0.as_deref(), Some("Washington Post"));
+        let t = "The Press Council is concerned. The media union is adamant the law must change.";
+        assert_eq!(speakers(t)[0].0.as_deref(), Some("media union"));
+        let t = "Senator Jane Ruiz spoke first. The 63-year-old senator said the bill would pass.";
+        assert_eq!(speakers(t)[0].0.as_deref(), Some("Jane Ruiz"));
+    }
+
+    #[test]
+    fn unnamed_sources_keep_their_phrase() {
+        let t = "Islamist politicians have acknowledged that they did not see the threat. “It was a mistake,” a spokeswoman said.";
+        assert_eq!(
+            speakers(t),
+            vec![
+                (None, Some("Islamist politicians".into())),
+                (None, Some("a spokeswoman".into()))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_continued_quote_shares_the_source_phrase() {
+        let t = "“We are ready,” the mayor said. “And we will stay ready for as long as it takes.”";
+        let s = speakers(t);
+        assert_eq!(s[1].1, s[0].1);
+        assert_eq!(s[0].1.as_deref(), Some("the mayor"));
+    }
+
+    #[test]
+    fn plain_subjects_participles_and_signed_quotes() {
+        let t = "“We will win,” Trump said, adding later, “The polls are wrong.”\n\n\
+                 “It is a disgrace to the country we love.” ― Carlos Raúl\n\n\
+                 The Clinton campaign said the controversy had been orchestrated. \
+                 “Subpoenas are not optional,” Rep. Jason Chaffetz (R-Utah) said.";
+        let s = speakers(t);
+        assert_eq!(s[1].0.as_deref(), Some("Trump"), "{s:?}");
+        assert_eq!(s[2].0.as_deref(), Some("Carlos Raúl"), "{s:?}");
+        assert_eq!(s[3].1.as_deref(), Some("The Clinton campaign"), "{s:?}");
+        assert_eq!(s[4].0.as_deref(), Some("Jason Chaffetz"), "{s:?}");
+    }
+
+    #[test]
+    fn one_entity_per_referent_with_title() {
+        let t = "Pentagon press secretary John Kirby said the talks failed badly. “We tried,” Kirby said. \
+                 “We will try again,” Mr. Kirby added. “It is hard,” he said.";
+        let a = annotate(t);
+        let kirby: Vec<_> = a
+            .entities
+            .iter()
+            .filter(|e| e.name.contains("Kirby"))
+            .collect();
+        assert_eq!(kirby.len(), 1, "{:#?}", a.entities);
+        assert_eq!(kirby[0].name, "John Kirby");
+        assert_eq!(kirby[0].title.as_deref(), Some("Pentagon press secretary"));
+        assert!(
+            a.quotes
+                .iter()
+                .all(|q| q.speaker.as_deref() == Some(kirby[0].id.as_str())),
+            "{:#?}",
+            a.quotes
+        );
+    }
+
+    #[test]
+    fn appositive_title_and_inverted_cue() {
+        let t = "“It’s not safe,” said Patrick McHugh, vice president of electrical engineering for Con Edison.";
+        let a = annotate(t);
+        assert_eq!(a.entities[0].name, "Patrick McHugh");
+        assert_eq!(
+            a.entities[0].title.as_deref(),
+            Some("vice president of electrical engineering for Con Edison")
+        );
+    }
+
+    #[test]
+    fn continuation_paragraph_keeps_the_speaker() {
+        let t = "“Man’s greed is hurting the whales,” says Hori Parata, an elder of the tribe.\n\n\
+                 “We’re having to put up with a lot of stuff today. We feel that is ridiculous.”";
+        let a = annotate(t);
+        assert_eq!(a.quotes.len(), 2);
+        assert_eq!(a.quotes[0].speaker, a.quotes[1].speaker);
+        assert!(a.quotes[0].speaker.is_some());
+    }
+
+    #[test]
+    fn pronouns_agree_with_honorifics() {
+        let t =
+            "Mrs. Ada Lovelace met Mr. Charles Babbage on Monday. She said the engine would work.";
+        let a = annotate(t);
+        let q = &a.quotes[0];
+        let who = a
+            .entities
+            .iter()
+            .find(|e| Some(&e.id) == q.speaker.as_ref())
+            .unwrap();
+        assert_eq!(who.name, "Ada Lovelace");
+    }
+
+    #[test]
+    fn anonymous_sources_have_no_speaker() {
+        let a = annotate("The talks are over, a senior political source told Reuters.");
+        assert_eq!(a.quotes.len(), 1, "{:#?}", a.quotes);
+        assert_eq!(a.quotes[0].speaker, None);
+    }
+}
