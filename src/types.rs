@@ -19,6 +19,8 @@ pub enum OffsetUnit {
     Utf8,
     /// UTF-16 code units: what JavaScript strings and DOM ranges index by.
     Utf16,
+    /// Unicode code points (chars): what Python strings index by.
+    Chars,
 }
 
 /// Everything found in one article.
@@ -187,10 +189,26 @@ impl Annotations {
     ///
     /// `text` must be the string these annotations were computed on. Runs in one pass over
     /// the text plus a sort of the offsets, so it stays linear for large inputs.
-    pub fn to_utf16(mut self, text: &str) -> Self {
-        if self.offsets == OffsetUnit::Utf16 {
+    pub fn to_utf16(self, text: &str) -> Self {
+        self.convert(text, OffsetUnit::Utf16, char::len_utf16)
+    }
+
+    /// Rewrites every offset from UTF-8 bytes into Unicode code points (chars) of `text`:
+    /// the indices of a Python string. Like [`Self::to_utf16`], linear in the text.
+    pub fn to_chars(self, text: &str) -> Self {
+        self.convert(text, OffsetUnit::Chars, |_| 1)
+    }
+
+    /// Maps every UTF-8 offset to the sum of `unit_len` over the chars before it.
+    fn convert(mut self, text: &str, unit: OffsetUnit, unit_len: fn(char) -> usize) -> Self {
+        if self.offsets == unit {
             return self;
         }
+        debug_assert_eq!(
+            self.offsets,
+            OffsetUnit::Utf8,
+            "convert from UTF-8 offsets only"
+        );
         let mut offs: Vec<usize> = Vec::new();
         for e in &self.entities {
             for m in &e.mentions {
@@ -207,7 +225,7 @@ impl Annotations {
         for c in &self.claims {
             offs.extend([c.start, c.end]);
         }
-        let map = crate::segment::Utf16Map::new(text, offs);
+        let map = OffsetMap::new(text, offs, unit_len);
         for e in &mut self.entities {
             for m in &mut e.mentions {
                 m.start = map.get(m.start);
@@ -226,8 +244,43 @@ impl Annotations {
             c.start = map.get(c.start);
             c.end = map.get(c.end);
         }
-        self.offsets = OffsetUnit::Utf16;
+        self.offsets = unit;
         self
+    }
+}
+
+/// Byte offset → offset in another unit, for a known set of byte offsets: one pass over the
+/// text, then a binary search per lookup.
+struct OffsetMap {
+    pairs: Vec<(usize, usize)>,
+}
+
+impl OffsetMap {
+    fn new(text: &str, mut offsets: Vec<usize>, unit_len: fn(char) -> usize) -> Self {
+        offsets.sort_unstable();
+        offsets.dedup();
+        let mut pairs = Vec::with_capacity(offsets.len());
+        let mut pos = 0usize;
+        let mut it = offsets.into_iter().peekable();
+        for (b, ch) in text.char_indices() {
+            while let Some(&o) = it.peek() {
+                if o > b {
+                    break;
+                }
+                pairs.push((o, pos));
+                it.next();
+            }
+            pos += unit_len(ch);
+        }
+        pairs.extend(it.map(|o| (o, pos)));
+        OffsetMap { pairs }
+    }
+
+    fn get(&self, byte: usize) -> usize {
+        match self.pairs.binary_search_by_key(&byte, |p| p.0) {
+            Ok(i) => self.pairs[i].1,
+            Err(i) => i.checked_sub(1).map_or(0, |k| self.pairs[k].1),
+        }
     }
 }
 
@@ -283,4 +336,55 @@ pub fn summarize_sources(entities: &[Entity], quotes: &[Quote]) -> Vec<SourceCou
     // Stable: ties keep the order of first appearance.
     out.sort_by_key(|s| std::cmp::Reverse(s.quotes));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every span of `a` (in `unit`) slices `text` to the span's own text.
+    fn spans_in_units(a: &Annotations, text: &str, unit: OffsetUnit) {
+        assert_eq!(a.offsets, unit);
+        let chars: Vec<char> = text.chars().collect();
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let slice = |s: usize, e: usize| match unit {
+            OffsetUnit::Chars => chars[s..e].iter().collect::<String>(),
+            OffsetUnit::Utf16 => String::from_utf16(&units[s..e]).unwrap(),
+            OffsetUnit::Utf8 => text[s..e].to_string(),
+        };
+        for q in &a.quotes {
+            assert_eq!(slice(q.start, q.end), q.text);
+            for p in q.cue.iter().chain(&q.source) {
+                assert_eq!(slice(p.start, p.end), p.text);
+            }
+        }
+        for c in &a.claims {
+            assert_eq!(slice(c.start, c.end), c.text);
+        }
+        for e in &a.entities {
+            for m in &e.mentions {
+                assert!(m.start < m.end && m.end <= chars.len().max(units.len()));
+            }
+        }
+    }
+
+    #[test]
+    fn to_chars_counts_code_points() {
+        let text = "😀 中文 “We are ready,” said Pentagon press secretary John Kirby. \
+                    He added that the talks 👍 had failed twice since 2019.";
+        let a = crate::annotate(text);
+        assert!(!a.quotes.is_empty() && !a.claims.is_empty());
+        let q = &a.quotes[0];
+        let want = text[..q.start].chars().count();
+        let c = a.clone().to_chars(text);
+        assert_eq!(c.quotes[0].start, want);
+        spans_in_units(&c, text, OffsetUnit::Chars);
+        spans_in_units(&a.clone().to_utf16(text), text, OffsetUnit::Utf16);
+        // Converting twice is a no-op; the JSON names the unit.
+        let again = c.clone().to_chars(text);
+        assert_eq!(again, c);
+        assert!(serde_json::to_string(&c)
+            .unwrap()
+            .contains(r#""offsets":"chars""#));
+    }
 }
