@@ -1,5 +1,6 @@
 //! The `whosaid` command line: annotate files into JSON, score against gold, serve the page.
 
+mod batch;
 mod serve;
 
 use std::io::{Read, Write};
@@ -12,6 +13,10 @@ whosaid — marks who said what and what is claimed in news articles
 
 USAGE:
     whosaid annotate [--lossy] [--pretty] FILE...   annotate files (or - for stdin), print JSON
+    whosaid annotate --jsonl [--threads N] [--on-error skip|fail] [--window N] [--lossy] [-q] [FILE|-]
+                                                    JSON Lines ({id, text} per line, - or no
+                                                    FILE for stdin) in, one annotations object per
+                                                    line out, in order, on all cores
     whosaid eval [--pred DIR] [--json] [-v] [--threshold T] GOLD_DIR_OR_FILES...
                                                     score against gold files (-v lists misses);
                                                     --pred scores DIR/<id>.json instead of the engine;
@@ -77,6 +82,9 @@ fn read_text(path: &str, lossy: bool) -> Result<String, String> {
 }
 
 fn annotate_cmd(args: &[String]) -> Result<(), String> {
+    if args.iter().any(|a| a == "--jsonl") {
+        return batch::run(args);
+    }
     let mut lossy = false;
     let mut pretty = false;
     let mut files = Vec::new();
