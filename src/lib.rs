@@ -16,7 +16,8 @@
 //! Data flows one way, one module per stage:
 //! text → [`segment`] → [`quotes`] → [`entities`] (speakers) → [`claims`] → [`Annotations`].
 //! The core is pure Rust; the browser layer (`web`, wasm32 only) walks and paints the DOM
-//! and speaks to the core only through offsets.
+//! and speaks to the core only through offsets. The Python layer (`python`, feature
+//! `python`, built by maturin) is as thin: it converts strings and offsets, nothing more.
 
 pub mod claims;
 pub mod claims_model;
@@ -32,6 +33,9 @@ pub mod types;
 
 #[cfg(target_arch = "wasm32")]
 mod web;
+
+#[cfg(all(feature = "python", not(target_arch = "wasm32")))]
+mod python;
 
 pub use types::*;
 
