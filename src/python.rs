@@ -11,6 +11,7 @@ use crate::Annotations;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A Python `str` as Rust text: borrowed when it is valid UTF-8, else rebuilt with U+FFFD for
 /// each lone surrogate (`lossy`).
@@ -123,45 +124,40 @@ fn annotate_many<'py>(
         inputs.push(extract(&obj, &format!("texts[{i}]"))?);
         objs.push(obj);
     }
-    let jsons = py.detach(|| parallel_map(&inputs, threads, |t| annotate_json(&t.text)));
-    let out = PyList::empty(py);
-    for ((json, t), obj) in jsons.iter().zip(&inputs).zip(&objs) {
-        out.append(to_dict(py, json, t.lossy.then_some(obj))?)?;
-    }
-    Ok(out)
-}
-
-/// `f` over `items` on up to `threads` threads, results in order. Threads take the next item
-/// from a shared counter, so long and short articles balance out.
-fn parallel_map<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = threads.min(items.len()).max(1);
-    if threads == 1 {
-        return items.iter().map(f).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut parts: Vec<Vec<(usize, R)>> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(item) = items.get(i) else {
-                            return mine;
-                        };
-                        mine.push((i, f(item)));
-                    }
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
-    });
-    let mut all: Vec<(usize, R)> = parts.drain(..).flatten().collect();
-    all.sort_unstable_by_key(|p| p.0);
-    all.into_iter().map(|p| p.1).collect()
+    // Workers annotate and serialise without the GIL; this thread turns each result into a
+    // dict as soon as it arrives, so the conversion (which needs the GIL) overlaps the work.
+    let n = inputs.len();
+    let mut slots: Vec<Option<Bound<'py, PyAny>>> = (0..n).map(|_| None).collect();
+    let threads = threads.min(n).max(1);
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, String)>(threads * 4);
+    std::thread::scope(|s| -> PyResult<()> {
+        for _ in 0..threads {
+            let (tx, next, inputs) = (tx.clone(), &next, &inputs);
+            s.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(t) = inputs.get(i) else { return };
+                if tx.send((i, annotate_json(&t.text))).is_err() {
+                    return;
+                }
+            });
+        }
+        drop(tx);
+        // Owned here, so it is dropped (and blocked workers released) when this returns.
+        let rx = std::sync::Mutex::new(rx);
+        loop {
+            let Ok((i, json)) = py.detach(|| rx.lock().expect("one receiver").recv()) else {
+                return Ok(());
+            };
+            let dict = to_dict(py, &json, inputs[i].lossy.then_some(&objs[i]));
+            // On an error stop the workers: they see the channel closed.
+            slots[i] = Some(dict.inspect_err(|_| next.store(usize::MAX / 2, Ordering::Relaxed))?);
+        }
+    })?;
+    PyList::new(
+        py,
+        slots.into_iter().map(|d| d.expect("every text annotated")),
+    )
 }
 
 #[pymodule]
