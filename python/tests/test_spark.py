@@ -106,24 +106,6 @@ def test_spark_job_writes_one_row_per_quote_matching_the_cli(spark, corpus, tmp_
     assert pdf.speaker.notna().mean() > 0.5
 
 
-def test_spark_job_as_a_script_on_parquet(corpus, tmp_path):
-    """The command line, in its own Spark (a new JVM), on a Parquet corpus: the same rows."""
-    import pandas as pd
-
-    articles = tmp_path / "articles.parquet"
-    pd.read_json(corpus, lines=True, dtype={"id": str})[["id", "text"]].to_parquet(articles)
-    out = tmp_path / "from-cli"
-    env = dict(os.environ, PYSPARK_PYTHON=sys.executable)
-    r = subprocess.run(
-        [sys.executable, str(ROOT / "python" / "examples" / "spark_quotes.py"), str(articles), str(out),
-         "--master", "local[2]"],
-        env=env, capture_output=True, text=True,
-    )
-    assert r.returncode == 0, r.stderr[-3000:]
-    assert "quotes written" in r.stderr
-    assert set(table_rows(pd.read_parquet(out))) == expected_rows(corpus)
-
-
 def test_empty_and_quoteless_articles_give_no_rows(spark, tmp_path):
     path = tmp_path / "few.jsonl"
     path.write_text(
@@ -138,3 +120,17 @@ def test_empty_and_quoteless_articles_give_no_rows(spark, tmp_path):
 
     (row,) = table_rows(pd.read_parquet(out))
     assert row[0] == "3" and row[4] == "We are ready" and row[6] == "John Kirby"
+
+
+# Last in the file: main() stops the Spark session it gets, which is the module's (getOrCreate
+# reuses it, sparing a second JVM).
+def test_main_on_parquet_input(spark, corpus, tmp_path, capsys):
+    """The job's command line on a Parquet corpus: the same rows."""
+    import pandas as pd
+
+    articles = tmp_path / "articles.parquet"
+    pd.read_json(corpus, lines=True, dtype={"id": str})[["id", "text"]].to_parquet(articles)
+    out = tmp_path / "from-main"
+    assert spark_quotes.main([str(articles), str(out), "--master", "local[2]"]) == 0
+    assert "quotes written" in capsys.readouterr().err
+    assert set(table_rows(pd.read_parquet(out))) == expected_rows(corpus)
