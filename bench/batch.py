@@ -54,6 +54,7 @@ def main():
     ap.add_argument("--articles", type=int, default=4000)
     ap.add_argument("--spark-mb", type=float, default=100)
     ap.add_argument("--no-spark", action="store_true")
+    ap.add_argument("--no-batch", action="store_true", help="only the Spark job")
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     cores = os.cpu_count()
@@ -66,7 +67,7 @@ def main():
         path.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
         # "1 core": pinned to CPU 0 (threads inherit the affinity), one worker thread.
         all_cpus = os.sched_getaffinity(0)
-        for threads in (1, cores):
+        for threads in () if args.no_batch else (1, cores):
             pin = {min(all_cpus)} if threads == 1 else all_cpus
 
             def cli():
@@ -79,7 +80,7 @@ def main():
 
         texts = [d["text"] for d in docs]
         whosaid.annotate_many(texts[:50])  # warm up
-        for threads in (1, cores):
+        for threads in () if args.no_batch else (1, cores):
             os.sched_setaffinity(0, {min(all_cpus)} if threads == 1 else all_cpus)
             rows.append((f"Python `annotate_many(threads={threads})`", threads,
                          *best_of(args.repeat, lambda: whosaid.annotate_many(texts, threads=threads),
@@ -92,7 +93,7 @@ def main():
         for name, th, wall, c, la in rows:
             print(f"| {name} | {th} | {wall:.2f} | {c:.2f} | {args.articles / wall:.0f} | {mb / wall:.2f} | {la:.1f} |")
         by = {r[0]: r for r in rows}
-        for kind in ("CLI", "Python"):
+        for kind in () if args.no_batch else ("CLI", "Python"):
             one, many = [r for r in rows if r[0].startswith(kind)]
             print(f"\n{kind}: speed-up on {cores} cores {one[2] / many[2]:.2f}× "
                   f"(target ≥ {0.7 * cores:.1f}×); CPU per article {1000 * one[3] / args.articles:.2f} ms "

@@ -89,6 +89,11 @@ def quote_table(articles):
     """A DataFrame with columns id, text → one row per quote (see the module docstring)."""
     from pyspark.sql import functions as F
 
+    if __name__ != "__main__":
+        # Imported as a module: ship its functions by value, so executors need only whosaid.
+        from pyspark import cloudpickle
+
+        cloudpickle.register_pickle_by_value(sys.modules[__name__])
     return articles.select(F.col("id").cast("string").alias("id"), "text").mapInPandas(
         annotate_batches, QUOTE_SCHEMA
     )
@@ -106,6 +111,8 @@ def session(master: str = "local[2]", app: str = "whosaid-quotes"):
     """A SparkSession on loopback only, with no web UI."""
     from pyspark.sql import SparkSession
 
+    # Spark binds its driver, block manager and Python workers to this address.
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     return (
         SparkSession.builder.master(master)
         .appName(app)
