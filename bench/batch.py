@@ -86,10 +86,11 @@ def main():
                          *best_of(args.repeat, lambda: whosaid.annotate_many(texts, threads=threads),
                                   resource.RUSAGE_SELF)))
         os.sched_setaffinity(0, all_cpus)
-        print(f"corpus: {args.articles} articles, {mb:.1f} MB (the 8 dev articles repeated); "
-              f"{cores} cores; best of {args.repeat}\n")
-        print("| run | cores (threads) | wall s | CPU s (user+sys) | articles/s (wall) | MB/s | load avg (1 min) |")
-        print("|---|---|---|---|---|---|---|")
+        if not args.no_batch:
+            print(f"corpus: {args.articles} articles, {mb:.1f} MB (the 8 dev articles repeated); "
+                  f"{cores} cores; best of {args.repeat}\n")
+            print("| run | cores (threads) | wall s | CPU s (user+sys) | articles/s (wall) | MB/s | load avg (1 min) |")
+            print("|---|---|---|---|---|---|---|")
         for name, th, wall, c, la in rows:
             print(f"| {name} | {th} | {wall:.2f} | {c:.2f} | {args.articles / wall:.0f} | {mb / wall:.2f} | {la:.1f} |")
         by = {r[0]: r for r in rows}
