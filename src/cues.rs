@@ -99,7 +99,8 @@ pub fn is_learned_quote_cue(doc: &Document, i: usize) -> bool {
         && !(i > 0 && is_noun_marker(doc.tok(i - 1)))
 }
 
-fn is_noun_marker(w: &str) -> bool {
+/// A determiner or possessive: the word after it is a noun (`those states`, `his claims`).
+pub fn is_noun_marker(w: &str) -> bool {
     matches!(
         w,
         "a" | "an"

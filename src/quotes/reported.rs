@@ -28,6 +28,11 @@ pub(crate) fn cue_kind(doc: &Document, i: usize) -> Option<CueKind> {
     if !w.chars().next().is_some_and(|c| c.is_lowercase()) {
         return None;
     }
+    // After a determiner or a possessive the word is a noun: `those states that`, `his
+    // claims that`.
+    if i > 0 && cues::is_noun_marker(doc.tok(i - 1)) {
+        return None;
+    }
     if lexicon::is_speech_verb(w) {
         return Some(CueKind::Speech);
     }
@@ -336,6 +341,21 @@ pub(crate) fn find_indirect(
                     // (A pair of dashes is an aside inside the content: `lines — which were
                     // made of iron — with plastic`.)
                     (is_dash(x) && x > start + 3 && single_dash)
+                        // A semicolon ends the reported clause; so does a new report after a
+                        // comma (`…, he estimated that …`) or a comparison tacked on (`…,
+                        // compared with 41 percent for …`).
+                        || (doc.tok(x) == ";" && x > start + 2)
+                        || (doc.tok(x) == ","
+                            && x > start + 2
+                            && (x + 1..(x + 4).min(e)).any(|y| {
+                                let v = doc.tok(y);
+                                v.starts_with(|c: char| c.is_lowercase())
+                                    && (lexicon::is_speech_verb(v) || cues::is_learned_cue(doc, y))
+                                    && !v.ends_with("ing")
+                                    && e > y + 2
+                                    && (x + 1..y).all(|z| is_np_token(doc, z))
+                            }))
+                        || (doc.tok(x) == "," && x + 2 < e && doc.tok(x + 1) == "compared" && doc.tok(x + 2) == "with")
                         || (doc.tok(x) == ","
                             && x + 1 < e
                             && doc.tok(x + 1).ends_with("ing")
@@ -380,7 +400,7 @@ pub(crate) fn find_indirect(
             // A learned cue whose content holds a reporting verb of its own (`Hicks found that
             // many people told her …`) gives way to that inner report.
             if kind == CueKind::Learned
-                && (start..content_end.min(start + 60)).any(|x| {
+                && (start..e.min(start + 60)).any(|x| {
                     lexicon::is_speech_verb(doc.tok(x)) && !lexicon::is_weak_speech_verb(doc.tok(x))
                 })
             {
