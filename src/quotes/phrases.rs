@@ -184,49 +184,53 @@ pub fn is_group_noun(w: &str) -> bool {
 pub(crate) fn skip_aux_back(doc: &Document, v: usize, lo: usize) -> usize {
     let mut e = v;
     // Skip auxiliaries and adverbs: `has said`, `also said`, `later told`.
-    while e > lo && {
-        let w = doc.tok(e - 1);
-        matches!(
-            w,
-            "has"
-                | "have"
-                | "had"
-                | "also"
-                | "later"
-                | "then"
-                | "once"
-                | "again"
-                | "further"
-                | "is"
-                | "are"
-                | "was"
-                | "were"
-                | "would"
-                | "will"
-                | "did"
-                | "does"
-                | "do"
-                | "should"
-                | "could"
-                | "can"
-                | "may"
-                | "might"
-                | "must"
-                | "still"
-                | "even"
-                | "often"
-                | "never"
-                | "always"
-                | "first"
-                | "all"
-                | "both"
-                | "too"
-        ) || (w.len() > 4
+    while e > lo
+        && {
+            let w = doc.tok(e - 1);
+            matches!(
+                w,
+                "has"
+                    | "have"
+                    | "had"
+                    | "also"
+                    | "later"
+                    | "then"
+                    | "once"
+                    | "again"
+                    | "further"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "would"
+                    | "will"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "should"
+                    | "could"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "still"
+                    | "even"
+                    | "often"
+                    | "never"
+                    | "always"
+                    | "first"
+                    | "all"
+                    | "both"
+                    | "too"
+            ) || (w.len() > 4
             && w.ends_with("ly")
             && w.chars().all(|c| c.is_lowercase())
             // (`the daily said`: after a determiner, a noun.)
-            && !(e >= 2 && matches!(doc.tok(e - 2), "the" | "The" | "a" | "A" | "its" | "their")))
-    } {
+            && !(e >= 2 && matches!(doc.tok(e - 2), "the" | "The" | "a" | "A" | "its" | "their"))
+            // (Nouns in -ly: `the influential US daily said`, `a close ally said`.)
+            && !matches!(w, "daily" | "weekly" | "monthly" | "quarterly" | "ally" | "family" | "assembly" | "rally"))
+        }
+    {
         e -= 1;
     }
     // A party label or age in brackets after the name: `Gov. Pat McCrory (R) said`,
