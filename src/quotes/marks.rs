@@ -114,16 +114,46 @@ pub(crate) fn classify(text: &str, pos: usize, c: char) -> Option<Mark> {
 }
 
 pub(crate) fn marks_in(text: &str, p: Span) -> Vec<Mark> {
-    text[p.start..p.end]
-        .char_indices()
-        .filter(|(_, c)| {
-            matches!(
+    let mut out = Vec::new();
+    let mut skip_to = 0;
+    for (i, c) in text[p.start..p.end].char_indices() {
+        let pos = p.start + i;
+        if pos < skip_to
+            || !matches!(
                 c,
                 '"' | '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '‘' | '’' | '\''
             )
-        })
-        .filter_map(|(i, c)| classify(text, p.start + i, c))
-        .collect()
+        {
+            continue;
+        }
+        // Two apostrophes stand for a double mark in some feeds (`''It is,'' he said`).
+        if c == '\'' && text[pos + 1..p.end].starts_with('\'') {
+            skip_to = pos + 2;
+            out.extend(classify_doubled(text, pos));
+            continue;
+        }
+        out.extend(classify(text, pos, c));
+    }
+    out
+}
+
+/// `''` at `pos`, classified like a straight double mark from what stands around the pair.
+fn classify_doubled(text: &str, pos: usize) -> Option<Mark> {
+    let prev = text[..pos].chars().next_back();
+    let next = text[pos + 2..].chars().next();
+    let space_before = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
+    let space_after = next.is_none_or(|n| n.is_whitespace() || ".,;:!?)]}—–…".contains(n));
+    let role = match (space_before, space_after) {
+        (true, false) => Role::Open,
+        (false, true) => Role::Close,
+        _ => return None,
+    };
+    Some(Mark {
+        pos,
+        len: 2,
+        role,
+        double: true,
+    })
 }
 
 /// Pairs the quote marks of the whole document into quoted spans.

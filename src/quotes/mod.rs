@@ -134,6 +134,33 @@ pub fn find(doc: &Document) -> Vec<RawQuote> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn doubled_apostrophes_are_double_marks() {
+        let doc =
+            Document::new("Not paying taxes ''makes me smart,'' Donald J. Trump said. It wasn''t.");
+        let q = find(&doc);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(doc.slice(q[0].span), "makes me smart");
+    }
+
+    #[test]
+    fn titles_are_not_quotes_but_described_words_are() {
+        let doc = Document::new("On “Fox News Sunday,” the host asked about it. Cruz called Trump a “pathological liar” on Tuesday.");
+        let q = find(&doc);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(doc.slice(q[0].span), "pathological liar");
+    }
+
+    #[test]
+    fn learned_cues_report_with_their_frame() {
+        let doc = Document::new(
+            "The study found that wages rose sharply. She found the keys under the table.",
+        );
+        let q = find(&doc);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(doc.slice(q[0].span), "wages rose sharply");
+    }
+
     fn quotes(text: &str) -> Vec<(String, QuoteKind, Option<String>)> {
         let doc = Document::new(text);
         find(&doc)
