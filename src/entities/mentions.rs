@@ -3,6 +3,7 @@
 
 #[allow(unused_imports)]
 use super::*;
+use std::collections::HashMap;
 
 pub(crate) struct Builder<'d, 'a> {
     pub(crate) doc: &'d Document<'a>,
@@ -12,6 +13,9 @@ pub(crate) struct Builder<'d, 'a> {
     pub(crate) entities: Vec<Entity>,
     /// Name tokens (lowercase) per entity, to match surnames.
     pub(crate) keys: Vec<Vec<String>>,
+    /// `keys` indexed by whole key, proper prefix and proper suffix, so that finding the
+    /// entity of a name costs the same however many entities the article has.
+    pub(crate) index: KeyIndex,
     /// Position of each entity's latest mention.
     pub(crate) last_seen: Vec<usize>,
     /// Which entities are known to be people (for pronouns).
@@ -44,7 +48,9 @@ impl<'d, 'a> Builder<'d, 'a> {
             }
             if toks.len() > k.len() && (toks.ends_with(&k[k.len() - 1..]) || toks.starts_with(k)) {
                 self.entities[e].name = self.text(r.span).to_string();
-                self.keys[e] = toks;
+                let old = std::mem::replace(&mut self.keys[e], toks);
+                self.index.remove(e, &old);
+                self.index.insert(e, &self.keys[e]);
             }
             return Some(e);
         }
@@ -95,6 +101,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             title: title.map(|t| clean_title(self.text(t))),
             mentions: vec![span],
         });
+        self.index.insert(self.keys.len(), &toks);
         self.keys.push(toks);
         self.last_seen.push(span.start);
         self.person.push(kind == EntityKind::Person);
@@ -129,12 +136,30 @@ impl<'d, 'a> Builder<'d, 'a> {
         if toks.is_empty() {
             return None;
         }
-        if let Some(i) = self.keys.iter().position(|k| k == toks) {
+        if let Some(&i) = self.index.whole.get(toks).and_then(|ids| ids.first()) {
             return Some(i);
         }
         let last = toks.last()?;
+        // Only entities whose key shares a whole prefix or suffix with the name can fit:
+        // the index hands those over; the test below is the rule itself.
+        let mut cands: Vec<usize> = Vec::new();
+        cands.extend(self.index.suffix.get(toks).into_iter().flatten());
+        cands.extend(self.index.prefix.get(toks).into_iter().flatten());
+        for n in 1..toks.len() {
+            cands.extend(self.index.whole.get(&toks[..n]).into_iter().flatten());
+        }
+        cands.extend(
+            self.index
+                .whole
+                .get(std::slice::from_ref(last))
+                .into_iter()
+                .flatten(),
+        );
+        cands.sort_unstable();
+        cands.dedup();
         let mut best: Option<usize> = None;
-        for (i, k) in self.keys.iter().enumerate() {
+        for i in cands {
+            let k = &self.keys[i];
             // A short form matches a longer name ending with it; a longer name extends a
             // known surname (`Robert Mugabe` after `Mugabe`).
             let person_ok = self.person[i] && kind != Some(EntityKind::Organization);
@@ -420,4 +445,53 @@ pub(crate) fn norm(w: &str) -> String {
         .trim_end_matches("’s")
         .trim_end_matches("'s")
         .to_lowercase()
+}
+
+/// Entity keys (lowercase name tokens) by whole key, proper prefix and proper suffix; each
+/// list of entity ids is kept in ascending order, so the first is the earliest entity.
+#[derive(Default)]
+pub(crate) struct KeyIndex {
+    pub(crate) whole: HashMap<Vec<String>, Vec<usize>>,
+    pub(crate) prefix: HashMap<Vec<String>, Vec<usize>>,
+    pub(crate) suffix: HashMap<Vec<String>, Vec<usize>>,
+}
+
+impl KeyIndex {
+    fn entries(key: &[String]) -> impl Iterator<Item = (u8, Vec<String>)> + '_ {
+        let n = key.len();
+        std::iter::once((0, key.to_vec()))
+            .chain((1..n).map(move |m| (1, key[..m].to_vec())))
+            .chain((1..n).map(move |m| (2, key[m..].to_vec())))
+    }
+
+    fn map(&mut self, which: u8) -> &mut HashMap<Vec<String>, Vec<usize>> {
+        match which {
+            0 => &mut self.whole,
+            1 => &mut self.prefix,
+            _ => &mut self.suffix,
+        }
+    }
+
+    pub(crate) fn insert(&mut self, id: usize, key: &[String]) {
+        for (which, k) in Self::entries(key) {
+            let ids = self.map(which).entry(k).or_default();
+            if let Err(at) = ids.binary_search(&id) {
+                ids.insert(at, id);
+            }
+        }
+    }
+
+    pub(crate) fn remove(&mut self, id: usize, key: &[String]) {
+        for (which, k) in Self::entries(key) {
+            let map = self.map(which);
+            if let Some(ids) = map.get_mut(&k) {
+                if let Ok(at) = ids.binary_search(&id) {
+                    ids.remove(at);
+                }
+                if ids.is_empty() {
+                    map.remove(&k);
+                }
+            }
+        }
+    }
 }

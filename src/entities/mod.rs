@@ -36,6 +36,7 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
         seen: Vec::new(),
         entities: Vec::new(),
         keys: Vec::new(),
+        index: KeyIndex::default(),
         last_seen: Vec::new(),
         person: Vec::new(),
         gender: Vec::new(),
