@@ -10,6 +10,8 @@ pub(crate) struct Builder<'d, 'a> {
     /// Multi-word names seen without evidence (`Jamie Werner`), kept so that a later short
     /// source (`says Werner`) takes the full name.
     pub(crate) seen: Vec<(Vec<String>, Span)>,
+    /// `seen` indexed by proper prefix and suffix.
+    pub(crate) seen_index: KeyIndex,
     pub(crate) entities: Vec<Entity>,
     /// Name tokens (lowercase) per entity, to match surnames.
     pub(crate) keys: Vec<Vec<String>>,
@@ -56,6 +58,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         }
         if !(r.evidence || as_source) {
             if toks.len() >= 2 {
+                self.seen_index.insert(self.seen.len(), &toks);
                 self.seen.push((toks, r.span));
             }
             return None;
@@ -63,12 +66,14 @@ impl<'d, 'a> Builder<'d, 'a> {
         if as_source && !r.evidence && toks.len() < 3 {
             // The full form of a short source name, seen earlier without evidence:
             // `Jamie Werner` for `Werner`, `Te Kaurinui Robert Parata` for `Te Kaurinui`.
-            let full = self
-                .seen
+            // (The latest such name: the highest position among those that end or start
+            // with the short one.)
+            let latest = [&self.seen_index.suffix, &self.seen_index.prefix]
                 .iter()
-                .rev()
-                .find(|(k, _)| k.len() > toks.len() && (k.ends_with(&toks) || k.starts_with(&toks)))
-                .cloned();
+                .filter_map(|m| m.get(&toks).and_then(|ids| ids.last()))
+                .max()
+                .copied();
+            let full = latest.map(|i| self.seen[i].clone());
             if let Some((k, span)) = full {
                 let e = self.create(span, k, EntityKind::Person, None);
                 self.add_mention(e, r.span, r.title, Some(EntityKind::Person));

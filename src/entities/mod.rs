@@ -34,6 +34,7 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
     let mut b = Builder {
         doc,
         seen: Vec::new(),
+        seen_index: KeyIndex::default(),
         entities: Vec::new(),
         keys: Vec::new(),
         index: KeyIndex::default(),
