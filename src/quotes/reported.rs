@@ -297,15 +297,12 @@ pub(crate) fn find_indirect(
                         && (subject_before(doc, i, a).is_some()
                             || plain_subject(doc, i, a).is_some())
                         && cues::probability(w, cues::Frame::Clause) >= cues::MIN_BARE_CLAUSE;
-                    if !inverted
-                        && bare_ok
+                    let clause_ok = bare_ok
                         && k < e
                         && !object_then_comma
                         && starts_clause(doc, k)
-                        && has_finite_verb(doc, k, e)
-                    {
-                        k
-                    } else if !inverted && object_ok {
+                        && has_finite_verb(doc, k, e);
+                    if !inverted && (clause_ok || object_ok) {
                         k
                     } else {
                         i += 1;
