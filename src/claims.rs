@@ -9,7 +9,10 @@
 //! and credits, bylines, bracketed promos, section labels, headlines without a full stop —
 //! and questions are never claims.
 
-use crate::lexicon::in_list;
+use crate::lexicon::{
+    LexBits, LEX_ACCUSATION_WORD, LEX_CAUSAL_WORD, LEX_COMPARISON_WORD, LEX_NOT_NAME_WORD,
+    LEX_NUMBER_WORD, LEX_OPINION_WORD, LEX_PREDICTION_WORD,
+};
 use crate::segment::{Document, TokKind};
 use crate::types::{Claim, ClaimKind, Quote, Span};
 
@@ -21,198 +24,6 @@ pub const THRESHOLD: f32 = 0.4;
 /// found with `whosaid eval --claim-sweep tests/gold`. Every claim from [`THRESHOLD`] up is
 /// still reported, with its score; this only decides what is marked by default.
 pub const SHOW_THRESHOLD: f32 = 0.57;
-
-/// Number words and units that make a quantity even without digits.
-const NUMBER_WORDS: &[&str] = &[
-    "billion",
-    "billions",
-    "dozen",
-    "dozens",
-    "eight",
-    "eighty",
-    "eleven",
-    "fifteen",
-    "fifty",
-    "five",
-    "forty",
-    "four",
-    "half",
-    "hundred",
-    "hundreds",
-    "million",
-    "millions",
-    "nine",
-    "ninety",
-    "percent",
-    "quarter",
-    "seven",
-    "seventy",
-    "six",
-    "sixty",
-    "ten",
-    "thirty",
-    "thousand",
-    "thousands",
-    "three",
-    "trillion",
-    "twelve",
-    "twenty",
-    "twice",
-    "two",
-];
-
-const COMPARISON_WORDS: &[&str] = &[
-    "best",
-    "bigger",
-    "biggest",
-    "deadliest",
-    "decline",
-    "declined",
-    "decrease",
-    "decreased",
-    "double",
-    "doubled",
-    "drop",
-    "dropped",
-    "fell",
-    "fewer",
-    "greater",
-    "greatest",
-    "grew",
-    "growth",
-    "higher",
-    "highest",
-    "increase",
-    "increased",
-    "increasingly",
-    "larger",
-    "largest",
-    "least",
-    "less",
-    "longest",
-    "lower",
-    "lowest",
-    "more",
-    "most",
-    "oldest",
-    "rise",
-    "rose",
-    "smaller",
-    "smallest",
-    "than",
-    "tripled",
-    "worse",
-    "worst",
-];
-
-const CAUSAL_WORDS: &[&str] = &[
-    "because",
-    "blame",
-    "blamed",
-    "cause",
-    "caused",
-    "causes",
-    "causing",
-    "consequence",
-    "due",
-    "lead",
-    "leading",
-    "leads",
-    "led",
-    "result",
-    "resulted",
-    "resulting",
-    "results",
-    "so",
-    "stem",
-    "stems",
-    "thanks",
-    "therefore",
-    "thus",
-];
-
-const PREDICTION_WORDS: &[&str] = &[
-    "expect",
-    "expected",
-    "expects",
-    "forecast",
-    "forecasts",
-    "going",
-    "likely",
-    "plan",
-    "planned",
-    "plans",
-    "predict",
-    "predicted",
-    "predicts",
-    "project",
-    "projected",
-    "shall",
-    "will",
-    "won't",
-];
-
-const ACCUSATION_WORDS: &[&str] = &[
-    "abuse",
-    "abuses",
-    "accuse",
-    "accused",
-    "accuses",
-    "accusing",
-    "allegation",
-    "allegations",
-    "allegedly",
-    "atrocities",
-    "bribery",
-    "charged",
-    "cheated",
-    "complicit",
-    "convicted",
-    "corrupt",
-    "corruption",
-    "crimes",
-    "criminal",
-    "desecrating",
-    "desecration",
-    "fraud",
-    "guilty",
-    "illegal",
-    "illegally",
-    "killing",
-    "lied",
-    "lies",
-    "misconduct",
-    "murder",
-    "negligence",
-    "responsible",
-    "violated",
-    "violating",
-    "violation",
-    "violations",
-];
-
-/// Words of opinion and feeling: a sentence made of these and nothing checkable is not a
-/// claim.
-const OPINION_WORDS: &[&str] = &[
-    "amazing",
-    "awful",
-    "beautiful",
-    "believe",
-    "disgusting",
-    "feel",
-    "felt",
-    "hope",
-    "i",
-    "love",
-    "me",
-    "my",
-    "opinion",
-    "ridiculous",
-    "should",
-    "terrible",
-    "think",
-    "wonderful",
-];
 
 /// Share of the rule score in the final score; the rest is the learned model's.
 const W_RULES: f32 = 0.75;
@@ -362,6 +173,9 @@ pub fn is_junk_paragraph(doc: &Document, p: Span) -> bool {
     if !ends_sentence && words < 25 {
         return true; // labels, headlines, `Photo`, `Biz & IT —`, `Feb. 21, 2019`
     }
+    if words >= 40 {
+        return false;
+    }
     let lower = t.to_lowercase();
     const BOILER: &[&str] = &[
         "all rights reserved",
@@ -380,7 +194,7 @@ pub fn is_junk_paragraph(doc: &Document, p: Span) -> bool {
         "subscribe",
         "you can now",
     ];
-    if words < 40 && BOILER.iter().any(|b| lower.contains(b)) {
+    if BOILER.iter().any(|b| lower.contains(b)) {
         return true;
     }
     if lower.starts_with("by ") && words < 12 {
@@ -398,11 +212,13 @@ fn score_sentence(
     span: Span,
 ) -> (f32, ClaimKind, Vec<String>) {
     let mut signals = Vec::new();
-    let has = |list: &[&str]| words.iter().any(|w| in_list(list, w));
+    // The word lists each word is in, found once at segmentation (`words` are these tokens).
+    let word_toks = || (a..b).filter(|&i| doc.tokens[i].kind != TokKind::Punct);
+    let has = |bit: LexBits| word_toks().any(|i| doc.is(i, bit));
     let number = (a..b).any(|i| doc.tokens[i].kind == TokKind::Number)
-        || has(NUMBER_WORDS)
+        || has(LEX_NUMBER_WORD)
         || words.iter().any(|w| w.starts_with(['$', '£', '€']));
-    let comparison = has(COMPARISON_WORDS)
+    let comparison = has(LEX_COMPARISON_WORD)
         || words.iter().any(|w| {
             w.len() > 5
                 && w.ends_with("est")
@@ -421,16 +237,16 @@ fn score_sentence(
                         | "contest"
                 )
         });
-    let causal = has(CAUSAL_WORDS);
-    let prediction = has(PREDICTION_WORDS);
+    let causal = has(LEX_CAUSAL_WORD);
+    let prediction = has(LEX_PREDICTION_WORD);
     // `failed to act` blames someone; `the talks failed` does not.
     let accusation =
-        has(ACCUSATION_WORDS) || words.windows(2).any(|w| w[0] == "failed" && w[1] == "to");
+        has(LEX_ACCUSATION_WORD) || words.windows(2).any(|w| w[0] == "failed" && w[1] == "to");
     let entity = (a + 1..b).any(|i| {
         let w = doc.tok(i);
         doc.tokens[i].kind == TokKind::Word
             && w.chars().next().is_some_and(|c| c.is_uppercase())
-            && !crate::lexicon::is_not_name_word(w)
+            && !doc.is(i, LEX_NOT_NAME_WORD)
     });
     let attribution = overlapping(quotes, span).next().is_some();
     let event = words
@@ -439,7 +255,7 @@ fn score_sentence(
         || words
             .iter()
             .any(|w| matches!(*w, "is" | "are" | "was" | "were" | "has" | "have" | "had"));
-    let opinion = words.iter().filter(|w| in_list(OPINION_WORDS, w)).count();
+    let opinion = word_toks().filter(|&i| doc.is(i, LEX_OPINION_WORD)).count();
 
     let mut score = W_BASE;
     let mut add = |on: bool, w: f32, name: &str, signals: &mut Vec<String>| {

@@ -1,45 +1,66 @@
 //! The word lists the engine reasons with: speech verbs, titles, honorifics, organisation
 //! words, abbreviations and the function words that are never part of a name.
 //!
-//! Every list is lowercase and sorted, so a look-up is a binary search with a
-//! case-insensitive comparison that never allocates (`in_list`). The unit tests check that
-//! each list stays sorted, which is what makes the search correct.
+//! Every list is lowercase and sorted. Two ways to look a word up:
+//!
+//! - [`in_list`]`(list, word)` works for any sorted lowercase list (stages keep small lists of
+//!   their own): a binary search on the word lowercased once into a stack buffer.
+//! - The lists of this module (and the claim-signal lists) are also compiled, once per process,
+//!   into one hash table from a folded word to a bit set ([`word_bits`], the `LEX_*` bits): one
+//!   fold and one probe answer every list at once. The `is_*` functions use it, and
+//!   [`crate::segment::Document`] stores each token's bits in its token table at segmentation
+//!   ([`crate::segment::Document::lex`]), so stages that test a token against several lists
+//!   never fold its text again.
+//!
+//! Both answer exactly the same question: is the word, folded (lowercased char by char, a
+//! curly apostrophe read as a straight one), in the list? The unit tests check that each list
+//! stays sorted (what makes the binary search correct) and that the table agrees with it.
 
 use std::cmp::Ordering;
+use std::sync::OnceLock;
 
 /// Compares `word` to the lowercase `entry`, ignoring case in `word`; curly apostrophes in
 /// `word` compare equal to straight ones in `entry`.
 fn cmp_ci(entry: &str, word: &str) -> Ordering {
     let mut a = entry.chars();
-    let mut b = word.chars().map(|c| if c == '’' { '\'' } else { c });
+    let mut b = word.chars().map(fold_char);
     loop {
         match (a.next(), b.next()) {
             (None, None) => return Ordering::Equal,
             (None, Some(_)) => return Ordering::Less,
             (Some(_), None) => return Ordering::Greater,
-            (Some(x), Some(y)) => {
-                let y = if y.is_ascii() {
-                    y.to_ascii_lowercase()
-                } else {
-                    y.to_lowercase().next().unwrap_or(y)
-                };
-                match x.cmp(&y) {
-                    Ordering::Equal => continue,
-                    o => return o,
-                }
-            }
+            (Some(x), Some(y)) => match x.cmp(&y) {
+                Ordering::Equal => continue,
+                o => return o,
+            },
         }
     }
 }
 
+/// One character of a word as the lists spell it: lowercase (the first char of its
+/// lowercase form), `’` as `'`.
+#[inline]
+fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else if c == '’' {
+        '\''
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    }
+}
+
+/// Words longer than this (bytes) are in no list.
+const MAX_WORD: usize = 96;
+
 /// Is `word` (any case) in the sorted lowercase `list`?
 ///
-/// The hot path of the whole engine (every token meets several lists), so ASCII words are
-/// lowercased into a stack buffer and compared as bytes; only other words take the
-/// char-by-char comparison.
+/// For any list, including a stage's own: ASCII words are lowercased into a stack buffer and
+/// compared as bytes; only other words take the char-by-char comparison. The lists of this
+/// module have faster `is_*` functions (one hash probe; see [`word_bits`]).
 pub fn in_list(list: &[&str], word: &str) -> bool {
     const MAX: usize = 24;
-    if word.len() > MAX * 4 {
+    if word.len() > MAX_WORD {
         return false;
     }
     if word.is_ascii() && word.len() <= MAX {
@@ -50,6 +71,180 @@ pub fn in_list(list: &[&str], word: &str) -> bool {
         return list.binary_search_by(|e| e.as_bytes().cmp(b)).is_ok();
     }
     list.binary_search_by(|e| cmp_ci(e, word)).is_ok()
+}
+
+// --- The compiled lists ----------------------------------------------------------------------
+
+/// Bit set of the lists a word is in (see [`word_bits`]).
+pub type LexBits = u16;
+
+/// In [`SPEECH_VERBS`].
+pub const LEX_SPEECH_VERB: LexBits = 1 << 0;
+/// In [`WEAK_SPEECH_VERBS`].
+pub const LEX_WEAK_SPEECH_VERB: LexBits = 1 << 1;
+/// In [`COGNITION_VERBS`].
+pub const LEX_COGNITION_VERB: LexBits = 1 << 2;
+/// In [`TITLE_WORDS`], after trailing periods are trimmed (`Sen.`), as [`is_title_word`].
+pub const LEX_TITLE_WORD: LexBits = 1 << 3;
+/// In [`PRE_NAME_TITLES`], periods trimmed, as [`is_pre_name_title`].
+pub const LEX_PRE_NAME_TITLE: LexBits = 1 << 4;
+/// In [`HONORIFICS`], periods trimmed, as [`is_honorific`].
+pub const LEX_HONORIFIC: LexBits = 1 << 5;
+/// In [`ORG_HEADS`], periods trimmed, as [`is_org_head`].
+pub const LEX_ORG_HEAD: LexBits = 1 << 6;
+/// In [`KNOWN_ORGS`].
+pub const LEX_KNOWN_ORG: LexBits = 1 << 7;
+/// In [`ABBREVIATIONS`], periods trimmed, as [`is_abbreviation`].
+pub const LEX_ABBREVIATION: LexBits = 1 << 8;
+/// In [`NOT_NAME_WORDS`].
+pub const LEX_NOT_NAME_WORD: LexBits = 1 << 9;
+/// In [`NUMBER_WORDS`].
+pub const LEX_NUMBER_WORD: LexBits = 1 << 10;
+/// In [`COMPARISON_WORDS`].
+pub const LEX_COMPARISON_WORD: LexBits = 1 << 11;
+/// In [`CAUSAL_WORDS`].
+pub const LEX_CAUSAL_WORD: LexBits = 1 << 12;
+/// In [`PREDICTION_WORDS`].
+pub const LEX_PREDICTION_WORD: LexBits = 1 << 13;
+/// In [`ACCUSATION_WORDS`].
+pub const LEX_ACCUSATION_WORD: LexBits = 1 << 14;
+/// In [`OPINION_WORDS`].
+pub const LEX_OPINION_WORD: LexBits = 1 << 15;
+
+/// The bits whose lists are looked up with trailing periods trimmed from the word.
+const TRIMMED: LexBits =
+    LEX_TITLE_WORD | LEX_PRE_NAME_TITLE | LEX_HONORIFIC | LEX_ORG_HEAD | LEX_ABBREVIATION;
+
+/// Every compiled list with its bit.
+pub const COMPILED_LISTS: &[(LexBits, &[&str])] = &[
+    (LEX_SPEECH_VERB, SPEECH_VERBS),
+    (LEX_WEAK_SPEECH_VERB, WEAK_SPEECH_VERBS),
+    (LEX_COGNITION_VERB, COGNITION_VERBS),
+    (LEX_TITLE_WORD, TITLE_WORDS),
+    (LEX_PRE_NAME_TITLE, PRE_NAME_TITLES),
+    (LEX_HONORIFIC, HONORIFICS),
+    (LEX_ORG_HEAD, ORG_HEADS),
+    (LEX_KNOWN_ORG, KNOWN_ORGS),
+    (LEX_ABBREVIATION, ABBREVIATIONS),
+    (LEX_NOT_NAME_WORD, NOT_NAME_WORDS),
+    (LEX_NUMBER_WORD, NUMBER_WORDS),
+    (LEX_COMPARISON_WORD, COMPARISON_WORDS),
+    (LEX_CAUSAL_WORD, CAUSAL_WORDS),
+    (LEX_PREDICTION_WORD, PREDICTION_WORDS),
+    (LEX_ACCUSATION_WORD, ACCUSATION_WORDS),
+    (LEX_OPINION_WORD, OPINION_WORDS),
+];
+
+/// Open-addressing hash table from every word of [`COMPILED_LISTS`] to its bits.
+struct Table {
+    /// Power-of-two many slots; an empty word is a free slot.
+    slots: Vec<(&'static str, LexBits)>,
+    mask: usize,
+    /// The longest word in any list, in bytes: longer folded words are in none.
+    longest: usize,
+}
+
+/// FxHash over bytes (word at a time would need unaligned reads; words are short).
+#[inline]
+fn hash(bytes: &[u8]) -> usize {
+    let mut h: u64 = bytes.len() as u64;
+    for &b in bytes {
+        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    (h ^ (h >> 29)) as usize
+}
+
+impl Table {
+    fn build() -> Table {
+        let words: usize = COMPILED_LISTS.iter().map(|(_, l)| l.len()).sum();
+        let cap = (words * 2).next_power_of_two();
+        let mut t = Table {
+            slots: vec![("", 0); cap],
+            mask: cap - 1,
+            longest: 0,
+        };
+        for &(bit, list) in COMPILED_LISTS {
+            for &w in list {
+                t.longest = t.longest.max(w.len());
+                let mut i = hash(w.as_bytes()) & t.mask;
+                loop {
+                    let slot = &mut t.slots[i];
+                    if slot.0.is_empty() || slot.0 == w {
+                        *slot = (w, slot.1 | bit);
+                        break;
+                    }
+                    i = (i + 1) & t.mask;
+                }
+            }
+        }
+        t
+    }
+
+    #[inline]
+    fn get(&self, folded: &[u8]) -> LexBits {
+        let mut i = hash(folded) & self.mask;
+        loop {
+            let (w, bits) = self.slots[i];
+            if w.is_empty() {
+                return 0;
+            }
+            if w.as_bytes() == folded {
+                return bits;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(Table::build)
+}
+
+/// The bits of the lists `word` (folded, untrimmed) is in.
+fn lookup(word: &str) -> LexBits {
+    let t = table();
+    if word.is_empty() || word.len() > MAX_WORD {
+        return 0;
+    }
+    const BUF: usize = 64;
+    let mut buf = [0u8; BUF];
+    let n;
+    if word.is_ascii() {
+        if word.len() > t.longest {
+            return 0;
+        }
+        n = word.len();
+        buf[..n].copy_from_slice(word.as_bytes());
+        buf[..n].make_ascii_lowercase();
+    } else {
+        let mut k = 0;
+        for c in word.chars() {
+            let f = fold_char(c);
+            let l = f.len_utf8();
+            if k + l > t.longest.min(BUF) {
+                return 0;
+            }
+            f.encode_utf8(&mut buf[k..k + l]);
+            k += l;
+        }
+        n = k;
+    }
+    t.get(&buf[..n])
+}
+
+/// Which of the compiled lists ([`COMPILED_LISTS`]) `word` is in, as `LEX_*` bits: the same
+/// answers as `in_list` on each list (and the `is_*` functions, which trim trailing periods
+/// for the [`LEX_TITLE_WORD`], [`LEX_PRE_NAME_TITLE`], [`LEX_HONORIFIC`], [`LEX_ORG_HEAD`] and
+/// [`LEX_ABBREVIATION`] lists), with one fold and at most two probes.
+pub fn word_bits(word: &str) -> LexBits {
+    let bits = lookup(word);
+    let trimmed = word.trim_end_matches('.');
+    if trimmed.len() == word.len() {
+        bits
+    } else {
+        (bits & !TRIMMED) | (lookup(trimmed) & TRIMMED)
+    }
 }
 
 /// Verbs that introduce speech, in every form a news article uses them after or before a
@@ -880,6 +1075,198 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "your",
 ];
 
+/// Claim signals ([`crate::claims`]): number words and units that make a quantity even without digits.
+pub const NUMBER_WORDS: &[&str] = &[
+    "billion",
+    "billions",
+    "dozen",
+    "dozens",
+    "eight",
+    "eighty",
+    "eleven",
+    "fifteen",
+    "fifty",
+    "five",
+    "forty",
+    "four",
+    "half",
+    "hundred",
+    "hundreds",
+    "million",
+    "millions",
+    "nine",
+    "ninety",
+    "percent",
+    "quarter",
+    "seven",
+    "seventy",
+    "six",
+    "sixty",
+    "ten",
+    "thirty",
+    "thousand",
+    "thousands",
+    "three",
+    "trillion",
+    "twelve",
+    "twenty",
+    "twice",
+    "two",
+];
+
+pub const COMPARISON_WORDS: &[&str] = &[
+    "best",
+    "bigger",
+    "biggest",
+    "deadliest",
+    "decline",
+    "declined",
+    "decrease",
+    "decreased",
+    "double",
+    "doubled",
+    "drop",
+    "dropped",
+    "fell",
+    "fewer",
+    "greater",
+    "greatest",
+    "grew",
+    "growth",
+    "higher",
+    "highest",
+    "increase",
+    "increased",
+    "increasingly",
+    "larger",
+    "largest",
+    "least",
+    "less",
+    "longest",
+    "lower",
+    "lowest",
+    "more",
+    "most",
+    "oldest",
+    "rise",
+    "rose",
+    "smaller",
+    "smallest",
+    "than",
+    "tripled",
+    "worse",
+    "worst",
+];
+
+pub const CAUSAL_WORDS: &[&str] = &[
+    "because",
+    "blame",
+    "blamed",
+    "cause",
+    "caused",
+    "causes",
+    "causing",
+    "consequence",
+    "due",
+    "lead",
+    "leading",
+    "leads",
+    "led",
+    "result",
+    "resulted",
+    "resulting",
+    "results",
+    "so",
+    "stem",
+    "stems",
+    "thanks",
+    "therefore",
+    "thus",
+];
+
+pub const PREDICTION_WORDS: &[&str] = &[
+    "expect",
+    "expected",
+    "expects",
+    "forecast",
+    "forecasts",
+    "going",
+    "likely",
+    "plan",
+    "planned",
+    "plans",
+    "predict",
+    "predicted",
+    "predicts",
+    "project",
+    "projected",
+    "shall",
+    "will",
+    "won't",
+];
+
+pub const ACCUSATION_WORDS: &[&str] = &[
+    "abuse",
+    "abuses",
+    "accuse",
+    "accused",
+    "accuses",
+    "accusing",
+    "allegation",
+    "allegations",
+    "allegedly",
+    "atrocities",
+    "bribery",
+    "charged",
+    "cheated",
+    "complicit",
+    "convicted",
+    "corrupt",
+    "corruption",
+    "crimes",
+    "criminal",
+    "desecrating",
+    "desecration",
+    "fraud",
+    "guilty",
+    "illegal",
+    "illegally",
+    "killing",
+    "lied",
+    "lies",
+    "misconduct",
+    "murder",
+    "negligence",
+    "responsible",
+    "violated",
+    "violating",
+    "violation",
+    "violations",
+];
+
+/// Words of opinion and feeling: a sentence made of these and nothing checkable is not a
+/// claim.
+pub const OPINION_WORDS: &[&str] = &[
+    "amazing",
+    "awful",
+    "beautiful",
+    "believe",
+    "disgusting",
+    "feel",
+    "felt",
+    "hope",
+    "i",
+    "love",
+    "me",
+    "my",
+    "opinion",
+    "ridiculous",
+    "should",
+    "terrible",
+    "think",
+    "wonderful",
+];
+
 /// Personal pronouns that can stand for a speaker, and the kind of antecedent they take.
 pub fn pronoun(word: &str) -> Option<Pronoun> {
     match word {
@@ -901,34 +1288,34 @@ pub enum Pronoun {
 }
 
 pub fn is_speech_verb(w: &str) -> bool {
-    in_list(SPEECH_VERBS, w)
+    lookup(w) & LEX_SPEECH_VERB != 0
 }
 pub fn is_weak_speech_verb(w: &str) -> bool {
-    in_list(WEAK_SPEECH_VERBS, w)
+    lookup(w) & LEX_WEAK_SPEECH_VERB != 0
 }
 pub fn is_cognition_verb(w: &str) -> bool {
-    in_list(COGNITION_VERBS, w)
+    lookup(w) & LEX_COGNITION_VERB != 0
 }
 pub fn is_title_word(w: &str) -> bool {
-    in_list(TITLE_WORDS, w.trim_end_matches('.'))
+    lookup(w.trim_end_matches('.')) & LEX_TITLE_WORD != 0
 }
 pub fn is_pre_name_title(w: &str) -> bool {
-    in_list(PRE_NAME_TITLES, w.trim_end_matches('.'))
+    lookup(w.trim_end_matches('.')) & LEX_PRE_NAME_TITLE != 0
 }
 pub fn is_honorific(w: &str) -> bool {
-    in_list(HONORIFICS, w.trim_end_matches('.'))
+    lookup(w.trim_end_matches('.')) & LEX_HONORIFIC != 0
 }
 pub fn is_org_head(w: &str) -> bool {
-    in_list(ORG_HEADS, w.trim_end_matches('.'))
+    lookup(w.trim_end_matches('.')) & LEX_ORG_HEAD != 0
 }
 pub fn is_known_org(w: &str) -> bool {
-    in_list(KNOWN_ORGS, w)
+    lookup(w) & LEX_KNOWN_ORG != 0
 }
 pub fn is_abbreviation(w: &str) -> bool {
-    in_list(ABBREVIATIONS, w.trim_end_matches('.'))
+    lookup(w.trim_end_matches('.')) & LEX_ABBREVIATION != 0
 }
 pub fn is_not_name_word(w: &str) -> bool {
-    in_list(NOT_NAME_WORDS, w)
+    lookup(w) & LEX_NOT_NAME_WORD != 0
 }
 
 #[cfg(test)]
@@ -937,18 +1324,8 @@ mod tests {
 
     #[test]
     fn every_list_is_sorted_lowercase_and_unique() {
-        for (name, list) in [
-            ("SPEECH_VERBS", SPEECH_VERBS),
-            ("WEAK_SPEECH_VERBS", WEAK_SPEECH_VERBS),
-            ("COGNITION_VERBS", COGNITION_VERBS),
-            ("TITLE_WORDS", TITLE_WORDS),
-            ("PRE_NAME_TITLES", PRE_NAME_TITLES),
-            ("HONORIFICS", HONORIFICS),
-            ("ORG_HEADS", ORG_HEADS),
-            ("KNOWN_ORGS", KNOWN_ORGS),
-            ("ABBREVIATIONS", ABBREVIATIONS),
-            ("NOT_NAME_WORDS", NOT_NAME_WORDS),
-        ] {
+        for (bit, list) in COMPILED_LISTS {
+            let name = format!("list with bit {bit:#06x}");
             for w in list.windows(2) {
                 assert!(w[0] < w[1], "{name} not sorted/unique at {:?}", w);
             }
@@ -956,6 +1333,59 @@ mod tests {
                 assert_eq!(*w, w.to_lowercase(), "{name} has uppercase {w}");
             }
         }
+    }
+
+    #[test]
+    fn compiled_table_agrees_with_the_binary_search() {
+        // Every bit is used once, and every word of every list is found, in any case.
+        let all: LexBits = COMPILED_LISTS.iter().fold(0, |a, (b, _)| {
+            assert_eq!(a & b, 0);
+            a | b
+        });
+        assert_eq!(all, LexBits::MAX);
+        let mut probes: Vec<String> = vec![
+            "".into(),
+            "Mr.".into(),
+            "Mr..".into(),
+            "U.S.".into(),
+            "u.s".into(),
+            "WON’T".into(),
+            "won’t".into(),
+            "Won't".into(),
+            "İ".into(),
+            "SAİD".into(),
+            "Saïd".into(),
+            "said said".into(),
+            "a".repeat(97),
+            "x".repeat(30),
+            "É".repeat(20),
+            ".".into(),
+            "...".into(),
+        ];
+        for (_, list) in COMPILED_LISTS {
+            for w in list.iter() {
+                probes.push(w.to_string());
+                probes.push(w.to_uppercase());
+                probes.push(format!("{w}."));
+                probes.push(format!("{w}s"));
+                probes.push(w[..w.len() - 1].to_string());
+                probes.push(w.replace('\'', "’"));
+            }
+        }
+        for w in &probes {
+            let bits = word_bits(w);
+            for &(bit, list) in COMPILED_LISTS {
+                let trimmed = if TRIMMED & bit != 0 {
+                    w.trim_end_matches('.')
+                } else {
+                    w
+                };
+                assert_eq!(bits & bit != 0, in_list(list, trimmed), "{w:?} {bit:#x}");
+            }
+        }
+        assert_eq!(is_speech_verb("SAID"), in_list(SPEECH_VERBS, "SAID"));
+        assert!(is_abbreviation("U.S."));
+        assert!(!is_abbreviation("U.S.A."));
     }
 
     #[test]

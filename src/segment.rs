@@ -33,7 +33,12 @@ pub struct Token {
     /// Index of the sentence this token belongs to.
     pub sentence: usize32,
     pub kind: TokKind,
+    /// The compiled word lists the token's text is in ([`lexicon::word_bits`]), found once at
+    /// segmentation. Fits in what was padding: the token stays 16 bytes.
+    lex: lexicon::LexBits,
 }
+
+const _: () = assert!(std::mem::size_of::<Token>() == 16);
 
 /// Largest input the engine segments (4 GiB − 1: offsets are `u32` inside the token
 /// table); [`crate::annotate`] truncates longer input at a char boundary.
@@ -43,12 +48,13 @@ pub const MAX_INPUT: usize = u32::MAX as usize;
 type usize32 = u32;
 
 impl Token {
-    fn new(span: Span, kind: TokKind) -> Self {
+    fn new(text: &str, span: Span, kind: TokKind) -> Self {
         Token {
             start: span.start as u32,
             end: span.end as u32,
             sentence: 0,
             kind,
+            lex: lexicon::word_bits(&text[span.start..span.end]),
         }
     }
     /// The token's byte span.
@@ -59,6 +65,12 @@ impl Token {
     #[inline]
     pub fn sentence(&self) -> usize {
         self.sentence as usize
+    }
+    /// Which compiled word lists the token is in (`lexicon::LEX_*` bits): the answer of
+    /// [`lexicon::word_bits`] on its text, without folding the text again.
+    #[inline]
+    pub fn lex(&self) -> lexicon::LexBits {
+        self.lex
     }
 }
 
@@ -112,6 +124,20 @@ impl<'a> Document<'a> {
     /// The text of token `i`.
     pub fn tok(&self, i: usize) -> &'a str {
         self.slice(self.tokens[i].span())
+    }
+
+    /// The compiled word lists token `i` is in (`lexicon::LEX_*` bits; see
+    /// [`lexicon::word_bits`]): `doc.is(i, LEX_SPEECH_VERB)` is `is_speech_verb(doc.tok(i))`
+    /// without folding the token's text again.
+    #[inline]
+    pub fn lex(&self, i: usize) -> lexicon::LexBits {
+        self.tokens[i].lex
+    }
+
+    /// Is token `i` in any of the compiled lists in `bits`?
+    #[inline]
+    pub fn is(&self, i: usize, bits: lexicon::LexBits) -> bool {
+        self.tokens[i].lex & bits != 0
     }
 
     /// Index of the paragraph containing byte `pos`, if any.
@@ -283,9 +309,10 @@ fn tokenize(text: &str, p: Span, out: &mut Vec<Token>) {
             } else {
                 TokKind::Word
             };
-            out.push(Token::new(Span::new(start, end), kind));
+            out.push(Token::new(text, Span::new(start, end), kind));
         } else {
             out.push(Token::new(
+                text,
                 Span::new(start, start + c.len_utf8()),
                 TokKind::Punct,
             ));
