@@ -42,6 +42,21 @@ const W_OPINION: f32 = -0.2;
 
 pub fn find(doc: &Document, quotes: &[Quote]) -> Vec<Claim> {
     let mut out = Vec::new();
+    let _ = try_for_each(doc, quotes, |c| {
+        out.push(c);
+        Ok::<(), std::convert::Infallible>(())
+    });
+    out
+}
+
+/// The claims of [`find`], handed to `f` one by one in text order as they are found (so a
+/// caller that writes them out never holds them all); stops at `f`'s first error.
+pub fn try_for_each<E>(
+    doc: &Document,
+    quotes: &[Quote],
+    mut f: impl FnMut(Claim) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut count = 0usize;
     let mut junk: Vec<bool> = doc
         .paragraphs
         .iter()
@@ -90,8 +105,9 @@ pub fn find(doc: &Document, quotes: &[Quote]) -> Vec<Claim> {
             .find(|q| q.kind == crate::types::QuoteKind::Direct)
             .or_else(|| overlapping(quotes, span).next())
             .map(|q| q.id.clone());
-        out.push(Claim {
-            id: format!("c{}", out.len() + 1),
+        count += 1;
+        f(Claim {
+            id: format!("c{count}"),
             start: span.start,
             end: span.end,
             text: doc.slice(span).to_string(),
@@ -99,9 +115,9 @@ pub fn find(doc: &Document, quotes: &[Quote]) -> Vec<Claim> {
             score: (score.clamp(0.0, 1.0) * 100.0).round() / 100.0,
             signals,
             quote,
-        });
+        })?;
     }
-    out
+    Ok(())
 }
 
 /// The quotes overlapping `span`. Quotes are sorted by start and a quote spans at most a

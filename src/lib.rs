@@ -59,3 +59,57 @@ pub fn annotate(text: &str) -> Annotations {
         sources,
     }
 }
+
+/// Annotates `text` and serializes the annotations to `ser` while they are found: the same
+/// output as `annotate(text).serialize(ser)`, but claims (most of the output on long input:
+/// each carries its sentence's text) are written one at a time and never held together.
+/// What the CLI uses, so its peak memory does not grow with the output.
+pub fn annotate_serialize<S: serde::Serializer>(text: &str, ser: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::{Serialize, SerializeSeq, SerializeStruct};
+
+    struct Claims<'d, 'a>(&'d segment::Document<'a>, &'d [Quote]);
+    impl Serialize for Claims<'_, '_> {
+        fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+            let mut seq = ser.serialize_seq(None)?;
+            claims::try_for_each(self.0, self.1, |c| seq.serialize_element(&c))?;
+            seq.end()
+        }
+    }
+
+    let doc = segment::Document::new(text);
+    let found = quotes::find(&doc);
+    let resolved = entities::resolve(&doc, &found);
+    drop(found);
+    let sources = summarize_sources(&resolved.entities, &resolved.quotes);
+    // Field for field what `#[derive(Serialize)]` on `Annotations` writes (a test checks).
+    let mut st = ser.serialize_struct("Annotations", 6)?;
+    st.serialize_field("version", &FORMAT_VERSION)?;
+    st.serialize_field("offsets", &OffsetUnit::Utf8)?;
+    st.serialize_field("entities", &resolved.entities)?;
+    st.serialize_field("quotes", &resolved.quotes)?;
+    st.serialize_field("claims", &Claims(&doc, &resolved.quotes))?;
+    st.serialize_field("sources", &sources)?;
+    st.end()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn annotate_serialize_writes_what_annotate_serializes() {
+        let texts = [
+            "",
+            "No quotes here at all.",
+            "“We are ready,” said Pentagon press secretary John Kirby. He added that the talks had failed twice since 2019. The economy grew 3 percent last year, officials said.",
+        ];
+        for t in texts {
+            let want = serde_json::to_string(&crate::annotate(t)).unwrap();
+            let mut got = Vec::new();
+            crate::annotate_serialize(t, &mut serde_json::Serializer::new(&mut got)).unwrap();
+            assert_eq!(String::from_utf8(got).unwrap(), want);
+            let want = serde_json::to_string_pretty(&crate::annotate(t)).unwrap();
+            let mut got = Vec::new();
+            crate::annotate_serialize(t, &mut serde_json::Serializer::pretty(&mut got)).unwrap();
+            assert_eq!(String::from_utf8(got).unwrap(), want);
+        }
+    }
+}

@@ -101,18 +101,58 @@ fn annotate_cmd(args: &[String]) -> Result<(), String> {
             "annotate: no input file (use - for stdin)\n\n{USAGE}"
         ));
     }
-    let mut all = Vec::new();
-    for f in &files {
-        let text = read_text(f, lossy)?;
-        all.push(whosaid::annotate(&text));
-    }
-    let json = if files.len() == 1 {
-        to_json(&all[0], pretty)
+    // Every input is read (and checked) before anything is printed, so a bad file prints no
+    // partial JSON; then each is annotated and written straight to stdout, one at a time.
+    let texts = files
+        .iter()
+        .map(|f| read_text(f, lossy))
+        .collect::<Result<Vec<_>, _>>()?;
+    let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let r = if texts.len() == 1 {
+        write_json(out, &Annotated(&texts[0]), pretty)
     } else {
-        to_json(&all, pretty)
+        write_json(out, &AnnotatedAll(&texts), pretty)
     };
-    let mut out = std::io::stdout().lock();
-    writeln!(out, "{json}").map_err(|e| format!("stdout: {e}"))
+    r.map_err(|e| format!("stdout: {e}"))
+}
+
+/// Annotations of one text, computed as they are serialized.
+struct Annotated<'a>(&'a str);
+
+impl serde::Serialize for Annotated<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        whosaid::annotate_serialize(self.0, s)
+    }
+}
+
+/// A JSON array of the annotations of each text, each computed, written and dropped in turn
+/// (the same bytes as serializing a `Vec<Annotations>`).
+struct AnnotatedAll<'a>(&'a [String]);
+
+impl serde::Serialize for AnnotatedAll<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for t in self.0 {
+            seq.serialize_element(&Annotated(t))?;
+        }
+        seq.end()
+    }
+}
+
+/// Writes `v` as JSON (pretty or compact) and a newline to `out`, without building a string.
+fn write_json<W: Write, T: serde::Serialize>(
+    mut out: W,
+    v: &T,
+    pretty: bool,
+) -> std::io::Result<()> {
+    if pretty {
+        serde_json::to_writer_pretty(&mut out, v)?;
+    } else {
+        serde_json::to_writer(&mut out, v)?;
+    }
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 fn to_json<T: serde::Serialize>(v: &T, pretty: bool) -> String {
