@@ -135,23 +135,33 @@ pub const COMPILED_LISTS: &[(LexBits, &[&str])] = &[
     (LEX_OPINION_WORD, OPINION_WORDS),
 ];
 
-/// Open-addressing hash table from every word of [`COMPILED_LISTS`] to its bits.
+/// Open-addressing hash table from every word of [`COMPILED_LISTS`] to its bits. Slots are 8
+/// bytes (the whole table a few tens of KB, so a probe stays in cache); a slot keeps 32 bits
+/// of the word's hash, so a probe compares text only when those match.
 struct Table {
-    /// Power-of-two many slots; an empty word is a free slot.
-    slots: Vec<(&'static str, LexBits)>,
+    /// Power-of-two many slots; `word == 0` is a free slot, else `words[word - 1]`.
+    slots: Vec<Slot>,
+    words: Vec<&'static str>,
     mask: usize,
     /// The longest word in any list, in bytes: longer folded words are in none.
     longest: usize,
 }
 
-/// FxHash over bytes (word at a time would need unaligned reads; words are short).
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    tag: u32,
+    word: u16,
+    bits: LexBits,
+}
+
+/// FxHash-style over bytes (words are short: byte at a time).
 #[inline]
-fn hash(bytes: &[u8]) -> usize {
+fn hash(bytes: &[u8]) -> u64 {
     let mut h: u64 = bytes.len() as u64;
     for &b in bytes {
         h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
-    (h ^ (h >> 29)) as usize
+    h ^ (h >> 29)
 }
 
 impl Table {
@@ -159,18 +169,29 @@ impl Table {
         let words: usize = COMPILED_LISTS.iter().map(|(_, l)| l.len()).sum();
         let cap = (words * 2).next_power_of_two();
         let mut t = Table {
-            slots: vec![("", 0); cap],
+            slots: vec![Slot::default(); cap],
+            words: Vec::new(),
             mask: cap - 1,
             longest: 0,
         };
         for &(bit, list) in COMPILED_LISTS {
             for &w in list {
                 t.longest = t.longest.max(w.len());
-                let mut i = hash(w.as_bytes()) & t.mask;
+                let h = hash(w.as_bytes());
+                let mut i = (h as usize) & t.mask;
                 loop {
-                    let slot = &mut t.slots[i];
-                    if slot.0.is_empty() || slot.0 == w {
-                        *slot = (w, slot.1 | bit);
+                    let slot = t.slots[i];
+                    if slot.word == 0 {
+                        t.words.push(w);
+                        t.slots[i] = Slot {
+                            tag: (h >> 32) as u32,
+                            word: t.words.len() as u16,
+                            bits: bit,
+                        };
+                        break;
+                    }
+                    if t.words[slot.word as usize - 1] == w {
+                        t.slots[i].bits |= bit;
                         break;
                     }
                     i = (i + 1) & t.mask;
@@ -182,14 +203,16 @@ impl Table {
 
     #[inline]
     fn get(&self, folded: &[u8]) -> LexBits {
-        let mut i = hash(folded) & self.mask;
+        let h = hash(folded);
+        let tag = (h >> 32) as u32;
+        let mut i = (h as usize) & self.mask;
         loop {
-            let (w, bits) = self.slots[i];
-            if w.is_empty() {
+            let slot = self.slots[i];
+            if slot.word == 0 {
                 return 0;
             }
-            if w.as_bytes() == folded {
-                return bits;
+            if slot.tag == tag && self.words[slot.word as usize - 1].as_bytes() == folded {
+                return slot.bits;
             }
             i = (i + 1) & self.mask;
         }
