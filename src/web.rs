@@ -55,17 +55,23 @@ fn to_js(ann: &Annotations) -> Result<JsValue, JsError> {
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("JSON.parse failed"))
 }
 
-fn serializer() -> serde_wasm_bindgen::Serializer {
-    serde_wasm_bindgen::Serializer::new()
-        .serialize_maps_as_objects(true)
-        .serialize_missing_as_null(true)
+/// Paint stats as a plain JS object (through JSON, like the annotations: serde_json is in the
+/// module anyway, so no second serializer is shipped).
+fn stats_js(stats: &dom::PaintStats) -> Result<JsValue, JsError> {
+    let json = serde_json::to_string(stats).map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("JSON.parse failed"))
 }
 
+/// Paint options from a plain JS object (all fields optional), read through `JSON.stringify`.
 fn options(opts: JsValue) -> Result<dom::PaintOptions, JsError> {
     if opts.is_undefined() || opts.is_null() {
         return Ok(dom::PaintOptions::default());
     }
-    serde_wasm_bindgen::from_value(opts).map_err(|e| JsError::new(&format!("options: {e}")))
+    let json = js_sys::JSON::stringify(&opts)
+        .map_err(js_err)?
+        .as_string()
+        .ok_or_else(|| JsError::new("options: not an object"))?;
+    serde_json::from_str(&json).map_err(|e| JsError::new(&format!("options: {e}")))
 }
 
 /// Annotates `text`; every offset is in UTF-16 code units of `text` (`offsets: "utf16"`).
@@ -90,16 +96,13 @@ pub fn annotate_element(el: &Element, opts: JsValue) -> Result<JsValue, JsError>
     let (ann, stats) = dom::annotate_element(el, &opts).map_err(|e| JsError::new(&e))?;
     let out = js_sys::Object::new();
     js_sys::Reflect::set(&out, &"annotations".into(), &to_js(&ann)?).map_err(js_err)?;
-    js_sys::Reflect::set(&out, &"stats".into(), &stats.serialize(&serializer())?)
-        .map_err(js_err)?;
+    js_sys::Reflect::set(&out, &"stats".into(), &stats_js(&stats)?).map_err(js_err)?;
     Ok(out.into())
 }
 
 fn js_err(v: JsValue) -> JsError {
     JsError::new(&v.as_string().unwrap_or_else(|| format!("{v:?}")))
 }
-
-use serde::Serialize;
 
 /// Reads annotations given by JS: an object (as `annotate_text` returns it) or its JSON text.
 ///
@@ -125,7 +128,7 @@ pub fn paint(el: &Element, annotations: JsValue, opts: JsValue) -> Result<JsValu
     let ann = parse_annotations(annotations)?;
     let mut p = dom::Painter::new(el, &ann, &options(opts)?).map_err(|e| JsError::new(&e))?;
     p.run().map_err(js_err)?;
-    Ok(p.stats.serialize(&serializer())?)
+    stats_js(&p.stats)
 }
 
 /// Paints in steps: `while (!painter.step(200)) { show(painter.progress); await frame(); }`.
@@ -153,7 +156,7 @@ impl JsPainter {
 
     #[wasm_bindgen(getter)]
     pub fn stats(&self) -> Result<JsValue, JsError> {
-        Ok(self.0.stats.serialize(&serializer())?)
+        stats_js(&self.0.stats)
     }
 }
 
