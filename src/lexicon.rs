@@ -157,12 +157,25 @@ struct Slot {
 /// FxHash-style over bytes (words are short: byte at a time).
 #[inline]
 fn hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = bytes.len() as u64;
-    for &b in bytes {
-        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
+    hash_finish(
+        bytes
+            .iter()
+            .fold(bytes.len() as u64, |h, &b| hash_step(h, b)),
+    )
+}
+
+#[inline]
+fn hash_step(h: u64, b: u8) -> u64 {
+    (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
+
+#[inline]
+fn hash_finish(h: u64) -> u64 {
     h ^ (h >> 29)
 }
+
+/// Room for a folded word: every list word fits (checked when the table is built).
+const BUF: usize = 64;
 
 impl Table {
     fn build() -> Table {
@@ -198,12 +211,17 @@ impl Table {
                 }
             }
         }
+        assert!(t.longest <= BUF);
         t
     }
 
     #[inline]
     fn get(&self, folded: &[u8]) -> LexBits {
-        let h = hash(folded);
+        self.get_hashed(hash(folded), folded)
+    }
+
+    #[inline]
+    fn get_hashed(&self, h: u64, folded: &[u8]) -> LexBits {
         let tag = (h >> 32) as u32;
         let mut i = (h as usize) & self.mask;
         loop {
@@ -227,33 +245,41 @@ fn table() -> &'static Table {
 /// The bits of the lists `word` (folded, untrimmed) is in.
 fn lookup(word: &str) -> LexBits {
     let t = table();
-    if word.is_empty() || word.len() > MAX_WORD {
+    let bytes = word.as_bytes();
+    let n = bytes.len();
+    if n == 0 || n > MAX_WORD {
         return 0;
     }
-    const BUF: usize = 64;
     let mut buf = [0u8; BUF];
-    let n;
-    if word.is_ascii() {
-        if word.len() > t.longest {
+    if n <= t.longest {
+        // The common case, ASCII: lowercase and hash in one pass.
+        let mut h = n as u64;
+        let mut ascii = true;
+        for (d, &b) in buf[..n].iter_mut().zip(bytes) {
+            if !b.is_ascii() {
+                ascii = false;
+                break;
+            }
+            *d = b.to_ascii_lowercase();
+            h = hash_step(h, *d);
+        }
+        if ascii {
+            return t.get_hashed(hash_finish(h), &buf[..n]);
+        }
+    } else if word.is_ascii() {
+        return 0;
+    }
+    let mut k = 0;
+    for c in word.chars() {
+        let f = fold_char(c);
+        let l = f.len_utf8();
+        if k + l > t.longest {
             return 0;
         }
-        n = word.len();
-        buf[..n].copy_from_slice(word.as_bytes());
-        buf[..n].make_ascii_lowercase();
-    } else {
-        let mut k = 0;
-        for c in word.chars() {
-            let f = fold_char(c);
-            let l = f.len_utf8();
-            if k + l > t.longest.min(BUF) {
-                return 0;
-            }
-            f.encode_utf8(&mut buf[k..k + l]);
-            k += l;
-        }
-        n = k;
+        f.encode_utf8(&mut buf[k..k + l]);
+        k += l;
     }
-    t.get(&buf[..n])
+    t.get(&buf[..k])
 }
 
 /// Which of the compiled lists ([`COMPILED_LISTS`]) `word` is in, as `LEX_*` bits: the same
