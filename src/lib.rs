@@ -44,10 +44,7 @@ pub use types::*;
 /// Never panics and runs in time linear in the input (up to the fixed-size windows the
 /// stages look through); empty input gives empty annotations.
 pub fn annotate(text: &str) -> Annotations {
-    let doc = segment::Document::new(text);
-    let mut found = quotes::find(&doc);
-    ranker::rerank(&doc, &mut found);
-    let resolved = entities::resolve(&doc, &found);
+    let (doc, resolved) = quotes_and_speakers(text);
     let claims = claims::find(&doc, &resolved.quotes);
     let sources = summarize_sources(&resolved.entities, &resolved.quotes);
     Annotations {
@@ -58,6 +55,16 @@ pub fn annotate(text: &str) -> Annotations {
         claims,
         sources,
     }
+}
+
+/// The stages before claims, shared by [`annotate`] and [`annotate_serialize`]: segmentation,
+/// quotes, speakers and entities.
+fn quotes_and_speakers(text: &str) -> (segment::Document<'_>, entities::Resolved) {
+    let doc = segment::Document::new(text);
+    let mut found = quotes::find(&doc);
+    ranker::rerank(&doc, &mut found);
+    let resolved = entities::resolve(&doc, &found);
+    (doc, resolved)
 }
 
 /// Annotates `text` and serializes the annotations to `ser` while they are found: the same
@@ -76,10 +83,7 @@ pub fn annotate_serialize<S: serde::Serializer>(text: &str, ser: S) -> Result<S:
         }
     }
 
-    let doc = segment::Document::new(text);
-    let found = quotes::find(&doc);
-    let resolved = entities::resolve(&doc, &found);
-    drop(found);
+    let (doc, resolved) = quotes_and_speakers(text);
     let sources = summarize_sources(&resolved.entities, &resolved.quotes);
     // Field for field what `#[derive(Serialize)]` on `Annotations` writes (a test checks).
     let mut st = ser.serialize_struct("Annotations", 6)?;
