@@ -94,7 +94,8 @@ pub struct Document<'a> {
 impl<'a> Document<'a> {
     pub fn new(text: &'a str) -> Self {
         // Offsets in the token table are u32: beyond MAX_INPUT bytes, only the prefix (cut at
-        // a char boundary) is read.
+        // a char boundary) is read. (On 32-bit targets no `str` is longer than that.)
+        #[allow(clippy::unnecessary_min_or_max)]
         let mut cut = text.len().min(MAX_INPUT);
         while !text.is_char_boundary(cut) {
             cut -= 1;
