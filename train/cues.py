@@ -29,6 +29,7 @@ WORD = re.compile(r"[A-Za-z]+(?:[’'][a-z]+)?|[“”\"«»:,;.!?]")
 FRAMES = ("that", "quote", "clause")
 MIN_CUE = 4
 MIN_TOTAL_P = 0.08  # a word that is almost never a cue in any frame is left out
+KEEP_P = 0.5  # the lowest probability the engine accepts a cue at (`cues::MIN_PROBABILITY`)
 QUOTE_MARKS = set("“”\"«»")
 # Closed-class words are parts of longer cues (`has said`, `went on to say`, `according to`),
 # never cues by themselves: the engine handles them as auxiliaries and particles.
@@ -81,6 +82,8 @@ def table(total, cue):
         if max(cues) < MIN_CUE or sum(cues) / max(1, sum(tots)) < MIN_TOTAL_P:
             continue
         probs = [(c + 0.0) / (t + 1.0) for c, t in zip(cues, tots)]  # add-one: rare frames stay low
+        if max(probs) < KEEP_P:
+            continue  # never a cue at the engine's thresholds: not worth its bytes in the wasm
         rows.append((w, probs, sum(cues)))
     return rows
 
