@@ -68,9 +68,18 @@ impl<'d, 'a> Builder<'d, 'a> {
             // `Jamie Werner` for `Werner`, `Te Kaurinui Robert Parata` for `Te Kaurinui`.
             // (The latest such name: the highest position among those that end or start
             // with the short one.)
+            let fits = |k: &Vec<String>| {
+                k.len() > toks.len() && (k.ends_with(&toks) || k.starts_with(&toks))
+            };
             let latest = [&self.seen_index.suffix, &self.seen_index.prefix]
                 .iter()
                 .filter_map(|m| m.get(&toks).and_then(|ids| ids.last()))
+                .chain(
+                    self.seen_index
+                        .long
+                        .iter()
+                        .filter(|&&i| fits(&self.seen[i].0)),
+                )
                 .max()
                 .copied();
             let full = latest.map(|i| self.seen[i].clone());
@@ -141,7 +150,20 @@ impl<'d, 'a> Builder<'d, 'a> {
         if toks.is_empty() {
             return None;
         }
-        if let Some(&i) = self.index.whole.get(toks).and_then(|ids| ids.first()) {
+        let long_equal = || {
+            self.index
+                .long
+                .iter()
+                .copied()
+                .find(|&i| self.keys[i] == toks)
+        };
+        if let Some(i) = self
+            .index
+            .whole
+            .get(toks)
+            .and_then(|ids| ids.first().copied())
+            .or_else(long_equal)
+        {
             return Some(i);
         }
         let last = toks.last()?;
@@ -150,7 +172,8 @@ impl<'d, 'a> Builder<'d, 'a> {
         let mut cands: Vec<usize> = Vec::new();
         cands.extend(self.index.suffix.get(toks).into_iter().flatten());
         cands.extend(self.index.prefix.get(toks).into_iter().flatten());
-        for n in 1..toks.len() {
+        // (Longer prefixes are keys in `long`, all candidates anyway.)
+        for n in 1..toks.len().min(KeyIndex::MAX_LEN + 1) {
             cands.extend(self.index.whole.get(&toks[..n]).into_iter().flatten());
         }
         cands.extend(
@@ -160,6 +183,7 @@ impl<'d, 'a> Builder<'d, 'a> {
                 .into_iter()
                 .flatten(),
         );
+        cands.extend(self.index.long.iter());
         cands.sort_unstable();
         cands.dedup();
         let mut best: Option<usize> = None;
@@ -454,14 +478,21 @@ pub(crate) fn norm(w: &str) -> String {
 
 /// Entity keys (lowercase name tokens) by whole key, proper prefix and proper suffix; each
 /// list of entity ids is kept in ascending order, so the first is the earliest entity.
+///
+/// Keys longer than [`KeyIndex::MAX_LEN`] tokens (no real name is) are kept in `long` and
+/// checked one by one instead, so that a run of a million capitalised words costs memory in
+/// proportion to its length, not to its square.
 #[derive(Default)]
 pub(crate) struct KeyIndex {
     pub(crate) whole: HashMap<Vec<String>, Vec<usize>>,
     pub(crate) prefix: HashMap<Vec<String>, Vec<usize>>,
     pub(crate) suffix: HashMap<Vec<String>, Vec<usize>>,
+    pub(crate) long: Vec<usize>,
 }
 
 impl KeyIndex {
+    pub(crate) const MAX_LEN: usize = 12;
+
     fn entries(key: &[String]) -> impl Iterator<Item = (u8, Vec<String>)> + '_ {
         let n = key.len();
         std::iter::once((0, key.to_vec()))
@@ -478,6 +509,12 @@ impl KeyIndex {
     }
 
     pub(crate) fn insert(&mut self, id: usize, key: &[String]) {
+        if key.len() > Self::MAX_LEN {
+            if let Err(at) = self.long.binary_search(&id) {
+                self.long.insert(at, id);
+            }
+            return;
+        }
         for (which, k) in Self::entries(key) {
             let ids = self.map(which).entry(k).or_default();
             if let Err(at) = ids.binary_search(&id) {
@@ -487,6 +524,12 @@ impl KeyIndex {
     }
 
     pub(crate) fn remove(&mut self, id: usize, key: &[String]) {
+        if key.len() > Self::MAX_LEN {
+            if let Ok(at) = self.long.binary_search(&id) {
+                self.long.remove(at);
+            }
+            return;
+        }
         for (which, k) in Self::entries(key) {
             let map = self.map(which);
             if let Some(ids) = map.get_mut(&k) {
