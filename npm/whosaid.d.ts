@@ -1,6 +1,6 @@
 // whosaid in the browser: the embed module (marks quotes, speakers and claims in a page) and
 // the <whosaid-article> element, which importing this module defines.
-import type { Annotations } from "./contract.js";
+import type { Annotations, Entity, Quote } from "./contract.js";
 
 export * from "./contract.js";
 
@@ -25,6 +25,32 @@ export function extractText(el: Element): Promise<string>;
 /** The engine version (the crate's). */
 export function version(): Promise<string>;
 
+/** The default claim threshold (0.57: the lowest score at which claim precision on the dev
+ * gold is at least 0.90); `annotate` marks only claims scoring at least this. */
+export function claimThreshold(): Promise<number>;
+
+/** How a quote's source reads on a card: the speaker's name, the phrase with `(unnamed)`
+ * (`a spokeswoman (unnamed)`), or `no source named`. */
+export function sourceLabel(quote: Quote, speaker?: Entity | null): string;
+
+/** Sources and the quotes they give, for one kind of source. */
+export interface SourceTally {
+  sources: number;
+  quotes: number;
+}
+
+/** The sources summary of annotations (from the contract's `sources`), with a one-line
+ * `text` such as `4 named people · 1 organisation · 2 unnamed sources`. */
+export interface SourcesSummary {
+  person: SourceTally;
+  organization: SourceTally;
+  unnamed: SourceTally;
+  unattributed: SourceTally;
+  text: string;
+}
+
+export function sourcesSummary(ann: Annotations): SourcesSummary;
+
 /** Speaker colours, by slot: [background, underline]. */
 export const PALETTE: ReadonlyArray<readonly [background: string, line: string]>;
 
@@ -48,6 +74,9 @@ export interface AnnotateOptions {
   annotations?: Annotations;
   /** With `annotations`: called with the fraction painted between steps. */
   onProgress?: (fraction: number) => void;
+  /** Mark only claims scoring at least this (default `claimThreshold()`); the returned
+   * annotations keep every claim. */
+  threshold?: number;
 }
 
 export interface SpeakerSlot {
