@@ -152,6 +152,19 @@ mod tests {
     }
 
     #[test]
+    fn an_aside_between_commas_keeps_the_clause() {
+        let doc = Document::new(
+            "UNH pollster Andy Smith said Trump, despite his wealth, is better positioned to win.",
+        );
+        let q = find(&doc);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(
+            doc.slice(q[0].span),
+            "Trump, despite his wealth, is better positioned to win"
+        );
+    }
+
+    #[test]
     fn learned_cues_report_with_their_frame() {
         let doc = Document::new(
             "The study found that wages rose sharply. She found the keys under the table.",

@@ -280,7 +280,36 @@ pub(crate) fn find_indirect(
                         && subject_before(doc, i, a).is_none();
                     let k = skip_adjunct(doc, k, e);
                     // (`claimed responsibility, the …`: a bare object, then another clause.)
-                    let object_then_comma = (k..(k + 2).min(e)).any(|x| doc.tok(x) == ",");
+                    let first_comma = (k..(k + 2).min(e)).find(|&x| doc.tok(x) == ",");
+                    // (`said Trump, despite his wealth, is better placed`: a subject, an aside
+                    // between commas, then its verb — a clause after all.)
+                    let aside_then_verb = first_comma.is_some_and(|c| {
+                        (c + 1..(c + 12).min(e))
+                            .find(|&x| doc.tok(x) == ",")
+                            .is_some_and(|c2| {
+                                c2 + 1 < e && {
+                                    let v = doc.tok(c2 + 1);
+                                    matches!(
+                                        v,
+                                        "is" | "are"
+                                            | "was"
+                                            | "were"
+                                            | "has"
+                                            | "have"
+                                            | "had"
+                                            | "will"
+                                            | "would"
+                                            | "can"
+                                            | "could"
+                                            | "may"
+                                            | "might"
+                                            | "should"
+                                            | "must"
+                                    )
+                                }
+                            })
+                    });
+                    let object_then_comma = first_comma.is_some() && !aside_then_verb;
                     // The learned table knows verbs whose object is what they report, clause
                     // or not (`criticized the accord`, `proposed barring all Muslims`,
                     // `urged the administration to …`): PolNeAR's annotators marked these
