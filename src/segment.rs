@@ -448,42 +448,56 @@ fn is_abbreviation_before(text: &str, tokens: &[Token], i: usize, first: usize) 
     single_cap || lexicon::is_abbreviation(w)
 }
 
-/// Maps UTF-8 byte offsets to UTF-16 code-unit offsets in one pass over the text.
-pub struct Utf16Map {
+/// Byte offset → offset in another unit (UTF-16 code units, code points), for a known set
+/// of byte offsets: one pass over the text, then a binary search per lookup.
+pub struct OffsetMap {
     pairs: Vec<(usize, usize)>,
 }
 
-impl Utf16Map {
-    /// Prepares the mapping for `offsets` (any order, duplicates allowed).
-    pub fn new(text: &str, mut offsets: Vec<usize>) -> Self {
+impl OffsetMap {
+    /// Prepares the mapping for `offsets` (any order, duplicates allowed); `unit_len` is how
+    /// many units a character counts for (`char::len_utf16`, or 1 for code points).
+    pub fn new(text: &str, mut offsets: Vec<usize>, unit_len: fn(char) -> usize) -> Self {
         offsets.sort_unstable();
         offsets.dedup();
         let mut pairs = Vec::with_capacity(offsets.len());
-        let mut u16pos = 0usize;
+        let mut pos = 0usize;
         let mut it = offsets.into_iter().peekable();
         for (b, ch) in text.char_indices() {
             while let Some(&o) = it.peek() {
-                if o <= b {
-                    pairs.push((o, u16pos));
-                    it.next();
-                } else {
+                if o > b {
                     break;
                 }
+                pairs.push((o, pos));
+                it.next();
             }
-            u16pos += ch.len_utf16();
+            pos += unit_len(ch);
         }
-        for o in it {
-            pairs.push((o, u16pos));
-        }
-        Utf16Map { pairs }
+        pairs.extend(it.map(|o| (o, pos)));
+        OffsetMap { pairs }
     }
 
-    /// The UTF-16 offset of byte offset `byte`, which must have been given to [`Self::new`].
+    /// The offset of byte offset `byte`, which must have been given to [`Self::new`].
     pub fn get(&self, byte: usize) -> usize {
         match self.pairs.binary_search_by_key(&byte, |p| p.0) {
             Ok(i) => self.pairs[i].1,
             Err(i) => i.checked_sub(1).map_or(0, |k| self.pairs[k].1),
         }
+    }
+}
+
+/// Maps UTF-8 byte offsets to UTF-16 code-unit offsets in one pass over the text.
+pub struct Utf16Map(OffsetMap);
+
+impl Utf16Map {
+    /// Prepares the mapping for `offsets` (any order, duplicates allowed).
+    pub fn new(text: &str, offsets: Vec<usize>) -> Self {
+        Utf16Map(OffsetMap::new(text, offsets, char::len_utf16))
+    }
+
+    /// The UTF-16 offset of byte offset `byte`, which must have been given to [`Self::new`].
+    pub fn get(&self, byte: usize) -> usize {
+        self.0.get(byte)
     }
 }
 

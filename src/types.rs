@@ -225,7 +225,7 @@ impl Annotations {
         for c in &self.claims {
             offs.extend([c.start, c.end]);
         }
-        let map = OffsetMap::new(text, offs, unit_len);
+        let map = crate::segment::OffsetMap::new(text, offs, unit_len);
         for e in &mut self.entities {
             for m in &mut e.mentions {
                 m.start = map.get(m.start);
@@ -249,51 +249,18 @@ impl Annotations {
     }
 }
 
-/// Byte offset → offset in another unit, for a known set of byte offsets: one pass over the
-/// text, then a binary search per lookup.
-struct OffsetMap {
-    pairs: Vec<(usize, usize)>,
-}
-
-impl OffsetMap {
-    fn new(text: &str, mut offsets: Vec<usize>, unit_len: fn(char) -> usize) -> Self {
-        offsets.sort_unstable();
-        offsets.dedup();
-        let mut pairs = Vec::with_capacity(offsets.len());
-        let mut pos = 0usize;
-        let mut it = offsets.into_iter().peekable();
-        for (b, ch) in text.char_indices() {
-            while let Some(&o) = it.peek() {
-                if o > b {
-                    break;
-                }
-                pairs.push((o, pos));
-                it.next();
-            }
-            pos += unit_len(ch);
-        }
-        pairs.extend(it.map(|o| (o, pos)));
-        OffsetMap { pairs }
-    }
-
-    fn get(&self, byte: usize) -> usize {
-        match self.pairs.binary_search_by_key(&byte, |p| p.0) {
-            Ok(i) => self.pairs[i].1,
-            Err(i) => i.checked_sub(1).map_or(0, |k| self.pairs[k].1),
-        }
-    }
-}
-
 /// Counts quotes per source: one line per speaking entity, one per distinct unnamed source
 /// phrase (compared case-insensitively), and one for quotes with no source at all. Sorted by
 /// count, most first, then by first appearance.
 pub fn summarize_sources(entities: &[Entity], quotes: &[Quote]) -> Vec<SourceCount> {
     let mut out: Vec<SourceCount> = Vec::new();
     let mut index: std::collections::HashMap<String, usize> = Default::default();
+    let by_id: std::collections::HashMap<&str, &Entity> =
+        entities.iter().map(|e| (e.id.as_str(), e)).collect();
     for q in quotes {
         let (key, line) = match (&q.speaker, &q.source) {
             (Some(id), _) => {
-                let e = entities.iter().find(|e| &e.id == id);
+                let e = by_id.get(id.as_str()).copied();
                 let kind = match e.map(|e| e.kind) {
                     Some(EntityKind::Organization) => SourceKind::Organization,
                     _ => SourceKind::Person,
