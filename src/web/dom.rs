@@ -45,7 +45,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Node, Range, Text};
 
-use crate::types::{Annotations, OffsetUnit, QuoteKind};
+use crate::types::{Annotations, OffsetUnit, Phrase, Quote, QuoteKind};
 
 /// Marks every wrap-mode element gets, so [`clear`] can find leftovers of a lost state.
 pub const MARK_CLASS: &str = "ws-mark";
@@ -537,43 +537,34 @@ fn labels(
             stats.quotes += 1;
         }
     }
+    // A cue or a source phrase: underlined in its speaker's colour, never an anchor.
+    let phrase_label = |q: &Quote, p: &Phrase, part: &str, class: &str| {
+        let slot = slot_of(&q.speaker);
+        Label {
+            id: format!("{}-{part}", q.id),
+            classes: vec![class.into()],
+            fill: None,
+            line: Some(slot.clone()),
+            speaker: q.speaker.clone(),
+            anchor: false,
+            start_class: "",
+            end_label: None,
+            highlight: format!("ws-line-{slot}"),
+            priority: 2,
+            ranges: ex.node_ranges(p.start, p.end),
+        }
+    };
     if opts.cues {
         for q in &ann.quotes {
             if let Some(c) = &q.cue {
-                let slot = slot_of(&q.speaker);
-                out.push(Label {
-                    id: format!("{}-cue", q.id),
-                    classes: vec!["ws-cue".into()],
-                    fill: None,
-                    line: Some(slot.clone()),
-                    speaker: q.speaker.clone(),
-                    anchor: false,
-                    start_class: "",
-                    end_label: None,
-                    highlight: format!("ws-line-{slot}"),
-                    priority: 2,
-                    ranges: ex.node_ranges(c.start, c.end),
-                });
+                out.push(phrase_label(q, c, "cue", "ws-cue"));
             }
         }
     }
     if opts.sources {
         for q in &ann.quotes {
             if let Some(src) = &q.source {
-                let slot = slot_of(&q.speaker);
-                out.push(Label {
-                    id: format!("{}-src", q.id),
-                    classes: vec!["ws-source".into()],
-                    fill: None,
-                    line: Some(slot.clone()),
-                    speaker: q.speaker.clone(),
-                    anchor: false,
-                    start_class: "",
-                    end_label: None,
-                    highlight: format!("ws-line-{slot}"),
-                    priority: 2,
-                    ranges: ex.node_ranges(src.start, src.end),
-                });
+                out.push(phrase_label(q, src, "src", "ws-source"));
                 stats.sources += 1;
             }
         }
