@@ -165,6 +165,16 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_after_the_verb_is_content_not_an_inverted_source() {
+        let q = quotes(
+            "William J. Bennett, a Reagan education secretary, said he could not support the movement.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "he could not support the movement");
+        assert_eq!(q[0].2.as_deref(), Some("William J. Bennett"));
+    }
+
+    #[test]
     fn learned_cues_report_with_their_frame() {
         let doc = Document::new(
             "The study found that wages rose sharply. She found the keys under the table.",

@@ -753,6 +753,12 @@ pub(crate) fn trailing_cue(
     let src = if inverted {
         // `, said X` ends the sentence, or X takes an appositive after a comma.
         let np = np_after(doc, v + 1, e)?;
+        // A clause after the verb is its content, not an inverted source: `Bennett, a
+        // Reagan education secretary, said he could not support …`.
+        let np_end = (v + 1..e).find(|&k| doc.tok(k) == ",").unwrap_or(e);
+        if starts_clause(doc, v + 1) && has_finite_verb(doc, v + 1, np_end) {
+            return None;
+        }
         let after = doc.tokens_before(np.end);
         if after < e && doc.tok(after) != "," {
             return None;
