@@ -17,8 +17,11 @@ pub enum Frame {
     That = 0,
     /// A quotation mark or colon right after it, or a comma and then a mark.
     Quote = 1,
+    /// `to` right after it: an intention, a refusal, a prediction (`plans to …`, `declined
+    /// to comment`, `is expected to win`).
+    To = 2,
     /// Anything else.
-    Clause = 2,
+    Clause = 3,
 }
 
 /// Probability at or above which a learned word counts as a cue in its frame.
@@ -35,6 +38,9 @@ pub fn frame_at(doc: &Document, i: usize) -> Frame {
     let first = tok(i + 1);
     if is_mark(first) || first == ":" || (first == "," && is_mark(tok(i + 2))) {
         return Frame::Quote;
+    }
+    if first.eq_ignore_ascii_case("to") {
+        return Frame::To;
     }
     for k in i + 1..(i + 5).min(n) {
         let w = doc.tok(k);
@@ -77,15 +83,20 @@ fn fold<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
 /// was dead`): higher than with `that`, since a bare object (`shows marks`) reads the same.
 pub const MIN_BARE_CLAUSE: f32 = 0.7;
 
+/// Probability at or above which a learned word takes a `to` complement as its content
+/// (`declined to comment`): higher than [`MIN_PROBABILITY`], since the table's rarer `to`
+/// rows rest on few occurrences.
+pub const MIN_TO: f32 = 0.6;
+
 /// Is the word at token `i` a learned cue in the frame it stands in? Only verbs report: a
 /// word after a determiner or a possessive is a noun (`the statement that`, `his fears
 /// that`), however often the noun sits inside a longer cue.
 pub fn is_learned_cue(doc: &Document, i: usize) -> bool {
     let frame = frame_at(doc, i);
-    let min = if frame == Frame::Clause {
-        MIN_BARE_CLAUSE
-    } else {
-        MIN_PROBABILITY
+    let min = match frame {
+        Frame::Clause => MIN_BARE_CLAUSE,
+        Frame::To => MIN_TO,
+        Frame::That | Frame::Quote => MIN_PROBABILITY,
     };
     probability(doc.tok(i), frame) >= min && !(i > 0 && is_noun_marker(doc.tok(i - 1)))
 }

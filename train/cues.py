@@ -7,6 +7,7 @@ For every word of every training article we count how often it occurs, and how o
 
 - `that`   a `that` within the next four words, before any punctuation (`said on Friday that`)
 - `quote`  a quotation mark or a colon right after it, or a comma and then a mark (`said: “`)
+- `to`     `to` right after it (`plans to …`, `declined to comment`): an intention or a refusal
 - `clause` anything else (`says the campaign will …`, `believes it is …`)
 
 A word enters the table when it is a cue at least MIN_CUE times in some frame; the table keeps
@@ -26,7 +27,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import polnear  # noqa: E402
 
 WORD = re.compile(r"[A-Za-z]+(?:[’'][a-z]+)?|[“”\"«»:,;.!?]")
-FRAMES = ("that", "quote", "clause")
+FRAMES = ("that", "quote", "to", "clause")
 MIN_CUE = 4
 MIN_TOTAL_P = 0.08  # a word that is almost never a cue in any frame is left out
 KEEP_P = 0.5  # the lowest probability the engine accepts a cue at (`cues::MIN_PROBABILITY`)
@@ -45,6 +46,8 @@ def frame_at(toks, i):
     nxt = [t for t, _, _ in toks[i + 1:i + 6]]
     if nxt and (nxt[0] in QUOTE_MARKS or nxt[0] == ":" or (nxt[0] == "," and len(nxt) > 1 and nxt[1] in QUOTE_MARKS)):
         return "quote"
+    if nxt and nxt[0].lower() == "to":
+        return "to"
     for t in nxt[:4]:
         if t in {",", ";", ".", "!", "?", ":"} or t in QUOTE_MARKS:
             break
@@ -95,13 +98,14 @@ def write(rows, path, n_articles):
         f"//! Regenerate with `python3 train/cues.py ../shared/data/polnear --write {path}`",
         f"//! ({n_articles} training articles). Each row: a lowercase word and the probability",
         "//! that it introduces an attribution when followed by `that`, by a quotation mark or",
-        "//! colon, or by anything else (see `train/cues.py`). Sorted by word for binary search.",
+        "//! colon, by `to`, or by anything else (see `train/cues.py`). Sorted by word for binary",
+        "//! search.",
         "",
-        "/// `(word, [p_that, p_quote, p_clause])`.",
-        "pub const CUES: &[(&str, [f32; 3])] = &[",
+        "/// `(word, [p_that, p_quote, p_to, p_clause])`.",
+        "pub const CUES: &[(&str, [f32; 4])] = &[",
     ]
     for w, p, _ in rows:
-        lines.append(f'    ("{w}", [{p[0]:.3f}, {p[1]:.3f}, {p[2]:.3f}]),')
+        lines.append(f'    ("{w}", [{", ".join(f"{x:.3f}" for x in p)}]),')
     lines.append("];")
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
@@ -127,7 +131,7 @@ def main():
             allc = sum(dc.values())
             print(f"threshold {thr}: dev word-level precision {tp / max(1, tp + fp):.3f}, recall of cue words {tp / max(1, allc):.3f}")
         for w, p, n in sorted(rows, key=lambda r: -r[2])[:60]:
-            print(f"{w:16} {n:5}  that={p[0]:.2f} quote={p[1]:.2f} clause={p[2]:.2f}")
+            print(f"{w:16} {n:5}  " + " ".join(f"{f}={x:.2f}" for f, x in zip(FRAMES, p)))
 
 
 if __name__ == "__main__":

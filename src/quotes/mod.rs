@@ -175,6 +175,29 @@ mod tests {
     }
 
     #[test]
+    fn a_partial_quote_stays_inside_its_reported_clause() {
+        let q = quotes("Trump said he won \"every single debate\" in which he took part. Flynn said Trump was “absolutely right” when he said it.");
+        let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();
+        assert!(
+            texts.contains(&"he won \"every single debate\" in which he took part"),
+            "{q:?}"
+        );
+        assert!(
+            texts.contains(&"Trump was “absolutely right” when he said it"),
+            "{q:?}"
+        );
+        assert!(texts.contains(&"every single debate"), "{q:?}");
+    }
+
+    #[test]
+    fn a_to_complement_is_the_content_of_a_learned_verb() {
+        let q = quotes("The bank declined to comment. The mayor plans to be back in Columbia later on Saturday.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "to comment");
+        assert_eq!(q[0].2.as_deref(), Some("bank"));
+    }
+
+    #[test]
     fn learned_cues_report_with_their_frame() {
         let doc = Document::new(
             "The study found that wages rose sharply. She found the keys under the table.",

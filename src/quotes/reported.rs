@@ -220,6 +220,9 @@ pub(crate) fn find_indirect(
             if (w == "pointed" || w == "points") && k < e && doc.tok(k) == "out" {
                 k += 1;
             }
+            // A learned verb with a `to` complement reports an intention or a refusal:
+            // the complement is the content (`plans to be back …`, `declined to comment`).
+            let to_frame = kind == CueKind::Learned && cues::frame_at(doc, i) == cues::Frame::To;
             let that = (k..e.min(k + THAT_WINDOW))
                 .find(|&t| doc.tok(t) == "that")
                 .filter(|&t| {
@@ -245,10 +248,14 @@ pub(crate) fn find_indirect(
                     })
                 });
             let bare_ok = match kind {
-                CueKind::Speech => lexicon::in_list(BARE_CLAUSE_VERBS, w),
+                CueKind::Speech => {
+                    lexicon::in_list(BARE_CLAUSE_VERBS, w)
+                        || cues::probability(w, cues::Frame::Clause) >= cues::MIN_BARE_CLAUSE
+                }
                 CueKind::Belief | CueKind::Stance | CueKind::Learned => true,
             };
             let start = match that {
+                _ if to_frame => i + 1,
                 Some(t) => t + 1,
                 None if weak
                     || participle
@@ -433,7 +440,11 @@ pub(crate) fn find_indirect(
                 i += 1;
                 continue;
             }
-            if let Some(mut q) = make_indirect(doc, start, content_end, cue, src, accepted) {
+            // (`declined to comment`: a `to` complement may be two words.)
+            let min_words = if to_frame { 2 } else { 3 };
+            if let Some(mut q) =
+                make_indirect_min(doc, start, content_end, cue, src, accepted, min_words)
+            {
                 if participle {
                     // The participle's subject is the sentence's: `The Government … by
                     // agreeing that …`, else whoever spoke last.
@@ -629,16 +640,66 @@ pub(crate) fn has_finite_verb(doc: &Document, k: usize, e: usize) -> bool {
         "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might", "must",
         "should", "was", "were", "will", "won't", "would",
     ];
-    // `she plans to …`: a third-person present verb right after a pronoun subject.
-    if k + 1 < e && matches!(doc.tok(k), "he" | "she" | "it" | "He" | "She" | "It") {
+    // Common irregular past tenses (`said Trump won …`, `said they made …`).
+    const IRREGULAR: &[&str] = &[
+        "became",
+        "began",
+        "brought",
+        "built",
+        "came",
+        "chose",
+        "did",
+        "fell",
+        "felt",
+        "found",
+        "gave",
+        "got",
+        "grew",
+        "heard",
+        "held",
+        "kept",
+        "knew",
+        "led",
+        "left",
+        "lost",
+        "made",
+        "meant",
+        "met",
+        "paid",
+        "ran",
+        "rose",
+        "sat",
+        "saw",
+        "sent",
+        "sold",
+        "spent",
+        "spoke",
+        "stood",
+        "took",
+        "thought",
+        "told",
+        "understood",
+        "went",
+        "won",
+        "wrote",
+    ];
+    // `she plans to …`, `he won every …`: after a subject pronoun, a lowercase word is its
+    // verb (or an adverb before it: `they never …`).
+    if k + 1 < e
+        && matches!(
+            doc.tok(k),
+            "he" | "she" | "it" | "they" | "we" | "I" | "He" | "She" | "It" | "They" | "We"
+        )
+    {
         let v = doc.tok(k + 1);
-        if v.len() > 2 && v.ends_with('s') && v.chars().all(|c| c.is_lowercase()) {
+        if v.len() > 1 && v.chars().all(|c| c.is_lowercase()) && !is_preposition(v) {
             return true;
         }
     }
     (k + 1..e.min(k + 8)).any(|x| {
         let w = doc.tok(x);
         lexicon::in_list(FINITE, w)
+            || lexicon::in_list(IRREGULAR, w)
             || (w.len() > 3 && w.ends_with("ed") && w.chars().all(|c| c.is_lowercase()))
     })
 }
@@ -842,12 +903,19 @@ pub(crate) fn make_indirect_min(
     let mut span = span;
     for d in accepted[k..].iter().take_while(|d| d.start < span.end) {
         let after = doc.token_at_or_after(d.end);
-        let own_cue = (after..(after + 5).min(doc.tokens.len())).any(|x| {
-            let w = doc.tok(x);
-            lexicon::is_speech_verb(w)
-                && !lexicon::is_weak_speech_verb(w)
-                && w.chars().next().is_some_and(|c| c.is_lowercase())
-        });
+        // (Its own cue follows a comma: inside the marks, `…,” Mr. McHugh said`, or after
+        // them; `was “absolutely right” when he said` is still the content's.)
+        let comma = doc.text[..d.end]
+            .trim_end_matches(['”', '"', '’', '\'', ' '])
+            .ends_with(',')
+            || (after < doc.tokens.len() && doc.tok(after) == ",");
+        let own_cue = comma
+            && (after..(after + 5).min(doc.tokens.len())).any(|x| {
+                let w = doc.tok(x);
+                lexicon::is_speech_verb(w)
+                    && !lexicon::is_weak_speech_verb(w)
+                    && w.chars().next().is_some_and(|c| c.is_lowercase())
+            });
         if own_cue {
             let (s0, e0) = crate::segment::trim(doc.text, span.start, d.start);
             let e0 = s0
