@@ -254,6 +254,9 @@ pub(crate) fn find_indirect(
                 }
                 CueKind::Belief | CueKind::Stance | CueKind::Learned => true,
             };
+            // Content that is the verb's object, not a clause (`praised Rubio's positions on
+            // defense`): a noun phrase, which ends at a comma or a subordinate clause.
+            let mut object_content = false;
             let start = match that {
                 _ if to_frame => i + 1,
                 Some(t) => t + 1,
@@ -327,7 +330,11 @@ pub(crate) fn find_indirect(
                         && !object_then_comma
                         && !matches!(doc.tok(k), "," | ";" | ":" | "." | "?" | "!")
                         && !is_preposition(doc.tok(k))
-                        && !doc.tok(k).starts_with(|c: char| c.is_uppercase())
+                        // (A name right after a verb that does not report speech is its
+                        // object — `Reid endorsed Clinton` — unless a comma before the verb
+                        // makes it inverted.)
+                        && (!doc.tok(k).starts_with(|c: char| c.is_uppercase())
+                            || (kind == CueKind::Learned && !inverted))
                         && !(k..(k + 4).min(e))
                             .any(|x| is_quote_char_token(doc.tok(x)) || doc.tok(x) == ":")
                         && (subject_before(doc, i, a).is_some()
@@ -339,6 +346,7 @@ pub(crate) fn find_indirect(
                         && starts_clause(doc, k)
                         && has_finite_verb(doc, k, e);
                     if !inverted && (clause_ok || object_ok) {
+                        object_content = !clause_ok && kind != CueKind::Speech;
                         k
                     } else {
                         i += 1;
@@ -370,6 +378,21 @@ pub(crate) fn find_indirect(
             let single_dash = (start..e).filter(|&x| is_dash(x)).take(2).count() == 1;
             let content_end = (start..e)
                 .find(|&x| {
+                    (object_content
+                        && x > start
+                        && (matches!(
+                            doc.tok(x),
+                            "after" | "because" | "when" | "while" | "since" | "before"
+                                | "during" | "amid"
+                        ) || (doc.tok(x) == ","
+                            && x + 1 < e
+                            && matches!(
+                                doc.tok(x + 1),
+                                "which" | "who" | "whose" | "where" | "while" | "but"
+                                    | "although" | "though" | "as" | "after" | "because"
+                                    | "when"
+                            ))))
+                        ||
                     // A dash after a few words opens an aside the report does not cover.
                     // (A pair of dashes is an aside inside the content: `lines — which were
                     // made of iron — with plastic`.)
@@ -378,6 +401,19 @@ pub(crate) fn find_indirect(
                         // comma (`…, he estimated that …`) or a comparison tacked on (`…,
                         // compared with 41 percent for …`).
                         || (doc.tok(x) == ";" && x > start + 2)
+                        // A second verb of the cue's subject (`claimed Clinton had helped
+                        // her, but offered no proof`).
+                        || (doc.tok(x) == ","
+                            && x > start + 2
+                            && x + 2 < e
+                            && matches!(doc.tok(x + 1), "and" | "but")
+                            && {
+                                let mut y = x + 2;
+                                if matches!(doc.tok(y), "also" | "then" | "later") && y + 1 < e {
+                                    y += 1;
+                                }
+                                is_past_verb(doc.tok(y))
+                            })
                         || (doc.tok(x) == ","
                             && x > start + 2
                             && (x + 1..(x + 4).min(e)).any(|y| {
@@ -640,49 +676,6 @@ pub(crate) fn has_finite_verb(doc: &Document, k: usize, e: usize) -> bool {
         "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might", "must",
         "should", "was", "were", "will", "won't", "would",
     ];
-    // Common irregular past tenses (`said Trump won …`, `said they made …`).
-    const IRREGULAR: &[&str] = &[
-        "became",
-        "began",
-        "brought",
-        "built",
-        "came",
-        "chose",
-        "did",
-        "fell",
-        "felt",
-        "found",
-        "gave",
-        "got",
-        "grew",
-        "heard",
-        "held",
-        "kept",
-        "knew",
-        "led",
-        "left",
-        "lost",
-        "made",
-        "meant",
-        "met",
-        "paid",
-        "ran",
-        "rose",
-        "sat",
-        "saw",
-        "sent",
-        "sold",
-        "spent",
-        "spoke",
-        "stood",
-        "took",
-        "thought",
-        "told",
-        "understood",
-        "went",
-        "won",
-        "wrote",
-    ];
     // `she plans to …`, `he won every …`: after a subject pronoun, a lowercase word is its
     // verb (or an adverb before it: `they never …`).
     if k + 1 < e
@@ -698,10 +691,23 @@ pub(crate) fn has_finite_verb(doc: &Document, k: usize, e: usize) -> bool {
     }
     (k + 1..e.min(k + 8)).any(|x| {
         let w = doc.tok(x);
-        lexicon::in_list(FINITE, w)
-            || lexicon::in_list(IRREGULAR, w)
-            || (w.len() > 3 && w.ends_with("ed") && w.chars().all(|c| c.is_lowercase()))
+        lexicon::in_list(FINITE, w) || is_past_verb(w)
     })
+}
+
+/// A lowercase past-tense verb: regular (`offered`) or a common irregular one (`won`,
+/// `made`).
+#[rustfmt::skip]
+pub(crate) fn is_past_verb(w: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "became", "began", "brought", "built", "came", "chose", "did", "fell", "felt", "found",
+        "gave", "got", "grew", "had", "heard", "held", "kept", "knew", "led", "left", "lost",
+        "made", "meant", "met", "paid", "ran", "rose", "said", "sat", "saw", "sent", "sold",
+        "spent", "spoke", "stood", "took", "thought", "told", "understood", "went", "won",
+        "wrote",
+    ];
+    lexicon::in_list(IRREGULAR, w)
+        || (w.len() > 3 && w.ends_with("ed") && w.chars().all(|c| c.is_lowercase()))
 }
 
 /// Can token `k` start a clause (a subject)? Anything but a preposition, conjunction,
