@@ -267,7 +267,12 @@ pub(crate) fn describing_verb_before(doc: &Document, q: &QuotedSpan) -> Option<(
     let lo = doc.sentences[si].first.max(b.saturating_sub(8));
     let v = (lo..b).rev().find(|&k| {
         let w = doc.tok(k);
-        w.starts_with(|c: char| c.is_lowercase()) && lexicon::in_list(QUOTING_DESCRIBERS, w)
+        w.starts_with(|c: char| c.is_lowercase())
+            && (lexicon::in_list(QUOTING_DESCRIBERS, w)
+                // (or a verb the learned table says reports its object: `exhorted
+                // Republicans to “vote your conscience”`, `condemned the test as “…”`)
+                || (cues::probability(w, cues::Frame::Clause) >= cues::MIN_BARE_CLAUSE
+                    && !(k > 0 && cues::is_noun_marker(doc.tok(k - 1)))))
     })?;
     // No clause boundary or other quote between the verb and the mark.
     if (v + 1..b).any(|k| {

@@ -125,8 +125,124 @@ pub fn find(doc: &Document) -> Vec<RawQuote> {
         .collect();
     used.sort_unstable();
     let indirect = find_indirect(doc, &direct, &accepted, &used);
+    let mut partials = partials_inside(doc, &spans, &kept, &indirect);
+    partials.extend(continued_lists(doc, &spans, &out, &partials));
     out.extend(indirect);
+    out.extend(partials);
     out.sort_by_key(|q| (q.span.start, q.span.end));
+    out
+}
+
+/// Quoted words inside reported content are the source's own words: `Trump tweeted that
+/// Machado was “disgusting” and “a con”`, `PolitiFact rated the claim “false”`. A paired
+/// span that [`classify_direct`] turned away for want of a cue of its own (too short, cue
+/// too far) is a partial quote of the report around it — unless it is a title or a term
+/// (`“Fox News Sunday”`, `the phrase “…”`).
+fn partials_inside(
+    doc: &Document,
+    spans: &[QuotedSpan],
+    kept: &[usize],
+    indirect: &[RawQuote],
+) -> Vec<RawQuote> {
+    let mut reports: Vec<&RawQuote> = indirect.iter().collect();
+    reports.sort_by_key(|q| q.span.start);
+    let mut out = Vec::new();
+    for qs in spans {
+        if !qs.double || !qs.closed || kept.binary_search(&qs.content.start).is_ok() {
+            continue;
+        }
+        let k = reports.partition_point(|r| r.span.start <= qs.open);
+        let Some(r) = k.checked_sub(1).map(|k| reports[k]) else {
+            continue;
+        };
+        if qs.close_end > r.span.end {
+            continue;
+        }
+        let content = {
+            let body = &doc.text[qs.content.start..qs.content.end];
+            let t = body.trim_end_matches([',', ' ']);
+            Span::new(qs.content.start, qs.content.start + t.len())
+        };
+        let words = words_in(doc, content);
+        let prev = doc
+            .tokens_before(qs.open)
+            .checked_sub(1)
+            .map(|i| doc.tok(i));
+        if words == 0
+            || words > 12
+            || is_title_like(doc, content)
+            || prev.is_some_and(|w| lexicon::in_list(NAMING_WORDS, w))
+        {
+            continue;
+        }
+        out.push(RawQuote {
+            span: content,
+            kind: QuoteKind::Direct,
+            cue: r.cue,
+            source: r.source,
+            confidence: 0.7,
+        });
+    }
+    out
+}
+
+/// A list of quoted words goes on with its speaker: `called the senator a “nasty guy,” an
+/// “anchor baby,” “unstable” and “sick.”` — a paired span that only a comma, `and`, `or`
+/// or an article separates from a partial quote before it continues that quote.
+fn continued_lists(
+    doc: &Document,
+    spans: &[QuotedSpan],
+    direct: &[RawQuote],
+    partials: &[RawQuote],
+) -> Vec<RawQuote> {
+    let mut found: Vec<&RawQuote> = direct
+        .iter()
+        .chain(partials)
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .collect();
+    found.sort_by_key(|q| q.span.start);
+    let mut out: Vec<RawQuote> = Vec::new();
+    for qs in spans {
+        if !qs.double || !qs.closed || found.iter().any(|q| q.span.start == qs.content.start) {
+            continue;
+        }
+        let k = found.partition_point(|q| q.span.start < qs.open);
+        let Some(prev) = out
+            .last()
+            .filter(|q| k == 0 || q.span.start > found[k - 1].span.start)
+            .or_else(|| k.checked_sub(1).map(|k| found[k]))
+        else {
+            continue;
+        };
+        let (from, to) = (
+            doc.token_at_or_after(prev.span.end),
+            doc.tokens_before(qs.open),
+        );
+        if to < from || to - from > 4 {
+            continue;
+        }
+        let joined = (from..to).all(|i| {
+            matches!(
+                doc.tok(i),
+                "," | "and" | "or" | "a" | "an" | "the" | "”" | "\"" | "''"
+            )
+        }) && (from..to).any(|i| matches!(doc.tok(i), "," | "and" | "or"));
+        let content = {
+            let t = doc.text[qs.content.start..qs.content.end].trim_end_matches([',', ' ']);
+            Span::new(qs.content.start, qs.content.start + t.len())
+        };
+        let words = words_in(doc, content);
+        if !joined || words == 0 || words > 8 || is_title_like(doc, content) {
+            continue;
+        }
+        out.push(RawQuote {
+            span: content,
+            kind: QuoteKind::Direct,
+            cue: prev.cue,
+            source: prev.source,
+            confidence: 0.7,
+        });
+    }
     out
 }
 
@@ -195,6 +311,34 @@ mod tests {
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].0, "to comment");
         assert_eq!(q[0].2.as_deref(), Some("bank"));
+    }
+
+    #[test]
+    fn quoted_words_inside_reported_content_are_partial_quotes() {
+        let q = quotes("Trump tweeted that Machado was “disgusting” and “a con” on Friday.");
+        let direct: Vec<_> = q.iter().filter(|q| q.1 == QuoteKind::Direct).collect();
+        assert_eq!(direct.len(), 2, "{q:?}");
+        assert_eq!(direct[1].0, "a con");
+        assert_eq!(direct[1].2.as_deref(), Some("Trump"));
+        // A title inside reported content stays a title.
+        let q = quotes("Pence said on “Face the Nation” that the plan would work.");
+        assert!(q.iter().all(|q| q.1 != QuoteKind::Direct), "{q:?}");
+    }
+
+    #[test]
+    fn a_list_of_quoted_words_keeps_its_speaker() {
+        let q = quotes("Trump called the senator a \"nasty guy,\" an \"anchor baby,\" \"unstable\" and \"sick.\"");
+        let words: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();
+        assert_eq!(
+            words,
+            ["nasty guy", "anchor baby", "unstable", "sick."],
+            "{q:?}"
+        );
+        assert!(
+            q.iter()
+                .all(|q| q.2.as_deref() == Some("Trump") || q.2.as_deref() == Some("<prev>")),
+            "{q:?}"
+        );
     }
 
     #[test]
