@@ -24,6 +24,9 @@ pub(crate) struct Builder<'d, 'a> {
     pub(crate) person: Vec<bool>,
     /// Each person's pronoun, once an honorific or a resolved pronoun has told it.
     pub(crate) gender: Vec<Option<lexicon::Pronoun>>,
+    /// The organisation of the group source named last (`Con Edison officials`) and where,
+    /// for `the officials` and `agency officials` after it.
+    pub(crate) last_group: Option<(usize, usize)>,
 }
 
 impl<'d, 'a> Builder<'d, 'a> {
@@ -298,6 +301,35 @@ impl<'d, 'a> Builder<'d, 'a> {
         if matches!(words[0], "no" | "No" | "any" | "Any" | "every" | "Every") {
             return None;
         }
+        // `the officials`, `agency officials`, `company officials`: the group named with its
+        // organisation just before (`Con Edison officials say … the officials said`).
+        // (Lowercase but for a sentence's first word: `Company officials said`.)
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let lowercase = words
+            .iter()
+            .skip(1)
+            .all(|w| !w.starts_with(|c: char| c.is_uppercase()));
+        let first_ok = !words[0].starts_with(|c: char| c.is_uppercase())
+            || lower[0] == "the"
+            || is_org_description(&lower[0]);
+        if is_group_noun(&head)
+            && head.ends_with('s')
+            && lowercase
+            && first_ok
+            && (bare
+                || lower[..lower.len() - 1]
+                    .iter()
+                    .any(|w| is_org_description(w)))
+        {
+            if let Some((e, at)) = self.last_group {
+                if s.start.saturating_sub(at) <= GROUP_REACH {
+                    self.entities[e].mentions.push(s);
+                    self.last_seen[e] = s.start;
+                    self.last_group = Some((e, s.start));
+                    return Some(e);
+                }
+            }
+        }
         // An organisation named by a common noun: `the media union`, `the Government`.
         if lexicon::is_org_head(&head) && !is_group_noun(&head) {
             let start = (a..z)
@@ -336,11 +368,15 @@ impl<'d, 'a> Builder<'d, 'a> {
                 doc.tokens[end - 1].span().end,
             );
             let toks: Vec<String> = (start..end).map(|i| norm(doc.tok(i))).collect();
-            if let Some(e) = self.find_entity(&toks, Some(EntityKind::Organization)) {
-                self.entities[e].mentions.push(span);
-                return Some(e);
-            }
-            return Some(self.create(span, toks, EntityKind::Organization, None));
+            let e = match self.find_entity(&toks, Some(EntityKind::Organization)) {
+                Some(e) => {
+                    self.entities[e].mentions.push(span);
+                    e
+                }
+                None => self.create(span, toks, EntityKind::Organization, None),
+            };
+            self.last_group = Some((e, s.start));
+            return Some(e);
         }
         None
     }
@@ -357,6 +393,10 @@ impl<'d, 'a> Builder<'d, 'a> {
             .max_by_key(|&i| self.last_seen[i])
     }
 }
+
+/// How far back (in bytes, a few paragraphs) `the officials` looks for the group it
+/// continues.
+const GROUP_REACH: usize = 1500;
 
 /// A lowercase plural noun (`politicians`, `supporters`): a group, which names nobody in
 /// particular unless an organisation is named with it.

@@ -41,6 +41,7 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
         last_seen: Vec::new(),
         person: Vec::new(),
         gender: Vec::new(),
+        last_group: None,
     };
 
     // Walk names and quote sources in text order.
@@ -304,6 +305,21 @@ mod tests {
         assert_eq!(speakers(t)[0].0.as_deref(), Some("media union"));
         let t = "Senator Jane Ruiz spoke first. The 63-year-old senator said the bill would pass.";
         assert_eq!(speakers(t)[0].0.as_deref(), Some("Jane Ruiz"));
+    }
+
+    #[test]
+    fn the_officials_continue_the_group_named_before() {
+        let t = "For days after a storm, Acme Power officials say, they deal with fires. \
+                 To alleviate the threat, the officials said, the utility switched its covers. \
+                 Company officials said the work would take a year.";
+        let names: Vec<Option<String>> = speakers(t).into_iter().map(|(n, _)| n).collect();
+        assert!(
+            names.iter().all(|n| n.as_deref() == Some("Acme Power")),
+            "{names:?}"
+        );
+        // With no group named before, `the officials` stay unnamed.
+        let t = "The officials said the work would take a year.";
+        assert_eq!(speakers(t)[0].0, None);
     }
 
     #[test]
