@@ -231,6 +231,18 @@ impl<'d, 'a> Builder<'d, 'a> {
                     self.last_seen[e] = s.start;
                     return Some(e);
                 }
+                // `they` after a group source (`Obama administration officials said …
+                // They said …`): that group.
+                Some(lexicon::Pronoun::They) => {
+                    let (e, at) = self.last_group?;
+                    if s.start.saturating_sub(at) > GROUP_REACH {
+                        return None;
+                    }
+                    self.entities[e].mentions.push(s);
+                    self.last_seen[e] = s.start;
+                    self.last_group = Some((e, s.start));
+                    return Some(e);
+                }
                 Some(_) => return None,
                 None => {}
             }

@@ -317,9 +317,14 @@ mod tests {
             names.iter().all(|n| n.as_deref() == Some("Acme Power")),
             "{names:?}"
         );
-        // With no group named before, `the officials` stay unnamed.
-        let t = "The officials said the work would take a year.";
+        // `They` after a group source is that group.
+        let t = "Obama administration officials said the sanctions would end. \
+                 They said that Sudan had a long way to go.";
+        assert_eq!(speakers(t)[1].0.as_deref(), Some("Obama administration"));
+        // With no group named before, `the officials` and `they` stay unnamed.
+        let t = "The officials said the work would take a year. They said it was hard.";
         assert_eq!(speakers(t)[0].0, None);
+        assert_eq!(speakers(t)[1].0, None);
     }
 
     #[test]
