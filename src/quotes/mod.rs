@@ -342,6 +342,25 @@ mod tests {
     }
 
     #[test]
+    fn subjects_past_catenatives_asides_and_coordination() {
+        let cases = [
+            ("Lewandowski continued to assert that he never met Fields.", "Lewandowski"),
+            ("Supporters of abortion rights, on the other hand, argued that the ruling will help.", "Supporters of abortion rights"),
+            ("Nearly two-thirds of primary voters said that Wall Street hurts the economy.", "Nearly two-thirds of primary voters"),
+            ("Rep. Thomas Massie used to support Rand Paul, but now said Trump had a duty to unite.", "Rep. Thomas Massie"),
+            ("Mike Huckabee, the former governor, proposed we \"wake up and smell the coffee\" and said Paul Ryan should resign.", "Mike Huckabee"),
+        ];
+        for (text, want) in cases {
+            let q = quotes(text);
+            assert!(
+                q.iter()
+                    .any(|q| q.1 == QuoteKind::Indirect && q.2.as_deref() == Some(want)),
+                "{text}: {q:?}"
+            );
+        }
+    }
+
+    #[test]
     fn learned_cues_report_with_their_frame() {
         let doc = Document::new(
             "The study found that wages rose sharply. She found the keys under the table.",

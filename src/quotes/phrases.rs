@@ -222,6 +222,8 @@ pub(crate) fn skip_aux_back(doc: &Document, v: usize, lo: usize) -> usize {
                     | "all"
                     | "both"
                     | "too"
+                    | "now"
+                    | "just"
             ) || (w.len() > 4
             && w.ends_with("ly")
             && w.chars().all(|c| c.is_lowercase())
@@ -232,6 +234,18 @@ pub(crate) fn skip_aux_back(doc: &Document, v: usize, lo: usize) -> usize {
         }
     {
         e -= 1;
+    }
+    // A verb that takes another (`continued to assert`, `went on to say`, `declined to
+    // say`): the subject stands before it.
+    if e >= lo + 3 && doc.tok(e - 1) == "to" {
+        let c = doc.tok(e - 2);
+        let on = c == "on" && e >= lo + 4 && matches!(doc.tok(e - 3), "went" | "goes" | "go");
+        if on {
+            return skip_aux_back(doc, e - 3, lo);
+        }
+        if lexicon::in_list(CATENATIVES, c) {
+            return skip_aux_back(doc, e - 2, lo);
+        }
     }
     // A party label or age in brackets after the name: `Gov. Pat McCrory (R) said`,
     // `Rep. Jason Chaffetz (R-Utah) said`.
@@ -247,6 +261,26 @@ pub(crate) fn skip_aux_back(doc: &Document, v: usize, lo: usize) -> usize {
     }
     e
 }
+
+/// Verbs that take a `to` infinitive whose subject is theirs (`continued to assert`).
+const CATENATIVES: &[&str] = &[
+    "appeared",
+    "began",
+    "begins",
+    "continue",
+    "continued",
+    "continues",
+    "declined",
+    "decided",
+    "hastened",
+    "proceeded",
+    "refused",
+    "seemed",
+    "tried",
+    "used",
+    "wanted",
+    "wants",
+];
 
 /// The subject of a reporting verb when it is not a name or a role: the words from the
 /// start of its clause to the verb, when they read as a noun phrase (`The Clinton campaign
@@ -273,7 +307,22 @@ pub fn plain_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> {
         return None;
     }
     let first = doc.tok(a);
-    if is_preposition(first) || first.ends_with("ly") {
+    // (`Nearly two-thirds of voters said`: an adverb of quantity opens a subject.)
+    let quantity = a + 1 < e
+        && matches!(
+            first,
+            "Nearly"
+                | "nearly"
+                | "Roughly"
+                | "roughly"
+                | "Only"
+                | "only"
+                | "Fully"
+                | "fully"
+                | "Approximately"
+                | "approximately"
+        );
+    if is_preposition(first) || (first.ends_with("ly") && !quantity) {
         return None;
     }
     let verbish = |w: &str| {
@@ -439,7 +488,16 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
                 }
             }
         }
-        return None;
+        // (`Huckabee, the former governor, proposed we “…” and said …`: the first verb is
+        // further back, past a quote; its subject is the shared one.)
+        let first = (lo..e - 1).rev().take(40).find(|&k| {
+            let w = doc.tok(k);
+            w.starts_with(|c: char| c.is_lowercase())
+                && (lexicon::is_speech_verb(w)
+                    || cues::is_learned_cue(doc, k)
+                    || super::reported::is_past_verb(w))
+        })?;
+        return subject_before(doc, first, lo);
     }
     // `X, the title of Y, said`: the appositive ends with a comma before the verb.
     if e > lo && doc.tok(e - 1) == "," {
@@ -447,6 +505,16 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
         let mut k = app_end;
         while k > lo && doc.tok(k - 1) != "," {
             k -= 1;
+        }
+        // (`Supporters of abortion rights, on the other hand, argued`: an aside, not an
+        // appositive; the subject stands before it.)
+        if k > lo + 1 && k < app_end && {
+            let w = doc.tok(k);
+            is_preposition(w)
+                || (app_end - k == 1
+                    && (w.ends_with("ly") || matches!(w, "however" | "meanwhile" | "too")))
+        } {
+            return subject_before(doc, k - 1, lo).or_else(|| plain_subject(doc, k - 1, lo));
         }
         if k > lo && app_end - k <= 30 {
             // k-1 is the comma before the appositive; the name is usually before that
