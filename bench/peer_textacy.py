@@ -15,10 +15,16 @@ the rules it scores whosaid with:
 
 Commands (run with the venv that bench/setup-python makes):
 
-    peer_textacy.py annotate ARTICLES_DIR OUT_DIR [--repeat N]
-        writes OUT_DIR/<id>.json per ARTICLES_DIR/<id>.txt; prints timings as JSON (wall and
-        CPU seconds): model load separately, then per article the median of N timed runs of
-        parse + extract + convert.
+    peer_textacy.py annotate ARTICLES_DIR OUT_DIR [--repeat N] [--limit N]
+        writes OUT_DIR/<id>.json per ARTICLES_DIR/<id>.txt (only the first N in name order with
+        --limit); prints timings as JSON (wall and CPU seconds): model load separately, then per
+        article the median of N timed runs of parse + extract + convert. One process, one model
+        load, however many articles: the way to convert a whole corpus (e.g. PolNeAR dev/text).
+    peer_textacy.py print-cached OUT_DIR ARTICLE_PATH
+        prints OUT_DIR/<id>.json for ARTICLE_PATH = .../<id>.txt, as written by `annotate`; needs
+        neither spaCy nor textacy (runs in any python3). This makes the precomputed conversion a
+        command that takes one article path, as scorers such as polnear-score expect, without
+        loading spaCy per article. Fails (exit 1) when the article was not converted.
     peer_textacy.py throughput FILE [--repeat N]
         parses a large text in article-sized pieces (paragraph boundaries, <= 10 000 chars, as
         spaCy refuses single docs over 1 000 000 chars) through `nlp.pipe` (batched);
@@ -162,7 +168,7 @@ def cmd_annotate(args):
     nlp = load_model()
     load_s, load_cpu = time.perf_counter() - t0, time.process_time() - c0
     os.makedirs(args.out, exist_ok=True)
-    names = sorted(f for f in os.listdir(args.articles) if f.endswith(".txt"))
+    names = sorted(f for f in os.listdir(args.articles) if f.endswith(".txt"))[: args.limit]
     # One throw-away parse so first-call costs (lazy tables, caches) are not billed to an article.
     to_annotations(nlp("“Warm up,” he said."), "“Warm up,” he said.")
     per = {}
@@ -182,6 +188,18 @@ def cmd_annotate(args):
         per[aid] = {"seconds": statistics.median(times), "cpu_seconds": statistics.median(cpus), "bytes": len(text.encode("utf-8")), "quotes": len(ann["quotes"]), **stats}
     json.dump({"model_load_s": load_s, "model_load_cpu_s": load_cpu, "repeat": args.repeat, "articles": per}, sys.stdout, indent=1)
     print()
+
+
+def cmd_print_cached(args):
+    aid = os.path.basename(args.article)
+    if aid.endswith(".txt"):
+        aid = aid[: -len(".txt")]
+    path = os.path.join(args.out, aid + ".json")
+    try:
+        with open(path, encoding="utf-8") as f:
+            sys.stdout.write(f.read())
+    except FileNotFoundError:
+        sys.exit(f"peer_textacy: {path} not found (run `annotate` on the article's folder first)")
 
 
 def chunks(text, limit=CHUNK_CHARS):
@@ -229,11 +247,15 @@ def main():
     a.add_argument("articles")
     a.add_argument("out")
     a.add_argument("--repeat", type=int, default=3)
+    a.add_argument("--limit", type=int, default=None, help="only the first N articles in name order")
+    pc = sub.add_parser("print-cached")
+    pc.add_argument("out")
+    pc.add_argument("article")
     t = sub.add_parser("throughput")
     t.add_argument("file")
     t.add_argument("--repeat", type=int, default=1)
     args = ap.parse_args()
-    {"annotate": cmd_annotate, "throughput": cmd_throughput}[args.cmd](args)
+    {"annotate": cmd_annotate, "throughput": cmd_throughput, "print-cached": cmd_print_cached}[args.cmd](args)
 
 
 if __name__ == "__main__":
