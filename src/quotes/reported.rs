@@ -374,7 +374,11 @@ pub(crate) fn find_indirect(
             };
             // The content ends where another report takes over: `…, adding that`,
             // `…, and he noted that`.
-            let is_dash = |x: usize| matches!(doc.tok(x), "—" | "–");
+            // (`--` stands for a dash in plain-text copy.)
+            let is_dash = |x: usize| {
+                matches!(doc.tok(x), "—" | "–")
+                    || (doc.tok(x) == "-" && x + 1 < e && doc.tok(x + 1) == "-")
+            };
             let single_dash = (start..e).filter(|&x| is_dash(x)).take(2).count() == 1;
             let content_end = (start..e)
                 .find(|&x| {
