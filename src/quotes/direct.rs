@@ -290,7 +290,7 @@ pub(crate) fn describing_verb_before(doc: &Document, q: &QuotedSpan) -> Option<(
         return None;
     }
     let first = doc.sentences[si].first;
-    let src = subject_before(doc, v, first)
+    let src = subject_of(doc, v, first)
         .or_else(|| plain_subject(doc, v, first))
         .or_else(|| shared_subject(doc, v, first))?;
     Some((doc.tokens[v].span(), src))
@@ -505,7 +505,7 @@ pub(crate) fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source
     if between.last().is_some_and(|w| *w == ":" || *w == ",") && between.len() <= 4 {
         dist = 0;
     }
-    let src = subject_before(doc, v, s.first)
+    let src = subject_of(doc, v, s.first)
         .or_else(|| {
             // Inverted order before a quote: `said Kirby: “…”`.
             np_after(doc, v + 1, b)

@@ -348,6 +348,8 @@ mod tests {
             ("Supporters of abortion rights, on the other hand, argued that the ruling will help.", "Supporters of abortion rights"),
             ("Nearly two-thirds of primary voters said that Wall Street hurts the economy.", "Nearly two-thirds of primary voters"),
             ("Rep. Thomas Massie used to support Rand Paul, but now said Trump had a duty to unite.", "Rep. Thomas Massie"),
+            ("Facing criticism, Mr. Trump praised the family, insisting that Mr. Khan had no right to speak.", "Mr. Trump"),
+            ("Rep. Hakeem Jeffries reacted to the news, saying that the killer should be in prison.", "Rep. Hakeem Jeffries"),
             ("Mike Huckabee, the former governor, proposed we \"wake up and smell the coffee\" and said Paul Ryan should resign.", "Mike Huckabee"),
         ];
         for (text, want) in cases {

@@ -358,7 +358,7 @@ pub(crate) fn find_indirect(
             let src = if participle {
                 None
             } else {
-                subject_before(doc, subj_at, a).or_else(|| plain_subject(doc, subj_at, a))
+                subject_of(doc, subj_at, a).or_else(|| plain_subject(doc, subj_at, a))
             };
             if !participle && src.is_none() && kind != CueKind::Speech {
                 i += 1;
@@ -515,6 +515,21 @@ pub(crate) fn find_indirect(
 /// The noun phrase opening the sentence (`The Government` in `The Government has
 /// effectively admitted …`), if it names someone and ends before token `limit`.
 pub(crate) fn sentence_subject(doc: &Document, a: usize, limit: usize) -> Option<Span> {
+    // A lead-in phrase is not the subject: `Facing criticism, Mr. Trump …`, `Reached by
+    // phone, Bennett …`, `In a statement, the group …`.
+    let first = doc.tok(a);
+    let lead = (first.len() > 3
+        && (first.ends_with("ing") || first.ends_with("ed"))
+        && first.starts_with(|c: char| c.is_uppercase()))
+        || is_preposition(&first.to_lowercase());
+    let a = if lead {
+        match (a..limit.min(a + 12)).find(|&k| doc.tok(k) == ",") {
+            Some(c) => c + 1,
+            None => return None,
+        }
+    } else {
+        a
+    };
     let mut z = a;
     while z < limit && (is_np_token(doc, z) || doc.tok(z) == ",") && z - a < 14 {
         z += 1;
