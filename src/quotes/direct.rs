@@ -463,6 +463,39 @@ pub(crate) fn is_quote_char_token(w: &str) -> bool {
     matches!(w, "\"" | "“" | "”" | "«" | "»" | "„")
 }
 
+/// `Hannity interjected: “…”`, `- Michael P. McDonald: “…”`: a name opening its clause, at
+/// most one verb, and a colon right before the mark introduce the quote, whatever the verb
+/// (a verb the cue lists know is found by [`cue_before`]'s own search). `b` is the token
+/// index of the mark.
+fn name_colon_before(doc: &Document, b: usize, first: usize) -> Option<(Span, Source, usize)> {
+    if b < first + 2 || doc.tok(b - 1) != ":" {
+        return None;
+    }
+    let colon = b - 1;
+    let w = doc.tok(colon - 1);
+    let verb = w.len() > 3
+        && w.chars().all(|c| c.is_lowercase())
+        && (w.ends_with("ed") || w.ends_with('s'))
+        && !lexicon::is_speech_verb(w);
+    let np_end = if verb { colon - 1 } else { colon };
+    let np = np_ending_at(doc, np_end, first)?;
+    let start = doc.token_at_or_after(np.start);
+    let opens = start == first || matches!(doc.tok(start - 1), "—" | "–" | "-" | "|");
+    let named = (start..np_end).any(|k| {
+        let t = doc.tok(k);
+        lexicon::pronoun(t).is_some()
+            || (t.starts_with(|c: char| c.is_uppercase())
+                && t.chars().any(|c| c.is_lowercase())
+                && !lexicon::is_not_name_word(t)
+                && !lexicon::is_title_word(t))
+    });
+    if !opens || !named || np_end - start > 6 {
+        return None;
+    }
+    let cue = doc.tokens[if verb { colon - 1 } else { colon }].span();
+    Some((cue, Source::Phrase(np), 0))
+}
+
 /// The cue before a quote in the same sentence: `X said: “…”`, `X said it appears that “…”`.
 /// Returns the cue, the source and the distance in tokens between the cue and the mark
 /// (0 for `said: “` / `said, “`).
@@ -473,6 +506,9 @@ pub(crate) fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source
     let lo = s.first.max(b.saturating_sub(CUE_WINDOW * 2));
     if b <= lo {
         return None;
+    }
+    if let Some(found) = name_colon_before(doc, b, s.first) {
+        return Some(found);
     }
     // The nearest reporting verb before the mark, not inside another quote.
     let mut v = None;

@@ -348,6 +348,7 @@ mod tests {
             ("Supporters of abortion rights, on the other hand, argued that the ruling will help.", "Supporters of abortion rights"),
             ("Nearly two-thirds of primary voters said that Wall Street hurts the economy.", "Nearly two-thirds of primary voters"),
             ("Rep. Thomas Massie used to support Rand Paul, but now said Trump had a duty to unite.", "Rep. Thomas Massie"),
+            ("As reported by Western Journalism, the secretary of state was made aware of it.", "Western Journalism"),
             ("Facing criticism, Mr. Trump praised the family, insisting that Mr. Khan had no right to speak.", "Mr. Trump"),
             ("Rep. Hakeem Jeffries reacted to the news, saying that the killer should be in prison.", "Rep. Hakeem Jeffries"),
             ("Mike Huckabee, the former governor, proposed we \"wake up and smell the coffee\" and said Paul Ryan should resign.", "Mike Huckabee"),
@@ -360,6 +361,24 @@ mod tests {
                 "{text}: {q:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_name_and_a_colon_introduce_a_quote() {
+        let q = quotes("Hannity interjected: “So you’re saying there will be some flexibility?”");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].2.as_deref(), Some("Hannity"));
+        let q = quotes(
+            "WHERE THE RACE STANDS - Michael P. McDonald: “The contests have finally started.”",
+        );
+        assert_eq!(q[0].2.as_deref(), Some("Michael P. McDonald"), "{q:?}");
+        // A plain noun before the colon is no source.
+        let q = quotes("The headline read: “Markets tumble as rates rise.”");
+        assert!(
+            q.iter()
+                .all(|q| q.2.is_none() || q.2.as_deref() == Some("<prev>")),
+            "{q:?}"
+        );
     }
 
     #[test]

@@ -610,7 +610,12 @@ pub(crate) fn parenthetical_cue(
 pub(crate) fn as_cue(doc: &Document, i: usize, e: usize, accepted: &[Span]) -> Option<RawQuote> {
     let comma = (i + 1..e.min(i + 14)).find(|&k| doc.tok(k) == ",")?;
     let v = (i + 1..comma).find(|&k| cue_kind(doc, k) == Some(CueKind::Speech))?;
-    let src = np_after(doc, i + 1, v).or_else(|| subject_before(doc, v, i + 1));
+    // (`As reported by Western Journalism, …`: the agent of the passive.)
+    let src = if v + 1 < comma && doc.tok(v + 1) == "by" {
+        np_after(doc, v + 2, comma)
+    } else {
+        np_after(doc, i + 1, v).or_else(|| subject_before(doc, v, i + 1))
+    };
     make_indirect(doc, comma + 1, e, doc.tokens[v].span(), src, accepted)
 }
 
