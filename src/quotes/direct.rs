@@ -7,6 +7,9 @@ use super::*;
 /// Verbs that, before `as “…”`, report how someone described a thing.
 pub(crate) const DESCRIBING_VERBS: &[&str] = &[
     "branded",
+    "cast",
+    "casting",
+    "casts",
     "characterised",
     "characterized",
     "decried",
@@ -17,7 +20,9 @@ pub(crate) const DESCRIBING_VERBS: &[&str] = &[
     "hailed",
     "labeled",
     "labelled",
+    "painted",
     "portrayed",
+    "portrays",
 ];
 
 /// Words before a quoted span that make it a name, a title or a term, not speech.
@@ -464,11 +469,13 @@ pub(crate) fn is_quote_char_token(w: &str) -> bool {
 }
 
 /// `Hannity interjected: “…”`, `- Michael P. McDonald: “…”`: a name opening its clause, at
-/// most one verb, and a colon right before the mark introduce the quote, whatever the verb
+/// most one verb, and a colon (or a comma after the verb: `Mr. Trump yelled, “…”`) right
+/// before the mark introduce the quote, whatever the verb
 /// (a verb the cue lists know is found by [`cue_before`]'s own search). `b` is the token
 /// index of the mark.
 fn name_colon_before(doc: &Document, b: usize, first: usize) -> Option<(Span, Source, usize)> {
-    if b < first + 2 || doc.tok(b - 1) != ":" {
+    // (A comma only after a verb: `Mr. Trump yelled, “Out, out, out!”`.)
+    if b < first + 2 || !matches!(doc.tok(b - 1), ":" | ",") {
         return None;
     }
     let colon = b - 1;
@@ -477,6 +484,9 @@ fn name_colon_before(doc: &Document, b: usize, first: usize) -> Option<(Span, So
         && w.chars().all(|c| c.is_lowercase())
         && (w.ends_with("ed") || w.ends_with('s'))
         && !lexicon::is_speech_verb(w);
+    if doc.tok(colon) == "," && !verb {
+        return None;
+    }
     let np_end = if verb { colon - 1 } else { colon };
     let np = np_ending_at(doc, np_end, first)?;
     let start = doc.token_at_or_after(np.start);

@@ -372,6 +372,8 @@ mod tests {
             "WHERE THE RACE STANDS - Michael P. McDonald: “The contests have finally started.”",
         );
         assert_eq!(q[0].2.as_deref(), Some("Michael P. McDonald"), "{q:?}");
+        let q = quotes("Mr. Trump yelled, “Out, out, out!”");
+        assert_eq!(q[0].2.as_deref(), Some("Mr. Trump"), "{q:?}");
         // A plain noun before the colon is no source.
         let q = quotes("The headline read: “Markets tumble as rates rise.”");
         assert!(
