@@ -24,6 +24,24 @@ mod names;
 use mentions::*;
 use names::*;
 
+/// Does the name end with the head word of a law or a treaty (`the British Bill`, `the
+/// Affordable Care Act`, `the Paris Agreement`)?
+fn names_a_law(doc: &Document, span: Span) -> bool {
+    doc.slice(span).split_whitespace().last().is_some_and(|w| {
+        matches!(
+            w,
+            "Bill"
+                | "Act"
+                | "Law"
+                | "Amendment"
+                | "Treaty"
+                | "Accord"
+                | "Agreement"
+                | "Constitution"
+        )
+    })
+}
+
 pub struct Resolved {
     pub entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
@@ -84,6 +102,10 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
                 // with the same source (`A, according to X, B`).
                 let first = runs.partition_point(|r| r.span.end <= s.start);
                 for r in runs[first..].iter().take_while(|r| r.span.start < s.end) {
+                    // Laws never speak: `the explanatory notes of the British Bill`.
+                    if names_a_law(doc, r.span) {
+                        continue;
+                    }
                     if let Some(e) = b.find_entity(&b.run_key(r), r.kind) {
                         hit = Some(e);
                     }
@@ -325,6 +347,12 @@ mod tests {
         let t = "The officials said the work would take a year. They said it was hard.";
         assert_eq!(speakers(t)[0].0, None);
         assert_eq!(speakers(t)[1].0, None);
+    }
+
+    #[test]
+    fn laws_never_speak() {
+        let t = "There would be a code including — according to the explanatory notes of the British Bill — “provision to protect the confidentiality of sources”.";
+        assert_eq!(speakers(t)[0].0, None);
     }
 
     #[test]
