@@ -106,6 +106,15 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
                     if names_a_law(doc, r.span) {
                         continue;
                     }
+                    // A person is not their organisation: `Tasos Georgelis of the city's
+                    // Department of Environmental Protection` is Georgelis.
+                    let at = doc.token_at_or_after(r.span.start);
+                    if hit.is_some()
+                        && (at.saturating_sub(3)..at)
+                            .any(|k| matches!(doc.tok(k), "of" | "at" | "for" | "from" | "with"))
+                    {
+                        break;
+                    }
                     if let Some(e) = b.find_entity(&b.run_key(r), r.kind) {
                         hit = Some(e);
                     }
@@ -347,6 +356,15 @@ mod tests {
         let t = "The officials said the work would take a year. They said it was hard.";
         assert_eq!(speakers(t)[0].0, None);
         assert_eq!(speakers(t)[1].0, None);
+    }
+
+    #[test]
+    fn a_person_is_not_their_organisation_and_titles_keep_their_domain() {
+        let t = "“The pipes expand,” said Tasos Georgelis of the city's Department of Environmental Protection. \
+                 “We are ready,” said Secretary of State John Kerry.";
+        let got = speakers(t);
+        assert_eq!(got[0].0.as_deref(), Some("Tasos Georgelis"), "{got:?}");
+        assert_eq!(got[1].0.as_deref(), Some("John Kerry"), "{got:?}");
     }
 
     #[test]

@@ -165,6 +165,13 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
         }
         a += 1;
     }
+    // A title's domain: `Secretary of State John Kerry`, `Director of National Intelligence
+    // James Clapper` (the name keeps its last two words).
+    if titled && a < j && doc.tok(a) == "of" {
+        while a < j && j - a > 2 {
+            a += 1;
+        }
+    }
     // A title inside the run (`Opposition Leader Bill Shorten`, `Tunisian Prime Minister
     // Habib Essid`): the name is what follows the last title word, when that is a name.
     if let Some(t) = (a..j)
