@@ -233,6 +233,9 @@ pub(crate) fn find_indirect(
                         !matches!(
                             w,
                             "," | ";"
+                                | "-"
+                                | "—"
+                                | "–"
                                 | ":"
                                 | "is"
                                 | "was"
