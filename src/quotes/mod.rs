@@ -384,6 +384,16 @@ mod tests {
     }
 
     #[test]
+    fn polls_and_studies_show_what_they_report() {
+        let q = quotes(
+            "Polls show Sanders within two points of Clinton. She shows her badge at the door.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "Sanders within two points of Clinton");
+        assert_eq!(q[0].2.as_deref(), Some("Polls"));
+    }
+
+    #[test]
     fn learned_cues_report_with_their_frame() {
         let doc = Document::new(
             "The study found that wages rose sharply. She found the keys under the table.",

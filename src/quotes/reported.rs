@@ -57,7 +57,50 @@ pub(crate) fn cue_kind(doc: &Document, i: usize) -> Option<CueKind> {
     {
         return Some(CueKind::Stance);
     }
-    cues::is_learned_cue(doc, i).then_some(CueKind::Learned)
+    (cues::is_learned_cue(doc, i) || shows_evidence(doc, i)).then_some(CueKind::Learned)
+}
+
+/// `Polls show Sanders within two points`, `the survey suggests …`: a verb of showing
+/// whose subject is a poll, a study or a record reports what that source says, whatever
+/// the verb's own rate as a cue.
+pub(crate) fn shows_evidence(doc: &Document, i: usize) -> bool {
+    const SHOWING: &[&str] = &[
+        "indicate",
+        "indicated",
+        "indicates",
+        "show",
+        "showed",
+        "shows",
+        "suggest",
+        "suggested",
+        "suggests",
+    ];
+    const EVIDENCE: &[&str] = &[
+        "analysis",
+        "data",
+        "documents",
+        "figures",
+        "numbers",
+        "poll",
+        "polls",
+        "records",
+        "report",
+        "reports",
+        "research",
+        "results",
+        "studies",
+        "study",
+        "survey",
+        "surveys",
+    ];
+    if !lexicon::in_list(SHOWING, doc.tok(i)) {
+        return false;
+    }
+    let mut k = i;
+    while k > 0 && matches!(doc.tok(k - 1), "also" | "now" | "still" | "consistently") {
+        k -= 1;
+    }
+    k > 0 && lexicon::in_list(EVIDENCE, &doc.tok(k - 1).to_lowercase())
 }
 
 /// `direct`: every paired span (verbs inside them are not cues); `accepted`: the spans
@@ -342,7 +385,8 @@ pub(crate) fn find_indirect(
                             .any(|x| is_quote_char_token(doc.tok(x)) || doc.tok(x) == ":")
                         && (subject_before(doc, i, a).is_some()
                             || plain_subject(doc, i, a).is_some())
-                        && cues::probability(w, cues::Frame::Clause) >= cues::MIN_BARE_CLAUSE;
+                        && (cues::probability(w, cues::Frame::Clause) >= cues::MIN_BARE_CLAUSE
+                            || shows_evidence(doc, i));
                     let clause_ok = bare_ok
                         && k < e
                         && !object_then_comma
