@@ -121,7 +121,12 @@ pub(crate) fn classify_direct(
     let before = cue_before(doc, q);
     // A short span in Title Case is a title or a name (`“Fox News Sunday,”`, `the “War On
     // Drugs”`), unless a cue introduces it right away (`chanted: “Lock Her Up”`).
-    if is_title_like(doc, content) && before.is_none_or(|(_, _, dist)| dist != 0) {
+    // (`told “Fox and Friends”`: what follows `told` is whom it was told to.)
+    if is_title_like(doc, content)
+        && before.is_none_or(|(cue, _, dist)| {
+            dist != 0 || matches!(doc.slice(cue), "told" | "tells" | "telling")
+        })
+    {
         return None;
     }
 
@@ -231,7 +236,8 @@ pub(crate) fn is_title_like(doc: &Document, content: Span) -> bool {
     (2..=6).contains(&words.len())
         && caps >= 2
         && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_numeric()) || small(w))
-        && !body.trim_end_matches([',', ' ']).contains(['.', '!', '?', ','])
+        // (A sentence's full stop may sit inside the marks: `on NBC's “Meet the Press.”`.)
+        && !body.trim_end_matches([',', ' ', '.']).contains(['.', '!', '?', ','])
         // `I` is no title word, nor are all-capital shouts.
         && !words.iter().any(|w| *w == "I" || (w.len() > 3 && w.chars().all(|c| c.is_uppercase())))
 }

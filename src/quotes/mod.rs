@@ -384,6 +384,13 @@ mod tests {
     }
 
     #[test]
+    fn show_titles_stay_titles() {
+        let q = quotes("“We must act,” Trump told “Fox and Friends” on Monday. He spoke on NBC's “Meet the Press.”");
+        let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();
+        assert_eq!(texts, ["We must act"], "{q:?}");
+    }
+
+    #[test]
     fn polls_and_studies_show_what_they_report() {
         let q = quotes(
             "Polls show Sanders within two points of Clinton. She shows her badge at the door.",
