@@ -24,6 +24,7 @@ pub mod claims_model;
 pub mod cues;
 pub mod entities;
 pub mod eval;
+pub mod json;
 pub mod lexicon;
 pub mod quotes;
 pub mod ranker;

@@ -16,16 +16,33 @@
 
 mod dom;
 
-#[wasm_bindgen(module = "/src/web/facts.js")]
+// The DOM walking and wrapping, in JavaScript (src/web/dom.js): one call each, see `dom`.
+#[wasm_bindgen(module = "/src/web/dom.js")]
 extern "C" {
-    /// Bit flags describing an element for text extraction (see src/web/facts.js).
-    fn ws_facts(el: &Element, styled: bool) -> u32;
+    fn ws_extract(root: &Element) -> js_sys::Array;
+    #[wasm_bindgen(catch)]
+    fn ws_wrap(
+        nodes: &js_sys::Array,
+        plan: &[u32],
+        attrs: &str,
+        marks: &js_sys::Array,
+        splits: &js_sys::Array,
+    ) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch)]
+    fn ws_unwrap(marks: &js_sys::Array, splits: &js_sys::Array) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch)]
+    fn ws_leftovers(root: &Element, class: &str) -> Result<(), JsValue>;
+    /// Annotations from JS, flattened: `[numbers, strings]` (see src/web/dom.js).
+    #[wasm_bindgen(catch)]
+    fn ws_flat(annotations: &JsValue) -> Result<js_sys::Array, JsValue>;
 }
 
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Node};
 
-use crate::types::Annotations;
+use crate::types::{
+    Annotations, Claim, ClaimKind, Entity, EntityKind, OffsetUnit, Phrase, Quote, QuoteKind, Span,
+};
 
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -46,32 +63,58 @@ pub fn claim_threshold() -> f32 {
 
 /// Hands annotations to JS as a plain object.
 ///
-/// Through JSON rather than `serde_wasm_bindgen::to_value`: the object is then exactly what
-/// the CLI prints (`null` for a missing speaker, `0.93` rather than the f32-widened
-/// `0.9300000071525574`), and one `JSON.parse` is faster than building a large object
-/// member by member across the wasm boundary.
+/// Through JSON rather than member by member: the object is then exactly what the CLI prints
+/// (`null` for a missing speaker, `0.93` rather than the f32-widened `0.9300000071525574`),
+/// and one `JSON.parse` is faster than building a large object across the wasm boundary. The
+/// JSON is written by [`crate::json`], the same bytes as serde_json's, without shipping it.
 fn to_js(ann: &Annotations) -> Result<JsValue, JsError> {
-    let json = serde_json::to_string(ann).map_err(|e| JsError::new(&e.to_string()))?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("JSON.parse failed"))
+    parse_json(&crate::json::annotations(ann))
 }
 
-/// Paint stats as a plain JS object (through JSON, like the annotations: serde_json is in the
-/// module anyway, so no second serializer is shipped).
+fn parse_json(json: &str) -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(json).map_err(|_| JsError::new("JSON.parse failed"))
+}
+
+/// Paint stats as a plain JS object.
 fn stats_js(stats: &dom::PaintStats) -> Result<JsValue, JsError> {
-    let json = serde_json::to_string(stats).map_err(|e| JsError::new(&e.to_string()))?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("JSON.parse failed"))
+    parse_json(&stats.to_json())
 }
 
-/// Paint options from a plain JS object (all fields optional), read through `JSON.stringify`.
+/// Paint options from a plain JS object (all fields optional; `undefined` means the default).
 fn options(opts: JsValue) -> Result<dom::PaintOptions, JsError> {
+    let mut o = dom::PaintOptions::default();
     if opts.is_undefined() || opts.is_null() {
-        return Ok(dom::PaintOptions::default());
+        return Ok(o);
     }
-    let json = js_sys::JSON::stringify(&opts)
-        .map_err(js_err)?
-        .as_string()
-        .ok_or_else(|| JsError::new("options: not an object"))?;
-    serde_json::from_str(&json).map_err(|e| JsError::new(&format!("options: {e}")))
+    if !opts.is_object() {
+        return Err(JsError::new("options: not an object"));
+    }
+    let get = |key: &str| {
+        js_sys::Reflect::get(&opts, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    };
+    let bad = |key: &str, what: &str| JsError::new(&format!("options: {key} must be {what}"));
+    let v = get("mode");
+    if !v.is_undefined() {
+        o.mode = v.as_string().ok_or_else(|| bad("mode", "a string"))?;
+    }
+    for (key, flag) in [
+        ("focusable", &mut o.focusable),
+        ("quotes", &mut o.quotes),
+        ("claims", &mut o.claims),
+        ("cues", &mut o.cues),
+        ("speakers", &mut o.speakers),
+        ("sources", &mut o.sources),
+    ] {
+        let v = get(key);
+        if !v.is_undefined() {
+            *flag = v.as_bool().ok_or_else(|| bad(key, "true or false"))?;
+        }
+    }
+    let v = get("threshold");
+    if !v.is_undefined() {
+        o.threshold = v.as_f64().ok_or_else(|| bad("threshold", "a number"))? as f32;
+    }
+    Ok(o)
 }
 
 /// Annotates `text`; every offset is in UTF-16 code units of `text` (`offsets: "utf16"`).
@@ -106,19 +149,152 @@ fn js_err(v: JsValue) -> JsError {
 
 /// Reads annotations given by JS: an object (as `annotate_text` returns it) or its JSON text.
 ///
-/// An object is turned into JSON by the browser's own `JSON.stringify` and parsed with
-/// serde_json: one crossing of the wasm boundary instead of one per field, which matters for
-/// a book: on a 1 MB paste (~33,000 spans) preparing the paint took ~440 ms with
-/// `serde_wasm_bindgen::from_value` and ~240 ms this way (it costs ~13 KB of gzipped wasm).
+/// `ws_flat` (src/web/dom.js) walks the object in JavaScript and hands over what painting
+/// needs as one array of numbers and one string: two crossings of the wasm boundary instead of
+/// one per field, which matters for a book (~33,000 spans on a 1 MB paste). Fields painting
+/// does not use (names, titles, confidences, signals) are left empty.
 fn parse_annotations(v: JsValue) -> Result<Annotations, JsError> {
-    let json = match v.as_string() {
-        Some(s) => s,
-        None => js_sys::JSON::stringify(&v)
-            .map_err(js_err)?
-            .as_string()
-            .ok_or_else(|| JsError::new("annotations: not an object"))?,
-    };
-    serde_json::from_str(&json).map_err(|e| JsError::new(&format!("annotations: {e}")))
+    let flat = ws_flat(&v).map_err(|e| {
+        let msg = js_sys::Reflect::get(&e, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string());
+        JsError::new(&msg.unwrap_or_else(|| "annotations: unreadable".into()))
+    })?;
+    let nums = js_sys::Float64Array::from(flat.get(0)).to_vec();
+    let strs = flat.get(1).as_string().unwrap_or_default();
+    Flat {
+        nums: &nums,
+        at: 0,
+        strs: &strs,
+    }
+    .annotations()
+    .ok_or_else(|| JsError::new("annotations: malformed"))
+}
+
+/// A reader over `ws_flat`'s output; `None` when it runs out (never, for what `ws_flat`
+/// writes).
+struct Flat<'a> {
+    nums: &'a [f64],
+    at: usize,
+    strs: &'a str,
+}
+
+impl Flat<'_> {
+    fn num(&mut self) -> Option<f64> {
+        let x = *self.nums.get(self.at)?;
+        self.at += 1;
+        Some(x)
+    }
+
+    fn count(&mut self) -> Option<usize> {
+        self.num().map(|x| x as usize)
+    }
+
+    /// The next string: as many UTF-16 code units of `strs` as the next number says.
+    fn string(&mut self) -> Option<String> {
+        let units = self.count()?;
+        let mut n = 0;
+        let mut end = 0;
+        for c in self.strs.chars() {
+            if n >= units {
+                break;
+            }
+            n += c.len_utf16();
+            end += c.len_utf8();
+        }
+        let (s, rest) = self.strs.split_at(end);
+        self.strs = rest;
+        Some(s.to_string())
+    }
+
+    fn opt_string(&mut self) -> Option<Option<String>> {
+        if self.nums.get(self.at) == Some(&-1.0) {
+            self.at += 1;
+            return Some(None);
+        }
+        self.string().map(Some)
+    }
+
+    fn phrase(&mut self) -> Option<Option<Phrase>> {
+        if self.num()? < 0.0 {
+            return Some(None);
+        }
+        Some(Some(Phrase {
+            start: self.count()?,
+            end: self.count()?,
+            text: self.string()?,
+        }))
+    }
+
+    fn annotations(&mut self) -> Option<Annotations> {
+        let offsets = match self.num()? as u8 {
+            0 => OffsetUnit::Utf8,
+            1 => OffsetUnit::Utf16,
+            _ => OffsetUnit::Chars,
+        };
+        let mut entities = Vec::new();
+        for _ in 0..self.count()? {
+            let id = self.string()?;
+            let mut mentions = Vec::new();
+            for _ in 0..self.count()? {
+                mentions.push(Span::new(self.count()?, self.count()?));
+            }
+            entities.push(Entity {
+                id,
+                name: String::new(),
+                kind: EntityKind::Person,
+                title: None,
+                mentions,
+            });
+        }
+        let mut quotes = Vec::new();
+        for _ in 0..self.count()? {
+            quotes.push(Quote {
+                id: self.string()?,
+                start: self.count()?,
+                end: self.count()?,
+                text: self.string()?,
+                kind: if self.num()? == 0.0 {
+                    QuoteKind::Direct
+                } else {
+                    QuoteKind::Indirect
+                },
+                speaker: self.opt_string()?,
+                source: self.phrase()?,
+                cue: self.phrase()?,
+                confidence: 0.0,
+            });
+        }
+        const KINDS: [ClaimKind; 6] = [
+            ClaimKind::Quantity,
+            ClaimKind::Comparison,
+            ClaimKind::Causal,
+            ClaimKind::Prediction,
+            ClaimKind::Accusation,
+            ClaimKind::Statement,
+        ];
+        let mut claims = Vec::new();
+        for _ in 0..self.count()? {
+            claims.push(Claim {
+                id: self.string()?,
+                start: self.count()?,
+                end: self.count()?,
+                text: self.string()?,
+                kind: *KINDS.get(self.count()?)?,
+                score: self.num()? as f32,
+                signals: Vec::new(),
+                quote: None,
+            });
+        }
+        Some(Annotations {
+            version: crate::types::FORMAT_VERSION,
+            offsets,
+            entities,
+            quotes,
+            claims,
+            sources: Vec::new(),
+        })
+    }
 }
 
 /// Paints `annotations` (UTF-16 offsets into `extract_text(el)`) into `el` at once; returns

@@ -11,18 +11,32 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 // The DOM code is private to the library (it is exposed to JavaScript, not to Rust), so the
 // test compiles the same file as a module of its own. It refers to the core as
-// `crate::annotate`, `crate::claims` and `crate::types`, which these re-exports provide.
-pub use whosaid::{annotate, claims, types};
+// `crate::annotate`, `crate::claims`, `crate::json` and `crate::types`, which these
+// re-exports provide.
+pub use whosaid::{annotate, claims, json, types};
 #[allow(dead_code)]
 #[path = "../src/web/dom.rs"]
 mod dom;
 
-// dom.rs imports `super::ws_facts`; the library declares it too, so this copy imports the
-// same JavaScript function under its second name.
-#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/web/facts.js")]
+// dom.rs imports its JavaScript half (`super::ws_extract`, …); the library declares the same
+// functions too, so this copy imports them under their second names.
+use wasm_bindgen::prelude::{wasm_bindgen, JsValue};
+#[wasm_bindgen(module = "/src/web/dom.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = ws_facts_for_tests)]
-    fn ws_facts(el: &web_sys::Element, styled: bool) -> u32;
+    #[wasm_bindgen(js_name = ws_extract_for_tests)]
+    fn ws_extract(root: &web_sys::Element) -> js_sys::Array;
+    #[wasm_bindgen(catch, js_name = ws_wrap_for_tests)]
+    fn ws_wrap(
+        nodes: &js_sys::Array,
+        plan: &[u32],
+        attrs: &str,
+        marks: &js_sys::Array,
+        splits: &js_sys::Array,
+    ) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, js_name = ws_unwrap_for_tests)]
+    fn ws_unwrap(marks: &js_sys::Array, splits: &js_sys::Array) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, js_name = ws_leftovers_for_tests)]
+    fn ws_leftovers(root: &web_sys::Element, class: &str) -> Result<(), JsValue>;
 }
 
 use dom::{clear, extract, PaintOptions, Painter};

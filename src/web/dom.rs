@@ -3,8 +3,11 @@
 //!
 //! Nothing here knows any NLP: it only turns DOM into a string, and `[start, end)` spans of
 //! that string (UTF-16 code units, as `Annotations::to_utf16` gives them) back into DOM.
+//! The DOM itself is walked and changed by the JavaScript half, src/web/dom.js, one call per
+//! job (reading the element, wrapping a batch of text nodes, undoing it): what to do is
+//! decided here, the many small DOM calls are made there, with no wasm boundary between them.
 //!
-//! ## What counts as article text ([`extract`])
+//! ## What counts as article text ([`extract`], `ws_extract` in dom.js)
 //! The text a reader sees, in document order, roughly what `innerText` gives:
 //! - Skipped with everything inside: `script`, `style`, `noscript`, `template`, `textarea`,
 //!   `svg`, `math`, form controls (`button`, `select`, `input`, `option`), embedded content
@@ -25,23 +28,24 @@
 //! ([`Seg`]); the breaks inserted between blocks map to no node. A collapsed whitespace run
 //! maps to the whole run, so a mark that covers it covers the run.
 //!
-//! ## Painting ([`Painter`])
-//! Wrap mode splits text nodes at span boundaries and wraps each covered piece in one
+//! ## Painting ([`Painter`], `ws_wrap` in dom.js)
+//! Wrap mode cuts text nodes at span boundaries and wraps each covered piece in one
 //! `<mark class="ws-mark …">` carrying the classes of every span that covers it (`ws-quote`,
-//! `ws-claim`, `ws-cue`, `ws-speaker`, `ws-source`: the quote's source phrase as written); ranges that run across `<em>`, `<a>` or several
-//! paragraphs become one mark per text node. Elements are never moved or re-created: only text
-//! nodes are split, and the pieces are put inside new marks in the same place. Highlight mode
-//! uses the CSS Custom Highlight API instead and changes no DOM at all.
+//! `ws-claim`, `ws-cue`, `ws-speaker`, `ws-source`: the quote's source phrase as written);
+//! ranges that run across `<em>`, `<a>` or several paragraphs become one mark per text node.
+//! Elements are never moved or re-created: a cut text node keeps its first piece, the other
+//! pieces become new text nodes right after it, and the marked ones are put inside new marks
+//! in the same place. Highlight mode uses the CSS Custom Highlight API instead and changes no
+//! DOM at all.
 //!
 //! ## Clearing ([`clear`])
 //! Every painted element is remembered with the marks it got and the text nodes that were
-//! split. Clearing unwraps the marks and joins the pieces back into the original text node
+//! cut. Clearing unwraps the marks and joins the pieces back into the original text node
 //! (the node the page may hold a reference to keeps its identity), so `outerHTML`,
 //! `textContent` and the node tree are what they were.
 
 use std::cell::RefCell;
 
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Node, Range, Text};
 
@@ -52,29 +56,6 @@ pub const MARK_CLASS: &str = "ws-mark";
 
 /// Number of speaker colours; speakers beyond it reuse colours in order.
 pub const PALETTE: usize = 8;
-
-/// Elements whose content is never article text (local names, lower case).
-#[rustfmt::skip]
-const SKIP: &[&str] = &[
-    "script", "style", "noscript", "template", "textarea", "svg", "math", "button", "select",
-    "input", "option", "optgroup", "datalist", "iframe", "object", "embed", "canvas", "video",
-    "audio", "head", "title", "meta", "link", "img", "picture", "source", "track", "map",
-    "dialog",
-];
-
-/// Elements that are blocks when there is no computed style to ask (detached trees).
-#[rustfmt::skip]
-const BLOCK: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
-    "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
-    "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu",
-    "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
-    "thead", "tr", "ul",
-];
-
-fn is_collapsible(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c')
-}
 
 /// A run of the extracted text that came from one text node: `len` code units of the text at
 /// `start` stand for `node_len` code units of node `node` at `node_start`. The two lengths
@@ -94,7 +75,8 @@ pub struct Extract {
     pub text: String,
     /// Its length in UTF-16 code units (the unit of every offset here).
     pub len16: usize,
-    nodes: Vec<Text>,
+    /// The text nodes it came from (a JS array of `Text`), indexed by [`Seg::node`].
+    nodes: js_sys::Array,
     segs: Vec<Seg>,
 }
 
@@ -140,251 +122,47 @@ impl Extract {
         }
         out
     }
-}
 
-/// Accumulates the text while the tree is walked; see the module docs for the rules.
-///
-/// Every call into JavaScript costs about a microsecond, and a book has hundreds of thousands
-/// of words, so nothing here calls out per word: a text node's data is read once and the
-/// node is registered at most once, by index.
-struct Builder {
-    text: String,
-    len16: usize,
-    nodes: Vec<Text>,
-    segs: Vec<Seg>,
-    /// Newlines owed before the next text (1 after a `<br>`, 2 at a block boundary).
-    breaks: u8,
-    /// A collapsed whitespace run owed before the next text: (node index, start, len).
-    space: Option<(usize, usize, usize)>,
-    /// Whether any text has been emitted (no breaks or spaces before the first text).
-    started: bool,
-}
-
-impl Builder {
-    fn new() -> Self {
-        Builder {
-            text: String::new(),
-            len16: 0,
-            nodes: Vec::new(),
-            segs: Vec::new(),
-            breaks: 0,
-            space: None,
-            started: false,
-        }
-    }
-
-    fn line_break(&mut self) {
-        self.space = None;
-        if self.started {
-            self.breaks = (self.breaks + 1).min(2);
-        }
-    }
-
-    fn block_break(&mut self) {
-        self.space = None;
-        if self.started {
-            self.breaks = 2;
-        }
-    }
-
-    /// The index of the text node being read, registering it on first use.
-    fn node_index(&mut self, t: &Text, idx: &mut Option<usize>) -> usize {
-        *idx.get_or_insert_with(|| {
-            self.nodes.push(t.clone());
-            self.nodes.len() - 1
-        })
-    }
-
-    /// Appends `s` (`len16` code units) as the image of `node_len` units of node `node` at
-    /// `node_start`.
-    fn push(&mut self, node: usize, node_start: usize, node_len: usize, s: &str, len16: usize) {
-        self.segs.push(Seg {
-            node,
-            node_start,
-            node_len,
-            start: self.len16,
-            len: len16,
-        });
-        self.text.push_str(s);
-        self.len16 += len16;
-    }
-
-    /// Pays what is owed before new text: the breaks, or else a pending space.
-    fn flush(&mut self) {
-        if self.breaks > 0 {
-            for _ in 0..self.breaks {
-                self.text.push('\n');
-            }
-            self.len16 += self.breaks as usize;
-            self.breaks = 0;
-            self.space = None;
-        } else if let Some((node, start, len)) = self.space.take() {
-            self.push(node, start, len, " ", 1);
-        }
-    }
-
-    fn text_node(&mut self, t: &Text, pre: bool) {
-        let data = t.data();
-        if data.is_empty() {
-            return;
-        }
-        let mut idx = None;
-        if pre {
-            self.flush();
-            let n = data.encode_utf16().count();
-            let node = self.node_index(t, &mut idx);
-            self.push(node, 0, n, &data, n);
-            self.started = true;
-            return;
-        }
-        let mut off16 = 0;
-        let mut rest = data.as_str();
-        while let Some(c) = rest.chars().next() {
-            let ws = is_collapsible(c);
-            let end = rest
-                .find(|d: char| is_collapsible(d) != ws)
-                .unwrap_or(rest.len());
-            let run = &rest[..end];
-            let n = run.encode_utf16().count();
-            if ws {
-                if self.started && self.breaks == 0 && self.space.is_none() {
-                    let node = self.node_index(t, &mut idx);
-                    self.space = Some((node, off16, n));
-                }
-            } else {
-                self.flush();
-                let node = self.node_index(t, &mut idx);
-                self.push(node, off16, n, run, n);
-                self.started = true;
-            }
-            off16 += n;
-            rest = &rest[end..];
-        }
+    fn node(&self, i: usize) -> Text {
+        self.nodes.get(i as u32).unchecked_into()
     }
 }
 
-/// How an element takes part in the text.
-enum Role {
-    Skip,
-    LineBreak,
-    /// Walk its children; `block` adds paragraph breaks around it, `pre` keeps whitespace.
-    Walk {
-        block: bool,
-        pre: bool,
-    },
-}
-
-// What extraction needs to know about an element is gathered by one call into JavaScript
-// (`ws_facts` in src/web/facts.js): crossing the wasm boundary, and decoding property names,
-// once per element instead of eight times makes reading a book-length article several times
-// faster. The import is declared by the including module (`super`), so this file can also be
-// compiled into the browser tests without two copies of the same import.
-use super::ws_facts;
-
-const F_HIDDEN_ATTR: u32 = 1;
-const F_ARIA_HIDDEN: u32 = 2;
-const F_SKIP_ATTR: u32 = 4;
-const F_DISPLAY_NONE: u32 = 8;
-const F_INVISIBLE: u32 = 16;
-const F_BLOCK: u32 = 32;
-const F_PRE: u32 = 64;
-const F_STYLED: u32 = 128;
-
-fn role(el: &Element, parent_pre: bool, rendered: bool) -> Role {
-    let name = el.local_name();
-    if name == "br" {
-        return Role::LineBreak;
-    }
-    if SKIP.contains(&name.as_str()) {
-        return Role::Skip;
-    }
-    let f = ws_facts(el, rendered);
-    if f & (F_HIDDEN_ATTR | F_ARIA_HIDDEN | F_SKIP_ATTR | F_DISPLAY_NONE | F_INVISIBLE) != 0 {
-        return Role::Skip;
-    }
-    if f & F_STYLED != 0 {
-        return Role::Walk {
-            block: f & F_BLOCK != 0,
-            pre: f & F_PRE != 0,
-        };
-    }
-    Role::Walk {
-        block: BLOCK.contains(&name.as_str()),
-        pre: parent_pre || name == "pre",
-    }
-}
+// The walk itself is `ws_extract` in src/web/dom.js: one call into JavaScript for the whole
+// element instead of several per node and per element (a crossing of the wasm boundary
+// costs about a microsecond, and reading a computed style from wasm several), which reads a
+// 10,000-word article about three times faster. The imports are declared by the including
+// module (`super`), so this file can also be compiled into the browser tests without two
+// copies of the same import.
+use super::{ws_extract, ws_leftovers, ws_unwrap, ws_wrap};
 
 /// Reads `root`'s article text (see the module docs for what is included and how).
 pub fn extract(root: &Element) -> Extract {
-    let rendered = root.is_connected();
-    let root_pre = match role(root, false, rendered) {
-        Role::Walk { pre, .. } => pre,
-        _ => false,
-    };
-
-    let mut b = Builder::new();
-    // Iterative walk (articles can nest deeply): the stack holds the open elements.
-    struct Open {
-        node: Node,
-        block: bool,
-        pre: bool,
-    }
-    let mut stack = vec![Open {
-        node: root.clone().into(),
-        block: false,
-        pre: root_pre,
-    }];
-    let mut cur = root.first_child();
-    loop {
-        let Some(node) = cur else {
-            let open = stack.pop().expect("the root is on the stack");
-            if stack.is_empty() {
-                break;
-            }
-            if open.block {
-                b.block_break();
-            }
-            cur = open.node.next_sibling();
-            continue;
-        };
-        let pre = stack.last().is_some_and(|o| o.pre);
-        match node.node_type() {
-            Node::TEXT_NODE | Node::CDATA_SECTION_NODE => {
-                // Both are `Text` (CDATASection extends Text); no instanceof call needed.
-                b.text_node(node.unchecked_ref::<Text>(), pre);
-                cur = node.next_sibling();
-            }
-            Node::ELEMENT_NODE => {
-                let el: &Element = node.unchecked_ref();
-                match role(el, pre, rendered) {
-                    Role::Skip => cur = node.next_sibling(),
-                    Role::LineBreak => {
-                        b.line_break();
-                        cur = node.next_sibling();
-                    }
-                    Role::Walk { block, pre } => {
-                        if block {
-                            b.block_break();
-                        }
-                        cur = node.first_child();
-                        stack.push(Open { node, block, pre });
-                    }
-                }
-            }
-            _ => cur = node.next_sibling(),
-        }
-    }
+    let r = ws_extract(root);
+    let nodes: js_sys::Array = r.get(0).unchecked_into();
+    let text = r.get(1).as_string().unwrap_or_default();
+    let raw = js_sys::Uint32Array::from(r.get(2)).to_vec();
+    let segs = raw
+        .chunks_exact(5)
+        .map(|c| Seg {
+            node: c[0] as usize,
+            node_start: c[1] as usize,
+            node_len: c[2] as usize,
+            start: c[3] as usize,
+            len: c[4] as usize,
+        })
+        .collect();
     Extract {
-        text: b.text,
-        len16: b.len16,
-        nodes: b.nodes,
-        segs: b.segs,
+        len16: text.encode_utf16().count(),
+        text,
+        nodes,
+        segs,
     }
 }
 
-/// What to paint and how; the JS side passes it as a plain object (all fields optional).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+/// What to paint and how; the JS side passes it as a plain object (all fields optional,
+/// read by `options` in web.rs).
+#[derive(Debug, Clone)]
 pub struct PaintOptions {
     /// `"wrap"` (default): `<mark>` elements. `"highlight"`: CSS Custom Highlight API, no DOM
     /// change (falls back to wrapping where the browser lacks it). `"auto"`: highlight when
@@ -420,9 +198,8 @@ impl Default for PaintOptions {
     }
 }
 
-/// What a paint did, for the caller's legend and logs.
-#[derive(Debug, Clone, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// What a paint did, for the caller's legend and logs (to JS as [`PaintStats::to_json`]).
+#[derive(Debug, Clone, Default)]
 pub struct PaintStats {
     /// `"wrap"` or `"highlight"`: the mode actually used.
     pub mode: String,
@@ -442,11 +219,36 @@ pub struct PaintStats {
     pub text_length: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct SpeakerSlot {
     pub id: String,
     pub slot: usize,
     pub quotes: usize,
+}
+
+impl PaintStats {
+    /// The stats as JSON, field names in camelCase: `{"mode":"wrap","marks":…,"textLength":…}`.
+    pub fn to_json(&self) -> String {
+        let mut w = crate::json::Writer::new();
+        w.raw("{\"mode\":").str(&self.mode);
+        for (k, v) in [
+            ("marks", self.marks),
+            ("ranges", self.ranges),
+            ("quotes", self.quotes),
+            ("claims", self.claims),
+            ("mentions", self.mentions),
+            ("sources", self.sources),
+        ] {
+            w.raw(",\"").raw(k).raw("\":").uint(v);
+        }
+        w.raw(",\"speakers\":").list(&self.speakers, |w, s| {
+            w.raw("{\"id\":").str(&s.id);
+            w.raw(",\"slot\":").uint(s.slot);
+            w.raw(",\"quotes\":").uint(s.quotes).raw("}");
+        });
+        w.raw(",\"textLength\":").uint(self.text_length).raw("}");
+        w.out
+    }
 }
 
 /// One span to paint, with what its marks say.
@@ -594,10 +396,7 @@ fn labels(
     }
     if opts.claims {
         for c in ann.claims.iter().filter(|c| c.score >= opts.threshold) {
-            let kind = serde_json::to_value(c.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
+            let kind = c.kind.as_str().to_string();
             out.push(Label {
                 id: c.id.clone(),
                 classes: vec!["ws-claim".into(), format!("ws-claim-{kind}")],
@@ -672,10 +471,11 @@ fn plan(labels: &[Label]) -> Vec<NodePlan> {
 struct Painted {
     id: u32,
     root: Element,
-    marks: Vec<Element>,
-    /// Each split text node (which keeps the first piece) and the pieces split off it, in
-    /// document order.
-    splits: Vec<(Text, Vec<Text>)>,
+    /// The marks (a JS array, filled by `ws_wrap`).
+    marks: js_sys::Array,
+    /// For each cut text node (which keeps its first piece), `[node, ...the new text nodes
+    /// holding the other pieces, in document order]` (a JS array of arrays).
+    splits: js_sys::Array,
     /// Highlight mode: (highlight name, range, ids) for each registered range.
     ranges: Vec<(String, Range, String)>,
 }
@@ -730,6 +530,17 @@ impl Painter {
         clear(root);
         let ex = extract(root);
         check(ann, &ex)?;
+        Ok(Painter::with_extract(root, ex, ann, opts))
+    }
+
+    /// Prepares the marks of `ann` on `ex`, the text just read from `root` (cleared), which
+    /// `ann` was computed on.
+    fn with_extract(
+        root: &Element,
+        ex: Extract,
+        ann: &Annotations,
+        opts: &PaintOptions,
+    ) -> Painter {
         let mut stats = PaintStats {
             text_length: ex.len16,
             ..Default::default()
@@ -748,12 +559,12 @@ impl Painter {
             p.borrow_mut().push(Painted {
                 id,
                 root: root.clone(),
-                marks: Vec::new(),
-                splits: Vec::new(),
+                marks: js_sys::Array::new(),
+                splits: js_sys::Array::new(),
                 ranges: Vec::new(),
             })
         });
-        Ok(Painter {
+        Painter {
             id,
             ex,
             labels,
@@ -762,7 +573,7 @@ impl Painter {
             highlight,
             focusable: opts.focusable,
             stats,
-        })
+        }
     }
 
     /// Share of the work done, in [0, 1].
@@ -799,22 +610,29 @@ impl Painter {
             return Ok(true);
         }
         let end = (self.next + max_nodes.max(1)).min(self.plans.len());
-        let mut marks = Vec::new();
-        let mut splits = Vec::new();
-        let result = (|| -> Result<(), JsValue> {
-            for pi in self.next..end {
-                self.wrap_node(pi, &mut marks, &mut splits)?;
+        // What to do, for `ws_wrap`: per node its index, piece count and pieces; per piece the
+        // seven attribute values, each ended by \x1f.
+        let mut plan: Vec<u32> = Vec::new();
+        let mut attrs = String::new();
+        for np in &self.plans[self.next..end] {
+            plan.push(np.node as u32);
+            plan.push(np.pieces.len() as u32);
+            for piece in &np.pieces {
+                plan.push(piece.start as u32);
+                plan.push(piece.end as u32);
+                self.dress(&mut attrs, np.node, piece);
             }
-            Ok(())
-        })();
+        }
         self.next = end;
-        self.stats.marks += marks.len();
-        PAINTED.with(|p| {
-            if let Some(x) = p.borrow_mut().iter_mut().find(|x| x.id == self.id) {
-                x.marks.extend(marks);
-                x.splits.extend(splits);
-            }
+        let (marks, splits) = PAINTED.with(|p| {
+            let p = p.borrow();
+            let x = p.iter().find(|x| x.id == self.id);
+            x.map(|x| (x.marks.clone(), x.splits.clone()))
+                .unwrap_or_default()
         });
+        let before = marks.length();
+        let result = ws_wrap(&self.ex.nodes, &plan, &attrs, &marks, &splits);
+        self.stats.marks += (marks.length() - before) as usize;
         result?;
         Ok(self.done())
     }
@@ -825,55 +643,10 @@ impl Painter {
         Ok(())
     }
 
-    fn wrap_node(
-        &self,
-        pi: usize,
-        marks: &mut Vec<Element>,
-        splits: &mut Vec<(Text, Vec<Text>)>,
-    ) -> Result<(), JsValue> {
-        let plan = &self.plans[pi];
-        let orig = self.ex.nodes[plan.node].clone();
-        let Some(parent) = orig.parent_node() else {
-            return Ok(());
-        };
-        let doc = orig
-            .owner_document()
-            .ok_or("text node without a document")?;
-        let mut extras: Vec<Text> = Vec::new();
-        // From the last piece back, so `orig` always still starts at offset 0 and offsets of
-        // the pieces not yet cut stay valid; `orig` ends up holding the first piece.
-        let mut cut = || -> Result<(), JsValue> {
-            for piece in plan.pieces.iter().rev() {
-                if piece.end < orig.length() as usize {
-                    extras.push(orig.split_text(piece.end as u32)?);
-                }
-                let mid = if piece.start > 0 {
-                    let m = orig.split_text(piece.start as u32)?;
-                    extras.push(m.clone());
-                    m
-                } else {
-                    orig.clone()
-                };
-                let mark = doc.create_element("mark")?;
-                self.dress(&mark, plan.node, piece)?;
-                let parent = mid.parent_node().unwrap_or_else(|| parent.clone());
-                parent.insert_before(&mark, Some(&mid))?;
-                mark.append_child(&mid)?;
-                marks.push(mark);
-            }
-            Ok(())
-        };
-        let result = cut();
-        // Recorded even after an error, so `clear` still joins what was cut.
-        if !extras.is_empty() {
-            extras.reverse();
-            splits.push((orig, extras));
-        }
-        result
-    }
-
-    /// Sets a mark's classes and data attributes from the labels covering its piece.
-    fn dress(&self, mark: &Element, node: usize, piece: &Piece) -> Result<(), JsValue> {
+    /// Appends the attributes of a piece's mark to `out`, from the labels covering it: class,
+    /// `data-ws-id`, `data-ws-c`, `data-ws-u`, `data-ws-s`, `data-ws-label` and `tabindex`,
+    /// each followed by \x1f (empty: no such attribute).
+    fn dress(&self, out: &mut String, node: usize, piece: &Piece) {
         let mut classes: Vec<&str> = vec![MARK_CLASS];
         let mut ids: Vec<&str> = Vec::new();
         let mut fill = None;
@@ -918,29 +691,36 @@ impl Painter {
                 }
             }
         }
-        mark.set_attribute("class", &classes.join(" "))?;
-        mark.set_attribute("data-ws-id", &ids.join(" "))?;
-        if let Some(f) = fill {
-            mark.set_attribute("data-ws-c", f)?;
+        fn field(out: &mut String, words: &[&str]) {
+            for (i, w) in words.iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                out.push_str(w);
+            }
+            out.push('\x1f');
         }
-        if let Some(u) = line {
-            mark.set_attribute("data-ws-u", u)?;
-        }
-        if let Some(sp) = speaker {
-            mark.set_attribute("data-ws-s", sp)?;
-        }
-        if !end_labels.is_empty() {
-            mark.set_attribute("data-ws-label", &end_labels.join(" "))?;
-        }
-        if anchor && self.focusable {
-            mark.set_attribute("tabindex", "0")?;
-        }
-        Ok(())
+        field(out, &classes);
+        field(out, &ids);
+        field(out, fill.as_slice());
+        field(out, line.as_slice());
+        field(out, speaker.as_slice());
+        field(out, &end_labels);
+        field(
+            out,
+            if anchor && self.focusable {
+                &["0"]
+            } else {
+                &[]
+            },
+        );
     }
 
     fn paint_highlights(&mut self) -> Result<(), JsValue> {
         let (registry, ctor) = highlight_api().ok_or("no CSS highlight API")?;
-        let doc = self.ex.nodes.first().and_then(|n| n.owner_document());
+        let doc = (self.ex.nodes.length() > 0)
+            .then(|| self.ex.node(0).owner_document())
+            .flatten();
         let Some(doc) = doc else { return Ok(()) };
         let mut ranges = Vec::new();
         for l in &self.labels {
@@ -948,8 +728,8 @@ impl Painter {
                 continue;
             };
             let range = doc.create_range()?;
-            range.set_start(&self.ex.nodes[first.node], first.start as u32)?;
-            range.set_end(&self.ex.nodes[last.node], last.end as u32)?;
+            range.set_start(&self.ex.node(first.node), first.start as u32)?;
+            range.set_end(&self.ex.node(last.node), last.end as u32)?;
             let mut hl = call(&registry, "get", &[&l.highlight.as_str().into()])?;
             if hl.is_undefined() {
                 hl = js_sys::Reflect::construct(&ctor, &js_sys::Array::new())?;
@@ -1022,21 +802,7 @@ pub fn clear(root: &Element) {
         mine
     });
     for painted in mine.into_iter().rev() {
-        for mark in painted.marks.iter().rev() {
-            unwrap(mark);
-        }
-        for (orig, extras) in &painted.splits {
-            let mut data = orig.data();
-            for t in extras {
-                data.push_str(&t.data());
-            }
-            orig.set_data(&data);
-            for t in extras {
-                if let Some(parent) = t.parent_node() {
-                    let _ = parent.remove_child(t);
-                }
-            }
-        }
+        let _ = ws_unwrap(&painted.marks, &painted.splits);
         if !painted.ranges.is_empty() {
             if let Some((registry, _)) = highlight_api() {
                 for (name, range, _) in &painted.ranges {
@@ -1059,33 +825,7 @@ pub fn clear(root: &Element) {
     }
     // Marks whose record was lost (e.g. painted by another copy of the module): unwrap them
     // and join the text around them.
-    if let Ok(left) = root.query_selector_all(&format!("mark.{MARK_CLASS}")) {
-        let mut parents = Vec::new();
-        for i in 0..left.length() {
-            if let Some(m) = left.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                if let Some(p) = m.parent_node() {
-                    parents.push(p);
-                }
-                unwrap(&m);
-            }
-        }
-        for p in parents {
-            p.normalize();
-        }
-    }
-}
-
-/// Moves a mark's children to where it is and removes it.
-fn unwrap(mark: &Element) {
-    let Some(parent) = mark.parent_node() else {
-        return;
-    };
-    while let Some(child) = mark.first_child() {
-        if parent.insert_before(&child, Some(mark)).is_err() {
-            break;
-        }
-    }
-    let _ = parent.remove_child(mark);
+    let _ = ws_leftovers(root, MARK_CLASS);
 }
 
 /// Ids (`data-ws-id` tokens) of the highlight ranges painted in `root` that contain the point
@@ -1115,9 +855,10 @@ pub fn annotate_element(
     opts: &PaintOptions,
 ) -> Result<(Annotations, PaintStats), String> {
     clear(root);
-    let text = extract(root).text;
-    let ann = crate::annotate(&text).to_utf16(&text);
-    let mut painter = Painter::new(root, &ann, opts)?;
+    let ex = extract(root);
+    let ann = crate::annotate(&ex.text).to_utf16(&ex.text);
+    // Computed on this very text: nothing to check.
+    let mut painter = Painter::with_extract(root, ex, &ann, opts);
     painter.run().map_err(|e| format!("{e:?}"))?;
     Ok((ann, painter.stats))
 }

@@ -1,0 +1,367 @@
+//! A small JSON writer for [`Annotations`]: byte for byte what `serde_json::to_string` gives
+//! (a test checks it on every fixture), without serde_json.
+//!
+//! The browser build uses it so the shipped module carries no serde_json: its serializer
+//! error machinery and, above all, the general float formatting it drags in cost more than
+//! this whole file. Floats are written by `zmij`, the formatter serde_json itself calls.
+
+use crate::types::{
+    Annotations, Claim, ClaimKind, Entity, EntityKind, OffsetUnit, Phrase, Quote, QuoteKind,
+    SourceCount, SourceKind,
+};
+
+/// A JSON text under construction. Callers write keys and punctuation themselves; the
+/// helpers here escape strings and format numbers exactly as serde_json does.
+#[derive(Default)]
+pub struct Writer {
+    pub out: String,
+}
+
+impl Writer {
+    pub fn new() -> Self {
+        Writer::default()
+    }
+
+    /// Appends raw JSON (punctuation, keys already quoted).
+    pub fn raw(&mut self, s: &str) -> &mut Self {
+        self.out.push_str(s);
+        self
+    }
+
+    /// Appends `s` as a JSON string: `"` and `\` escaped, control characters as `\n`, `\t`,
+    /// `\r`, `\b`, `\f` or `\u00xx` (lower-case hex), everything else as it is.
+    pub fn str(&mut self, s: &str) -> &mut Self {
+        self.out.reserve(s.len() + 2);
+        self.out.push('"');
+        let bytes = s.as_bytes();
+        let mut run = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let esc = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\t' => "\\t",
+                b'\r' => "\\r",
+                0x08 => "\\b",
+                0x0c => "\\f",
+                0..=0x1f => "",
+                _ => continue,
+            };
+            self.out.push_str(&s[run..i]);
+            run = i + 1;
+            if esc.is_empty() {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                self.out.push_str("\\u00");
+                self.out.push(HEX[(b >> 4) as usize] as char);
+                self.out.push(HEX[(b & 0xf) as usize] as char);
+            } else {
+                self.out.push_str(esc);
+            }
+        }
+        self.out.push_str(&s[run..]);
+        self.out.push('"');
+        self
+    }
+
+    /// An optional string: the string, or `null`.
+    pub fn opt_str(&mut self, s: Option<&str>) -> &mut Self {
+        match s {
+            Some(s) => self.str(s),
+            None => self.raw("null"),
+        }
+    }
+
+    pub fn uint(&mut self, mut n: usize) -> &mut Self {
+        let mut buf = [0u8; 20];
+        let mut i = buf.len();
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        // Only ASCII digits were written.
+        self.out
+            .push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
+        self
+    }
+
+    /// An `f32` as serde_json writes it: shortest round-trip digits, `null` if not finite.
+    pub fn f32(&mut self, x: f32) -> &mut Self {
+        if x.is_finite() {
+            let mut b = zmij::Buffer::new();
+            self.out.push_str(b.format_finite(x));
+        } else {
+            self.out.push_str("null");
+        }
+        self
+    }
+
+    pub fn bool(&mut self, b: bool) -> &mut Self {
+        self.raw(if b { "true" } else { "false" })
+    }
+
+    /// Items of a list, comma-separated, inside `[` `]`.
+    pub fn list<T>(&mut self, items: &[T], mut each: impl FnMut(&mut Self, &T)) -> &mut Self {
+        self.out.push('[');
+        for (i, it) in items.iter().enumerate() {
+            if i > 0 {
+                self.out.push(',');
+            }
+            each(self, it);
+        }
+        self.out.push(']');
+        self
+    }
+}
+
+impl OffsetUnit {
+    /// The name the JSON gives the unit.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OffsetUnit::Utf8 => "utf8",
+            OffsetUnit::Utf16 => "utf16",
+            OffsetUnit::Chars => "chars",
+        }
+    }
+}
+
+impl EntityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+        }
+    }
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+}
+
+impl SourceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Person => "person",
+            SourceKind::Organization => "organization",
+            SourceKind::Unnamed => "unnamed",
+            SourceKind::Unattributed => "unattributed",
+        }
+    }
+}
+
+impl ClaimKind {
+    /// The name the JSON gives the kind (`quantity`, `comparison`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Quantity => "quantity",
+            ClaimKind::Comparison => "comparison",
+            ClaimKind::Causal => "causal",
+            ClaimKind::Prediction => "prediction",
+            ClaimKind::Accusation => "accusation",
+            ClaimKind::Statement => "statement",
+        }
+    }
+}
+
+fn phrase(w: &mut Writer, p: &Option<Phrase>) {
+    match p {
+        None => {
+            w.raw("null");
+        }
+        Some(p) => {
+            w.raw("{\"start\":").uint(p.start);
+            w.raw(",\"end\":").uint(p.end);
+            w.raw(",\"text\":").str(&p.text).raw("}");
+        }
+    }
+}
+
+fn entity(w: &mut Writer, e: &Entity) {
+    w.raw("{\"id\":").str(&e.id);
+    w.raw(",\"name\":").str(&e.name);
+    w.raw(",\"kind\":").str(e.kind.as_str());
+    w.raw(",\"title\":").opt_str(e.title.as_deref());
+    w.raw(",\"mentions\":").list(&e.mentions, |w, m| {
+        w.raw("{\"start\":").uint(m.start);
+        w.raw(",\"end\":").uint(m.end).raw("}");
+    });
+    w.raw("}");
+}
+
+fn quote(w: &mut Writer, q: &Quote) {
+    w.raw("{\"id\":").str(&q.id);
+    w.raw(",\"start\":").uint(q.start);
+    w.raw(",\"end\":").uint(q.end);
+    w.raw(",\"text\":").str(&q.text);
+    w.raw(",\"kind\":").str(q.kind.as_str());
+    w.raw(",\"speaker\":").opt_str(q.speaker.as_deref());
+    w.raw(",\"source\":");
+    phrase(w, &q.source);
+    w.raw(",\"cue\":");
+    phrase(w, &q.cue);
+    w.raw(",\"confidence\":").f32(q.confidence).raw("}");
+}
+
+fn claim(w: &mut Writer, c: &Claim) {
+    w.raw("{\"id\":").str(&c.id);
+    w.raw(",\"start\":").uint(c.start);
+    w.raw(",\"end\":").uint(c.end);
+    w.raw(",\"text\":").str(&c.text);
+    w.raw(",\"kind\":").str(c.kind.as_str());
+    w.raw(",\"score\":").f32(c.score);
+    w.raw(",\"signals\":").list(&c.signals, |w, s| {
+        w.str(s);
+    });
+    w.raw(",\"quote\":").opt_str(c.quote.as_deref()).raw("}");
+}
+
+fn source(w: &mut Writer, s: &SourceCount) {
+    w.raw("{\"kind\":").str(s.kind.as_str());
+    w.raw(",\"entity\":").opt_str(s.entity.as_deref());
+    w.raw(",\"name\":").opt_str(s.name.as_deref());
+    w.raw(",\"quotes\":").uint(s.quotes).raw("}");
+}
+
+/// `ann` as compact JSON, exactly as `serde_json::to_string(ann)` writes it.
+pub fn annotations(ann: &Annotations) -> String {
+    let mut w = Writer::new();
+    // Claims carry their sentence, so the text is a fair guess at the output's size.
+    w.out.reserve(
+        ann.claims.iter().map(|c| c.text.len() + 96).sum::<usize>()
+            + ann.quotes.iter().map(|q| q.text.len() + 160).sum::<usize>(),
+    );
+    w.raw("{\"version\":").uint(ann.version as usize);
+    w.raw(",\"offsets\":").str(ann.offsets.as_str());
+    w.raw(",\"entities\":").list(&ann.entities, entity);
+    w.raw(",\"quotes\":").list(&ann.quotes, quote);
+    w.raw(",\"claims\":").list(&ann.claims, claim);
+    w.raw(",\"sources\":").list(&ann.sources, source);
+    w.raw("}");
+    w.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(ann: &Annotations) {
+        let want = serde_json::to_string(ann).unwrap();
+        assert_eq!(annotations(ann), want);
+    }
+
+    #[test]
+    fn writes_what_serde_json_writes_on_every_fixture() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/articles");
+        let mut n = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                let ann = crate::annotate(&text);
+                assert!(!ann.quotes.is_empty() && !ann.claims.is_empty());
+                same(&ann);
+                same(&ann.to_utf16(&text));
+                n += 1;
+            }
+        }
+        assert!(n >= 5, "fixtures found: {n}");
+    }
+
+    /// The same on PolNeAR's 840 training articles, when the data is there (`../shared/data`
+    /// or `$WHOSAID_DATA`): `cargo test --release -- --ignored json`.
+    #[test]
+    #[ignore = "needs the PolNeAR data; slow in debug builds"]
+    fn writes_what_serde_json_writes_on_polnear() {
+        let data = std::env::var("WHOSAID_DATA")
+            .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data").into());
+        let dir = std::path::Path::new(&data).join("polnear/train/text");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            eprintln!("no PolNeAR at {}", dir.display());
+            return;
+        };
+        let mut n = 0;
+        for entry in entries {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let ann = crate::annotate(&text);
+            same(&ann);
+            same(&ann.to_utf16(&text));
+            n += 1;
+        }
+        eprintln!("{n} PolNeAR articles");
+    }
+
+    #[test]
+    fn escapes_and_numbers_match_serde_json() {
+        let text = "He said \"no\" \\ twice:\u{1}\u{8}\u{c}\t\r\n\u{1f}\u{7f} “Ünïcödé 😀,” \
+                    said Ms. Jane O'Neil, a spokeswoman. Prices rose 3.5% in 2019.";
+        let mut ann = crate::annotate(text);
+        same(&ann);
+        ann.version = 4_000_000_000;
+        for (i, q) in ann.quotes.iter_mut().enumerate() {
+            q.confidence = [0.0, 1.0, 0.72, 0.7 * 0.8, f32::NAN, 1e-7, 3.4e38, -0.5][i % 8];
+            q.speaker = None;
+            q.cue = None;
+        }
+        ann.claims.push(Claim {
+            id: "c\u{0}".into(),
+            start: usize::MAX,
+            end: 0,
+            text: "\"\\/\u{2028}".into(),
+            kind: ClaimKind::Accusation,
+            score: f32::INFINITY,
+            signals: vec![],
+            quote: Some("q1".into()),
+        });
+        for (i, kind) in [
+            ClaimKind::Quantity,
+            ClaimKind::Comparison,
+            ClaimKind::Causal,
+            ClaimKind::Prediction,
+            ClaimKind::Statement,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let mut c = ann.claims[0].clone();
+            c.kind = kind;
+            c.score = 0.01 * (i as f32 * 23.0);
+            ann.claims.push(c);
+        }
+        for unit in [OffsetUnit::Utf8, OffsetUnit::Utf16, OffsetUnit::Chars] {
+            ann.offsets = unit;
+            same(&ann);
+        }
+        let all_sources = [
+            SourceKind::Person,
+            SourceKind::Organization,
+            SourceKind::Unnamed,
+            SourceKind::Unattributed,
+        ];
+        ann.sources = all_sources
+            .into_iter()
+            .map(|kind| SourceCount {
+                kind,
+                entity: None,
+                name: Some("a \"source\"".into()),
+                quotes: 3,
+            })
+            .collect();
+        ann.entities.push(Entity {
+            id: "e9".into(),
+            name: "Acme".into(),
+            kind: EntityKind::Organization,
+            title: Some("the firm".into()),
+            mentions: vec![],
+        });
+        same(&ann);
+        same(&Annotations::default());
+    }
+}
