@@ -29,6 +29,7 @@ pub mod lexicon;
 pub mod quotes;
 pub mod ranker;
 pub mod segment;
+pub mod sort;
 pub mod tables;
 pub mod types;
 

@@ -301,7 +301,7 @@ pub fn summarize_sources(entities: &[Entity], quotes: &[Quote]) -> Vec<SourceCou
         out[i].quotes += 1;
     }
     // Stable: ties keep the order of first appearance.
-    out.sort_by_key(|s| std::cmp::Reverse(s.quotes));
+    crate::sort::by_key(&mut out, |s| std::cmp::Reverse(s.quotes));
     out
 }
 

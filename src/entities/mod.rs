@@ -72,7 +72,9 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
         Source::Phrase(s) => s.start,
         _ => q.span.start,
     };
-    order.sort_by_key(|&i| (src_pos(&raw[i]).min(raw[i].span.start), i));
+    crate::sort::by_key(&mut order, |&i| {
+        (src_pos(&raw[i]).min(raw[i].span.start), i)
+    });
     let mut speakers: Vec<Option<usize>> = vec![None; raw.len()];
     // Each quote's source phrase as written (a continued quote shares its predecessor's).
     let mut phrases: Vec<Option<Span>> = vec![None; raw.len()];
@@ -183,8 +185,7 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
             continue;
         }
         e.mentions.retain(|m| owner.get(m) == Some(&i));
-        e.mentions
-            .sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        crate::sort::by_key(&mut e.mentions, |m| (m.start, std::cmp::Reverse(m.end)));
         let mut out: Vec<Span> = Vec::with_capacity(e.mentions.len());
         for m in e.mentions {
             if out.last().is_none_or(|l: &Span| m.start >= l.end) {
@@ -203,7 +204,7 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
         .enumerate()
         .flat_map(|(k, (_, e))| e.mentions.iter().map(move |m| (*m, k)))
         .collect();
-    all.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
+    crate::sort::by_key(&mut all, |(m, _)| (m.start, std::cmp::Reverse(m.end)));
     let mut drop: Vec<(usize, Span)> = Vec::new();
     let mut reach: Option<Span> = None;
     for (m, k) in all {
@@ -217,7 +218,9 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
     }
     kept.retain(|(i, e)| !e.mentions.is_empty() || speaking[*i]);
     // Ids in order of first mention.
-    kept.sort_by_key(|(_, e)| e.mentions.first().map_or(usize::MAX, |m| m.start));
+    crate::sort::by_key(&mut kept, |(_, e)| {
+        e.mentions.first().map_or(usize::MAX, |m| m.start)
+    });
     let mut new_id = vec![None; keep.len()];
     let mut entities = Vec::new();
     for (i, mut e) in kept {

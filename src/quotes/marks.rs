@@ -250,7 +250,7 @@ pub fn pair_marks(doc: &Document) -> Vec<QuotedSpan> {
         let end = paras.last().map_or(om.pos, |p| p.end);
         push_span(&mut out, text, om, end, end, false, multi);
     }
-    out.sort_by_key(|q| q.open);
+    crate::sort::by_key(&mut out, |q| q.open);
     out
 }
 

@@ -101,7 +101,7 @@ pub fn find(doc: &Document) -> Vec<RawQuote> {
         .filter(|qs| kept.binary_search(&qs.content.start).is_ok())
         .map(|q| Span::new(q.open, q.close_end))
         .collect();
-    accepted.sort();
+    crate::sort::by_key(&mut accepted, |s| *s);
     // Verbs already serving as the cue of a direct quote introduce no second quote.
     // (A partial quote's cue, far before it, still introduces its own content clause: `said
     // he was “appalled” that …`; partial quotes are the ones with confidence 0.8.)
@@ -129,7 +129,7 @@ pub fn find(doc: &Document) -> Vec<RawQuote> {
     partials.extend(continued_lists(doc, &spans, &out, &partials));
     out.extend(indirect);
     out.extend(partials);
-    out.sort_by_key(|q| (q.span.start, q.span.end));
+    crate::sort::by_key(&mut out, |q| (q.span.start, q.span.end));
     out
 }
 
@@ -145,7 +145,7 @@ fn partials_inside(
     indirect: &[RawQuote],
 ) -> Vec<RawQuote> {
     let mut reports: Vec<&RawQuote> = indirect.iter().collect();
-    reports.sort_by_key(|q| q.span.start);
+    crate::sort::by_key(&mut reports, |q| q.span.start);
     let mut out = Vec::new();
     for qs in spans {
         if !qs.double || !qs.closed || kept.binary_search(&qs.content.start).is_ok() {
@@ -200,7 +200,7 @@ fn continued_lists(
         .chain(partials)
         .filter(|q| q.kind == QuoteKind::Direct)
         .collect();
-    found.sort_by_key(|q| q.span.start);
+    crate::sort::by_key(&mut found, |q| q.span.start);
     let mut out: Vec<RawQuote> = Vec::new();
     for qs in spans {
         if !qs.double || !qs.closed || found.iter().any(|q| q.span.start == qs.content.start) {
