@@ -251,18 +251,37 @@ export function ws_wrap(nodes, plan, attrs, marks, splits) {
   }
 }
 
-/** Undoes `ws_wrap`: unwraps the marks and joins each cut node's pieces back into it. */
+/** Undoes `ws_wrap`: joins each cut node's pieces back into it, dropping the new text nodes
+ * with the marks around them, and unwraps any mark left. */
 export function ws_unwrap(marks, splits) {
-  for (let i = marks.length - 1; i >= 0; i--) {
-    const m = marks[i];
-    if (m.parentNode) m.replaceWith(...m.childNodes);
-  }
+  const ours = new Set(marks);
+  // A mark that holds nothing but `t` goes with it; returns whether it did.
+  const dropMark = (t) => {
+    const m = t.parentNode;
+    if (!ours.has(m) || m.childNodes.length !== 1) return false;
+    ours.delete(m);
+    m.remove();
+    return true;
+  };
   for (const [orig, ...extras] of splits) {
     let d = orig.data;
     for (const t of extras) d += t.data;
-    orig.data = d;
-    for (const t of extras) t.remove();
+    // Put back where its piece (or the mark around it) is, with its data set out of the page.
+    const m = orig.parentNode;
+    const at = ours.has(m) && m.childNodes.length === 1 ? m : orig;
+    const parent = at.parentNode;
+    if (parent) {
+      const next = at.nextSibling;
+      if (at === m) ours.delete(m);
+      at.remove();
+      orig.data = d;
+      parent.insertBefore(orig, next);
+    } else {
+      orig.data = d;
+    }
+    for (const t of extras) if (!dropMark(t)) t.remove();
   }
+  for (const m of ours) if (m.parentNode) m.replaceWith(...m.childNodes);
 }
 
 /** Unwraps marks of class `cls` left in `root` whose record was lost (painted by another copy
