@@ -11,9 +11,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 // The DOM code is private to the library (it is exposed to JavaScript, not to Rust), so the
 // test compiles the same file as a module of its own. It refers to the core as
-// `crate::annotate`, `crate::claims`, `crate::json` and `crate::types`, which these
-// re-exports provide.
-pub use whosaid::{annotate, claims, json, types};
+// `crate::annotate`, `crate::claims`, `crate::json`, `crate::sort` and `crate::types`, which
+// these re-exports provide.
+pub use whosaid::{annotate, claims, json, sort, types};
 #[allow(dead_code)]
 #[path = "../src/web/dom.rs"]
 mod dom;

@@ -425,7 +425,8 @@ fn plan(labels: &[Label]) -> Vec<NodePlan> {
             spans.push((r.node, r.start, r.end, li));
         }
     }
-    spans.sort_unstable();
+    // Stable or not, sorting plain tuples gives one order; `by_key` ships no second sort.
+    crate::sort::by_key(&mut spans, |s| *s);
     let mut plans = Vec::new();
     let mut i = 0;
     while i < spans.len() {
@@ -436,7 +437,7 @@ fn plan(labels: &[Label]) -> Vec<NodePlan> {
         }
         let group = &spans[i..j];
         let mut cuts: Vec<usize> = group.iter().flat_map(|s| [s.1, s.2]).collect();
-        cuts.sort_unstable();
+        crate::sort::by_key(&mut cuts, |c| *c);
         cuts.dedup();
         let mut pieces = Vec::new();
         let mut active: Vec<(usize, usize)> = Vec::new(); // (end, label)
@@ -452,7 +453,7 @@ fn plan(labels: &[Label]) -> Vec<NodePlan> {
             }
             if !active.is_empty() {
                 let mut ls: Vec<usize> = active.iter().map(|x| x.1).collect();
-                ls.sort_unstable();
+                crate::sort::by_key(&mut ls, |l| *l);
                 ls.dedup();
                 pieces.push(Piece {
                     start: a,
