@@ -105,12 +105,18 @@ impl Writer {
 
     /// Items of a list, comma-separated, inside `[` `]`.
     pub fn list<T>(&mut self, items: &[T], mut each: impl FnMut(&mut Self, &T)) -> &mut Self {
+        self.seq(items.len(), &mut |w, i| each(w, &items[i]))
+    }
+
+    /// `n` items, comma-separated, inside `[` `]`; `each` writes item `i`. Not generic, so
+    /// the loop is in the module once.
+    fn seq(&mut self, n: usize, each: &mut dyn FnMut(&mut Self, usize)) -> &mut Self {
         self.out.push('[');
-        for (i, it) in items.iter().enumerate() {
+        for i in 0..n {
             if i > 0 {
                 self.out.push(',');
             }
-            each(self, it);
+            each(self, i);
         }
         self.out.push(']');
         self

@@ -32,6 +32,18 @@ extern "C" {
     fn ws_unwrap(marks: &js_sys::Array, splits: &js_sys::Array) -> Result<(), JsValue>;
     #[wasm_bindgen(catch)]
     fn ws_leftovers(root: &Element, class: &str) -> Result<(), JsValue>;
+    fn ws_can_highlight() -> bool;
+    #[wasm_bindgen(catch)]
+    fn ws_highlight(
+        nodes: &js_sys::Array,
+        spec: &[u32],
+        names: &str,
+        ids: &str,
+        records: &js_sys::Array,
+    ) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch)]
+    fn ws_unhighlight(records: &js_sys::Array) -> Result<(), JsValue>;
+    fn ws_ids_at(records: &js_sys::Array, node: &Node, offset: u32) -> js_sys::Array;
     /// Annotations from JS, flattened: `[numbers, strings]` (see src/web/dom.js).
     #[wasm_bindgen(catch)]
     fn ws_flat(annotations: &JsValue) -> Result<js_sys::Array, JsValue>;

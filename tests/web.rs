@@ -37,6 +37,20 @@ extern "C" {
     fn ws_unwrap(marks: &js_sys::Array, splits: &js_sys::Array) -> Result<(), JsValue>;
     #[wasm_bindgen(catch, js_name = ws_leftovers_for_tests)]
     fn ws_leftovers(root: &web_sys::Element, class: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_name = ws_can_highlight_for_tests)]
+    fn ws_can_highlight() -> bool;
+    #[wasm_bindgen(catch, js_name = ws_highlight_for_tests)]
+    fn ws_highlight(
+        nodes: &js_sys::Array,
+        spec: &[u32],
+        names: &str,
+        ids: &str,
+        records: &js_sys::Array,
+    ) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, js_name = ws_unhighlight_for_tests)]
+    fn ws_unhighlight(records: &js_sys::Array) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_name = ws_ids_at_for_tests)]
+    fn ws_ids_at(records: &js_sys::Array, node: &web_sys::Node, offset: u32) -> js_sys::Array;
 }
 
 use dom::{clear, extract, PaintOptions, Painter};

@@ -298,11 +298,67 @@ export function ws_leftovers(root, cls) {
   for (const p of parents) p.normalize();
 }
 
+// The CSS highlight registry and the Highlight constructor, if the browser has them.
+function highlightApi() {
+  const reg = globalThis.CSS?.highlights;
+  const H = globalThis.Highlight;
+  return reg && typeof H === "function" ? [reg, H] : null;
+}
+
+export function ws_can_highlight() {
+  return highlightApi() !== null;
+}
+
+/** Registers CSS highlights: per range five numbers in `spec` (first node, start, last node,
+ * end, priority) and a name and an id in `names` and `ids` (each ended by "\x1f"). Appends
+ * `[name, range, id]` to `records`. */
+export function ws_highlight(nodes, spec, names, ids, records) {
+  const [reg, H] = highlightApi();
+  const n = names.split("\x1f");
+  const d = ids.split("\x1f");
+  for (let i = 0, k = 0; i < spec.length; i += 5, k++) {
+    const first = nodes[spec[i]];
+    const r = first.ownerDocument.createRange();
+    r.setStart(first, spec[i + 1]);
+    r.setEnd(nodes[spec[i + 2]], spec[i + 3]);
+    let h = reg.get(n[k]);
+    if (!h) {
+      h = new H();
+      h.priority = spec[i + 4];
+      reg.set(n[k], h);
+    }
+    h.add(r);
+    records.push([n[k], r, d[k]]);
+  }
+}
+
+/** Takes the ranges of `records` out of their highlights, and a highlight left empty out of
+ * the registry. */
+export function ws_unhighlight(records) {
+  const api = highlightApi();
+  if (!api) return;
+  for (const [name, r] of records) {
+    const h = api[0].get(name);
+    if (!h) continue;
+    h.delete(r);
+    if (h.size === 0) api[0].delete(name);
+  }
+}
+
+/** The ids of the `records` whose range holds the point, each once. */
+export function ws_ids_at(records, node, offset) {
+  const out = [];
+  for (const [, r, id] of records) if (r.isPointInRange(node, offset) && !out.includes(id)) out.push(id);
+  return out;
+}
+
 // The same functions under second names, for tests/web.rs: it compiles dom.rs into the test
 // crate next to the library's copy, and two imports of one name would clash at link time.
 export {
   ws_extract as ws_extract_for_tests, ws_wrap as ws_wrap_for_tests,
   ws_unwrap as ws_unwrap_for_tests, ws_leftovers as ws_leftovers_for_tests,
+  ws_can_highlight as ws_can_highlight_for_tests, ws_highlight as ws_highlight_for_tests,
+  ws_unhighlight as ws_unhighlight_for_tests, ws_ids_at as ws_ids_at_for_tests,
 };
 
 const OFFSETS = { utf8: 0, utf16: 1, chars: 2 };

@@ -47,9 +47,9 @@
 use std::cell::RefCell;
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, Node, Range, Text};
+use web_sys::{Element, Node};
 
-use crate::types::{Annotations, OffsetUnit, Phrase, Quote, QuoteKind};
+use crate::types::{Annotations, OffsetUnit, QuoteKind};
 
 /// Marks every wrap-mode element gets, so [`clear`] can find leftovers of a lost state.
 pub const MARK_CLASS: &str = "ws-mark";
@@ -122,10 +122,6 @@ impl Extract {
         }
         out
     }
-
-    fn node(&self, i: usize) -> Text {
-        self.nodes.get(i as u32).unchecked_into()
-    }
 }
 
 // The walk itself is `ws_extract` in src/web/dom.js: one call into JavaScript for the whole
@@ -134,7 +130,10 @@ impl Extract {
 // 10,000-word article about three times faster. The imports are declared by the including
 // module (`super`), so this file can also be compiled into the browser tests without two
 // copies of the same import.
-use super::{ws_extract, ws_leftovers, ws_unwrap, ws_wrap};
+use super::{
+    ws_can_highlight, ws_extract, ws_highlight, ws_ids_at, ws_leftovers, ws_unhighlight, ws_unwrap,
+    ws_wrap,
+};
 
 /// Reads `root`'s article text (see the module docs for what is included and how).
 pub fn extract(root: &Element) -> Extract {
@@ -255,23 +254,44 @@ impl PaintStats {
 struct Label {
     /// Token in `data-ws-id`: `q1`, `q1-cue`, `q1-src`, `c1`, `e1`.
     id: String,
-    classes: Vec<String>,
-    /// Palette slot for the background (`data-ws-c`), quotes only: `0`‥ or `n` (no speaker).
-    fill: Option<String>,
-    /// Palette slot for the underline (`data-ws-u`): cues and speaker mentions.
-    line: Option<String>,
+    /// Its classes, space-separated.
+    class: String,
+    /// What it is: a quote (background), a claim, or a line (cue, source, speaker mention).
+    kind: LabelKind,
+    /// Palette slot (`0`‥ or `n`: no speaker): the background of a quote (`data-ws-c`), the
+    /// underline of a line (`data-ws-u`).
+    slot: &'static str,
     /// The speaking entity (`data-ws-s`), so a page can show or hide one speaker's marks.
     speaker: Option<String>,
     /// Its first piece is a keyboard stop (`ws-start`, plus `start_class` naming what starts).
     anchor: bool,
     start_class: &'static str,
     /// Shown after its last piece (`data-ws-label`), e.g. a claim's kind.
-    end_label: Option<String>,
-    /// CSS highlight name in highlight mode, and its priority.
-    highlight: String,
-    priority: i32,
+    end_label: Option<&'static str>,
     ranges: Vec<NodeRange>,
 }
+
+/// What a label is; also its priority among CSS highlights.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LabelKind {
+    Quote = 0,
+    Claim = 1,
+    Line = 2,
+}
+
+impl Label {
+    /// Its CSS highlight name in highlight mode.
+    fn highlight(&self) -> String {
+        match self.kind {
+            LabelKind::Quote => format!("ws-quote-{}", self.slot),
+            LabelKind::Claim => "ws-claim".into(),
+            LabelKind::Line => format!("ws-line-{}", self.slot),
+        }
+    }
+}
+
+/// Palette slots as the marks name them.
+const SLOTS: [&str; PALETTE] = ["0", "1", "2", "3", "4", "5", "6", "7"];
 
 /// A piece of one text node and the labels covering it.
 struct Piece {
@@ -309,105 +329,97 @@ fn labels(
             }
         }
     }
-    let slot_of = |id: &Option<String>| -> String {
+    let slot_of = |id: &Option<String>| -> &'static str {
         id.as_ref()
             .and_then(|id| slots.iter().find(|s| &s.id == id))
-            .map_or_else(|| "n".to_string(), |s| s.slot.to_string())
+            .map_or("n", |s| SLOTS[s.slot])
     };
 
     let mut out = Vec::new();
     if opts.quotes {
         for q in &ann.quotes {
-            let slot = slot_of(&q.speaker);
-            let kind = match q.kind {
-                QuoteKind::Direct => "ws-direct",
-                QuoteKind::Indirect => "ws-indirect",
-            };
             out.push(Label {
                 id: q.id.clone(),
-                classes: vec!["ws-quote".into(), kind.into()],
-                fill: Some(slot.clone()),
-                line: None,
+                class: match q.kind {
+                    QuoteKind::Direct => "ws-quote ws-direct",
+                    QuoteKind::Indirect => "ws-quote ws-indirect",
+                }
+                .into(),
+                kind: LabelKind::Quote,
+                slot: slot_of(&q.speaker),
                 speaker: q.speaker.clone(),
                 anchor: true,
                 start_class: "ws-qstart",
                 end_label: None,
-                highlight: format!("ws-quote-{slot}"),
-                priority: 0,
                 ranges: ex.node_ranges(q.start, q.end),
             });
             stats.quotes += 1;
         }
     }
-    // A cue or a source phrase: underlined in its speaker's colour, never an anchor.
-    let phrase_label = |q: &Quote, p: &Phrase, part: &str, class: &str| {
-        let slot = slot_of(&q.speaker);
-        Label {
-            id: format!("{}-{part}", q.id),
-            classes: vec![class.into()],
-            fill: None,
-            line: Some(slot.clone()),
-            speaker: q.speaker.clone(),
+    // A line: underlined in its speaker's colour, never an anchor.
+    let line =
+        |id: String, class: &str, speaker: &Option<String>, start: usize, end: usize| Label {
+            id,
+            class: class.into(),
+            kind: LabelKind::Line,
+            slot: slot_of(speaker),
+            speaker: speaker.clone(),
             anchor: false,
             start_class: "",
             end_label: None,
-            highlight: format!("ws-line-{slot}"),
-            priority: 2,
-            ranges: ex.node_ranges(p.start, p.end),
-        }
-    };
+            ranges: ex.node_ranges(start, end),
+        };
     if opts.cues {
         for q in &ann.quotes {
             if let Some(c) = &q.cue {
-                out.push(phrase_label(q, c, "cue", "ws-cue"));
+                out.push(line(
+                    format!("{}-cue", q.id),
+                    "ws-cue",
+                    &q.speaker,
+                    c.start,
+                    c.end,
+                ));
             }
         }
     }
     if opts.sources {
         for q in &ann.quotes {
-            if let Some(src) = &q.source {
-                out.push(phrase_label(q, src, "src", "ws-source"));
+            if let Some(p) = &q.source {
+                out.push(line(
+                    format!("{}-src", q.id),
+                    "ws-source",
+                    &q.speaker,
+                    p.start,
+                    p.end,
+                ));
                 stats.sources += 1;
             }
         }
     }
     if opts.speakers {
         for e in &ann.entities {
-            let Some(s) = slots.iter().find(|s| s.id == e.id) else {
+            if !slots.iter().any(|s| s.id == e.id) {
                 continue;
-            };
+            }
+            let who = Some(e.id.clone());
             for m in &e.mentions {
-                out.push(Label {
-                    id: e.id.clone(),
-                    classes: vec!["ws-speaker".into()],
-                    fill: None,
-                    line: Some(s.slot.to_string()),
-                    speaker: Some(e.id.clone()),
-                    anchor: false,
-                    start_class: "",
-                    end_label: None,
-                    highlight: format!("ws-line-{}", s.slot),
-                    priority: 2,
-                    ranges: ex.node_ranges(m.start, m.end),
-                });
+                out.push(line(e.id.clone(), "ws-speaker", &who, m.start, m.end));
                 stats.mentions += 1;
             }
         }
     }
     if opts.claims {
         for c in ann.claims.iter().filter(|c| c.score >= opts.threshold) {
-            let kind = c.kind.as_str().to_string();
+            let kind = c.kind.as_str();
             out.push(Label {
                 id: c.id.clone(),
-                classes: vec!["ws-claim".into(), format!("ws-claim-{kind}")],
-                fill: None,
-                line: None,
+                class: format!("ws-claim ws-claim-{kind}"),
+                kind: LabelKind::Claim,
+                slot: "",
                 speaker: None,
                 anchor: true,
                 start_class: "ws-cstart",
                 end_label: Some(kind),
-                highlight: "ws-claim".into(),
-                priority: 1,
                 ranges: ex.node_ranges(c.start, c.end),
             });
             stats.claims += 1;
@@ -478,37 +490,14 @@ struct Painted {
     /// holding the other pieces, in document order]` (a JS array of arrays).
     splits: js_sys::Array,
     /// Highlight mode: (highlight name, range, ids) for each registered range.
-    ranges: Vec<(String, Range, String)>,
+    /// Highlight mode: `[name, range, id]` for each registered range (a JS array, filled by
+    /// `ws_highlight`).
+    ranges: js_sys::Array,
 }
 
 thread_local! {
     static PAINTED: RefCell<Vec<Painted>> = const { RefCell::new(Vec::new()) };
     static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
-}
-
-/// The CSS highlight registry (`CSS.highlights`) and the `Highlight` constructor, if the
-/// browser has them. Looked up through `Reflect` because web-sys marks them unstable.
-fn highlight_api() -> Option<(JsValue, js_sys::Function)> {
-    let global = js_sys::global();
-    let css = js_sys::Reflect::get(&global, &"CSS".into()).ok()?;
-    if css.is_undefined() {
-        return None;
-    }
-    let registry = js_sys::Reflect::get(&css, &"highlights".into()).ok()?;
-    let ctor = js_sys::Reflect::get(&global, &"Highlight".into()).ok()?;
-    if registry.is_undefined() || !ctor.is_function() {
-        return None;
-    }
-    Some((registry, ctor.unchecked_into()))
-}
-
-fn call(target: &JsValue, method: &str, args: &[&JsValue]) -> Result<JsValue, JsValue> {
-    let f: js_sys::Function = js_sys::Reflect::get(target, &method.into())?.dyn_into()?;
-    let arr = js_sys::Array::new();
-    for a in args {
-        arr.push(a);
-    }
-    f.apply(target, &arr)
 }
 
 /// Paints annotations into an element, all at once ([`Painter::run`]) or a few text nodes at
@@ -548,7 +537,7 @@ impl Painter {
         };
         let labels = labels(ann, &ex, opts, &mut stats);
         let want_highlight = matches!(opts.mode.as_str(), "highlight" | "auto");
-        let highlight = want_highlight && highlight_api().is_some();
+        let highlight = want_highlight && ws_can_highlight();
         stats.mode = if highlight { "highlight" } else { "wrap" }.into();
         let plans = if highlight { Vec::new() } else { plan(&labels) };
         let id = NEXT_ID.with(|n| {
@@ -562,7 +551,7 @@ impl Painter {
                 root: root.clone(),
                 marks: js_sys::Array::new(),
                 splits: js_sys::Array::new(),
-                ranges: Vec::new(),
+                ranges: js_sys::Array::new(),
             })
         });
         Painter {
@@ -662,14 +651,15 @@ impl Painter {
         }
         for &li in &piece.labels {
             let l = &self.labels[li];
-            for c in &l.classes {
+            for c in l.class.split(' ') {
                 add(&mut classes, c);
             }
-            if !ids.contains(&l.id.as_str()) {
-                ids.push(&l.id);
+            add(&mut ids, &l.id);
+            match l.kind {
+                LabelKind::Quote => fill = fill.or(Some(l.slot)),
+                LabelKind::Line => line = line.or(Some(l.slot)),
+                LabelKind::Claim => {}
             }
-            fill = fill.or(l.fill.as_deref());
-            line = line.or(l.line.as_deref());
             speaker = speaker.or(l.speaker.as_deref());
             let first = l
                 .ranges
@@ -685,10 +675,8 @@ impl Painter {
                 anchor = true;
             }
             if last {
-                if let Some(e) = &l.end_label {
-                    if !end_labels.contains(&e.as_str()) {
-                        end_labels.push(e);
-                    }
+                if let Some(e) = l.end_label {
+                    add(&mut end_labels, e);
                 }
             }
         }
@@ -718,35 +706,30 @@ impl Painter {
     }
 
     fn paint_highlights(&mut self) -> Result<(), JsValue> {
-        let (registry, ctor) = highlight_api().ok_or("no CSS highlight API")?;
-        let doc = (self.ex.nodes.length() > 0)
-            .then(|| self.ex.node(0).owner_document())
-            .flatten();
-        let Some(doc) = doc else { return Ok(()) };
-        let mut ranges = Vec::new();
+        // For `ws_highlight`: per label its first node, start, last node, end and priority;
+        // its highlight name and its id, each ended by \x1f.
+        let mut spec: Vec<u32> = Vec::new();
+        let mut names = String::new();
+        let mut ids = String::new();
         for l in &self.labels {
             let (Some(first), Some(last)) = (l.ranges.first(), l.ranges.last()) else {
                 continue;
             };
-            let range = doc.create_range()?;
-            range.set_start(&self.ex.node(first.node), first.start as u32)?;
-            range.set_end(&self.ex.node(last.node), last.end as u32)?;
-            let mut hl = call(&registry, "get", &[&l.highlight.as_str().into()])?;
-            if hl.is_undefined() {
-                hl = js_sys::Reflect::construct(&ctor, &js_sys::Array::new())?;
-                js_sys::Reflect::set(&hl, &"priority".into(), &l.priority.into())?;
-                call(&registry, "set", &[&l.highlight.as_str().into(), &hl])?;
-            }
-            call(&hl, "add", &[&range])?;
-            ranges.push((l.highlight.clone(), range, l.id.clone()));
+            let (a, b) = (first.node as u32, last.node as u32);
+            spec.extend([a, first.start as u32, b, last.end as u32, l.kind as u32]);
+            names.push_str(&l.highlight());
+            names.push('\x1f');
+            ids.push_str(&l.id);
+            ids.push('\x1f');
         }
-        self.stats.ranges = ranges.len();
-        PAINTED.with(|p| {
-            if let Some(x) = p.borrow_mut().iter_mut().find(|x| x.id == self.id) {
-                x.ranges.extend(ranges);
-            }
+        let records = PAINTED.with(|p| {
+            let p = p.borrow();
+            let x = p.iter().find(|x| x.id == self.id);
+            x.map(|x| x.ranges.clone()).unwrap_or_default()
         });
-        Ok(())
+        let result = ws_highlight(&self.ex.nodes, &spec, &names, &ids, &records);
+        self.stats.ranges = records.length() as usize;
+        result
     }
 }
 
@@ -804,24 +787,8 @@ pub fn clear(root: &Element) {
     });
     for painted in mine.into_iter().rev() {
         let _ = ws_unwrap(&painted.marks, &painted.splits);
-        if !painted.ranges.is_empty() {
-            if let Some((registry, _)) = highlight_api() {
-                for (name, range, _) in &painted.ranges {
-                    let Ok(hl) = call(&registry, "get", &[&name.as_str().into()]) else {
-                        continue;
-                    };
-                    if hl.is_undefined() {
-                        continue;
-                    }
-                    let _ = call(&hl, "delete", &[range]);
-                    let size = js_sys::Reflect::get(&hl, &"size".into())
-                        .ok()
-                        .and_then(|s| s.as_f64());
-                    if size == Some(0.0) {
-                        let _ = call(&registry, "delete", &[&name.as_str().into()]);
-                    }
-                }
-            }
+        if painted.ranges.length() > 0 {
+            let _ = ws_unhighlight(&painted.ranges);
         }
     }
     // Marks whose record was lost (e.g. painted by another copy of the module): unwrap them
@@ -835,14 +802,16 @@ pub fn clear(root: &Element) {
 pub fn ids_at(root: &Element, node: &Node, offset: u32) -> Vec<String> {
     PAINTED.with(|p| {
         let p = p.borrow();
-        let mut out = Vec::new();
+        let mut out: Vec<String> = Vec::new();
         for x in p
             .iter()
             .filter(|x| x.root.is_same_node(Some(root.as_ref())))
         {
-            for (_, range, id) in &x.ranges {
-                if range.is_point_in_range(node, offset).unwrap_or(false) && !out.contains(id) {
-                    out.push(id.clone());
+            for id in ws_ids_at(&x.ranges, node, offset).iter() {
+                if let Some(id) = id.as_string() {
+                    if !out.contains(&id) {
+                        out.push(id);
+                    }
                 }
             }
         }
