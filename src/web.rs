@@ -156,7 +156,7 @@ pub fn annotate_element(el: &Element, opts: JsValue) -> Result<JsValue, JsError>
 }
 
 fn js_err(v: JsValue) -> JsError {
-    JsError::new(&v.as_string().unwrap_or_else(|| format!("{v:?}")))
+    JsError::new(&dom::message(&v))
 }
 
 /// Reads annotations given by JS: an object (as `annotate_text` returns it) or its JSON text.
@@ -166,12 +166,7 @@ fn js_err(v: JsValue) -> JsError {
 /// one per field, which matters for a book (~33,000 spans on a 1 MB paste). Fields painting
 /// does not use (names, titles, confidences, signals) are left empty.
 fn parse_annotations(v: JsValue) -> Result<Annotations, JsError> {
-    let flat = ws_flat(&v).map_err(|e| {
-        let msg = js_sys::Reflect::get(&e, &"message".into())
-            .ok()
-            .and_then(|m| m.as_string());
-        JsError::new(&msg.unwrap_or_else(|| "annotations: unreadable".into()))
-    })?;
+    let flat = ws_flat(&v).map_err(js_err)?;
     let nums = js_sys::Float64Array::from(flat.get(0)).to_vec();
     let strs = flat.get(1).as_string().unwrap_or_default();
     Flat {

@@ -829,6 +829,14 @@ pub fn annotate_element(
     let ann = crate::annotate(&ex.text).to_utf16(&ex.text);
     // Computed on this very text: nothing to check.
     let mut painter = Painter::with_extract(root, ex, &ann, opts);
-    painter.run().map_err(|e| format!("{e:?}"))?;
+    painter.run().map_err(|e| message(&e))?;
     Ok((ann, painter.stats))
+}
+
+/// The message of a JS error (its `message`, or the value itself if a string). Not `{:?}`:
+/// JsValue's Debug would ship wasm-bindgen's whole debug printer in the glue.
+pub fn message(e: &JsValue) -> String {
+    e.as_string()
+        .or_else(|| js_sys::Reflect::get(e, &"message".into()).ok()?.as_string())
+        .unwrap_or_else(|| "JavaScript error".into())
 }
