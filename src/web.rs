@@ -1,8 +1,10 @@
 //! The WebAssembly face of whosaid: what `www/pkg/whosaid.js` exports to JavaScript.
 //!
 //! Thin on purpose: the NLP is the core's ([`crate::annotate`]); the DOM work (reading an
-//! element's text, painting marks, clearing them) is in [`dom`]. This file only converts
-//! between JS values and Rust types.
+//! element's text, painting marks, clearing them) is in [`dom`] and its JavaScript half,
+//! src/web/dom.js. This file only converts between JS values and Rust types, without
+//! serde_json (annotations go out as JSON written by [`crate::json`] and come in flattened
+//! by `ws_flat`), which keeps the module small.
 //!
 //! Exports (JS names):
 //! - `version()`, `annotate_text(text)`: the JSON contract with UTF-16 offsets.
