@@ -24,6 +24,7 @@ pub mod claims_model;
 pub mod cues;
 pub mod entities;
 pub mod eval;
+mod fx;
 pub mod lexicon;
 pub mod quotes;
 pub mod ranker;

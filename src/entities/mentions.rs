@@ -3,18 +3,64 @@
 
 #[allow(unused_imports)]
 use super::*;
-use std::collections::HashMap;
+use crate::fx::FxHashMap;
+use std::collections::BTreeSet;
+
+/// An entity key: the name's words, trimmed ([`norm_trim`]), lowercased and interned ([`Words`]).
+pub(crate) type Key = Vec<u32>;
+
+/// Normalised name words, interned: a key compares, hashes and slices as integers.
+#[derive(Default)]
+pub(crate) struct Words {
+    ids: FxHashMap<Box<str>, u32>,
+}
+
+impl Words {
+    /// The id of `w` trimmed and lowercased once (into a stack buffer for ASCII words).
+    pub(crate) fn id(&mut self, w: &str) -> u32 {
+        let t = norm_trim(w);
+        let mut buf = [0u8; 64];
+        if t.is_ascii() && t.len() <= buf.len() {
+            let b = &mut buf[..t.len()];
+            b.copy_from_slice(t.as_bytes());
+            b.make_ascii_lowercase();
+            let k = std::str::from_utf8(b).expect("ASCII");
+            return self.intern(k);
+        }
+        let k = t.to_lowercase();
+        self.intern(&k)
+    }
+
+    fn intern(&mut self, k: &str) -> u32 {
+        if let Some(&id) = self.ids.get(k) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(k.into(), id);
+        id
+    }
+}
+
+/// Entities ordered by the position of their latest mention (ties: the later entity last),
+/// so "the most recent such entity" is the last member at or before a position.
+type Recency = BTreeSet<(usize, usize)>;
+
+/// The last member of `set` whose latest mention is at or before `before`.
+fn latest_before(set: &Recency, before: usize) -> Option<(usize, usize)> {
+    set.range(..=(before, usize::MAX)).next_back().copied()
+}
 
 pub(crate) struct Builder<'d, 'a> {
     pub(crate) doc: &'d Document<'a>,
+    pub(crate) words: Words,
     /// Multi-word names seen without evidence (`Jamie Werner`), kept so that a later short
     /// source (`says Werner`) takes the full name.
-    pub(crate) seen: Vec<(Vec<String>, Span)>,
+    pub(crate) seen: Vec<(Key, Span)>,
     /// `seen` indexed by proper prefix and suffix.
     pub(crate) seen_index: KeyIndex,
     pub(crate) entities: Vec<Entity>,
-    /// Name tokens (lowercase) per entity, to match surnames.
-    pub(crate) keys: Vec<Vec<String>>,
+    /// Name words per entity, to match surnames.
+    pub(crate) keys: Vec<Key>,
     /// `keys` indexed by whole key, proper prefix and proper suffix, so that finding the
     /// entity of a name costs the same however many entities the article has.
     pub(crate) index: KeyIndex,
@@ -24,18 +70,136 @@ pub(crate) struct Builder<'d, 'a> {
     pub(crate) person: Vec<bool>,
     /// Each person's pronoun, once an honorific or a resolved pronoun has told it.
     pub(crate) gender: Vec<Option<lexicon::Pronoun>>,
+    /// People by recency, one set per known pronoun ([`gender_slot`]): `he` is the latest of
+    /// the unknown and the `he` sets, without looking at every entity.
+    pub(crate) people: [Recency; 5],
+    /// Organisations by recency (`the daily`, `the company`).
+    pub(crate) orgs: Recency,
+    /// Entities by recency per lowercase word of their title (`the spokesman`).
+    pub(crate) titled: FxHashMap<String, Recency>,
+    /// The lowercase words of each entity's title (its keys in `titled`).
+    pub(crate) title_words: Vec<Vec<String>>,
+    /// Every mention so far, by the paragraph it starts in: (start, end, entity).
+    pub(crate) by_paragraph: FxHashMap<usize, Vec<(usize, usize, usize)>>,
+    /// Scratch list of candidate entities for [`Builder::find_entity`].
+    pub(crate) cands: std::cell::RefCell<Vec<usize>>,
+}
+
+/// The slot of [`Builder::people`] for a pronoun (0: not known yet).
+fn gender_slot(g: Option<lexicon::Pronoun>) -> usize {
+    match g {
+        None => 0,
+        Some(lexicon::Pronoun::He) => 1,
+        Some(lexicon::Pronoun::She) => 2,
+        Some(lexicon::Pronoun::They) => 3,
+        Some(lexicon::Pronoun::Speaker) => 4,
+    }
 }
 
 impl<'d, 'a> Builder<'d, 'a> {
+    pub(crate) fn new(doc: &'d Document<'a>) -> Self {
+        Builder {
+            doc,
+            words: Words::default(),
+            seen: Vec::new(),
+            seen_index: KeyIndex::default(),
+            entities: Vec::new(),
+            keys: Vec::new(),
+            index: KeyIndex::default(),
+            last_seen: Vec::new(),
+            person: Vec::new(),
+            gender: Vec::new(),
+            people: Default::default(),
+            orgs: Recency::new(),
+            titled: FxHashMap::default(),
+            title_words: Vec::new(),
+            by_paragraph: FxHashMap::default(),
+            cands: Default::default(),
+        }
+    }
+
     pub(crate) fn text(&self, s: Span) -> &'a str {
         self.doc.slice(s)
     }
 
-    pub(crate) fn run_key(&self, r: &NameRun) -> Vec<String> {
+    /// Takes entity `e` out of the recency sets (before one of what they sort by changes).
+    fn unrank(&mut self, e: usize) {
+        let k = (self.last_seen[e], e);
+        if self.person[e] {
+            self.people[gender_slot(self.gender[e])].remove(&k);
+        }
+        if self.entities[e].kind == EntityKind::Organization {
+            self.orgs.remove(&k);
+        }
+        for w in &self.title_words[e] {
+            if let Some(set) = self.titled.get_mut(w) {
+                set.remove(&k);
+            }
+        }
+    }
+
+    /// Puts entity `e` back into the recency sets it belongs to.
+    fn rank(&mut self, e: usize) {
+        let k = (self.last_seen[e], e);
+        if self.person[e] {
+            self.people[gender_slot(self.gender[e])].insert(k);
+        }
+        if self.entities[e].kind == EntityKind::Organization {
+            self.orgs.insert(k);
+        }
+        for w in &self.title_words[e] {
+            self.titled.entry(w.clone()).or_default().insert(k);
+        }
+    }
+
+    /// Sets entity `e`'s title (it has none yet).
+    fn set_title(&mut self, e: usize, title: String) {
+        let mut words: Vec<String> = title
+            .to_lowercase()
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        self.entities[e].title = Some(title);
+        self.title_words[e] = words;
+    }
+
+    /// Records `span` as a mention of `e` (without touching its recency).
+    fn push_mention(&mut self, e: usize, span: Span) {
+        self.entities[e].mentions.push(span);
+        if let Some(p) = self.doc.paragraph_at(span.start) {
+            self.by_paragraph
+                .entry(p)
+                .or_default()
+                .push((span.start, span.end, e));
+        }
+    }
+
+    /// Records `span` as the latest mention of `e`.
+    fn mention_at(&mut self, e: usize, span: Span) {
+        self.push_mention(e, span);
+        self.unrank(e);
+        self.last_seen[e] = span.start;
+        self.rank(e);
+    }
+
+    fn set_gender(&mut self, e: usize, g: Option<lexicon::Pronoun>) {
+        self.unrank(e);
+        self.gender[e] = g;
+        self.rank(e);
+    }
+
+    pub(crate) fn run_key(&mut self, r: &NameRun) -> Key {
         (r.first..r.last)
             .filter(|&i| self.doc.tokens[i].kind == TokKind::Word)
-            .map(|i| norm(self.doc.tok(i)))
+            .map(|i| self.words.id(self.doc.tok(i)))
             .collect()
+    }
+
+    /// The key of tokens `a..b`, every token a word of it.
+    fn key_of(&mut self, a: usize, b: usize) -> Key {
+        (a..b).map(|i| self.words.id(self.doc.tok(i))).collect()
     }
 
     /// Records a name run; returns its entity when it is (or becomes) one.
@@ -44,10 +208,10 @@ impl<'d, 'a> Builder<'d, 'a> {
         if let Some(e) = self.find_entity(&toks, r.kind) {
             self.add_mention(e, r.span, r.title, r.kind);
             // A fuller name than the one known so far becomes the entity's name.
-            let k = &self.keys[e];
             if r.gender.is_some() {
-                self.gender[e] = r.gender;
+                self.set_gender(e, r.gender);
             }
+            let k = &self.keys[e];
             if toks.len() > k.len() && (toks.ends_with(&k[k.len() - 1..]) || toks.starts_with(k)) {
                 self.entities[e].name = self.text(r.span).to_string();
                 let old = std::mem::replace(&mut self.keys[e], toks);
@@ -68,9 +232,8 @@ impl<'d, 'a> Builder<'d, 'a> {
             // `Jamie Werner` for `Werner`, `Te Kaurinui Robert Parata` for `Te Kaurinui`.
             // (The latest such name: the highest position among those that end or start
             // with the short one.)
-            let fits = |k: &Vec<String>| {
-                k.len() > toks.len() && (k.ends_with(&toks) || k.starts_with(&toks))
-            };
+            let fits =
+                |k: &Key| k.len() > toks.len() && (k.ends_with(&toks) || k.starts_with(&toks));
             let latest = [&self.seen_index.suffix, &self.seen_index.prefix]
                 .iter()
                 .filter_map(|m| m.get(&toks).and_then(|ids| ids.last()))
@@ -97,30 +260,38 @@ impl<'d, 'a> Builder<'d, 'a> {
             EntityKind::Person
         });
         let e = self.create(r.span, toks, kind, r.title);
-        self.gender[e] = r.gender;
+        self.set_gender(e, r.gender);
         Some(e)
     }
 
     pub(crate) fn create(
         &mut self,
         span: Span,
-        toks: Vec<String>,
+        toks: Key,
         kind: EntityKind,
         title: Option<Span>,
     ) -> usize {
+        let e = self.entities.len();
         self.entities.push(Entity {
             id: String::new(),
             name: self.text(span).to_string(),
             kind,
-            title: title.map(|t| clean_title(self.text(t))),
-            mentions: vec![span],
+            title: None,
+            mentions: Vec::new(),
         });
+        self.title_words.push(Vec::new());
+        if let Some(t) = title {
+            let t = clean_title(self.text(t));
+            self.set_title(e, t);
+        }
+        self.push_mention(e, span);
         self.index.insert(self.keys.len(), &toks);
         self.keys.push(toks);
         self.last_seen.push(span.start);
         self.person.push(kind == EntityKind::Person);
         self.gender.push(None);
-        self.entities.len() - 1
+        self.rank(e);
+        e
     }
 
     pub(crate) fn add_mention(
@@ -130,23 +301,26 @@ impl<'d, 'a> Builder<'d, 'a> {
         title: Option<Span>,
         kind: Option<EntityKind>,
     ) {
-        self.entities[e].mentions.push(span);
+        self.push_mention(e, span);
+        self.unrank(e);
         self.last_seen[e] = span.start;
         if self.entities[e].title.is_none() {
             if let Some(t) = title {
-                self.entities[e].title = Some(clean_title(self.text(t)));
+                let t = clean_title(self.text(t));
+                self.set_title(e, t);
             }
         }
         if let Some(k) = kind {
             self.person[e] = k == EntityKind::Person;
             self.entities[e].kind = k;
         }
+        self.rank(e);
     }
 
     /// The entity a name (as lowercase tokens) refers to: same full name, or the same
     /// surname as the last token of a known name (`Kirby` → `John Kirby`), preferring the
     /// entity mentioned most.
-    pub(crate) fn find_entity(&self, toks: &[String], kind: Option<EntityKind>) -> Option<usize> {
+    pub(crate) fn find_entity(&self, toks: &[u32], kind: Option<EntityKind>) -> Option<usize> {
         if toks.is_empty() {
             return None;
         }
@@ -169,7 +343,8 @@ impl<'d, 'a> Builder<'d, 'a> {
         let last = toks.last()?;
         // Only entities whose key shares a whole prefix or suffix with the name can fit:
         // the index hands those over; the test below is the rule itself.
-        let mut cands: Vec<usize> = Vec::new();
+        let mut cands = self.cands.borrow_mut();
+        cands.clear();
         cands.extend(self.index.suffix.get(toks).into_iter().flatten());
         cands.extend(self.index.prefix.get(toks).into_iter().flatten());
         // (Longer prefixes are keys in `long`, all candidates anyway.)
@@ -187,7 +362,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         cands.sort_unstable();
         cands.dedup();
         let mut best: Option<usize> = None;
-        for i in cands {
+        for &i in cands.iter() {
             let k = &self.keys[i];
             // A short form matches a longer name ending with it; a longer name extends a
             // known surname (`Robert Mugabe` after `Mugabe`).
@@ -223,9 +398,9 @@ impl<'d, 'a> Builder<'d, 'a> {
             match lexicon::pronoun(words[0]) {
                 Some(p @ (lexicon::Pronoun::He | lexicon::Pronoun::She)) => {
                     let e = self.most_recent_person(s.start, p)?;
-                    self.gender[e].get_or_insert(p);
-                    self.entities[e].mentions.push(s);
-                    self.last_seen[e] = s.start;
+                    let g = self.gender[e].unwrap_or(p);
+                    self.set_gender(e, Some(g));
+                    self.mention_at(e, s);
                     return Some(e);
                 }
                 Some(_) => return None,
@@ -250,32 +425,24 @@ impl<'d, 'a> Builder<'d, 'a> {
         let media = is_media_description(&head);
         let bare = words.len() == det as usize + 1;
         if (described || (definite && media && words.len() <= 5)) && is_org_description(&head) {
-            let e = (0..self.entities.len())
-                .filter(|&i| {
-                    self.entities[i].kind == EntityKind::Organization
-                        && self.last_seen[i] <= s.start
-                })
-                .max_by_key(|&i| self.last_seen[i])
+            let e = latest_before(&self.orgs, s.start)
+                .map(|(_, i)| i)
                 .filter(|&i| {
                     bare || media || self.entities[i].name.to_lowercase().contains(head.as_str())
                 });
             if let Some(e) = e {
-                self.entities[e].mentions.push(s);
-                self.last_seen[e] = s.start;
+                self.mention_at(e, s);
                 return Some(e);
             }
         }
         if lexicon::is_title_word(&head) && definite {
-            let found = (0..self.entities.len())
-                .filter(|&i| {
-                    self.entities[i]
-                        .title
-                        .as_deref()
-                        .is_some_and(|t| t.to_lowercase().split_whitespace().any(|w| w == head))
-                })
-                .max_by_key(|&i| self.last_seen[i]);
+            let found = self
+                .titled
+                .get(&head)
+                .and_then(|set| set.iter().next_back())
+                .map(|&(_, e)| e);
             if let Some(e) = found {
-                self.entities[e].mentions.push(s);
+                self.push_mention(e, s);
                 return Some(e);
             }
         }
@@ -284,11 +451,13 @@ impl<'d, 'a> Builder<'d, 'a> {
                 || is_person_description(&head)
                 || words.iter().any(|w| w.ends_with("-year-old")))
         {
-            let e = (0..self.entities.len())
-                .filter(|&i| self.person[i] && self.last_seen[i] <= s.start)
-                .max_by_key(|&i| self.last_seen[i])?;
-            self.entities[e].mentions.push(s);
-            self.last_seen[e] = s.start;
+            let e = self
+                .people
+                .iter()
+                .filter_map(|set| latest_before(set, s.start))
+                .max()
+                .map(|(_, e)| e)?;
+            self.mention_at(e, s);
             return Some(e);
         }
         if lexicon::is_title_word(&head) && definite {
@@ -304,9 +473,9 @@ impl<'d, 'a> Builder<'d, 'a> {
                 .find(|&i| !matches!(doc.tok(i), "the" | "The" | "a" | "A" | "its" | "their"))
                 .unwrap_or(a);
             let span = Span::new(doc.tokens[start].span().start, s.end);
-            let toks: Vec<String> = (start..z).map(|i| norm(doc.tok(i))).collect();
+            let toks = self.key_of(start, z);
             if let Some(e) = self.find_entity(&toks, Some(EntityKind::Organization)) {
-                self.entities[e].mentions.push(span);
+                self.push_mention(e, span);
                 return Some(e);
             }
             return Some(self.create(span, toks, EntityKind::Organization, None));
@@ -335,9 +504,9 @@ impl<'d, 'a> Builder<'d, 'a> {
                 doc.tokens[start].span().start,
                 doc.tokens[end - 1].span().end,
             );
-            let toks: Vec<String> = (start..end).map(|i| norm(doc.tok(i))).collect();
+            let toks = self.key_of(start, end);
             if let Some(e) = self.find_entity(&toks, Some(EntityKind::Organization)) {
-                self.entities[e].mentions.push(span);
+                self.push_mention(e, span);
                 return Some(e);
             }
             return Some(self.create(span, toks, EntityKind::Organization, None));
@@ -348,13 +517,9 @@ impl<'d, 'a> Builder<'d, 'a> {
     /// The person mentioned last at or before `before` whose pronoun is not known to differ
     /// from `p`.
     pub(crate) fn most_recent_person(&self, before: usize, p: lexicon::Pronoun) -> Option<usize> {
-        (0..self.entities.len())
-            .filter(|&i| {
-                self.person[i]
-                    && self.last_seen[i] <= before
-                    && self.gender[i].is_none_or(|g| g == p)
-            })
-            .max_by_key(|&i| self.last_seen[i])
+        let unknown = latest_before(&self.people[0], before);
+        let same = latest_before(&self.people[gender_slot(Some(p))], before);
+        unknown.max(same).map(|(_, e)| e)
     }
 }
 
@@ -469,11 +634,12 @@ pub(crate) fn is_person_description(w: &str) -> bool {
     lexicon::in_list(PERSON_NOUNS, w)
 }
 
-pub(crate) fn norm(w: &str) -> String {
+/// A name word as keys hold it (before lowercasing): without a trailing apostrophe or
+/// possessive `’s`.
+pub(crate) fn norm_trim(w: &str) -> &str {
     w.trim_end_matches(['’', '\''])
         .trim_end_matches("’s")
         .trim_end_matches("'s")
-        .to_lowercase()
 }
 
 /// Entity keys (lowercase name tokens) by whole key, proper prefix and proper suffix; each
@@ -484,23 +650,23 @@ pub(crate) fn norm(w: &str) -> String {
 /// proportion to its length, not to its square.
 #[derive(Default)]
 pub(crate) struct KeyIndex {
-    pub(crate) whole: HashMap<Vec<String>, Vec<usize>>,
-    pub(crate) prefix: HashMap<Vec<String>, Vec<usize>>,
-    pub(crate) suffix: HashMap<Vec<String>, Vec<usize>>,
+    pub(crate) whole: FxHashMap<Key, Vec<usize>>,
+    pub(crate) prefix: FxHashMap<Key, Vec<usize>>,
+    pub(crate) suffix: FxHashMap<Key, Vec<usize>>,
     pub(crate) long: Vec<usize>,
 }
 
 impl KeyIndex {
     pub(crate) const MAX_LEN: usize = 12;
 
-    fn entries(key: &[String]) -> impl Iterator<Item = (u8, Vec<String>)> + '_ {
+    fn entries(key: &[u32]) -> impl Iterator<Item = (u8, Key)> + '_ {
         let n = key.len();
         std::iter::once((0, key.to_vec()))
             .chain((1..n).map(move |m| (1, key[..m].to_vec())))
             .chain((1..n).map(move |m| (2, key[m..].to_vec())))
     }
 
-    fn map(&mut self, which: u8) -> &mut HashMap<Vec<String>, Vec<usize>> {
+    fn map(&mut self, which: u8) -> &mut FxHashMap<Key, Vec<usize>> {
         match which {
             0 => &mut self.whole,
             1 => &mut self.prefix,
@@ -508,7 +674,7 @@ impl KeyIndex {
         }
     }
 
-    pub(crate) fn insert(&mut self, id: usize, key: &[String]) {
+    pub(crate) fn insert(&mut self, id: usize, key: &[u32]) {
         if key.len() > Self::MAX_LEN {
             if let Err(at) = self.long.binary_search(&id) {
                 self.long.insert(at, id);
@@ -523,7 +689,7 @@ impl KeyIndex {
         }
     }
 
-    pub(crate) fn remove(&mut self, id: usize, key: &[String]) {
+    pub(crate) fn remove(&mut self, id: usize, key: &[u32]) {
         if key.len() > Self::MAX_LEN {
             if let Ok(at) = self.long.binary_search(&id) {
                 self.long.remove(at);

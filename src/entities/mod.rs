@@ -31,17 +31,7 @@ pub struct Resolved {
 
 pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
     let runs = name_runs(doc);
-    let mut b = Builder {
-        doc,
-        seen: Vec::new(),
-        seen_index: KeyIndex::default(),
-        entities: Vec::new(),
-        keys: Vec::new(),
-        index: KeyIndex::default(),
-        last_seen: Vec::new(),
-        person: Vec::new(),
-        gender: Vec::new(),
-    };
+    let mut b = Builder::new(doc);
 
     // Walk names and quote sources in text order.
     let mut ri = 0;
@@ -83,7 +73,8 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
                 // with the same source (`A, according to X, B`).
                 let first = runs.partition_point(|r| r.span.end <= s.start);
                 for r in runs[first..].iter().take_while(|r| r.span.start < s.end) {
-                    if let Some(e) = b.find_entity(&b.run_key(r), r.kind) {
+                    let key = b.run_key(r);
+                    if let Some(e) = b.find_entity(&key, r.kind) {
                         hit = Some(e);
                     }
                 }
@@ -137,7 +128,7 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
         .collect();
     // Each span is a mention of one entity (the first that claimed it), and an entity's
     // mentions do not overlap (`Obama` inside `Obama administration officials` is one).
-    let mut owner: std::collections::HashMap<Span, usize> = Default::default();
+    let mut owner: crate::fx::FxHashMap<Span, usize> = Default::default();
     for (i, e) in b.entities.iter().enumerate() {
         if keep[i] {
             for m in &e.mentions {
@@ -180,8 +171,11 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
             _ => reach = Some(m),
         }
     }
-    for (k, m) in drop {
-        kept[k].1.mentions.retain(|x| *x != m);
+    // (One pass per entity that loses mentions: an entity's mentions are distinct.)
+    drop.sort_unstable_by_key(|&(k, m)| (k, m.start, m.end));
+    for group in drop.chunk_by(|x, y| x.0 == y.0) {
+        let gone: crate::fx::FxHashSet<Span> = group.iter().map(|&(_, m)| m).collect();
+        kept[group[0].0].1.mentions.retain(|x| !gone.contains(x));
     }
     kept.retain(|(i, e)| !e.mentions.is_empty() || speaking[*i]);
     // Ids in order of first mention.
@@ -240,17 +234,12 @@ fn narrative_subject(b: &Builder, quote_start: usize) -> Option<usize> {
     if doc.slice(prev).contains(['“', '”', '"', '«', '»']) {
         return None;
     }
-    (0..b.entities.len())
-        .filter(|&e| b.person[e])
-        .filter_map(|e| {
-            b.entities[e]
-                .mentions
-                .iter()
-                .filter(|m| prev.contains(**m))
-                .map(|m| m.start)
-                .max()
-                .map(|m| (m, e))
-        })
+    // The mentions starting in that paragraph (the only ones it can contain).
+    b.by_paragraph
+        .get(&(pi - 1))?
+        .iter()
+        .filter(|&&(s, e, ent)| b.person[ent] && prev.contains(Span::new(s, e)))
+        .map(|&(s, _, ent)| (s, ent))
         .max()
         .map(|(_, e)| e)
 }
