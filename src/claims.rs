@@ -83,7 +83,7 @@ pub fn try_for_each<E>(
             continue;
         }
         let words: Vec<&str> = (a..b)
-            .filter(|&i| doc.tokens[i].kind != TokKind::Punct)
+            .filter(|&i| doc.kind(i) != TokKind::Punct)
             .map(|i| doc.tok(i))
             .collect();
         if words.len() < 5 {
@@ -229,9 +229,9 @@ fn score_sentence(
 ) -> (f32, ClaimKind, Vec<String>) {
     let mut signals = Vec::new();
     // The word lists each word is in, found once at segmentation (`words` are these tokens).
-    let word_toks = || (a..b).filter(|&i| doc.tokens[i].kind != TokKind::Punct);
+    let word_toks = || (a..b).filter(|&i| doc.kind(i) != TokKind::Punct);
     let has = |bit: LexBits| word_toks().any(|i| doc.is(i, bit));
-    let number = (a..b).any(|i| doc.tokens[i].kind == TokKind::Number)
+    let number = (a..b).any(|i| doc.kind(i) == TokKind::Number)
         || has(LEX_NUMBER_WORD)
         || words.iter().any(|w| w.starts_with(['$', '£', '€']));
     let comparison = has(LEX_COMPARISON_WORD)
@@ -260,7 +260,7 @@ fn score_sentence(
         has(LEX_ACCUSATION_WORD) || words.windows(2).any(|w| w[0] == "failed" && w[1] == "to");
     let entity = (a + 1..b).any(|i| {
         let w = doc.tok(i);
-        doc.tokens[i].kind == TokKind::Word
+        doc.kind(i) == TokKind::Word
             && w.chars().next().is_some_and(|c| c.is_uppercase())
             && !doc.is(i, LEX_NOT_NAME_WORD)
     });

@@ -16,6 +16,7 @@
 //! curly apostrophe read as a straight one), in the list? The unit tests check that each list
 //! stays sorted (what makes the binary search correct) and that the table agrees with it.
 
+use crate::tables::cues::CUES;
 use std::cmp::Ordering;
 use std::sync::OnceLock;
 
@@ -76,7 +77,7 @@ pub fn in_list(list: &[&str], word: &str) -> bool {
 // --- The compiled lists ----------------------------------------------------------------------
 
 /// Bit set of the lists a word is in (see [`word_bits`]).
-pub type LexBits = u16;
+pub type LexBits = u32;
 
 /// In [`SPEECH_VERBS`].
 pub const LEX_SPEECH_VERB: LexBits = 1 << 0;
@@ -151,6 +152,8 @@ struct Table {
 struct Slot {
     tag: u32,
     word: u16,
+    /// Row of the word in the learned cue table ([`CUES`]) plus one; 0 when not there.
+    cue: u16,
     bits: LexBits,
 }
 
@@ -179,7 +182,7 @@ const BUF: usize = 64;
 
 impl Table {
     fn build() -> Table {
-        let words: usize = COMPILED_LISTS.iter().map(|(_, l)| l.len()).sum();
+        let words: usize = COMPILED_LISTS.iter().map(|(_, l)| l.len()).sum::<usize>() + CUES.len();
         let cap = (words * 2).next_power_of_two();
         let mut t = Table {
             slots: vec![Slot::default(); cap],
@@ -187,50 +190,58 @@ impl Table {
             mask: cap - 1,
             longest: 0,
         };
-        for &(bit, list) in COMPILED_LISTS {
-            for &w in list {
-                t.longest = t.longest.max(w.len());
-                let h = hash(w.as_bytes());
-                let mut i = (h as usize) & t.mask;
-                loop {
-                    let slot = t.slots[i];
-                    if slot.word == 0 {
-                        t.words.push(w);
-                        t.slots[i] = Slot {
-                            tag: (h >> 32) as u32,
-                            word: t.words.len() as u16,
-                            bits: bit,
-                        };
-                        break;
-                    }
-                    if t.words[slot.word as usize - 1] == w {
-                        t.slots[i].bits |= bit;
-                        break;
-                    }
-                    i = (i + 1) & t.mask;
+        let lists = COMPILED_LISTS
+            .iter()
+            .flat_map(|&(bit, list)| list.iter().map(move |&w| (w, bit, 0)));
+        let cues = CUES
+            .iter()
+            .enumerate()
+            .map(|(row, &(w, _))| (w, 0, row as u16 + 1));
+        for (w, bit, cue) in lists.chain(cues) {
+            t.longest = t.longest.max(w.len());
+            let h = hash(w.as_bytes());
+            let mut i = (h as usize) & t.mask;
+            loop {
+                let slot = t.slots[i];
+                if slot.word == 0 {
+                    t.words.push(w);
+                    t.slots[i] = Slot {
+                        tag: (h >> 32) as u32,
+                        word: t.words.len() as u16,
+                        cue,
+                        bits: bit,
+                    };
+                    break;
                 }
+                if t.words[slot.word as usize - 1] == w {
+                    t.slots[i].bits |= bit;
+                    t.slots[i].cue |= cue;
+                    break;
+                }
+                i = (i + 1) & t.mask;
             }
         }
-        assert!(t.longest <= BUF);
+        assert!(t.longest <= BUF && t.words.len() < u16::MAX as usize);
         t
     }
 
     #[inline]
-    fn get(&self, folded: &[u8]) -> LexBits {
+    fn get(&self, folded: &[u8]) -> Slot {
         self.get_hashed(hash(folded), folded)
     }
 
+    /// The slot of a folded word (an empty slot, `word == 0`, when it is in no list).
     #[inline]
-    fn get_hashed(&self, h: u64, folded: &[u8]) -> LexBits {
+    fn get_hashed(&self, h: u64, folded: &[u8]) -> Slot {
         let tag = (h >> 32) as u32;
         let mut i = (h as usize) & self.mask;
         loop {
             let slot = self.slots[i];
             if slot.word == 0 {
-                return 0;
+                return slot;
             }
             if slot.tag == tag && self.words[slot.word as usize - 1].as_bytes() == folded {
-                return slot.bits;
+                return slot;
             }
             i = (i + 1) & self.mask;
         }
@@ -243,12 +254,18 @@ fn table() -> &'static Table {
 }
 
 /// The bits of the lists `word` (folded, untrimmed) is in.
+#[inline]
 fn lookup(word: &str) -> LexBits {
+    lookup_slot(word).bits
+}
+
+/// The table slot of `word`, folded (untrimmed); an empty slot when it is in no list.
+fn lookup_slot(word: &str) -> Slot {
     let t = table();
     let bytes = word.as_bytes();
     let n = bytes.len();
     if n == 0 || n > MAX_WORD {
-        return 0;
+        return Slot::default();
     }
     let mut buf = [0u8; BUF];
     if n <= t.longest {
@@ -267,14 +284,14 @@ fn lookup(word: &str) -> LexBits {
             return t.get_hashed(hash_finish(h), &buf[..n]);
         }
     } else if word.is_ascii() {
-        return 0;
+        return Slot::default();
     }
     let mut k = 0;
     for c in word.chars() {
         let f = fold_char(c);
         let l = f.len_utf8();
         if k + l > t.longest {
-            return 0;
+            return Slot::default();
         }
         f.encode_utf8(&mut buf[k..k + l]);
         k += l;
@@ -287,13 +304,56 @@ fn lookup(word: &str) -> LexBits {
 /// for the [`LEX_TITLE_WORD`], [`LEX_PRE_NAME_TITLE`], [`LEX_HONORIFIC`], [`LEX_ORG_HEAD`] and
 /// [`LEX_ABBREVIATION`] lists), with one fold and at most two probes.
 pub fn word_bits(word: &str) -> LexBits {
-    let bits = lookup(word);
-    let trimmed = word.trim_end_matches('.');
-    if trimmed.len() == word.len() {
-        bits
-    } else {
-        (bits & !TRIMMED) | (lookup(trimmed) & TRIMMED)
+    word_info(word).0.bits
+}
+
+/// What the compiled lists say about one word: its [`word_bits`] and its row in the learned
+/// cue table.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct WordInfo {
+    pub bits: LexBits,
+    /// Row of the word in [`CUES`] plus one (0: not there), as `crate::cues::probability`
+    /// finds it: only words of ASCII letters and `’`, at most 32 characters, are there.
+    pub cue: u16,
+}
+
+impl WordInfo {
+    /// The word's probabilities of introducing an attribution, per `crate::cues::Frame`.
+    #[inline]
+    pub fn cue_probabilities(&self) -> Option<&'static [f32; 3]> {
+        (self.cue > 0).then(|| &CUES[self.cue as usize - 1].1)
     }
+}
+
+/// The [`WordInfo`] of `word`, and whether it is simply that of its table entry: then the
+/// entry's number (1-based, 0 for none) stands for it. (Words with trailing periods take the
+/// bits of some lists from the trimmed word, and words the cue table cannot hold drop the
+/// entry's cue row: those are told apart by a 0.)
+pub fn word_info(word: &str) -> (WordInfo, u16) {
+    let slot = lookup_slot(word);
+    let mut info = WordInfo {
+        bits: slot.bits,
+        cue: slot.cue,
+    };
+    let mut plain = true;
+    if info.cue > 0
+        && !(word.len() <= 32 && word.is_ascii()
+            || word.chars().count() <= 32 && word.chars().all(|c| c.is_ascii() || c == '’'))
+    {
+        info.cue = 0;
+        plain = false;
+    }
+    let trimmed = word.trim_end_matches('.');
+    if trimmed.len() != word.len() {
+        info.bits = (info.bits & !TRIMMED) | (lookup(trimmed) & TRIMMED);
+        plain = false;
+    }
+    (info, if plain { slot.word } else { 0 })
+}
+
+/// The number of entries of the compiled table (the largest entry number of [`word_info`]).
+pub fn table_len() -> usize {
+    table().words.len()
 }
 
 /// Verbs that introduce speech, in every form a news article uses them after or before a
@@ -1391,7 +1451,7 @@ mod tests {
             assert_eq!(a & b, 0);
             a | b
         });
-        assert_eq!(all, LexBits::MAX);
+        assert_eq!(all, (1 << COMPILED_LISTS.len()) - 1);
         let mut probes: Vec<String> = vec![
             "".into(),
             "Mr.".into(),

@@ -67,7 +67,7 @@ pub fn candidates(doc: &Document, quotes: &[RawQuote], qi: usize) -> Vec<Candida
     if doc.tokens.is_empty() {
         return Vec::new();
     }
-    let si = doc.tokens[v].sentence();
+    let si = doc.sentence_of(v);
     let first = doc.sentences[si].first;
     let last = doc.sentences[si].last;
     let mut found: Vec<(usize, Span)> = Vec::new();

@@ -192,7 +192,7 @@ impl<'d, 'a> Builder<'d, 'a> {
 
     pub(crate) fn run_key(&mut self, r: &NameRun) -> Key {
         (r.first..r.last)
-            .filter(|&i| self.doc.tokens[i].kind == TokKind::Word)
+            .filter(|&i| self.doc.kind(i) == TokKind::Word)
             .map(|i| self.words.id(self.doc.tok(i)))
             .collect()
     }

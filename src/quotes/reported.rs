@@ -33,10 +33,11 @@ pub(crate) fn cue_kind(doc: &Document, i: usize) -> Option<CueKind> {
     if i > 0 && cues::is_noun_marker(doc.tok(i - 1)) {
         return None;
     }
-    if lexicon::is_speech_verb(w) {
+    let lex = doc.lex(i);
+    if lex & lexicon::LEX_SPEECH_VERB != 0 {
         return Some(CueKind::Speech);
     }
-    if lexicon::is_cognition_verb(w) {
+    if lex & lexicon::LEX_COGNITION_VERB != 0 {
         return Some(CueKind::Belief);
     }
     const STANCE: &[&str] = &[
@@ -693,7 +694,7 @@ pub(crate) fn starts_clause(doc: &Document, k: usize) -> bool {
         "with",
         "yesterday",
     ];
-    if lexicon::in_list(NOT_SUBJECTS, w) || doc.tokens[k].kind == TokKind::Punct {
+    if lexicon::in_list(NOT_SUBJECTS, w) || doc.kind(k) == TokKind::Punct {
         return false;
     }
     true
