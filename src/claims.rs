@@ -72,6 +72,7 @@ pub fn try_for_each<E>(
             junk[i + 1] = true;
         }
     }
+    let mut words: Vec<&str> = Vec::new();
     for s in &doc.sentences {
         if junk[s.paragraph] {
             continue;
@@ -82,24 +83,33 @@ pub fn try_for_each<E>(
         if doc.slice(span).trim_end().ends_with('?') || ends_with_question(doc, s.first, s.last) {
             continue;
         }
-        let words: Vec<&str> = (a..b)
-            .filter(|&i| doc.kind(i) != TokKind::Punct)
-            .map(|i| doc.tok(i))
-            .collect();
+        words.clear();
+        words.extend(
+            (a..b)
+                .filter(|&i| doc.kind(i) != TokKind::Punct)
+                .map(|i| doc.tok(i)),
+        );
         if words.len() < 5 {
             continue;
         }
-        let (rule, kind, mut signals) = score_sentence(doc, a, b, &words, quotes, span);
+        let (rule, kind, on) = score_sentence(doc, a, b, &words, quotes, span);
         // The learned model (ClaimBuster-trained, see `claims_model`) and the rules vote
         // together: the rules know news-article structure, the model knows what
         // fact-checkers found check-worthy.
         let model = crate::claims_model::check_worthiness(doc.slice(span));
-        if model >= 0.5 {
-            signals.push("model".into());
-        }
         let score = W_RULES * rule.min(1.0) + (1.0 - W_RULES) * model;
         if score < THRESHOLD {
             continue;
+        }
+        // (The signals' names are written out only for the sentences that are claims.)
+        let mut signals: Vec<String> = SIGNALS
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| on & (1 << k) != 0)
+            .map(|(_, name)| name.to_string())
+            .collect();
+        if model >= 0.5 {
+            signals.push("model".into());
         }
         let quote = overlapping(quotes, span)
             .find(|q| q.kind == crate::types::QuoteKind::Direct)
@@ -162,7 +172,8 @@ fn claim_span(doc: &Document, a: usize, b: usize) -> Option<(Span, usize, usize)
 /// Paragraphs that are not prose: captions, credits, bylines, promos, labels, headlines.
 pub fn is_junk_paragraph(doc: &Document, p: Span) -> bool {
     let t = doc.slice(p).trim();
-    let words = t.split_whitespace().count();
+    // (Only whether there are fewer than 12, 25 or 40 words matters.)
+    let words = t.split_whitespace().take(40).count();
     let last = t.chars().next_back().unwrap_or(' ');
     let ends_sentence = matches!(last, '.' | '!' | '?' | '”' | '"' | '’' | '\'' | ')');
     if t.starts_with('[') && t.ends_with(']') {
@@ -192,7 +203,6 @@ pub fn is_junk_paragraph(doc: &Document, p: Span) -> bool {
     if words >= 40 {
         return false;
     }
-    let lower = t.to_lowercase();
     const BOILER: &[&str] = &[
         "all rights reserved",
         "click here",
@@ -210,15 +220,56 @@ pub fn is_junk_paragraph(doc: &Document, p: Span) -> bool {
         "subscribe",
         "you can now",
     ];
-    if BOILER.iter().any(|b| lower.contains(b)) {
-        return true;
+    // The phrases, and `by ` at the start, in the lowercased paragraph. Only two characters
+    // lowercase to ASCII from outside it (`İ` → `i̇`, the Kelvin sign → `k`); without them
+    // an ASCII phrase is in the lowercased text exactly where it is in the text, ignoring
+    // ASCII case, and no copy is needed.
+    let byline = |lower_starts_by: bool| lower_starts_by && words < 12;
+    if t.contains(['\u{130}', '\u{212A}']) {
+        let lower = t.to_lowercase();
+        return BOILER.iter().any(|b| lower.contains(b)) || byline(lower.starts_with("by "));
     }
-    if lower.starts_with("by ") && words < 12 {
-        return true;
-    }
-    false
+    let h = t.as_bytes();
+    contains_any_ignore_ascii_case(h, BOILER)
+        || byline(h.len() >= 3 && h[..3].eq_ignore_ascii_case(b"by "))
 }
 
+/// Does `hay` contain any of `needles` (lowercase ASCII, at most 32), ignoring ASCII case?
+/// One pass: at each byte only the needles starting with that letter are compared.
+fn contains_any_ignore_ascii_case(hay: &[u8], needles: &[&str]) -> bool {
+    debug_assert!(needles.len() <= 32);
+    let mut first = [0u32; 256];
+    for (k, n) in needles.iter().enumerate() {
+        first[n.as_bytes()[0] as usize] |= 1 << k;
+    }
+    (0..hay.len()).any(|i| {
+        let mut m = first[hay[i].to_ascii_lowercase() as usize];
+        while m != 0 {
+            let n = needles[m.trailing_zeros() as usize].as_bytes();
+            if hay.len() - i >= n.len() && hay[i..i + n.len()].eq_ignore_ascii_case(n) {
+                return true;
+            }
+            m &= m - 1;
+        }
+        false
+    })
+}
+
+/// The signals of [`score_sentence`], in the order a claim lists them (bit `k` of its flags
+/// is `SIGNALS[k]`).
+const SIGNALS: [&str; 9] = [
+    "number",
+    "comparison",
+    "causal",
+    "prediction",
+    "accusation",
+    "entity",
+    "attribution",
+    "event",
+    "opinion",
+];
+
+/// The rule score of a sentence, its kind, and its signals as bits of [`SIGNALS`].
 fn score_sentence(
     doc: &Document,
     a: usize,
@@ -226,12 +277,24 @@ fn score_sentence(
     words: &[&str],
     quotes: &[Quote],
     span: Span,
-) -> (f32, ClaimKind, Vec<String>) {
-    let mut signals = Vec::new();
-    // The word lists each word is in, found once at segmentation (`words` are these tokens).
-    let word_toks = || (a..b).filter(|&i| doc.kind(i) != TokKind::Punct);
-    let has = |bit: LexBits| word_toks().any(|i| doc.is(i, bit));
-    let number = (a..b).any(|i| doc.kind(i) == TokKind::Number)
+) -> (f32, ClaimKind, u16) {
+    // The word lists each word is in, found once at segmentation (`words` are these tokens):
+    // one pass gathers every list any word is in, and how many opinion words there are.
+    let mut lists: LexBits = 0;
+    let mut opinion = 0usize;
+    let mut number_token = false;
+    for i in a..b {
+        match doc.kind(i) {
+            TokKind::Punct => continue,
+            TokKind::Number => number_token = true,
+            TokKind::Word => {}
+        }
+        let lex = doc.lex(i);
+        lists |= lex;
+        opinion += (lex & LEX_OPINION_WORD != 0) as usize;
+    }
+    let has = |bit: LexBits| lists & bit != 0;
+    let number = number_token
         || has(LEX_NUMBER_WORD)
         || words.iter().any(|w| w.starts_with(['$', '£', '€']));
     let comparison = has(LEX_COMPARISON_WORD)
@@ -258,12 +321,8 @@ fn score_sentence(
     // `failed to act` blames someone; `the talks failed` does not.
     let accusation =
         has(LEX_ACCUSATION_WORD) || words.windows(2).any(|w| w[0] == "failed" && w[1] == "to");
-    let entity = (a + 1..b).any(|i| {
-        let w = doc.tok(i);
-        doc.kind(i) == TokKind::Word
-            && w.chars().next().is_some_and(|c| c.is_uppercase())
-            && !doc.is(i, LEX_NOT_NAME_WORD)
-    });
+    let entity = (a + 1..b)
+        .any(|i| doc.kind(i) == TokKind::Word && doc.is_upper(i) && !doc.is(i, LEX_NOT_NAME_WORD));
     let attribution = overlapping(quotes, span).next().is_some();
     let event = words
         .iter()
@@ -271,26 +330,30 @@ fn score_sentence(
         || words
             .iter()
             .any(|w| matches!(*w, "is" | "are" | "was" | "were" | "has" | "have" | "had"));
-    let opinion = word_toks().filter(|&i| doc.is(i, LEX_OPINION_WORD)).count();
 
     let mut score = W_BASE;
-    let mut add = |on: bool, w: f32, name: &str, signals: &mut Vec<String>| {
-        if on {
+    let mut on = 0u16;
+    for (k, (flag, w)) in [
+        (number, W_NUMBER),
+        (comparison, W_COMPARISON),
+        (causal, W_CAUSAL),
+        (prediction, W_PREDICTION),
+        (accusation, W_ACCUSATION),
+        (entity, W_ENTITY),
+        (attribution, W_ATTRIBUTION),
+        (event, W_EVENT),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if flag {
             score += w;
-            signals.push(name.to_string());
+            on |= 1 << k;
         }
-    };
-    add(number, W_NUMBER, "number", &mut signals);
-    add(comparison, W_COMPARISON, "comparison", &mut signals);
-    add(causal, W_CAUSAL, "causal", &mut signals);
-    add(prediction, W_PREDICTION, "prediction", &mut signals);
-    add(accusation, W_ACCUSATION, "accusation", &mut signals);
-    add(entity, W_ENTITY, "entity", &mut signals);
-    add(attribution, W_ATTRIBUTION, "attribution", &mut signals);
-    add(event, W_EVENT, "event", &mut signals);
+    }
     if opinion > 0 {
         score += W_OPINION * opinion.min(2) as f32;
-        signals.push("opinion".into());
+        on |= 1 << 8;
     }
     let kind = if accusation {
         ClaimKind::Accusation
@@ -305,7 +368,7 @@ fn score_sentence(
     } else {
         ClaimKind::Statement
     };
-    (score, kind, signals)
+    (score, kind, on)
 }
 
 #[cfg(test)]

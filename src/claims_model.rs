@@ -79,8 +79,9 @@ fn logit(sentence: &str) -> f32 {
         acc += if h >> 31 == 1 { -w } else { w };
         n += 1;
     };
-    // The previous token's normal form: a slice of `sentence` (hashed lowercased) or NUM.
-    let mut prev: Option<&[u8]> = None;
+    // The hash of the previous token's normal form (a pair's hash continues from it).
+    let num = fnv(FNV_OFFSET, NUM);
+    let mut prev: Option<u32> = None;
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_alphanumeric() {
@@ -94,15 +95,16 @@ fn logit(sentence: &str) -> f32 {
             i += 1;
         }
         let tok = &bytes[start..i];
-        add(fnv(FNV_OFFSET, tok));
-        let norm = if numeric { NUM } else { tok };
+        let h = fnv(FNV_OFFSET, tok);
+        add(h);
+        let (norm, norm_hash) = if numeric { (NUM, num) } else { (tok, h) };
         if numeric {
-            add(fnv(FNV_OFFSET, NUM));
+            add(num);
         }
         if let Some(p) = prev {
-            add(fnv(fnv_byte(fnv(FNV_OFFSET, p), b' '), norm));
+            add(fnv(fnv_byte(p, b' '), norm));
         }
-        prev = Some(norm);
+        prev = Some(norm_hash);
     }
     if n == 0 {
         return BIAS;

@@ -148,7 +148,14 @@ impl<'d, 'a> Builder<'d, 'a> {
             self.orgs.insert(k);
         }
         for w in &self.title_words[e] {
-            self.titled.entry(w.clone()).or_default().insert(k);
+            match self.titled.get_mut(w) {
+                Some(set) => {
+                    set.insert(k);
+                }
+                None => {
+                    self.titled.insert(w.clone(), Recency::from([k]));
+                }
+            }
         }
     }
 
