@@ -203,56 +203,89 @@ pub fn is_junk_paragraph(doc: &Document, p: Span) -> bool {
     if words >= 40 {
         return false;
     }
-    const BOILER: &[&str] = &[
-        "all rights reserved",
-        "click here",
-        "could not be reached",
-        "credit",
-        "declined to comment",
-        "did not respond",
-        "follow us",
-        "getty images",
-        "listen to",
-        "photo:",
-        "read more",
-        "sign up",
-        "source: supplied",
-        "subscribe",
-        "you can now",
-    ];
     // The phrases, and `by ` at the start, in the lowercased paragraph. Only two characters
     // lowercase to ASCII from outside it (`İ` → `i̇`, the Kelvin sign → `k`); without them
     // an ASCII phrase is in the lowercased text exactly where it is in the text, ignoring
     // ASCII case, and no copy is needed.
     let byline = |lower_starts_by: bool| lower_starts_by && words < 12;
-    if t.contains(['\u{130}', '\u{212A}']) {
-        let lower = t.to_lowercase();
-        return BOILER.iter().any(|b| lower.contains(b)) || byline(lower.starts_with("by "));
-    }
     let h = t.as_bytes();
-    contains_any_ignore_ascii_case(h, BOILER)
-        || byline(h.len() >= 3 && h[..3].eq_ignore_ascii_case(b"by "))
+    match find_boiler(h) {
+        Some(found) => found || byline(h.len() >= 3 && h[..3].eq_ignore_ascii_case(b"by ")),
+        None => {
+            let lower = t.to_lowercase();
+            BOILER.iter().any(|b| lower.contains(b)) || byline(lower.starts_with("by "))
+        }
+    }
 }
 
-/// Does `hay` contain any of `needles` (lowercase ASCII, at most 32), ignoring ASCII case?
-/// One pass: at each byte only the needles starting with that letter are compared.
-fn contains_any_ignore_ascii_case(hay: &[u8], needles: &[&str]) -> bool {
-    debug_assert!(needles.len() <= 32);
-    let mut first = [0u32; 256];
-    for (k, n) in needles.iter().enumerate() {
-        first[n.as_bytes()[0] as usize] |= 1 << k;
+/// Boilerplate phrases (lowercase ASCII, each starting with two letters) that make a short
+/// paragraph a credit, a promo or a note rather than prose.
+const BOILER: [&str; 15] = [
+    "all rights reserved",
+    "click here",
+    "could not be reached",
+    "credit",
+    "declined to comment",
+    "did not respond",
+    "follow us",
+    "getty images",
+    "listen to",
+    "photo:",
+    "read more",
+    "sign up",
+    "source: supplied",
+    "subscribe",
+    "you can now",
+];
+
+/// Per byte, the phrases of [`BOILER`] whose first (`.0`) and second (`.1`) letter it is,
+/// in either case, as bits.
+const BOILER_LETTERS: ([u16; 256], [u16; 256]) = {
+    let mut first = [0u16; 256];
+    let mut second = [0u16; 256];
+    let mut k = 0;
+    while k < BOILER.len() {
+        let b = BOILER[k].as_bytes();
+        first[b[0] as usize] |= 1 << k;
+        first[b[0].to_ascii_uppercase() as usize] |= 1 << k;
+        second[b[1] as usize] |= 1 << k;
+        second[b[1].to_ascii_uppercase() as usize] |= 1 << k;
+        k += 1;
     }
-    (0..hay.len()).any(|i| {
-        let mut m = first[hay[i].to_ascii_lowercase() as usize];
+    (first, second)
+};
+
+/// Does `h` hold a phrase of [`BOILER`], ignoring ASCII case? `None` when it holds none but
+/// holds `İ` or the Kelvin sign (whose lowercase is ASCII: the caller lowercases the text
+/// then). One pass; a phrase is compared only where its first two letters stand.
+fn find_boiler(h: &[u8]) -> Option<bool> {
+    let (first, second) = &BOILER_LETTERS;
+    let mut special = false;
+    for i in 0..h.len() {
+        let x = h[i];
+        if x >= 0x80 {
+            // `İ` is C4 B0, the Kelvin sign E2 84 AA.
+            if (x == 0xC4 && h.get(i + 1) == Some(&0xB0))
+                || (x == 0xE2 && h[i + 1..].starts_with(&[0x84, 0xAA]))
+            {
+                special = true;
+            }
+            continue;
+        }
+        if i + 1 == h.len() {
+            continue;
+        }
+        let mut m = first[x as usize] & second[h[i + 1] as usize];
         while m != 0 {
-            let n = needles[m.trailing_zeros() as usize].as_bytes();
-            if hay.len() - i >= n.len() && hay[i..i + n.len()].eq_ignore_ascii_case(n) {
-                return true;
+            let n = BOILER[m.trailing_zeros() as usize].as_bytes();
+            if h[i..].len() >= n.len() && h[i..i + n.len()].eq_ignore_ascii_case(n) {
+                // (Also in the lowercased text, whatever else it holds.)
+                return Some(true);
             }
             m &= m - 1;
         }
-        false
-    })
+    }
+    (!special).then_some(false)
 }
 
 /// The signals of [`score_sentence`], in the order a claim lists them (bit `k` of its flags
@@ -396,6 +429,36 @@ mod tests {
         let t = "Photo\n\nCredit Ashraf Shazly/Agence France-Presse — Getty Images\n\n[Read: Why Tunisia suffers]\n\nWhat will happen to the whales now?\n\nI think it is beautiful and I love it.";
         let a = annotate(t);
         assert!(a.claims.is_empty(), "{:#?}", a.claims);
+    }
+
+    #[test]
+    fn boilerplate_is_found_in_any_case_without_lowercasing() {
+        // What the paragraph test did before it stopped copying the text: lowercase it, then
+        // look for each phrase.
+        let slow = |t: &str| {
+            let lower = t.to_lowercase();
+            super::BOILER.iter().any(|b| lower.contains(b))
+        };
+        for t in [
+            "Getty Images / Reuters.",
+            "GETTY IMAGES",
+            "Please CLICK HERE to read.",
+            "Please clic\u{212A} here to read.",
+            "Please cl\u{130}ck here to read.",
+            "İ could not be reached.",
+            "He Could Not Be Reached, aides said.",
+            "Source: Supplied",
+            "sourcE: supplieD",
+            "Photo: AP",
+            "photo",
+            "cr",
+            "",
+            "“Subscribe” — ’90s \u{212A}",
+            "The talks failed, officials said.",
+        ] {
+            let fast = super::find_boiler(t.as_bytes());
+            assert_eq!(fast.unwrap_or_else(|| slow(t)), slow(t), "{t:?}");
+        }
     }
 
     #[test]
