@@ -136,13 +136,17 @@ pub const COMPILED_LISTS: &[(LexBits, &[&str])] = &[
     (LEX_OPINION_WORD, OPINION_WORDS),
 ];
 
-/// Open-addressing hash table from every word of [`COMPILED_LISTS`] to its bits. Slots are 8
-/// bytes (the whole table a few tens of KB, so a probe stays in cache); a slot keeps 32 bits
-/// of the word's hash, so a probe compares text only when those match.
+/// Open-addressing hash table from every word of [`COMPILED_LISTS`] (and of the learned cue
+/// table) to its bits. Slots are 12 bytes (the whole table a few tens of KB, so a probe stays
+/// in cache); a slot keeps 32 bits of the word's hash, so a probe compares text only when
+/// those match. Words of up to 16 bytes are also kept as two zero-padded 64-bit chunks: a
+/// short ASCII word (most tokens) is lowercased, hashed and compared eight bytes at a time.
 struct Table {
     /// Power-of-two many slots; `word == 0` is a free slot, else `words[word - 1]`.
     slots: Vec<Slot>,
     words: Vec<&'static str>,
+    /// `words[k]` as chunks when it has at most 16 bytes (else zeros).
+    short: Vec<[u64; 2]>,
     mask: usize,
     /// The longest word in any list, in bytes: longer folded words are in none.
     longest: usize,
@@ -157,24 +161,49 @@ struct Slot {
     bits: LexBits,
 }
 
-/// FxHash-style over bytes (words are short: byte at a time).
+/// The hash of a folded word: its bytes as little-endian 64-bit chunks, the last one
+/// zero-padded (`chunks`), and its length.
 #[inline]
+fn hash_chunks(chunks: &[u64], len: usize) -> u64 {
+    let mut h = len as u64;
+    for &c in chunks {
+        h = (h.rotate_left(5) ^ c).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    // (Mix the high bits down: the slot comes from the low bits, the tag from the high.)
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
+}
+
+/// The hash of a folded word given as bytes (at most [`BUF`]).
 fn hash(bytes: &[u8]) -> u64 {
-    hash_finish(
-        bytes
-            .iter()
-            .fold(bytes.len() as u64, |h, &b| hash_step(h, b)),
-    )
+    let mut chunks = [0u64; BUF / 8];
+    let n = chunks_of(bytes, &mut chunks);
+    hash_chunks(&chunks[..n], bytes.len())
 }
 
+/// Packs `bytes` (at most [`BUF`]) into zero-padded little-endian chunks; returns how many.
 #[inline]
-fn hash_step(h: u64, b: u8) -> u64 {
-    (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+fn chunks_of(bytes: &[u8], chunks: &mut [u64; BUF / 8]) -> usize {
+    let n = bytes.len().div_ceil(8);
+    for (c, part) in chunks.iter_mut().zip(bytes.chunks(8)) {
+        let mut b = [0u8; 8];
+        b[..part.len()].copy_from_slice(part);
+        *c = u64::from_le_bytes(b);
+    }
+    n
 }
 
+/// Lowercases the ASCII letters of eight ASCII bytes at once.
 #[inline]
-fn hash_finish(h: u64) -> u64 {
-    h ^ (h >> 29)
+fn lower_ascii_chunk(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Per byte (all below 0x80, so no carry crosses a byte): the high bit of `ge_a` is set
+    // from `A` up, that of `gt_z` from `[` up.
+    let ge_a = x + ONES * (0x80 - b'A' as u64);
+    let gt_z = x + ONES * (0x80 - b'Z' as u64 - 1);
+    let upper = ge_a & !gt_z & (ONES * 0x80);
+    x | (upper >> 2)
 }
 
 /// Room for a folded word: every list word fits (checked when the table is built).
@@ -187,6 +216,7 @@ impl Table {
         let mut t = Table {
             slots: vec![Slot::default(); cap],
             words: Vec::new(),
+            short: Vec::new(),
             mask: cap - 1,
             longest: 0,
         };
@@ -198,6 +228,7 @@ impl Table {
             .enumerate()
             .map(|(row, &(w, _))| (w, 0, row as u16 + 1));
         for (w, bit, cue) in lists.chain(cues) {
+            assert!(w.len() <= BUF);
             t.longest = t.longest.max(w.len());
             let h = hash(w.as_bytes());
             let mut i = (h as usize) & t.mask;
@@ -205,6 +236,11 @@ impl Table {
                 let slot = t.slots[i];
                 if slot.word == 0 {
                     t.words.push(w);
+                    let mut chunks = [0u64; BUF / 8];
+                    if w.len() <= 16 {
+                        chunks_of(w.as_bytes(), &mut chunks);
+                    }
+                    t.short.push([chunks[0], chunks[1]]);
                     t.slots[i] = Slot {
                         tag: (h >> 32) as u32,
                         word: t.words.len() as u16,
@@ -221,18 +257,14 @@ impl Table {
                 i = (i + 1) & t.mask;
             }
         }
-        assert!(t.longest <= BUF && t.words.len() < u16::MAX as usize);
+        assert!(t.words.len() < u16::MAX as usize);
         t
-    }
-
-    #[inline]
-    fn get(&self, folded: &[u8]) -> Slot {
-        self.get_hashed(hash(folded), folded)
     }
 
     /// The slot of a folded word (an empty slot, `word == 0`, when it is in no list).
     #[inline]
-    fn get_hashed(&self, h: u64, folded: &[u8]) -> Slot {
+    fn get(&self, folded: &[u8]) -> Slot {
+        let h = hash(folded);
         let tag = (h >> 32) as u32;
         let mut i = (h as usize) & self.mask;
         loop {
@@ -241,6 +273,25 @@ impl Table {
                 return slot;
             }
             if slot.tag == tag && self.words[slot.word as usize - 1].as_bytes() == folded {
+                return slot;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// [`Table::get`] for a folded word of `len` ≤ 16 bytes given as its two chunks.
+    #[inline]
+    fn get_short(&self, c: [u64; 2], len: usize) -> Slot {
+        let h = hash_chunks(&c[..len.div_ceil(8)], len);
+        let tag = (h >> 32) as u32;
+        let mut i = (h as usize) & self.mask;
+        loop {
+            let slot = self.slots[i];
+            if slot.word == 0 {
+                return slot;
+            }
+            let k = slot.word as usize - 1;
+            if slot.tag == tag && self.short[k] == c && self.words[k].len() == len {
                 return slot;
             }
             i = (i + 1) & self.mask;
@@ -267,25 +318,19 @@ fn lookup_slot(word: &str) -> Slot {
     if n == 0 || n > MAX_WORD {
         return Slot::default();
     }
-    let mut buf = [0u8; BUF];
-    if n <= t.longest {
-        // The common case, ASCII: lowercase and hash in one pass.
-        let mut h = n as u64;
-        let mut ascii = true;
-        for (d, &b) in buf[..n].iter_mut().zip(bytes) {
-            if !b.is_ascii() {
-                ascii = false;
-                break;
-            }
-            *d = b.to_ascii_lowercase();
-            h = hash_step(h, *d);
+    if n <= 16 {
+        // The common case, a short ASCII word: eight bytes at a time.
+        let mut b = [0u8; 16];
+        b[..n].copy_from_slice(bytes);
+        let lo = u64::from_le_bytes(b[..8].try_into().expect("8 bytes"));
+        let hi = u64::from_le_bytes(b[8..].try_into().expect("8 bytes"));
+        if (lo | hi) & 0x8080_8080_8080_8080 == 0 {
+            return t.get_short([lower_ascii_chunk(lo), lower_ascii_chunk(hi)], n);
         }
-        if ascii {
-            return t.get_hashed(hash_finish(h), &buf[..n]);
-        }
-    } else if word.is_ascii() {
+    } else if n > t.longest && word.is_ascii() {
         return Slot::default();
     }
+    let mut buf = [0u8; BUF];
     let mut k = 0;
     for c in word.chars() {
         let f = fold_char(c);

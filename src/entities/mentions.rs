@@ -31,7 +31,13 @@ impl Words {
         self.intern(&k)
     }
 
-    fn intern(&mut self, k: &str) -> u32 {
+    /// The id of `k` as it is, if it has one.
+    pub(crate) fn get(&self, k: &str) -> Option<u32> {
+        self.ids.get(k).copied()
+    }
+
+    /// The id of `k` as it is (no trimming, no lowercasing).
+    pub(crate) fn intern(&mut self, k: &str) -> u32 {
         if let Some(&id) = self.ids.get(k) {
             return id;
         }
@@ -75,10 +81,11 @@ pub(crate) struct Builder<'d, 'a> {
     pub(crate) people: [Recency; 5],
     /// Organisations by recency (`the daily`, `the company`).
     pub(crate) orgs: Recency,
-    /// Entities by recency per lowercase word of their title (`the spokesman`).
-    pub(crate) titled: FxHashMap<String, Recency>,
+    /// Entities by recency per lowercase word of their title (`the spokesman`), by the
+    /// word's id in `words`.
+    pub(crate) titled: FxHashMap<u32, Recency>,
     /// The lowercase words of each entity's title (its keys in `titled`).
-    pub(crate) title_words: Vec<Vec<String>>,
+    pub(crate) title_words: Vec<Vec<u32>>,
     /// Every mention so far, by the paragraph it starts in: (start, end, entity).
     pub(crate) by_paragraph: FxHashMap<usize, Vec<(usize, usize, usize)>>,
     /// Scratch list of candidate entities for [`Builder::find_entity`].
@@ -148,23 +155,16 @@ impl<'d, 'a> Builder<'d, 'a> {
             self.orgs.insert(k);
         }
         for w in &self.title_words[e] {
-            match self.titled.get_mut(w) {
-                Some(set) => {
-                    set.insert(k);
-                }
-                None => {
-                    self.titled.insert(w.clone(), Recency::from([k]));
-                }
-            }
+            self.titled.entry(*w).or_default().insert(k);
         }
     }
 
     /// Sets entity `e`'s title (it has none yet).
     fn set_title(&mut self, e: usize, title: String) {
-        let mut words: Vec<String> = title
-            .to_lowercase()
+        let lower = title.to_lowercase();
+        let mut words: Vec<u32> = lower
             .split_whitespace()
-            .map(str::to_string)
+            .map(|w| self.words.intern(w))
             .collect();
         words.sort_unstable();
         words.dedup();
@@ -444,8 +444,9 @@ impl<'d, 'a> Builder<'d, 'a> {
         }
         if lexicon::is_title_word(&head) && definite {
             let found = self
-                .titled
+                .words
                 .get(&head)
+                .and_then(|w| self.titled.get(&w))
                 .and_then(|set| set.iter().next_back())
                 .map(|&(_, e)| e);
             if let Some(e) = found {
@@ -644,9 +645,16 @@ pub(crate) fn is_person_description(w: &str) -> bool {
 /// A name word as keys hold it (before lowercasing): without a trailing apostrophe or
 /// possessive `’s`.
 pub(crate) fn norm_trim(w: &str) -> &str {
-    w.trim_end_matches(['’', '\''])
-        .trim_end_matches("’s")
-        .trim_end_matches("'s")
+    // (`trim_end_matches` with each suffix, as repeated `strip_suffix`: the same cut without
+    // setting up a substring search per word.)
+    let mut t = w.trim_end_matches(['’', '\'']);
+    while let Some(s) = t.strip_suffix("’s") {
+        t = s;
+    }
+    while let Some(s) = t.strip_suffix("'s") {
+        t = s;
+    }
+    t
 }
 
 /// Entity keys (lowercase name tokens) by whole key, proper prefix and proper suffix; each
@@ -666,11 +674,11 @@ pub(crate) struct KeyIndex {
 impl KeyIndex {
     pub(crate) const MAX_LEN: usize = 12;
 
-    fn entries(key: &[u32]) -> impl Iterator<Item = (u8, Key)> + '_ {
+    fn entries(key: &[u32]) -> impl Iterator<Item = (u8, &[u32])> + '_ {
         let n = key.len();
-        std::iter::once((0, key.to_vec()))
-            .chain((1..n).map(move |m| (1, key[..m].to_vec())))
-            .chain((1..n).map(move |m| (2, key[m..].to_vec())))
+        std::iter::once((0, key))
+            .chain((1..n).map(move |m| (1, &key[..m])))
+            .chain((1..n).map(move |m| (2, &key[m..])))
     }
 
     fn map(&mut self, which: u8) -> &mut FxHashMap<Key, Vec<usize>> {
@@ -689,9 +697,16 @@ impl KeyIndex {
             return;
         }
         for (which, k) in Self::entries(key) {
-            let ids = self.map(which).entry(k).or_default();
-            if let Err(at) = ids.binary_search(&id) {
-                ids.insert(at, id);
+            let map = self.map(which);
+            match map.get_mut(k) {
+                Some(ids) => {
+                    if let Err(at) = ids.binary_search(&id) {
+                        ids.insert(at, id);
+                    }
+                }
+                None => {
+                    map.insert(k.to_vec(), vec![id]);
+                }
             }
         }
     }
@@ -705,12 +720,12 @@ impl KeyIndex {
         }
         for (which, k) in Self::entries(key) {
             let map = self.map(which);
-            if let Some(ids) = map.get_mut(&k) {
+            if let Some(ids) = map.get_mut(k) {
                 if let Ok(at) = ids.binary_search(&id) {
                     ids.remove(at);
                 }
                 if ids.is_empty() {
-                    map.remove(&k);
+                    map.remove(k);
                 }
             }
         }

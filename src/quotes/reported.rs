@@ -49,12 +49,12 @@ pub(crate) fn cue_kind(doc: &Document, i: usize) -> Option<CueKind> {
         "insistent",
         "worried",
     ];
-    if lexicon::in_list(STANCE, w)
-        && i > 0
+    if i > 0
         && matches!(
             doc.tok(i - 1),
             "is" | "are" | "was" | "were" | "remains" | "remain"
         )
+        && lexicon::in_list(STANCE, w)
     {
         return Some(CueKind::Stance);
     }
@@ -70,11 +70,18 @@ pub(crate) fn find_indirect(
     used_cues: &[usize],
 ) -> Vec<RawQuote> {
     let mut out = Vec::new();
-    // `direct` is sorted and non-overlapping: look-ups are binary searches, so the pass
-    // stays linear in the article however many quotes it has.
-    let in_direct = |pos: usize| {
-        let k = direct.partition_point(|d| d.start <= pos);
-        k > 0 && pos < direct[k - 1].end
+    // `direct` is sorted and non-overlapping, `used_cues` sorted, and the pass only moves
+    // forward: both look-ups walk a cursor, so the pass stays linear in the article however
+    // many quotes it has.
+    let (mut dk, mut uk) = (0, 0);
+    let mut in_direct_or_used = |pos: usize| {
+        while dk < direct.len() && direct[dk].start <= pos {
+            dk += 1;
+        }
+        while uk < used_cues.len() && used_cues[uk] < pos {
+            uk += 1;
+        }
+        (dk > 0 && pos < direct[dk - 1].end) || used_cues.get(uk) == Some(&pos)
     };
     for s in &doc.sentences {
         let (a, b) = (s.first, s.last);
@@ -95,7 +102,7 @@ pub(crate) fn find_indirect(
         while i < e {
             let w = doc.tok(i);
             let pos = doc.tokens[i].span().start;
-            if in_direct(pos) || used_cues.binary_search(&pos).is_ok() {
+            if in_direct_or_used(pos) {
                 i += 1;
                 continue;
             }
