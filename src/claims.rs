@@ -173,7 +173,7 @@ fn claim_span(doc: &Document, a: usize, b: usize) -> Option<(Span, usize, usize)
 pub fn is_junk_paragraph(doc: &Document, p: Span) -> bool {
     let t = doc.slice(p).trim();
     // (Only whether there are fewer than 12, 25 or 40 words matters.)
-    let words = t.split_whitespace().take(40).count();
+    let words = count_words(t, 40);
     let last = t.chars().next_back().unwrap_or(' ');
     let ends_sentence = matches!(last, '.' | '!' | '?' | '”' | '"' | '’' | '\'' | ')');
     if t.starts_with('[') && t.ends_with(']') {
@@ -254,6 +254,35 @@ const BOILER_LETTERS: ([u16; 256], [u16; 256]) = {
     }
     (first, second)
 };
+
+/// `t.split_whitespace().count()`, counting no further than `max`: ASCII bytes are tested
+/// as bytes, other characters decoded.
+fn count_words(t: &str, max: usize) -> usize {
+    let b = t.as_bytes();
+    let (mut n, mut in_word, mut i) = (0, false, 0);
+    while i < b.len() {
+        let (space, len) = if b[i] < 0x80 {
+            (
+                matches!(b[i], b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '),
+                1,
+            )
+        } else {
+            let c = t[i..].chars().next().expect("a char starts here");
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            n += 1;
+            if n == max {
+                break;
+            }
+        }
+        i += len;
+    }
+    n
+}
 
 /// Does `h` hold a phrase of [`BOILER`], ignoring ASCII case? `None` when it holds none but
 /// holds `İ` or the Kelvin sign (whose lowercase is ASCII: the caller lowercases the text
@@ -459,6 +488,25 @@ mod tests {
             let fast = super::find_boiler(t.as_bytes());
             assert_eq!(fast.unwrap_or_else(|| slow(t)), slow(t), "{t:?}");
         }
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_does() {
+        for t in [
+            "",
+            "  ",
+            "one",
+            " two  words ",
+            "a\u{a0}b\u{2003}c\td\x0be\u{85}f",
+            "é ü 日本 ’90s",
+        ] {
+            assert_eq!(
+                super::count_words(t, 40),
+                t.split_whitespace().count(),
+                "{t:?}"
+            );
+        }
+        assert_eq!(super::count_words(&"w ".repeat(100), 40), 40);
     }
 
     #[test]

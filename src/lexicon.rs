@@ -310,6 +310,34 @@ fn lookup(word: &str) -> LexBits {
     lookup_slot(word).bits
 }
 
+/// [`lookup_slot`] of `text[start..end]`, reading the word straight out of the text as two
+/// 64-bit chunks when it is short and not at the very end of the text.
+#[inline]
+fn lookup_slot_in(text: &str, start: usize, end: usize) -> Slot {
+    let n = end - start;
+    let bytes = text.as_bytes();
+    if (1..=16).contains(&n) && start + 16 <= bytes.len() {
+        let chunk = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
+        let keep = |k: usize| {
+            if k >= 8 {
+                u64::MAX
+            } else {
+                (1u64 << (8 * k)) - 1
+            }
+        };
+        let lo = chunk(start) & keep(n);
+        let hi = if n > 8 {
+            chunk(start + 8) & keep(n - 8)
+        } else {
+            0
+        };
+        if (lo | hi) & 0x8080_8080_8080_8080 == 0 {
+            return table().get_short([lower_ascii_chunk(lo), lower_ascii_chunk(hi)], n);
+        }
+    }
+    lookup_slot(&text[start..end])
+}
+
 /// The table slot of `word`, folded (untrimmed); an empty slot when it is in no list.
 fn lookup_slot(word: &str) -> Slot {
     let t = table();
@@ -375,7 +403,14 @@ impl WordInfo {
 /// bits of some lists from the trimmed word, and words the cue table cannot hold drop the
 /// entry's cue row: those are told apart by a 0.)
 pub fn word_info(word: &str) -> (WordInfo, u16) {
-    let slot = lookup_slot(word);
+    word_info_in(word, 0, word.len())
+}
+
+/// [`word_info`] of `text[start..end]` (faster than on the slice: see [`lookup_slot_in`]).
+#[inline]
+pub fn word_info_in(text: &str, start: usize, end: usize) -> (WordInfo, u16) {
+    let word = &text[start..end];
+    let slot = lookup_slot_in(text, start, end);
     let mut info = WordInfo {
         bits: slot.bits,
         cue: slot.cue,
@@ -388,8 +423,8 @@ pub fn word_info(word: &str) -> (WordInfo, u16) {
         info.cue = 0;
         plain = false;
     }
-    let trimmed = word.trim_end_matches('.');
-    if trimmed.len() != word.len() {
+    if word.ends_with('.') {
+        let trimmed = word.trim_end_matches('.');
         info.bits = (info.bits & !TRIMMED) | (lookup(trimmed) & TRIMMED);
         plain = false;
     }

@@ -117,9 +117,10 @@ impl Infos {
         }
     }
 
-    /// The number of `word`'s answer.
-    fn id(&mut self, word: &str) -> u16 {
-        let (info, entry) = lexicon::word_info(word);
+    /// The number of the answer for the word `text[start..end]`.
+    #[inline]
+    fn id(&mut self, text: &str, start: usize, end: usize) -> u16 {
+        let (info, entry) = lexicon::word_info_in(text, start, end);
         if info == lexicon::WordInfo::default() {
             return 0;
         }
@@ -348,8 +349,7 @@ fn is_apostrophe(c: char) -> bool {
 /// marked later).
 fn tokenize(text: &str, p: Span, out: &mut Vec<Token>, meta: &mut Vec<u16>, infos: &mut Infos) {
     let mut push = |span: Span, kind: TokKind, first: char| {
-        let w = &text[span.start..span.end];
-        let mut m = infos.id(w) | ((kind as u16) << meta::KIND_SHIFT);
+        let mut m = infos.id(text, span.start, span.end) | ((kind as u16) << meta::KIND_SHIFT);
         if first.is_uppercase() {
             m |= meta::UPPER;
         }
