@@ -12,7 +12,7 @@ pub(crate) type Key = Vec<u32>;
 /// Normalised name words, interned: a key compares, hashes and slices as integers.
 #[derive(Default)]
 pub(crate) struct Words {
-    ids: FxHashMap<Box<str>, u32>,
+    ids: FxHashMap<Box<[u8]>, u32>,
 }
 
 impl Words {
@@ -24,8 +24,7 @@ impl Words {
             let b = &mut buf[..t.len()];
             b.copy_from_slice(t.as_bytes());
             b.make_ascii_lowercase();
-            let k = std::str::from_utf8(b).expect("ASCII");
-            return self.intern(k);
+            return self.intern_bytes(b);
         }
         let k = t.to_lowercase();
         self.intern(&k)
@@ -33,11 +32,15 @@ impl Words {
 
     /// The id of `k` as it is, if it has one.
     pub(crate) fn get(&self, k: &str) -> Option<u32> {
-        self.ids.get(k).copied()
+        self.ids.get(k.as_bytes()).copied()
     }
 
     /// The id of `k` as it is (no trimming, no lowercasing).
     pub(crate) fn intern(&mut self, k: &str) -> u32 {
+        self.intern_bytes(k.as_bytes())
+    }
+
+    fn intern_bytes(&mut self, k: &[u8]) -> u32 {
         if let Some(&id) = self.ids.get(k) {
             return id;
         }
@@ -48,12 +51,20 @@ impl Words {
 }
 
 /// Entities ordered by the position of their latest mention (ties: the later entity last),
-/// so "the most recent such entity" is the last member at or before a position.
-type Recency = BTreeSet<(usize, usize)>;
+/// so "the most recent such entity" is the last member at or before a position. A member is
+/// `position << 32 | entity` ([`rank_key`]: both are below 2^32).
+type Recency = BTreeSet<u64>;
 
-/// The last member of `set` whose latest mention is at or before `before`.
+fn rank_key(position: usize, entity: usize) -> u64 {
+    (position as u64) << 32 | entity as u64
+}
+
+/// The last member of `set` whose latest mention is at or before `before`, as (position,
+/// entity).
 fn latest_before(set: &Recency, before: usize) -> Option<(usize, usize)> {
-    set.range(..=(before, usize::MAX)).next_back().copied()
+    set.range(..=rank_key(before, u32::MAX as usize))
+        .next_back()
+        .map(|&k| ((k >> 32) as usize, k as u32 as usize))
 }
 
 pub(crate) struct Builder<'d, 'a> {
@@ -62,8 +73,8 @@ pub(crate) struct Builder<'d, 'a> {
     /// Multi-word names seen without evidence (`Jamie Werner`), kept so that a later short
     /// source (`says Werner`) takes the full name.
     pub(crate) seen: Vec<(Key, Span)>,
-    /// `seen` indexed by proper prefix and suffix.
-    pub(crate) seen_index: KeyIndex,
+    /// `seen` indexed by proper prefixes and suffixes of one or two words.
+    pub(crate) seen_index: AffixIndex,
     pub(crate) entities: Vec<Entity>,
     /// Name words per entity, to match surnames.
     pub(crate) keys: Vec<Key>,
@@ -90,6 +101,8 @@ pub(crate) struct Builder<'d, 'a> {
     pub(crate) by_paragraph: FxHashMap<usize, Vec<(usize, usize, usize)>>,
     /// Scratch list of candidate entities for [`Builder::find_entity`].
     pub(crate) cands: std::cell::RefCell<Vec<usize>>,
+    /// The paragraph of the latest mention recorded.
+    last_paragraph: Option<usize>,
 }
 
 /// The slot of [`Builder::people`] for a pronoun (0: not known yet).
@@ -109,7 +122,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             doc,
             words: Words::default(),
             seen: Vec::new(),
-            seen_index: KeyIndex::default(),
+            seen_index: AffixIndex::default(),
             entities: Vec::new(),
             keys: Vec::new(),
             index: KeyIndex::default(),
@@ -122,6 +135,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             title_words: Vec::new(),
             by_paragraph: FxHashMap::default(),
             cands: Default::default(),
+            last_paragraph: None,
         }
     }
 
@@ -131,7 +145,7 @@ impl<'d, 'a> Builder<'d, 'a> {
 
     /// Takes entity `e` out of the recency sets (before one of what they sort by changes).
     fn unrank(&mut self, e: usize) {
-        let k = (self.last_seen[e], e);
+        let k = rank_key(self.last_seen[e], e);
         if self.person[e] {
             self.people[gender_slot(self.gender[e])].remove(&k);
         }
@@ -147,7 +161,7 @@ impl<'d, 'a> Builder<'d, 'a> {
 
     /// Puts entity `e` back into the recency sets it belongs to.
     fn rank(&mut self, e: usize) {
-        let k = (self.last_seen[e], e);
+        let k = rank_key(self.last_seen[e], e);
         if self.person[e] {
             self.people[gender_slot(self.gender[e])].insert(k);
         }
@@ -175,7 +189,21 @@ impl<'d, 'a> Builder<'d, 'a> {
     /// Records `span` as a mention of `e` (without touching its recency).
     fn push_mention(&mut self, e: usize, span: Span) {
         self.entities[e].mentions.push(span);
-        if let Some(p) = self.doc.paragraph_at(span.start) {
+        // (Mentions mostly come in text order: the last one's paragraph usually holds this
+        // one too.)
+        let doc = self.doc;
+        let p = match self.last_paragraph {
+            Some(p)
+                if doc.paragraphs[p].start <= span.start
+                    && span.start <= doc.paragraphs[p].end
+                    && (p == 0 || doc.paragraphs[p - 1].end < span.start) =>
+            {
+                Some(p)
+            }
+            _ => doc.paragraph_at(span.start),
+        };
+        self.last_paragraph = p.or(self.last_paragraph);
+        if let Some(p) = p {
             self.by_paragraph
                 .entry(p)
                 .or_default()
@@ -239,19 +267,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             // `Jamie Werner` for `Werner`, `Te Kaurinui Robert Parata` for `Te Kaurinui`.
             // (The latest such name: the highest position among those that end or start
             // with the short one.)
-            let fits =
-                |k: &Key| k.len() > toks.len() && (k.ends_with(&toks) || k.starts_with(&toks));
-            let latest = [&self.seen_index.suffix, &self.seen_index.prefix]
-                .iter()
-                .filter_map(|m| m.get(&toks).and_then(|ids| ids.last()))
-                .chain(
-                    self.seen_index
-                        .long
-                        .iter()
-                        .filter(|&&i| fits(&self.seen[i].0)),
-                )
-                .max()
-                .copied();
+            let latest = self.seen_index.latest(&toks);
             let full = latest.map(|i| self.seen[i].clone());
             if let Some((k, span)) = full {
                 let e = self.create(span, k, EntityKind::Person, None);
@@ -448,7 +464,7 @@ impl<'d, 'a> Builder<'d, 'a> {
                 .get(&head)
                 .and_then(|w| self.titled.get(&w))
                 .and_then(|set| set.iter().next_back())
-                .map(|&(_, e)| e);
+                .map(|&k| k as u32 as usize);
             if let Some(e) = found {
                 self.push_mention(e, s);
                 return Some(e);
@@ -655,6 +671,58 @@ pub(crate) fn norm_trim(w: &str) -> &str {
         t = s;
     }
     t
+}
+
+/// Keys by their proper prefixes and suffixes of one and two words: what finds the full
+/// form of a short name (`Jamie Werner` for `Werner`) among names seen without evidence.
+#[derive(Default)]
+pub(crate) struct AffixIndex {
+    /// Ids by affix ([`AffixIndex::affix`]), in ascending order.
+    prefix: FxHashMap<u64, Vec<usize>>,
+    suffix: FxHashMap<u64, Vec<usize>>,
+    /// Ids of keys longer than [`KeyIndex::MAX_LEN`] words.
+    long: Vec<usize>,
+}
+
+impl AffixIndex {
+    /// One or two words as a map key (word ids are below `u32::MAX`).
+    fn affix(words: &[u32]) -> u64 {
+        match *words {
+            [a] => u64::from(a) << 32 | u64::from(u32::MAX),
+            [a, b] => u64::from(a) << 32 | u64::from(b),
+            _ => unreachable!("affixes have one or two words"),
+        }
+    }
+
+    /// Adds key `id` (ids come in ascending order).
+    pub(crate) fn insert(&mut self, id: usize, key: &[u32]) {
+        let n = key.len();
+        for m in 1..n.min(3) {
+            self.prefix
+                .entry(Self::affix(&key[..m]))
+                .or_default()
+                .push(id);
+            self.suffix
+                .entry(Self::affix(&key[n - m..]))
+                .or_default()
+                .push(id);
+        }
+        if n > KeyIndex::MAX_LEN {
+            self.long.push(id);
+        }
+    }
+
+    /// The latest key of which `toks` (at most two words) is a proper prefix or suffix. (An
+    /// empty name, which no run gives, fits the keys longer than [`KeyIndex::MAX_LEN`], as
+    /// it did when those were checked one by one.)
+    pub(crate) fn latest(&self, toks: &[u32]) -> Option<usize> {
+        if toks.is_empty() {
+            return self.long.last().copied();
+        }
+        let k = Self::affix(toks);
+        let last = |m: &FxHashMap<u64, Vec<usize>>| m.get(&k).and_then(|ids| ids.last().copied());
+        last(&self.suffix).max(last(&self.prefix))
+    }
 }
 
 /// Entity keys (lowercase name tokens) by whole key, proper prefix and proper suffix; each

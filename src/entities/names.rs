@@ -98,14 +98,18 @@ pub(crate) fn name_runs(doc: &Document) -> Vec<NameRun> {
     let n = doc.tokens.len();
     let mut out = Vec::new();
     let mut i = 0;
+    let mut sent = 0;
     while i < n {
         if !is_cap_word(doc, i) {
             i += 1;
             continue;
         }
         // The run's words stay in the sentence of its first (only initials and particles
-        // may carry it on).
-        let sentence_end = doc.sentences[doc.sentence_of(i)].last;
+        // may carry it on). (Runs come in order: the sentence index walks forward.)
+        while doc.sentences[sent].last <= i {
+            sent += 1;
+        }
+        let sentence_end = doc.sentences[sent].last;
         let mut j = i + 1;
         while j < n {
             if is_cap_word(doc, j) && j < sentence_end {
@@ -139,15 +143,15 @@ pub(crate) fn name_runs(doc: &Document) -> Vec<NameRun> {
                 break;
             }
         }
-        out.extend(make_run(doc, i, j));
+        out.extend(make_run(doc, i, j, sent));
         i = j;
     }
     out
 }
 
 /// Splits a capitalised run into title + name, and reads its evidence.
-pub(crate) fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
-    let sent = doc.sentence_of(i);
+/// (`sent` is the sentence of token `i`.)
+pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Option<NameRun> {
     let sentence_initial = doc.sentences[sent].first == i
         || (i > 0
             && !doc.starts_sentence(i)
