@@ -29,10 +29,13 @@ pub(crate) fn cue_kind(doc: &Document, i: usize) -> Option<CueKind> {
         return None;
     }
     // After a determiner or a possessive the word is a noun: `those states that`, `his
-    // claims that`.
-    if i > 0 && cues::is_noun_marker(doc.tok(i - 1)) {
-        return None;
-    }
+    // claims that`. (Tested once the word is found to be a cue at all.)
+    let kind = cue_word_kind(doc, i, w)?;
+    (!(i > 0 && cues::is_noun_marker(doc.tok(i - 1)))).then_some(kind)
+}
+
+/// What `w`, token `i`, would introduce were it not a noun.
+fn cue_word_kind(doc: &Document, i: usize, w: &str) -> Option<CueKind> {
     let lex = doc.lex(i);
     if lex & lexicon::LEX_SPEECH_VERB != 0 {
         return Some(CueKind::Speech);
