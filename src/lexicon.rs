@@ -61,17 +61,36 @@ const MAX_WORD: usize = 96;
 /// module have faster `is_*` functions (one hash probe; see [`word_bits`]).
 pub fn in_list(list: &[&str], word: &str) -> bool {
     const MAX: usize = 24;
-    if word.len() > MAX_WORD {
+    let n = word.len();
+    if n > MAX_WORD {
         return false;
     }
-    if word.is_ascii() && word.len() <= MAX {
+    if n <= MAX {
         let mut buf = [0u8; MAX];
-        let b = &mut buf[..word.len()];
-        b.copy_from_slice(word.as_bytes());
-        b.make_ascii_lowercase();
-        return list.binary_search_by(|e| e.as_bytes().cmp(b)).is_ok();
+        let mut ascii = true;
+        for (d, &c) in buf.iter_mut().zip(word.as_bytes()) {
+            ascii &= c.is_ascii();
+            *d = c.to_ascii_lowercase();
+        }
+        if ascii {
+            let b = &buf[..n];
+            return list
+                .binary_search_by(|e| cmp_bytes(e.as_bytes(), b))
+                .is_ok();
+        }
     }
     list.binary_search_by(|e| cmp_ci(e, word)).is_ok()
+}
+
+/// `a.cmp(b)` for short byte strings, compared in line (most differ at the first byte).
+#[inline]
+fn cmp_bytes(a: &[u8], b: &[u8]) -> Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 // --- The compiled lists ----------------------------------------------------------------------

@@ -20,11 +20,15 @@ impl Words {
     pub(crate) fn id(&mut self, w: &str) -> u32 {
         let t = norm_trim(w);
         let mut buf = [0u8; 64];
-        if t.is_ascii() && t.len() <= buf.len() {
-            let b = &mut buf[..t.len()];
-            b.copy_from_slice(t.as_bytes());
-            b.make_ascii_lowercase();
-            return self.intern_bytes(b);
+        if t.len() <= buf.len() {
+            let mut ascii = true;
+            for (d, &c) in buf.iter_mut().zip(t.as_bytes()) {
+                ascii &= c.is_ascii();
+                *d = c.to_ascii_lowercase();
+            }
+            if ascii {
+                return self.intern_bytes(&buf[..t.len()]);
+            }
         }
         let k = t.to_lowercase();
         self.intern(&k)
@@ -92,17 +96,55 @@ pub(crate) struct Builder<'d, 'a> {
     pub(crate) people: [Recency; 5],
     /// Organisations by recency (`the daily`, `the company`).
     pub(crate) orgs: Recency,
-    /// Entities by recency per lowercase word of their title (`the spokesman`), by the
-    /// word's id in `words`.
-    pub(crate) titled: FxHashMap<u32, Recency>,
-    /// The lowercase words of each entity's title (its keys in `titled`).
-    pub(crate) title_words: Vec<Vec<u32>>,
+    /// Per lowercase word of a title (`the spokesman`), the entities whose title has it and
+    /// the latest of them; `title_slot` finds a word's entry by its id in `words`.
+    pub(crate) titled: Vec<Titled>,
+    pub(crate) title_slot: FxHashMap<u32, usize>,
+    /// The entries of `titled` of each entity's title words.
+    pub(crate) title_words: Vec<Vec<usize>>,
     /// Every mention so far, by the paragraph it starts in: (start, end, entity).
     pub(crate) by_paragraph: FxHashMap<usize, Vec<(usize, usize, usize)>>,
     /// Scratch list of candidate entities for [`Builder::find_entity`].
     pub(crate) cands: std::cell::RefCell<Vec<usize>>,
     /// The paragraph of the latest mention recorded.
     last_paragraph: Option<usize>,
+}
+
+/// The entities whose title has one word, and the latest of them ([`rank_key`]), kept up as
+/// their mentions come: a member's key rising above it replaces it; the latest one's
+/// falling (rare: a mention before its latest) leaves it to be found again when asked.
+#[derive(Default)]
+pub(crate) struct Titled {
+    members: Vec<usize>,
+    latest: u64,
+    stale: bool,
+}
+
+impl Titled {
+    /// A member with key `k` is about to change it.
+    fn leave(&mut self, k: u64) {
+        if k == self.latest {
+            self.stale = true;
+        }
+    }
+
+    /// A member now has key `k`.
+    fn enter(&mut self, k: u64) {
+        // (While stale, `latest` still bounds every other member's key from above.)
+        if k >= self.latest {
+            self.latest = k;
+            self.stale = false;
+        }
+    }
+
+    /// The largest key of a member, `key` giving a member's key.
+    fn latest(&mut self, key: impl Fn(usize) -> u64) -> u64 {
+        if self.stale {
+            self.latest = self.members.iter().map(|&e| key(e)).max().unwrap_or(0);
+            self.stale = false;
+        }
+        self.latest
+    }
 }
 
 /// The slot of [`Builder::people`] for a pronoun (0: not known yet).
@@ -131,7 +173,8 @@ impl<'d, 'a> Builder<'d, 'a> {
             gender: Vec::new(),
             people: Default::default(),
             orgs: Recency::new(),
-            titled: FxHashMap::default(),
+            titled: Vec::new(),
+            title_slot: FxHashMap::default(),
             title_words: Vec::new(),
             by_paragraph: FxHashMap::default(),
             cands: Default::default(),
@@ -152,10 +195,8 @@ impl<'d, 'a> Builder<'d, 'a> {
         if self.entities[e].kind == EntityKind::Organization {
             self.orgs.remove(&k);
         }
-        for w in &self.title_words[e] {
-            if let Some(set) = self.titled.get_mut(w) {
-                set.remove(&k);
-            }
+        for &t in &self.title_words[e] {
+            self.titled[t].leave(k);
         }
     }
 
@@ -168,8 +209,8 @@ impl<'d, 'a> Builder<'d, 'a> {
         if self.entities[e].kind == EntityKind::Organization {
             self.orgs.insert(k);
         }
-        for w in &self.title_words[e] {
-            self.titled.entry(*w).or_default().insert(k);
+        for &t in &self.title_words[e] {
+            self.titled[t].enter(k);
         }
     }
 
@@ -182,8 +223,19 @@ impl<'d, 'a> Builder<'d, 'a> {
             .collect();
         words.sort_unstable();
         words.dedup();
+        let slots = words
+            .into_iter()
+            .map(|w| {
+                let t = *self.title_slot.entry(w).or_insert(self.titled.len());
+                if t == self.titled.len() {
+                    self.titled.push(Titled::default());
+                }
+                self.titled[t].members.push(e);
+                t
+            })
+            .collect();
         self.entities[e].title = Some(title);
-        self.title_words[e] = words;
+        self.title_words[e] = slots;
     }
 
     /// Records `span` as a mention of `e` (without touching its recency).
@@ -459,12 +511,13 @@ impl<'d, 'a> Builder<'d, 'a> {
             }
         }
         if lexicon::is_title_word(&head) && definite {
-            let found = self
-                .words
-                .get(&head)
-                .and_then(|w| self.titled.get(&w))
-                .and_then(|set| set.iter().next_back())
-                .map(|&k| k as u32 as usize);
+            let found = match self.words.get(&head).and_then(|w| self.title_slot.get(&w)) {
+                Some(&t) => {
+                    let last_seen = &self.last_seen;
+                    Some(self.titled[t].latest(|e| rank_key(last_seen[e], e)) as u32 as usize)
+                }
+                None => None,
+            };
             if let Some(e) = found {
                 self.push_mention(e, s);
                 return Some(e);
@@ -661,6 +714,11 @@ pub(crate) fn is_person_description(w: &str) -> bool {
 /// A name word as keys hold it (before lowercasing): without a trailing apostrophe or
 /// possessive `’s`.
 pub(crate) fn norm_trim(w: &str) -> &str {
+    // Only a word ending in an apostrophe (`'`, or `’`, whose last byte is 0x99) or an `s`
+    // loses anything.
+    if !matches!(w.as_bytes().last(), Some(b'\'' | 0x99 | b's')) {
+        return w;
+    }
     // (`trim_end_matches` with each suffix, as repeated `strip_suffix`: the same cut without
     // setting up a substring search per word.)
     let mut t = w.trim_end_matches(['’', '\'']);
