@@ -300,11 +300,12 @@ pub(crate) fn is_reported_partial(doc: &Document, q: &QuotedSpan) -> bool {
     };
     let s = doc.sentences[si];
     (s.first..b).any(|i| {
-        let w = doc.tok(i);
-        lexicon::is_speech_verb(w) && !lexicon::is_weak_speech_verb(w) && {
-            let next = doc.tokens.get(i + 1).map(|_| doc.tok(i + 1)).unwrap_or("");
-            next == "that" || i + 1 < b
-        }
+        doc.lex(i) & (lexicon::LEX_SPEECH_VERB | lexicon::LEX_WEAK_SPEECH_VERB)
+            == lexicon::LEX_SPEECH_VERB
+            && {
+                let next = doc.tokens.get(i + 1).map(|_| doc.tok(i + 1)).unwrap_or("");
+                next == "that" || i + 1 < b
+            }
     })
 }
 
@@ -395,7 +396,7 @@ pub(crate) fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)
                 )
             });
         }
-        if is_cue_token(doc, i) || (lexicon::is_speech_verb(w) && i == start) {
+        if is_cue_token(doc, i) || (doc.is(i, lexicon::LEX_SPEECH_VERB) && i == start) {
             verb = Some(i);
             break;
         }

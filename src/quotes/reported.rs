@@ -161,7 +161,7 @@ pub(crate) fn find_indirect(
                 i += 1;
                 continue;
             }
-            let weak = kind == CueKind::Speech && lexicon::is_weak_speech_verb(w);
+            let weak = kind == CueKind::Speech && doc.is(i, lexicon::LEX_WEAK_SPEECH_VERB);
             let participle = w.ends_with("ing");
             // Parenthetical cue inside the content: `A, he said, B`, `A, scientists think, B`.
             if !participle && !weak {
@@ -387,7 +387,7 @@ pub(crate) fn find_indirect(
                             && (x + 1..(x + 4).min(e)).any(|y| {
                                 let v = doc.tok(y);
                                 v.starts_with(|c: char| c.is_lowercase())
-                                    && (lexicon::is_speech_verb(v) || cues::is_learned_cue(doc, y))
+                                    && (doc.is(y, lexicon::LEX_SPEECH_VERB) || cues::is_learned_cue(doc, y))
                                     && !v.ends_with("ing")
                                     && e > y + 2
                                     && (x + 1..y).all(|z| is_np_token(doc, z))
@@ -396,12 +396,12 @@ pub(crate) fn find_indirect(
                         || (doc.tok(x) == ","
                             && x + 1 < e
                             && doc.tok(x + 1).ends_with("ing")
-                            && lexicon::is_speech_verb(doc.tok(x + 1)))
+                            && doc.is(x + 1, lexicon::LEX_SPEECH_VERB))
                         || (matches!(doc.tok(x), "and" | "but") && x + 2 < e && {
                             let n = doc.tok(x + 1);
                             let strong = |y: usize| {
-                                lexicon::is_speech_verb(doc.tok(y))
-                                    && !lexicon::is_weak_speech_verb(doc.tok(y))
+                                doc.lex(y) & (lexicon::LEX_SPEECH_VERB | lexicon::LEX_WEAK_SPEECH_VERB)
+                                    == lexicon::LEX_SPEECH_VERB
                             };
                             strong(x + 1)
                                 || ((lexicon::pronoun(n).is_some()
@@ -438,7 +438,8 @@ pub(crate) fn find_indirect(
             // many people told her …`) gives way to that inner report.
             if kind == CueKind::Learned
                 && (start..e.min(start + 60)).any(|x| {
-                    lexicon::is_speech_verb(doc.tok(x)) && !lexicon::is_weak_speech_verb(doc.tok(x))
+                    doc.lex(x) & (lexicon::LEX_SPEECH_VERB | lexicon::LEX_WEAK_SPEECH_VERB)
+                        == lexicon::LEX_SPEECH_VERB
                 })
             {
                 i += 1;
@@ -848,10 +849,9 @@ pub(crate) fn make_indirect_min(
     for d in accepted[k..].iter().take_while(|d| d.start < span.end) {
         let after = doc.token_at_or_after(d.end);
         let own_cue = (after..(after + 5).min(doc.tokens.len())).any(|x| {
-            let w = doc.tok(x);
-            lexicon::is_speech_verb(w)
-                && !lexicon::is_weak_speech_verb(w)
-                && w.chars().next().is_some_and(|c| c.is_lowercase())
+            doc.lex(x) & (lexicon::LEX_SPEECH_VERB | lexicon::LEX_WEAK_SPEECH_VERB)
+                == lexicon::LEX_SPEECH_VERB
+                && doc.tok(x).chars().next().is_some_and(|c| c.is_lowercase())
         });
         if own_cue {
             let (s0, e0) = crate::segment::trim(doc.text, span.start, d.start);
