@@ -54,6 +54,39 @@ pub fn find(doc: &Document, quotes: &[Quote]) -> Vec<Claim> {
 pub fn try_for_each<E>(
     doc: &Document,
     quotes: &[Quote],
+    f: impl FnMut(Claim) -> Result<(), E>,
+) -> Result<(), E> {
+    try_for_each_of(doc, quotes, f)
+}
+
+/// What the claims read of a quote: where it is, whether it is direct, and its id.
+pub(crate) trait QuoteLike {
+    fn start(&self) -> usize;
+    fn end(&self) -> usize;
+    fn is_direct(&self) -> bool;
+    /// The quote's id, given its index in its list.
+    fn id(&self, index: usize) -> String;
+}
+
+impl QuoteLike for Quote {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+    fn is_direct(&self) -> bool {
+        self.kind == crate::types::QuoteKind::Direct
+    }
+    fn id(&self, _: usize) -> String {
+        self.id.clone()
+    }
+}
+
+/// [`try_for_each`] over any list of quotes sorted by start.
+pub(crate) fn try_for_each_of<Q: QuoteLike, E>(
+    doc: &Document,
+    quotes: &[Q],
     mut f: impl FnMut(Claim) -> Result<(), E>,
 ) -> Result<(), E> {
     let mut count = 0usize;
@@ -112,9 +145,9 @@ pub fn try_for_each<E>(
             signals.push("model".into());
         }
         let quote = overlapping(quotes, span)
-            .find(|q| q.kind == crate::types::QuoteKind::Direct)
+            .find(|(_, q)| q.is_direct())
             .or_else(|| overlapping(quotes, span).next())
-            .map(|q| q.id.clone());
+            .map(|(k, q)| q.id(k));
         count += 1;
         f(Claim {
             id: format!("c{count}"),
@@ -133,10 +166,12 @@ pub fn try_for_each<E>(
 /// The quotes overlapping `span`. Quotes are sorted by start and a quote spans at most a
 /// few paragraphs, so scanning back from the first quote starting at or after `span.end`
 /// over a bounded window keeps this logarithmic-plus-constant per sentence.
-fn overlapping(quotes: &[Quote], span: Span) -> impl Iterator<Item = &Quote> {
-    let hi = quotes.partition_point(|q| q.start < span.end);
+fn overlapping<Q: QuoteLike>(quotes: &[Q], span: Span) -> impl Iterator<Item = (usize, &Q)> {
+    let hi = quotes.partition_point(|q| q.start() < span.end);
     let lo = hi.saturating_sub(16);
-    quotes[lo..hi].iter().filter(move |q| span.start < q.end)
+    (lo..hi)
+        .map(move |k| (k, &quotes[k]))
+        .filter(move |(_, q)| span.start < q.end())
 }
 
 fn ends_with_question(doc: &Document, a: usize, b: usize) -> bool {
@@ -332,12 +367,12 @@ const SIGNALS: [&str; 9] = [
 ];
 
 /// The rule score of a sentence, its kind, and its signals as bits of [`SIGNALS`].
-fn score_sentence(
+fn score_sentence<Q: QuoteLike>(
     doc: &Document,
     a: usize,
     b: usize,
     words: &[&str],
-    quotes: &[Quote],
+    quotes: &[Q],
     span: Span,
 ) -> (f32, ClaimKind, u16) {
     // The word lists each word is in, found once at segmentation (`words` are these tokens):

@@ -30,12 +30,119 @@ pub struct Resolved {
 }
 
 pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
+    let speakers = speakers(doc, raw);
+    let quotes = (0..speakers.quotes.len())
+        .map(|i| speakers.quote(doc, i))
+        .collect();
+    Resolved {
+        entities: speakers.entities,
+        quotes,
+    }
+}
+
+/// What [`resolve`] finds, with the quotes as spans and indices rather than [`Quote`]s: each
+/// is written out by [`Speakers::quote`] when it is needed, so that a caller that streams
+/// its output never holds every quote's text at once.
+pub struct Speakers {
+    pub entities: Vec<Entity>,
+    pub(crate) quotes: Vec<SpeakerQuote>,
+}
+
+/// A resolved quote: byte offsets (below `u32::MAX`: see [`crate::segment::MAX_INPUT`]),
+/// [`NONE`] for absent spans and speakers.
+#[derive(Clone, Copy)]
+pub(crate) struct SpeakerQuote {
+    pub(crate) start: u32,
+    pub(crate) end: u32,
+    cue: (u32, u32),
+    source: (u32, u32),
+    /// Index of the speaker in `Speakers::entities`.
+    speaker: u32,
+    confidence: f32,
+    pub(crate) kind: crate::types::QuoteKind,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl crate::claims::QuoteLike for SpeakerQuote {
+    fn start(&self) -> usize {
+        self.start as usize
+    }
+    fn end(&self) -> usize {
+        self.end as usize
+    }
+    fn is_direct(&self) -> bool {
+        self.kind == crate::types::QuoteKind::Direct
+    }
+    fn id(&self, index: usize) -> String {
+        format!("q{}", index + 1)
+    }
+}
+
+fn pack(s: Option<Span>) -> (u32, u32) {
+    s.map_or((NONE, NONE), |s| (s.start as u32, s.end as u32))
+}
+
+fn unpack(s: (u32, u32)) -> Option<Span> {
+    (s.0 != NONE).then(|| Span::new(s.0 as usize, s.1 as usize))
+}
+
+impl Speakers {
+    pub fn len(&self) -> usize {
+        self.quotes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.quotes.is_empty()
+    }
+
+    /// Quote `i` (`q{i + 1}`), as [`resolve`] gives it.
+    pub fn quote(&self, doc: &Document, i: usize) -> Quote {
+        let q = &self.quotes[i];
+        let span = Span::new(q.start as usize, q.end as usize);
+        Quote {
+            id: format!("q{}", i + 1),
+            start: span.start,
+            end: span.end,
+            text: doc.slice(span).to_string(),
+            kind: q.kind,
+            speaker: (q.speaker != NONE).then(|| self.entities[q.speaker as usize].id.clone()),
+            source: unpack(q.source).map(|s| Phrase {
+                start: s.start,
+                end: s.end,
+                text: doc.slice(s).to_string(),
+            }),
+            cue: unpack(q.cue).map(|c| Cue {
+                start: c.start,
+                end: c.end,
+                text: doc.slice(c).to_string(),
+            }),
+            confidence: q.confidence,
+        }
+    }
+
+    /// Each quote's speaker id and source phrase, as [`crate::types::summarize_sources`]
+    /// reads them.
+    pub fn sources<'s, 'a: 's>(
+        &'s self,
+        doc: &'s Document<'a>,
+    ) -> impl Iterator<Item = (Option<&'s str>, Option<&'a str>)> + 's {
+        self.quotes.iter().map(move |q| {
+            (
+                (q.speaker != NONE).then(|| self.entities[q.speaker as usize].id.as_str()),
+                unpack(q.source).map(|s| doc.slice(s)),
+            )
+        })
+    }
+}
+
+/// [`resolve`], with the quotes kept as spans ([`Speakers`]).
+pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
     let runs = name_runs(doc);
     let mut b = Builder::new(doc);
 
     // Walk names and quote sources in text order.
     let mut ri = 0;
-    let mut quotes: Vec<Quote> = Vec::with_capacity(raw.len());
     let mut last_speaker: Option<usize> = None;
     let mut order: Vec<usize> = (0..raw.len()).collect();
     // Sources are resolved at their own position (the cue may come after the quote).
@@ -180,38 +287,27 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
     kept.retain(|(i, e)| !e.mentions.is_empty() || speaking[*i]);
     // Ids in order of first mention.
     kept.sort_by_key(|(_, e)| e.mentions.first().map_or(usize::MAX, |m| m.start));
-    let mut new_id = vec![None; keep.len()];
+    let mut new_index = vec![NONE; keep.len()];
     let mut entities = Vec::new();
     for (i, mut e) in kept {
+        new_index[i] = entities.len() as u32;
         e.id = format!("e{}", entities.len() + 1);
-        new_id[i] = Some(e.id.clone());
         entities.push(e);
     }
-    for (i, q) in raw.iter().enumerate() {
-        quotes.push(Quote {
-            id: String::new(),
-            start: q.span.start,
-            end: q.span.end,
-            text: doc.slice(q.span).to_string(),
-            kind: q.kind,
-            speaker: speakers[i].and_then(|s| new_id[s].clone()),
-            source: phrases[i].map(|s| Phrase {
-                start: s.start,
-                end: s.end,
-                text: doc.slice(s).to_string(),
-            }),
-            cue: q.cue.map(|c| Cue {
-                start: c.start,
-                end: c.end,
-                text: doc.slice(c).to_string(),
-            }),
+    let quotes = raw
+        .iter()
+        .enumerate()
+        .map(|(i, q)| SpeakerQuote {
+            start: q.span.start as u32,
+            end: q.span.end as u32,
+            cue: pack(q.cue),
+            source: pack(phrases[i]),
+            speaker: speakers[i].map_or(NONE, |s| new_index[s]),
             confidence: q.confidence,
-        });
-    }
-    for (i, q) in quotes.iter_mut().enumerate() {
-        q.id = format!("q{}", i + 1);
-    }
-    Resolved { entities, quotes }
+            kind: q.kind,
+        })
+        .collect();
+    Speakers { entities, quotes }
 }
 
 /// For a quote with no cue that opens a paragraph right after a paragraph of narrative (no
