@@ -69,9 +69,9 @@ mod meta {
     pub const UPPER: u16 = 1 << 15;
 }
 
+/// A sentence: a run of tokens within a paragraph (its text: [`Document::sentence_span`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
-    pub span: Span,
     pub paragraph: usize,
     /// Tokens `tokens[first..last]`.
     pub first: usize,
@@ -250,8 +250,19 @@ impl<'a> Document<'a> {
 
     /// Index of the sentence containing byte `pos` (or the nearest one before it).
     pub fn sentence_at(&self, pos: usize) -> Option<usize> {
-        let i = self.sentences.partition_point(|s| s.span.start <= pos);
+        let i = self
+            .sentences
+            .partition_point(|s| self.tokens[s.first].span().start <= pos);
         i.checked_sub(1)
+    }
+
+    /// The byte span of sentence `si`: its first token's start to its last token's end.
+    pub fn sentence_span(&self, si: usize) -> Span {
+        let s = &self.sentences[si];
+        Span::new(
+            self.tokens[s.first].span().start,
+            self.tokens[s.last - 1].span().end,
+        )
     }
 
     /// Index of the first token starting at or after byte `pos`.
@@ -494,7 +505,7 @@ fn split_sentences(
                 || (starts_sentence(text, tokens, meta, j)
                     && !is_abbreviation_before(text, tokens, i, first))
             {
-                push_sentence(paragraph, start, j, tokens, meta, sentences);
+                push_sentence(paragraph, start, j, meta, sentences);
                 start = j;
             }
             i = j;
@@ -503,7 +514,7 @@ fn split_sentences(
         }
     }
     if start < n {
-        push_sentence(paragraph, start, n, tokens, meta, sentences);
+        push_sentence(paragraph, start, n, meta, sentences);
     }
 }
 
@@ -511,13 +522,11 @@ fn push_sentence(
     paragraph: usize,
     a: usize,
     b: usize,
-    tokens: &[Token],
     meta: &mut [u16],
     sentences: &mut Vec<Sentence>,
 ) {
     meta[a] |= meta::SENTENCE_START;
     sentences.push(Sentence {
-        span: Span::new(tokens[a].span().start, tokens[b - 1].span().end),
         paragraph,
         first: a,
         last: b,
@@ -614,7 +623,9 @@ mod tests {
 
     fn sents(text: &str) -> Vec<&str> {
         let d = Document::new(text);
-        d.sentences.iter().map(|s| d.slice(s.span)).collect()
+        (0..d.sentences.len())
+            .map(|si| d.slice(d.sentence_span(si)))
+            .collect()
     }
 
     #[test]

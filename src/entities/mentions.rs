@@ -278,7 +278,7 @@ impl<'d, 'a> Builder<'d, 'a> {
     }
 
     pub(crate) fn run_key(&mut self, r: &NameRun) -> Key {
-        (r.first..r.last)
+        r.tokens()
             .filter(|&i| self.doc.kind(i) == TokKind::Word)
             .map(|i| self.words.id(self.doc.tok(i)))
             .collect()
@@ -293,14 +293,14 @@ impl<'d, 'a> Builder<'d, 'a> {
     pub(crate) fn mention_run(&mut self, r: &NameRun, as_source: bool) -> Option<usize> {
         let toks = self.run_key(r);
         if let Some(e) = self.find_entity(&toks, r.kind) {
-            self.add_mention(e, r.span, r.title, r.kind);
+            self.add_mention(e, r.span(), r.title(), r.kind);
             // A fuller name than the one known so far becomes the entity's name.
             if r.gender.is_some() {
                 self.set_gender(e, r.gender);
             }
             let k = &self.keys[e];
             if toks.len() > k.len() && (toks.ends_with(&k[k.len() - 1..]) || toks.starts_with(k)) {
-                self.entities[e].name = self.text(r.span).to_string();
+                self.entities[e].name = self.text(r.span()).to_string();
                 let old = std::mem::replace(&mut self.keys[e], toks);
                 self.index.remove(e, &old);
                 self.index.insert(e, &self.keys[e]);
@@ -310,7 +310,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         if !(r.evidence || as_source) {
             if toks.len() >= 2 {
                 self.seen_index.insert(self.seen.len(), &toks);
-                self.seen.push((toks, r.span));
+                self.seen.push((toks, r.span()));
             }
             return None;
         }
@@ -323,7 +323,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             let full = latest.map(|i| self.seen[i].clone());
             if let Some((k, span)) = full {
                 let e = self.create(span, k, EntityKind::Person, None);
-                self.add_mention(e, r.span, r.title, Some(EntityKind::Person));
+                self.add_mention(e, r.span(), r.title(), Some(EntityKind::Person));
                 return Some(e);
             }
         }
@@ -334,7 +334,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         } else {
             EntityKind::Person
         });
-        let e = self.create(r.span, toks, kind, r.title);
+        let e = self.create(r.span(), toks, kind, r.title());
         self.set_gender(e, r.gender);
         Some(e)
     }

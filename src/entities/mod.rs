@@ -158,7 +158,7 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
     for &qi in &order {
         let q = &raw[qi];
         let pos = src_pos(q);
-        while ri < runs.len() && runs[ri].span.start < pos {
+        while ri < runs.len() && runs[ri].span().start < pos {
             b.mention_run(&runs[ri], false);
             ri += 1;
         }
@@ -171,15 +171,15 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
                     z > 0 && (is_group_noun(doc.tok(z - 1)) || is_plain_plural(doc.tok(z - 1)));
                 // Let runs inside the phrase register first, as evidence they are a source.
                 let mut hit = None;
-                while ri < runs.len() && runs[ri].span.start < s.end {
+                while ri < runs.len() && runs[ri].span().start < s.end {
                     let r = &runs[ri];
-                    b.mention_run(r, s.overlaps(r.span) && !group);
+                    b.mention_run(r, s.overlaps(r.span()) && !group);
                     ri += 1;
                 }
                 // Every run in the phrase, also ones already seen for an earlier quote
                 // with the same source (`A, according to X, B`).
-                let first = runs.partition_point(|r| r.span.end <= s.start);
-                for r in runs[first..].iter().take_while(|r| r.span.start < s.end) {
+                let first = runs.partition_point(|r| r.span().end <= s.start);
+                for r in runs[first..].iter().take_while(|r| r.span().start < s.end) {
                     let key = b.run_key(r);
                     if let Some(e) = b.find_entity(&key, r.kind) {
                         hit = Some(e);

@@ -10,19 +10,37 @@ use crate::lexicon::{
 
 /// A run of capitalised words and what the text around it says about it.
 #[derive(Debug, Clone)]
+/// (28 bytes: an article of names has as many runs as a tenth of its tokens. Offsets are
+/// below `u32::MAX`: see [`crate::segment::MAX_INPUT`].)
 pub(crate) struct NameRun {
-    /// The name without honorific or title (`John Kirby`).
-    pub(crate) span: Span,
-    /// Tokens of the name.
-    pub(crate) first: usize,
-    pub(crate) last: usize,
-    /// The title before the name (`Pentagon press secretary`), if any.
-    pub(crate) title: Option<Span>,
+    /// The name without honorific or title (`John Kirby`): [`NameRun::span`].
+    start: u32,
+    end: u32,
+    /// Tokens of the name: [`NameRun::tokens`].
+    first: u32,
+    last: u32,
+    /// The title before the name (`Pentagon press secretary`), if any: [`NameRun::title`].
+    title: (u32, u32),
     pub(crate) kind: Option<EntityKind>,
     /// Strong evidence that this is a person or organisation of interest.
     pub(crate) evidence: bool,
     /// `he`/`she` as told by an honorific (`Mr.`, `Mrs.`), if any.
     pub(crate) gender: Option<lexicon::Pronoun>,
+}
+
+impl NameRun {
+    /// The name without honorific or title.
+    pub(crate) fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+    /// The tokens of the name.
+    pub(crate) fn tokens(&self) -> std::ops::Range<usize> {
+        self.first as usize..self.last as usize
+    }
+    /// The title before the name, if any.
+    pub(crate) fn title(&self) -> Option<Span> {
+        (self.title.0 != u32::MAX).then(|| Span::new(self.title.0 as usize, self.title.1 as usize))
+    }
 }
 
 /// Trims determiners and punctuation off a title: `the Pentagon spokesman,` → `Pentagon
@@ -265,10 +283,11 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
     let evidence = (honorific || titled || age || multiword_person || org || title.is_some())
         && !(sentence_initial && words.len() == 1 && !honorific && !titled && !org);
     Some(NameRun {
-        span: Span::new(doc.tokens[a].span().start, doc.tokens[j - 1].span().end),
-        first: a,
-        last: j,
-        title,
+        start: doc.tokens[a].span().start as u32,
+        end: doc.tokens[j - 1].span().end as u32,
+        first: a as u32,
+        last: j as u32,
+        title: title.map_or((u32::MAX, 0), |t| (t.start as u32, t.end as u32)),
         kind: kind.or(if multiword_person {
             Some(EntityKind::Person)
         } else {
