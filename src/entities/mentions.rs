@@ -102,12 +102,10 @@ pub(crate) struct Builder<'d, 'a> {
     pub(crate) title_slot: FxHashMap<u32, usize>,
     /// The entries of `titled` of each entity's title words.
     pub(crate) title_words: Vec<Vec<usize>>,
-    /// Every mention so far, by the paragraph it starts in: (start, end, entity).
-    pub(crate) by_paragraph: FxHashMap<usize, Vec<(usize, usize, usize)>>,
+    /// Every mention so far as (start, end, entity), sorted by start.
+    pub(crate) mention_log: Vec<(u32, u32, u32)>,
     /// Scratch list of candidate entities for [`Builder::find_entity`].
     pub(crate) cands: std::cell::RefCell<Vec<usize>>,
-    /// The paragraph of the latest mention recorded.
-    last_paragraph: Option<usize>,
 }
 
 /// The entities whose title has one word, and the latest of them ([`rank_key`]), kept up as
@@ -176,9 +174,8 @@ impl<'d, 'a> Builder<'d, 'a> {
             titled: Vec::new(),
             title_slot: FxHashMap::default(),
             title_words: Vec::new(),
-            by_paragraph: FxHashMap::default(),
+            mention_log: Vec::new(),
             cands: Default::default(),
-            last_paragraph: None,
         }
     }
 
@@ -241,26 +238,15 @@ impl<'d, 'a> Builder<'d, 'a> {
     /// Records `span` as a mention of `e` (without touching its recency).
     fn push_mention(&mut self, e: usize, span: Span) {
         self.entities[e].mentions.push(span);
-        // (Mentions mostly come in text order: the last one's paragraph usually holds this
-        // one too.)
-        let doc = self.doc;
-        let p = match self.last_paragraph {
-            Some(p)
-                if doc.paragraphs[p].start <= span.start
-                    && span.start <= doc.paragraphs[p].end
-                    && (p == 0 || doc.paragraphs[p - 1].end < span.start) =>
-            {
-                Some(p)
-            }
-            _ => doc.paragraph_at(span.start),
-        };
-        self.last_paragraph = p.or(self.last_paragraph);
-        if let Some(p) = p {
-            self.by_paragraph
-                .entry(p)
-                .or_default()
-                .push((span.start, span.end, e));
+        // Kept sorted by start; mentions mostly come in text order, so the new one goes at
+        // or near the end.
+        let log = &mut self.mention_log;
+        let start = span.start as u32;
+        let mut k = log.len();
+        while k > 0 && log[k - 1].0 > start {
+            k -= 1;
         }
+        log.insert(k, (start, span.end as u32, e as u32));
     }
 
     /// Records `span` as the latest mention of `e`.

@@ -331,11 +331,14 @@ fn narrative_subject(b: &Builder, quote_start: usize) -> Option<usize> {
         return None;
     }
     // The mentions starting in that paragraph (the only ones it can contain).
-    b.by_paragraph
-        .get(&(pi - 1))?
+    let log = &b.mention_log;
+    let from = log.partition_point(|m| (m.0 as usize) < prev.start);
+    log[from..]
         .iter()
-        .filter(|&&(s, e, ent)| b.person[ent] && prev.contains(Span::new(s, e)))
-        .map(|&(s, _, ent)| (s, ent))
+        .take_while(|m| m.0 as usize <= prev.end)
+        .map(|&(s, e, ent)| (Span::new(s as usize, e as usize), ent as usize))
+        .filter(|&(m, ent)| b.person[ent] && prev.contains(m))
+        .map(|(m, ent)| (m.start, ent))
         .max()
         .map(|(_, e)| e)
 }
