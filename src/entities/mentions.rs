@@ -179,6 +179,11 @@ impl<'d, 'a> Builder<'d, 'a> {
         }
     }
 
+    /// The entities found, the rest dropped.
+    pub(crate) fn into_entities(self) -> Vec<Entity> {
+        self.entities
+    }
+
     pub(crate) fn text(&self, s: Span) -> &'a str {
         self.doc.slice(s)
     }

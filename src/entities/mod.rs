@@ -221,34 +221,49 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
         b.mention_run(&runs[ri], false);
         ri += 1;
     }
+    // Only the entities are needed from here on: the runs and the look-up structures go.
+    drop(runs);
+    let entities = b.into_entities();
 
     // Keep entities that speak or that the text describes with strong evidence.
     let speaking: Vec<bool> = {
-        let mut v = vec![false; b.entities.len()];
+        let mut v = vec![false; entities.len()];
         for s in speakers.iter().flatten() {
             v[*s] = true;
         }
         v
     };
-    let keep: Vec<bool> = (0..b.entities.len())
-        .map(|i| speaking[i] || b.entities[i].title.is_some() || b.entities[i].mentions.len() > 1)
+    let keep: Vec<bool> = (0..entities.len())
+        .map(|i| speaking[i] || entities[i].title.is_some() || entities[i].mentions.len() > 1)
         .collect();
     // Each span is a mention of one entity (the first that claimed it), and an entity's
     // mentions do not overlap (`Obama` inside `Obama administration officials` is one).
-    let mut owner: crate::fx::FxHashMap<Span, usize> = Default::default();
-    for (i, e) in b.entities.iter().enumerate() {
-        if keep[i] {
-            for m in &e.mentions {
-                owner.entry(*m).or_insert(i);
-            }
-        }
-    }
+    // (Every kept mention with its entity, sorted: the first entity of each span owns it.)
+    let mut claimed: Vec<(u32, u32, u32)> = entities
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| keep[i])
+        .flat_map(|(i, e)| {
+            e.mentions
+                .iter()
+                .map(move |m| (m.start as u32, m.end as u32, i as u32))
+        })
+        .collect();
+    claimed.sort_unstable();
+    claimed.dedup_by_key(|c| (c.0, c.1));
+    let owner = |m: &Span| {
+        let k = (m.start as u32, m.end as u32);
+        claimed
+            .binary_search_by(|c| (c.0, c.1).cmp(&k))
+            .ok()
+            .map(|x| claimed[x].2 as usize)
+    };
     let mut kept: Vec<(usize, Entity)> = Vec::new();
-    for (i, mut e) in b.entities.into_iter().enumerate() {
+    for (i, mut e) in entities.into_iter().enumerate() {
         if !keep[i] {
             continue;
         }
-        e.mentions.retain(|m| owner.get(m) == Some(&i));
+        e.mentions.retain(|m| owner(m) == Some(i));
         e.mentions
             .sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         let mut out: Vec<Span> = Vec::with_capacity(e.mentions.len());
@@ -264,23 +279,30 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
     }
     // Across entities too, mentions do not overlap: the longer span wins (`Obama
     // administration` over the `Obama` inside it).
-    let mut all: Vec<(Span, usize)> = kept
+    drop(claimed);
+    // (Ties in position keep the entities' order.)
+    let mut all: Vec<(u32, std::cmp::Reverse<u32>, u32)> = kept
         .iter()
         .enumerate()
-        .flat_map(|(k, (_, e))| e.mentions.iter().map(move |m| (*m, k)))
+        .flat_map(|(k, (_, e))| {
+            e.mentions
+                .iter()
+                .map(move |m| (m.start as u32, std::cmp::Reverse(m.end as u32), k as u32))
+        })
         .collect();
-    all.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
-    let mut drop: Vec<(usize, Span)> = Vec::new();
+    all.sort_unstable();
+    let mut dropped: Vec<(usize, Span)> = Vec::new();
     let mut reach: Option<Span> = None;
-    for (m, k) in all {
+    for (start, std::cmp::Reverse(end), k) in all {
+        let m = Span::new(start as usize, end as usize);
         match reach {
-            Some(r) if m.start < r.end => drop.push((k, m)),
+            Some(r) if m.start < r.end => dropped.push((k as usize, m)),
             _ => reach = Some(m),
         }
     }
     // (One pass per entity that loses mentions: an entity's mentions are distinct.)
-    drop.sort_unstable_by_key(|&(k, m)| (k, m.start, m.end));
-    for group in drop.chunk_by(|x, y| x.0 == y.0) {
+    dropped.sort_unstable_by_key(|&(k, m)| (k, m.start, m.end));
+    for group in dropped.chunk_by(|x, y| x.0 == y.0) {
         let gone: crate::fx::FxHashSet<Span> = group.iter().map(|&(_, m)| m).collect();
         kept[group[0].0].1.mentions.retain(|x| !gone.contains(x));
     }
