@@ -54,6 +54,39 @@ pub fn find(doc: &Document, quotes: &[Quote]) -> Vec<Claim> {
 pub fn try_for_each<E>(
     doc: &Document,
     quotes: &[Quote],
+    f: impl FnMut(Claim) -> Result<(), E>,
+) -> Result<(), E> {
+    try_for_each_of(doc, quotes, f)
+}
+
+/// What the claims read of a quote: where it is, whether it is direct, and its id.
+pub(crate) trait QuoteLike {
+    fn start(&self) -> usize;
+    fn end(&self) -> usize;
+    fn is_direct(&self) -> bool;
+    /// The quote's id, given its index in its list.
+    fn id(&self, index: usize) -> String;
+}
+
+impl QuoteLike for Quote {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+    fn is_direct(&self) -> bool {
+        self.kind == crate::types::QuoteKind::Direct
+    }
+    fn id(&self, _: usize) -> String {
+        self.id.clone()
+    }
+}
+
+/// [`try_for_each`] over any list of quotes sorted by start.
+pub(crate) fn try_for_each_of<Q: QuoteLike, E>(
+    doc: &Document,
+    quotes: &[Q],
     mut f: impl FnMut(Claim) -> Result<(), E>,
 ) -> Result<(), E> {
     let mut count = 0usize;
@@ -72,6 +105,7 @@ pub fn try_for_each<E>(
             junk[i + 1] = true;
         }
     }
+    let mut words: Vec<&str> = Vec::new();
     for s in &doc.sentences {
         if junk[s.paragraph] {
             continue;
@@ -82,29 +116,38 @@ pub fn try_for_each<E>(
         if doc.slice(span).trim_end().ends_with('?') || ends_with_question(doc, s.first, s.last) {
             continue;
         }
-        let words: Vec<&str> = (a..b)
-            .filter(|&i| doc.tokens[i].kind != TokKind::Punct)
-            .map(|i| doc.tok(i))
-            .collect();
+        words.clear();
+        words.extend(
+            (a..b)
+                .filter(|&i| doc.kind(i) != TokKind::Punct)
+                .map(|i| doc.tok(i)),
+        );
         if words.len() < 5 {
             continue;
         }
-        let (rule, kind, mut signals) = score_sentence(doc, a, b, &words, quotes, span);
+        let (rule, kind, on) = score_sentence(doc, a, b, &words, quotes, span);
         // The learned model (ClaimBuster-trained, see `claims_model`) and the rules vote
         // together: the rules know news-article structure, the model knows what
         // fact-checkers found check-worthy.
         let model = crate::claims_model::check_worthiness(doc.slice(span));
-        if model >= 0.5 {
-            signals.push("model".into());
-        }
         let score = W_RULES * rule.min(1.0) + (1.0 - W_RULES) * model;
         if score < THRESHOLD {
             continue;
         }
+        // (The signals' names are written out only for the sentences that are claims.)
+        let mut signals: Vec<String> = SIGNALS
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| on & (1 << k) != 0)
+            .map(|(_, name)| name.to_string())
+            .collect();
+        if model >= 0.5 {
+            signals.push("model".into());
+        }
         let quote = overlapping(quotes, span)
-            .find(|q| q.kind == crate::types::QuoteKind::Direct)
+            .find(|(_, q)| q.is_direct())
             .or_else(|| overlapping(quotes, span).next())
-            .map(|q| q.id.clone());
+            .map(|(k, q)| q.id(k));
         count += 1;
         f(Claim {
             id: format!("c{count}"),
@@ -123,10 +166,12 @@ pub fn try_for_each<E>(
 /// The quotes overlapping `span`. Quotes are sorted by start and a quote spans at most a
 /// few paragraphs, so scanning back from the first quote starting at or after `span.end`
 /// over a bounded window keeps this logarithmic-plus-constant per sentence.
-fn overlapping(quotes: &[Quote], span: Span) -> impl Iterator<Item = &Quote> {
-    let hi = quotes.partition_point(|q| q.start < span.end);
+fn overlapping<Q: QuoteLike>(quotes: &[Q], span: Span) -> impl Iterator<Item = (usize, &Q)> {
+    let hi = quotes.partition_point(|q| q.start() < span.end);
     let lo = hi.saturating_sub(16);
-    quotes[lo..hi].iter().filter(move |q| span.start < q.end)
+    (lo..hi)
+        .map(move |k| (k, &quotes[k]))
+        .filter(move |(_, q)| span.start < q.end())
 }
 
 fn ends_with_question(doc: &Document, a: usize, b: usize) -> bool {
@@ -162,7 +207,8 @@ fn claim_span(doc: &Document, a: usize, b: usize) -> Option<(Span, usize, usize)
 /// Paragraphs that are not prose: captions, credits, bylines, promos, labels, headlines.
 pub fn is_junk_paragraph(doc: &Document, p: Span) -> bool {
     let t = doc.slice(p).trim();
-    let words = t.split_whitespace().count();
+    // (Only whether there are fewer than 12, 25 or 40 words matters.)
+    let words = count_words(t, 40);
     let last = t.chars().next_back().unwrap_or(' ');
     let ends_sentence = matches!(last, '.' | '!' | '?' | '”' | '"' | '’' | '\'' | ')');
     if t.starts_with('[') && t.ends_with(']') {
@@ -192,46 +238,160 @@ pub fn is_junk_paragraph(doc: &Document, p: Span) -> bool {
     if words >= 40 {
         return false;
     }
-    let lower = t.to_lowercase();
-    const BOILER: &[&str] = &[
-        "all rights reserved",
-        "click here",
-        "could not be reached",
-        "credit",
-        "declined to comment",
-        "did not respond",
-        "follow us",
-        "getty images",
-        "listen to",
-        "photo:",
-        "read more",
-        "sign up",
-        "source: supplied",
-        "subscribe",
-        "you can now",
-    ];
-    if BOILER.iter().any(|b| lower.contains(b)) {
-        return true;
+    // The phrases, and `by ` at the start, in the lowercased paragraph. Only two characters
+    // lowercase to ASCII from outside it (`İ` → `i̇`, the Kelvin sign → `k`); without them
+    // an ASCII phrase is in the lowercased text exactly where it is in the text, ignoring
+    // ASCII case, and no copy is needed.
+    let byline = |lower_starts_by: bool| lower_starts_by && words < 12;
+    let h = t.as_bytes();
+    match find_boiler(h) {
+        Some(found) => found || byline(h.len() >= 3 && h[..3].eq_ignore_ascii_case(b"by ")),
+        None => {
+            let lower = t.to_lowercase();
+            BOILER.iter().any(|b| lower.contains(b)) || byline(lower.starts_with("by "))
+        }
     }
-    if lower.starts_with("by ") && words < 12 {
-        return true;
-    }
-    false
 }
 
-fn score_sentence(
+/// Boilerplate phrases (lowercase ASCII, each starting with two letters) that make a short
+/// paragraph a credit, a promo or a note rather than prose.
+const BOILER: [&str; 15] = [
+    "all rights reserved",
+    "click here",
+    "could not be reached",
+    "credit",
+    "declined to comment",
+    "did not respond",
+    "follow us",
+    "getty images",
+    "listen to",
+    "photo:",
+    "read more",
+    "sign up",
+    "source: supplied",
+    "subscribe",
+    "you can now",
+];
+
+/// Per byte, the phrases of [`BOILER`] whose first (`.0`) and second (`.1`) letter it is,
+/// in either case, as bits.
+const BOILER_LETTERS: ([u16; 256], [u16; 256]) = {
+    let mut first = [0u16; 256];
+    let mut second = [0u16; 256];
+    let mut k = 0;
+    while k < BOILER.len() {
+        let b = BOILER[k].as_bytes();
+        first[b[0] as usize] |= 1 << k;
+        first[b[0].to_ascii_uppercase() as usize] |= 1 << k;
+        second[b[1] as usize] |= 1 << k;
+        second[b[1].to_ascii_uppercase() as usize] |= 1 << k;
+        k += 1;
+    }
+    (first, second)
+};
+
+/// `t.split_whitespace().count()`, counting no further than `max`: ASCII bytes are tested
+/// as bytes, other characters decoded.
+fn count_words(t: &str, max: usize) -> usize {
+    let b = t.as_bytes();
+    let (mut n, mut in_word, mut i) = (0, false, 0);
+    while i < b.len() {
+        let (space, len) = if b[i] < 0x80 {
+            (
+                matches!(b[i], b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' '),
+                1,
+            )
+        } else {
+            let c = t[i..].chars().next().expect("a char starts here");
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            n += 1;
+            if n == max {
+                break;
+            }
+        }
+        i += len;
+    }
+    n
+}
+
+/// Does `h` hold a phrase of [`BOILER`], ignoring ASCII case? `None` when it holds none but
+/// holds `İ` or the Kelvin sign (whose lowercase is ASCII: the caller lowercases the text
+/// then). One pass; a phrase is compared only where its first two letters stand.
+fn find_boiler(h: &[u8]) -> Option<bool> {
+    let (first, second) = &BOILER_LETTERS;
+    let mut special = false;
+    for i in 0..h.len() {
+        let x = h[i];
+        if x >= 0x80 {
+            // `İ` is C4 B0, the Kelvin sign E2 84 AA.
+            if (x == 0xC4 && h.get(i + 1) == Some(&0xB0))
+                || (x == 0xE2 && h[i + 1..].starts_with(&[0x84, 0xAA]))
+            {
+                special = true;
+            }
+            continue;
+        }
+        if i + 1 == h.len() {
+            continue;
+        }
+        let mut m = first[x as usize] & second[h[i + 1] as usize];
+        while m != 0 {
+            let n = BOILER[m.trailing_zeros() as usize].as_bytes();
+            if h[i..].len() >= n.len() && h[i..i + n.len()].eq_ignore_ascii_case(n) {
+                // (Also in the lowercased text, whatever else it holds.)
+                return Some(true);
+            }
+            m &= m - 1;
+        }
+    }
+    (!special).then_some(false)
+}
+
+/// The signals of [`score_sentence`], in the order a claim lists them (bit `k` of its flags
+/// is `SIGNALS[k]`).
+const SIGNALS: [&str; 9] = [
+    "number",
+    "comparison",
+    "causal",
+    "prediction",
+    "accusation",
+    "entity",
+    "attribution",
+    "event",
+    "opinion",
+];
+
+/// The rule score of a sentence, its kind, and its signals as bits of [`SIGNALS`].
+fn score_sentence<Q: QuoteLike>(
     doc: &Document,
     a: usize,
     b: usize,
     words: &[&str],
-    quotes: &[Quote],
+    quotes: &[Q],
     span: Span,
-) -> (f32, ClaimKind, Vec<String>) {
-    let mut signals = Vec::new();
-    // The word lists each word is in, found once at segmentation (`words` are these tokens).
-    let word_toks = || (a..b).filter(|&i| doc.tokens[i].kind != TokKind::Punct);
-    let has = |bit: LexBits| word_toks().any(|i| doc.is(i, bit));
-    let number = (a..b).any(|i| doc.tokens[i].kind == TokKind::Number)
+) -> (f32, ClaimKind, u16) {
+    // The word lists each word is in, found once at segmentation (`words` are these tokens):
+    // one pass gathers every list any word is in, and how many opinion words there are.
+    let mut lists: LexBits = 0;
+    let mut opinion = 0usize;
+    let mut number_token = false;
+    for i in a..b {
+        match doc.kind(i) {
+            TokKind::Punct => continue,
+            TokKind::Number => number_token = true,
+            TokKind::Word => {}
+        }
+        let lex = doc.lex(i);
+        lists |= lex;
+        opinion += (lex & LEX_OPINION_WORD != 0) as usize;
+    }
+    let has = |bit: LexBits| lists & bit != 0;
+    let number = number_token
         || has(LEX_NUMBER_WORD)
         || words.iter().any(|w| w.starts_with(['$', '£', '€']));
     let comparison = has(LEX_COMPARISON_WORD)
@@ -258,12 +418,8 @@ fn score_sentence(
     // `failed to act` blames someone; `the talks failed` does not.
     let accusation =
         has(LEX_ACCUSATION_WORD) || words.windows(2).any(|w| w[0] == "failed" && w[1] == "to");
-    let entity = (a + 1..b).any(|i| {
-        let w = doc.tok(i);
-        doc.tokens[i].kind == TokKind::Word
-            && w.chars().next().is_some_and(|c| c.is_uppercase())
-            && !doc.is(i, LEX_NOT_NAME_WORD)
-    });
+    let entity = (a + 1..b)
+        .any(|i| doc.kind(i) == TokKind::Word && doc.is_upper(i) && !doc.is(i, LEX_NOT_NAME_WORD));
     let attribution = overlapping(quotes, span).next().is_some();
     let event = words
         .iter()
@@ -271,26 +427,30 @@ fn score_sentence(
         || words
             .iter()
             .any(|w| matches!(*w, "is" | "are" | "was" | "were" | "has" | "have" | "had"));
-    let opinion = word_toks().filter(|&i| doc.is(i, LEX_OPINION_WORD)).count();
 
     let mut score = W_BASE;
-    let mut add = |on: bool, w: f32, name: &str, signals: &mut Vec<String>| {
-        if on {
+    let mut on = 0u16;
+    for (k, (flag, w)) in [
+        (number, W_NUMBER),
+        (comparison, W_COMPARISON),
+        (causal, W_CAUSAL),
+        (prediction, W_PREDICTION),
+        (accusation, W_ACCUSATION),
+        (entity, W_ENTITY),
+        (attribution, W_ATTRIBUTION),
+        (event, W_EVENT),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if flag {
             score += w;
-            signals.push(name.to_string());
+            on |= 1 << k;
         }
-    };
-    add(number, W_NUMBER, "number", &mut signals);
-    add(comparison, W_COMPARISON, "comparison", &mut signals);
-    add(causal, W_CAUSAL, "causal", &mut signals);
-    add(prediction, W_PREDICTION, "prediction", &mut signals);
-    add(accusation, W_ACCUSATION, "accusation", &mut signals);
-    add(entity, W_ENTITY, "entity", &mut signals);
-    add(attribution, W_ATTRIBUTION, "attribution", &mut signals);
-    add(event, W_EVENT, "event", &mut signals);
+    }
     if opinion > 0 {
         score += W_OPINION * opinion.min(2) as f32;
-        signals.push("opinion".into());
+        on |= 1 << 8;
     }
     let kind = if accusation {
         ClaimKind::Accusation
@@ -305,7 +465,7 @@ fn score_sentence(
     } else {
         ClaimKind::Statement
     };
-    (score, kind, signals)
+    (score, kind, on)
 }
 
 #[cfg(test)]
@@ -333,6 +493,55 @@ mod tests {
         let t = "Photo\n\nCredit Ashraf Shazly/Agence France-Presse — Getty Images\n\n[Read: Why Tunisia suffers]\n\nWhat will happen to the whales now?\n\nI think it is beautiful and I love it.";
         let a = annotate(t);
         assert!(a.claims.is_empty(), "{:#?}", a.claims);
+    }
+
+    #[test]
+    fn boilerplate_is_found_in_any_case_without_lowercasing() {
+        // What the paragraph test did before it stopped copying the text: lowercase it, then
+        // look for each phrase.
+        let slow = |t: &str| {
+            let lower = t.to_lowercase();
+            super::BOILER.iter().any(|b| lower.contains(b))
+        };
+        for t in [
+            "Getty Images / Reuters.",
+            "GETTY IMAGES",
+            "Please CLICK HERE to read.",
+            "Please clic\u{212A} here to read.",
+            "Please cl\u{130}ck here to read.",
+            "İ could not be reached.",
+            "He Could Not Be Reached, aides said.",
+            "Source: Supplied",
+            "sourcE: supplieD",
+            "Photo: AP",
+            "photo",
+            "cr",
+            "",
+            "“Subscribe” — ’90s \u{212A}",
+            "The talks failed, officials said.",
+        ] {
+            let fast = super::find_boiler(t.as_bytes());
+            assert_eq!(fast.unwrap_or_else(|| slow(t)), slow(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_does() {
+        for t in [
+            "",
+            "  ",
+            "one",
+            " two  words ",
+            "a\u{a0}b\u{2003}c\td\x0be\u{85}f",
+            "é ü 日本 ’90s",
+        ] {
+            assert_eq!(
+                super::count_words(t, 40),
+                t.split_whitespace().count(),
+                "{t:?}"
+            );
+        }
+        assert_eq!(super::count_words(&"w ".repeat(100), 40), 40);
     }
 
     #[test]

@@ -79,30 +79,39 @@ fn logit(sentence: &str) -> f32 {
         acc += if h >> 31 == 1 { -w } else { w };
         n += 1;
     };
-    // The previous token's normal form: a slice of `sentence` (hashed lowercased) or NUM.
-    let mut prev: Option<&[u8]> = None;
+    let num = fnv(FNV_OFFSET, NUM);
+    // The hash of the previous token's normal form, and the state a pair starting with it
+    // continues from (that hash, then a space).
+    let mut prev: Option<u32> = None;
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_alphanumeric() {
             i += 1;
             continue;
         }
-        let start = i;
+        // One pass over the token: its own hash and, from the previous token's state, the
+        // pair's (redone with `<num>` if the token turns out numeric).
+        let pair_from = prev.map(|p| fnv_byte(p, b' '));
+        let mut h = FNV_OFFSET;
+        let mut pair = pair_from.unwrap_or(0);
         let mut numeric = false;
         while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-            numeric |= bytes[i].is_ascii_digit();
+            let b = bytes[i];
+            numeric |= b.is_ascii_digit();
+            let l = b.to_ascii_lowercase();
+            h = fnv_byte(h, l);
+            pair = fnv_byte(pair, l);
             i += 1;
         }
-        let tok = &bytes[start..i];
-        add(fnv(FNV_OFFSET, tok));
-        let norm = if numeric { NUM } else { tok };
+        add(h);
+        let norm_hash = if numeric { num } else { h };
         if numeric {
-            add(fnv(FNV_OFFSET, NUM));
+            add(num);
         }
-        if let Some(p) = prev {
-            add(fnv(fnv_byte(fnv(FNV_OFFSET, p), b' '), norm));
+        if let Some(from) = pair_from {
+            add(if numeric { fnv(from, NUM) } else { pair });
         }
-        prev = Some(norm);
+        prev = Some(norm_hash);
     }
     if n == 0 {
         return BIAS;

@@ -92,21 +92,27 @@ pub const MIN_TO: f32 = 0.6;
 /// word after a determiner or a possessive is a noun (`the statement that`, `his fears
 /// that`), however often the noun sits inside a longer cue.
 pub fn is_learned_cue(doc: &Document, i: usize) -> bool {
+    // (The token's row of the table was found at segmentation: most words have none.)
+    let Some(p) = doc.info(i).cue_probabilities() else {
+        return false;
+    };
     let frame = frame_at(doc, i);
     let min = match frame {
         Frame::Clause => MIN_BARE_CLAUSE,
         Frame::To => MIN_TO,
         Frame::That | Frame::Quote => MIN_PROBABILITY,
     };
-    probability(doc.tok(i), frame) >= min && !(i > 0 && is_noun_marker(doc.tok(i - 1)))
+    p[frame as usize] >= min && !(i > 0 && is_noun_marker(doc.tok(i - 1)))
 }
 
 /// A learned word as the cue of a direct quote (`“…,” Trump tweeted`, `he wrote: “…”`):
 /// a verb (no determiner before it) that mostly reports in front of a quote or a clause.
 pub fn is_learned_quote_cue(doc: &Document, i: usize) -> bool {
-    let w = doc.tok(i);
+    let Some(p) = doc.info(i).cue_probabilities() else {
+        return false;
+    };
     let frame = frame_at(doc, i);
-    probability(w, frame).max(probability(w, Frame::Quote)) >= MIN_PROBABILITY
+    p[frame as usize].max(p[Frame::Quote as usize]) >= MIN_PROBABILITY
         && !(i > 0 && is_noun_marker(doc.tok(i - 1)))
 }
 

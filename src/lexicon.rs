@@ -16,6 +16,7 @@
 //! curly apostrophe read as a straight one), in the list? The unit tests check that each list
 //! stays sorted (what makes the binary search correct) and that the table agrees with it.
 
+use crate::tables::cues::CUES;
 use std::cmp::Ordering;
 use std::sync::OnceLock;
 
@@ -60,23 +61,42 @@ const MAX_WORD: usize = 96;
 /// module have faster `is_*` functions (one hash probe; see [`word_bits`]).
 pub fn in_list(list: &[&str], word: &str) -> bool {
     const MAX: usize = 24;
-    if word.len() > MAX_WORD {
+    let n = word.len();
+    if n > MAX_WORD {
         return false;
     }
-    if word.is_ascii() && word.len() <= MAX {
+    if n <= MAX {
         let mut buf = [0u8; MAX];
-        let b = &mut buf[..word.len()];
-        b.copy_from_slice(word.as_bytes());
-        b.make_ascii_lowercase();
-        return list.binary_search_by(|e| e.as_bytes().cmp(b)).is_ok();
+        let mut ascii = true;
+        for (d, &c) in buf.iter_mut().zip(word.as_bytes()) {
+            ascii &= c.is_ascii();
+            *d = c.to_ascii_lowercase();
+        }
+        if ascii {
+            let b = &buf[..n];
+            return list
+                .binary_search_by(|e| cmp_bytes(e.as_bytes(), b))
+                .is_ok();
+        }
     }
     list.binary_search_by(|e| cmp_ci(e, word)).is_ok()
+}
+
+/// `a.cmp(b)` for short byte strings, compared in line (most differ at the first byte).
+#[inline]
+fn cmp_bytes(a: &[u8], b: &[u8]) -> Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 // --- The compiled lists ----------------------------------------------------------------------
 
 /// Bit set of the lists a word is in (see [`word_bits`]).
-pub type LexBits = u16;
+pub type LexBits = u32;
 
 /// In [`SPEECH_VERBS`].
 pub const LEX_SPEECH_VERB: LexBits = 1 << 0;
@@ -135,13 +155,17 @@ pub const COMPILED_LISTS: &[(LexBits, &[&str])] = &[
     (LEX_OPINION_WORD, OPINION_WORDS),
 ];
 
-/// Open-addressing hash table from every word of [`COMPILED_LISTS`] to its bits. Slots are 8
-/// bytes (the whole table a few tens of KB, so a probe stays in cache); a slot keeps 32 bits
-/// of the word's hash, so a probe compares text only when those match.
+/// Open-addressing hash table from every word of [`COMPILED_LISTS`] (and of the learned cue
+/// table) to its bits. Slots are 12 bytes (the whole table a few tens of KB, so a probe stays
+/// in cache); a slot keeps 32 bits of the word's hash, so a probe compares text only when
+/// those match. Words of up to 16 bytes are also kept as two zero-padded 64-bit chunks: a
+/// short ASCII word (most tokens) is lowercased, hashed and compared eight bytes at a time.
 struct Table {
     /// Power-of-two many slots; `word == 0` is a free slot, else `words[word - 1]`.
     slots: Vec<Slot>,
     words: Vec<&'static str>,
+    /// `words[k]` as chunks when it has at most 16 bytes (else zeros).
+    short: Vec<[u64; 2]>,
     mask: usize,
     /// The longest word in any list, in bytes: longer folded words are in none.
     longest: usize,
@@ -151,27 +175,54 @@ struct Table {
 struct Slot {
     tag: u32,
     word: u16,
+    /// Row of the word in the learned cue table ([`CUES`]) plus one; 0 when not there.
+    cue: u16,
     bits: LexBits,
 }
 
-/// FxHash-style over bytes (words are short: byte at a time).
+/// The hash of a folded word: its bytes as little-endian 64-bit chunks, the last one
+/// zero-padded (`chunks`), and its length.
 #[inline]
+fn hash_chunks(chunks: &[u64], len: usize) -> u64 {
+    let mut h = len as u64;
+    for &c in chunks {
+        h = (h.rotate_left(5) ^ c).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    // (Mix the high bits down: the slot comes from the low bits, the tag from the high.)
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
+}
+
+/// The hash of a folded word given as bytes (at most [`BUF`]).
 fn hash(bytes: &[u8]) -> u64 {
-    hash_finish(
-        bytes
-            .iter()
-            .fold(bytes.len() as u64, |h, &b| hash_step(h, b)),
-    )
+    let mut chunks = [0u64; BUF / 8];
+    let n = chunks_of(bytes, &mut chunks);
+    hash_chunks(&chunks[..n], bytes.len())
 }
 
+/// Packs `bytes` (at most [`BUF`]) into zero-padded little-endian chunks; returns how many.
 #[inline]
-fn hash_step(h: u64, b: u8) -> u64 {
-    (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+fn chunks_of(bytes: &[u8], chunks: &mut [u64; BUF / 8]) -> usize {
+    let n = bytes.len().div_ceil(8);
+    for (c, part) in chunks.iter_mut().zip(bytes.chunks(8)) {
+        let mut b = [0u8; 8];
+        b[..part.len()].copy_from_slice(part);
+        *c = u64::from_le_bytes(b);
+    }
+    n
 }
 
+/// Lowercases the ASCII letters of eight ASCII bytes at once.
 #[inline]
-fn hash_finish(h: u64) -> u64 {
-    h ^ (h >> 29)
+fn lower_ascii_chunk(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Per byte (all below 0x80, so no carry crosses a byte): the high bit of `ge_a` is set
+    // from `A` up, that of `gt_z` from `[` up.
+    let ge_a = x + ONES * (0x80 - b'A' as u64);
+    let gt_z = x + ONES * (0x80 - b'Z' as u64 - 1);
+    let upper = ge_a & !gt_z & (ONES * 0x80);
+    x | (upper >> 2)
 }
 
 /// Room for a folded word: every list word fits (checked when the table is built).
@@ -179,58 +230,88 @@ const BUF: usize = 64;
 
 impl Table {
     fn build() -> Table {
-        let words: usize = COMPILED_LISTS.iter().map(|(_, l)| l.len()).sum();
+        let words: usize = COMPILED_LISTS.iter().map(|(_, l)| l.len()).sum::<usize>() + CUES.len();
         let cap = (words * 2).next_power_of_two();
         let mut t = Table {
             slots: vec![Slot::default(); cap],
             words: Vec::new(),
+            short: Vec::new(),
             mask: cap - 1,
             longest: 0,
         };
-        for &(bit, list) in COMPILED_LISTS {
-            for &w in list {
-                t.longest = t.longest.max(w.len());
-                let h = hash(w.as_bytes());
-                let mut i = (h as usize) & t.mask;
-                loop {
-                    let slot = t.slots[i];
-                    if slot.word == 0 {
-                        t.words.push(w);
-                        t.slots[i] = Slot {
-                            tag: (h >> 32) as u32,
-                            word: t.words.len() as u16,
-                            bits: bit,
-                        };
-                        break;
+        let lists = COMPILED_LISTS
+            .iter()
+            .flat_map(|&(bit, list)| list.iter().map(move |&w| (w, bit, 0)));
+        let cues = CUES
+            .iter()
+            .enumerate()
+            .map(|(row, &(w, _))| (w, 0, row as u16 + 1));
+        for (w, bit, cue) in lists.chain(cues) {
+            assert!(w.len() <= BUF);
+            t.longest = t.longest.max(w.len());
+            let h = hash(w.as_bytes());
+            let mut i = (h as usize) & t.mask;
+            loop {
+                let slot = t.slots[i];
+                if slot.word == 0 {
+                    t.words.push(w);
+                    let mut chunks = [0u64; BUF / 8];
+                    if w.len() <= 16 {
+                        chunks_of(w.as_bytes(), &mut chunks);
                     }
-                    if t.words[slot.word as usize - 1] == w {
-                        t.slots[i].bits |= bit;
-                        break;
-                    }
-                    i = (i + 1) & t.mask;
+                    t.short.push([chunks[0], chunks[1]]);
+                    t.slots[i] = Slot {
+                        tag: (h >> 32) as u32,
+                        word: t.words.len() as u16,
+                        cue,
+                        bits: bit,
+                    };
+                    break;
                 }
+                if t.words[slot.word as usize - 1] == w {
+                    t.slots[i].bits |= bit;
+                    t.slots[i].cue |= cue;
+                    break;
+                }
+                i = (i + 1) & t.mask;
             }
         }
-        assert!(t.longest <= BUF);
+        assert!(t.words.len() < u16::MAX as usize);
         t
     }
 
+    /// The slot of a folded word (an empty slot, `word == 0`, when it is in no list).
     #[inline]
-    fn get(&self, folded: &[u8]) -> LexBits {
-        self.get_hashed(hash(folded), folded)
-    }
-
-    #[inline]
-    fn get_hashed(&self, h: u64, folded: &[u8]) -> LexBits {
+    fn get(&self, folded: &[u8]) -> Slot {
+        let h = hash(folded);
         let tag = (h >> 32) as u32;
         let mut i = (h as usize) & self.mask;
         loop {
             let slot = self.slots[i];
             if slot.word == 0 {
-                return 0;
+                return slot;
             }
             if slot.tag == tag && self.words[slot.word as usize - 1].as_bytes() == folded {
-                return slot.bits;
+                return slot;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// [`Table::get`] for a folded word of `len` ≤ 16 bytes given as its two chunks.
+    #[inline]
+    fn get_short(&self, c: [u64; 2], len: usize) -> Slot {
+        let h = hash_chunks(&c[..len.div_ceil(8)], len);
+        let tag = (h >> 32) as u32;
+        let mut i = (h as usize) & self.mask;
+        loop {
+            let slot = self.slots[i];
+            if slot.word == 0 {
+                return slot;
+            }
+            let k = slot.word as usize - 1;
+            if slot.tag == tag && self.short[k] == c && self.words[k].len() == len {
+                return slot;
             }
             i = (i + 1) & self.mask;
         }
@@ -243,38 +324,66 @@ fn table() -> &'static Table {
 }
 
 /// The bits of the lists `word` (folded, untrimmed) is in.
+#[inline]
 fn lookup(word: &str) -> LexBits {
+    lookup_slot(word).bits
+}
+
+/// [`lookup_slot`] of `text[start..end]`, reading the word straight out of the text as two
+/// 64-bit chunks when it is short and not at the very end of the text.
+#[inline]
+fn lookup_slot_in(text: &str, start: usize, end: usize) -> Slot {
+    let n = end - start;
+    let bytes = text.as_bytes();
+    if (1..=16).contains(&n) && start + 16 <= bytes.len() {
+        let chunk = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
+        let keep = |k: usize| {
+            if k >= 8 {
+                u64::MAX
+            } else {
+                (1u64 << (8 * k)) - 1
+            }
+        };
+        let lo = chunk(start) & keep(n);
+        let hi = if n > 8 {
+            chunk(start + 8) & keep(n - 8)
+        } else {
+            0
+        };
+        if (lo | hi) & 0x8080_8080_8080_8080 == 0 {
+            return table().get_short([lower_ascii_chunk(lo), lower_ascii_chunk(hi)], n);
+        }
+    }
+    lookup_slot(&text[start..end])
+}
+
+/// The table slot of `word`, folded (untrimmed); an empty slot when it is in no list.
+fn lookup_slot(word: &str) -> Slot {
     let t = table();
     let bytes = word.as_bytes();
     let n = bytes.len();
     if n == 0 || n > MAX_WORD {
-        return 0;
+        return Slot::default();
+    }
+    if n <= 16 {
+        // The common case, a short ASCII word: eight bytes at a time.
+        let mut b = [0u8; 16];
+        b[..n].copy_from_slice(bytes);
+        let lo = u64::from_le_bytes(b[..8].try_into().expect("8 bytes"));
+        let hi = u64::from_le_bytes(b[8..].try_into().expect("8 bytes"));
+        if (lo | hi) & 0x8080_8080_8080_8080 == 0 {
+            return t.get_short([lower_ascii_chunk(lo), lower_ascii_chunk(hi)], n);
+        }
+    } else if n > t.longest && word.is_ascii() {
+        return Slot::default();
     }
     let mut buf = [0u8; BUF];
-    if n <= t.longest {
-        // The common case, ASCII: lowercase and hash in one pass.
-        let mut h = n as u64;
-        let mut ascii = true;
-        for (d, &b) in buf[..n].iter_mut().zip(bytes) {
-            if !b.is_ascii() {
-                ascii = false;
-                break;
-            }
-            *d = b.to_ascii_lowercase();
-            h = hash_step(h, *d);
-        }
-        if ascii {
-            return t.get_hashed(hash_finish(h), &buf[..n]);
-        }
-    } else if word.is_ascii() {
-        return 0;
-    }
     let mut k = 0;
     for c in word.chars() {
         let f = fold_char(c);
         let l = f.len_utf8();
         if k + l > t.longest {
-            return 0;
+            return Slot::default();
         }
         f.encode_utf8(&mut buf[k..k + l]);
         k += l;
@@ -287,13 +396,63 @@ fn lookup(word: &str) -> LexBits {
 /// for the [`LEX_TITLE_WORD`], [`LEX_PRE_NAME_TITLE`], [`LEX_HONORIFIC`], [`LEX_ORG_HEAD`] and
 /// [`LEX_ABBREVIATION`] lists), with one fold and at most two probes.
 pub fn word_bits(word: &str) -> LexBits {
-    let bits = lookup(word);
-    let trimmed = word.trim_end_matches('.');
-    if trimmed.len() == word.len() {
-        bits
-    } else {
-        (bits & !TRIMMED) | (lookup(trimmed) & TRIMMED)
+    word_info(word).0.bits
+}
+
+/// What the compiled lists say about one word: its [`word_bits`] and its row in the learned
+/// cue table.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct WordInfo {
+    pub bits: LexBits,
+    /// Row of the word in [`CUES`] plus one (0: not there), as `crate::cues::probability`
+    /// finds it: only words of ASCII letters and `’`, at most 32 characters, are there.
+    pub cue: u16,
+}
+
+impl WordInfo {
+    /// The word's probabilities of introducing an attribution, per `crate::cues::Frame`.
+    #[inline]
+    pub fn cue_probabilities(&self) -> Option<&'static [f32; 4]> {
+        (self.cue > 0).then(|| &CUES[self.cue as usize - 1].1)
     }
+}
+
+/// The [`WordInfo`] of `word`, and whether it is simply that of its table entry: then the
+/// entry's number (1-based, 0 for none) stands for it. (Words with trailing periods take the
+/// bits of some lists from the trimmed word, and words the cue table cannot hold drop the
+/// entry's cue row: those are told apart by a 0.)
+pub fn word_info(word: &str) -> (WordInfo, u16) {
+    word_info_in(word, 0, word.len())
+}
+
+/// [`word_info`] of `text[start..end]` (faster than on the slice: see [`lookup_slot_in`]).
+#[inline]
+pub fn word_info_in(text: &str, start: usize, end: usize) -> (WordInfo, u16) {
+    let word = &text[start..end];
+    let slot = lookup_slot_in(text, start, end);
+    let mut info = WordInfo {
+        bits: slot.bits,
+        cue: slot.cue,
+    };
+    let mut plain = true;
+    if info.cue > 0
+        && !(word.len() <= 32 && word.is_ascii()
+            || word.chars().count() <= 32 && word.chars().all(|c| c.is_ascii() || c == '’'))
+    {
+        info.cue = 0;
+        plain = false;
+    }
+    if word.ends_with('.') {
+        let trimmed = word.trim_end_matches('.');
+        info.bits = (info.bits & !TRIMMED) | (lookup(trimmed) & TRIMMED);
+        plain = false;
+    }
+    (info, if plain { slot.word } else { 0 })
+}
+
+/// The number of entries of the compiled table (the largest entry number of [`word_info`]).
+pub fn table_len() -> usize {
+    table().words.len()
 }
 
 /// Verbs that introduce speech, in every form a news article uses them after or before a
@@ -1391,7 +1550,7 @@ mod tests {
             assert_eq!(a & b, 0);
             a | b
         });
-        assert_eq!(all, LexBits::MAX);
+        assert_eq!(all, (1 << COMPILED_LISTS.len()) - 1);
         let mut probes: Vec<String> = vec![
             "".into(),
             "Mr.".into(),

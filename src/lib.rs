@@ -24,6 +24,7 @@ pub mod claims_model;
 pub mod cues;
 pub mod entities;
 pub mod eval;
+mod fx;
 pub mod json;
 pub mod lexicon;
 pub mod quotes;
@@ -46,14 +47,17 @@ pub use types::*;
 /// Never panics and runs in time linear in the input (up to the fixed-size windows the
 /// stages look through); empty input gives empty annotations.
 pub fn annotate(text: &str) -> Annotations {
-    let (doc, resolved) = quotes_and_speakers(text);
-    let claims = claims::find(&doc, &resolved.quotes);
-    let sources = summarize_sources(&resolved.entities, &resolved.quotes);
+    let (doc, speakers) = quotes_and_speakers(text);
+    let quotes: Vec<Quote> = (0..speakers.len())
+        .map(|i| speakers.quote(&doc, i))
+        .collect();
+    let claims = claims::find(&doc, &quotes);
+    let sources = summarize_sources(&speakers.entities, &quotes);
     Annotations {
         version: FORMAT_VERSION,
         offsets: OffsetUnit::Utf8,
-        entities: resolved.entities,
-        quotes: resolved.quotes,
+        entities: speakers.entities,
+        quotes,
         claims,
         sources,
     }
@@ -61,39 +65,50 @@ pub fn annotate(text: &str) -> Annotations {
 
 /// The stages before claims, shared by [`annotate`] and [`annotate_serialize`]: segmentation,
 /// quotes, speakers and entities.
-fn quotes_and_speakers(text: &str) -> (segment::Document<'_>, entities::Resolved) {
+fn quotes_and_speakers(text: &str) -> (segment::Document<'_>, entities::Speakers) {
     let doc = segment::Document::new(text);
     let mut found = quotes::find(&doc);
     ranker::rerank(&doc, &mut found);
-    let resolved = entities::resolve(&doc, &found);
-    (doc, resolved)
+    let speakers = entities::speakers(&doc, &found);
+    (doc, speakers)
 }
 
 /// Annotates `text` and serializes the annotations to `ser` while they are found: the same
-/// output as `annotate(text).serialize(ser)`, but claims (most of the output on long input:
-/// each carries its sentence's text) are written one at a time and never held together.
+/// output as `annotate(text).serialize(ser)`, but quotes and claims (most of the output on
+/// long input: each carries its text) are written one at a time and never held together.
 /// What the CLI uses, so its peak memory does not grow with the output.
 pub fn annotate_serialize<S: serde::Serializer>(text: &str, ser: S) -> Result<S::Ok, S::Error> {
     use serde::ser::{Serialize, SerializeSeq, SerializeStruct};
 
-    struct Claims<'d, 'a>(&'d segment::Document<'a>, &'d [Quote]);
-    impl Serialize for Claims<'_, '_> {
+    struct Quotes<'d, 'a>(&'d segment::Document<'a>, &'d entities::Speakers);
+    impl Serialize for Quotes<'_, '_> {
         fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-            let mut seq = ser.serialize_seq(None)?;
-            claims::try_for_each(self.0, self.1, |c| seq.serialize_element(&c))?;
+            let mut seq = ser.serialize_seq(Some(self.1.len()))?;
+            for i in 0..self.1.len() {
+                seq.serialize_element(&self.1.quote(self.0, i))?;
+            }
             seq.end()
         }
     }
 
-    let (doc, resolved) = quotes_and_speakers(text);
-    let sources = summarize_sources(&resolved.entities, &resolved.quotes);
+    struct Claims<'d, 'a>(&'d segment::Document<'a>, &'d entities::Speakers);
+    impl Serialize for Claims<'_, '_> {
+        fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+            let mut seq = ser.serialize_seq(None)?;
+            claims::try_for_each_of(self.0, &self.1.quotes, |c| seq.serialize_element(&c))?;
+            seq.end()
+        }
+    }
+
+    let (doc, speakers) = quotes_and_speakers(text);
+    let sources = types::summarize_sources_of(&speakers.entities, speakers.sources(&doc));
     // Field for field what `#[derive(Serialize)]` on `Annotations` writes (a test checks).
     let mut st = ser.serialize_struct("Annotations", 6)?;
     st.serialize_field("version", &FORMAT_VERSION)?;
     st.serialize_field("offsets", &OffsetUnit::Utf8)?;
-    st.serialize_field("entities", &resolved.entities)?;
-    st.serialize_field("quotes", &resolved.quotes)?;
-    st.serialize_field("claims", &Claims(&doc, &resolved.quotes))?;
+    st.serialize_field("entities", &speakers.entities)?;
+    st.serialize_field("quotes", &Quotes(&doc, &speakers))?;
+    st.serialize_field("claims", &Claims(&doc, &speakers))?;
     st.serialize_field("sources", &sources)?;
     st.end()
 }

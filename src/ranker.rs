@@ -67,7 +67,7 @@ pub fn candidates(doc: &Document, quotes: &[RawQuote], qi: usize) -> Vec<Candida
     if doc.tokens.is_empty() {
         return Vec::new();
     }
-    let si = doc.tokens[v].sentence();
+    let si = doc.sentence_of(v);
     let first = doc.sentences[si].first;
     let last = doc.sentences[si].last;
     let mut found: Vec<(usize, Span)> = Vec::new();
@@ -126,20 +126,18 @@ fn describe(doc: &Document, q: &RawQuote, cue: Span, span: Span) -> [f32; FEATUR
     let mut f = [0.0; FEATURES.len()];
     let a = doc.token_at_or_after(span.start);
     let b = doc.tokens_before(span.end).max(a);
-    let words: Vec<&str> = (a..b).map(|i| doc.tok(i)).collect();
-    let cap = |w: &&str| w.starts_with(|c: char| c.is_uppercase()) && !lexicon::is_not_name_word(w);
-    f[8] = (words.len() == 1 && lexicon::pronoun(words[0]).is_some()) as u8 as f32;
-    f[9] = words.iter().any(|w| cap(w) && !lexicon::is_title_word(w)) as u8 as f32;
-    f[10] = words.iter().any(|w| lexicon::is_title_word(w)) as u8 as f32;
-    f[11] = words
-        .last()
-        .is_some_and(|w| quotes::is_group_noun(w) || lexicon::is_org_head(w)) as u8
-        as f32;
-    f[12] = words
-        .first()
-        .is_some_and(|w| matches!(*w, "the" | "a" | "an" | "The" | "A" | "An")) as u8
-        as f32;
-    f[13] = (words.len() as f32 / 10.0).min(3.0);
+    // (The phrase's words are tokens a..b; their word lists were found at segmentation.)
+    let n = b - a;
+    let title = |k: usize| doc.is(k, lexicon::LEX_TITLE_WORD);
+    let cap = |k: usize| doc.is_upper(k) && !doc.is(k, lexicon::LEX_NOT_NAME_WORD);
+    f[8] = (n == 1 && lexicon::pronoun(doc.tok(a)).is_some()) as u8 as f32;
+    f[9] = (a..b).any(|k| cap(k) && !title(k)) as u8 as f32;
+    f[10] = (a..b).any(title) as u8 as f32;
+    f[11] = (n > 0
+        && (quotes::is_group_noun(doc.tok(b - 1)) || doc.is(b - 1, lexicon::LEX_ORG_HEAD)))
+        as u8 as f32;
+    f[12] = (n > 0 && matches!(doc.tok(a), "the" | "a" | "an" | "The" | "A" | "An")) as u8 as f32;
+    f[13] = (n as f32 / 10.0).min(3.0);
     f[14] = (span.end <= cue.start) as u8 as f32;
     let gap = if span.end <= cue.start {
         doc.tokens_before(cue.start).saturating_sub(b)
@@ -149,9 +147,7 @@ fn describe(doc: &Document, q: &RawQuote, cue: Span, span: Span) -> [f32; FEATUR
     f[15] = (gap as f32 / 10.0).min(3.0);
     f[16] = span.overlaps(q.span) as u8 as f32;
     f[17] = (q.kind == QuoteKind::Direct) as u8 as f32;
-    f[18] = words
-        .iter()
-        .any(|w| w.starts_with(|c: char| c.is_ascii_digit())) as u8 as f32;
+    f[18] = (a..b).any(|k| doc.tok(k).starts_with(|c: char| c.is_ascii_digit())) as u8 as f32;
     f[19] = 1.0;
     // Another clause between the phrase and the cue (`Hicks found that many people … told
     // her`): the phrase is the subject of something else.
@@ -163,7 +159,7 @@ fn describe(doc: &Document, q: &RawQuote, cue: Span, span: Span) -> [f32; FEATUR
     f[20] = (lo..hi).any(|k| {
         let w = doc.tok(k);
         matches!(w, "that" | ";" | "who" | "which")
-            || (w.starts_with(|c: char| c.is_lowercase()) && lexicon::is_speech_verb(w))
+            || (w.starts_with(|c: char| c.is_lowercase()) && doc.is(k, lexicon::LEX_SPEECH_VERB))
     }) as u8 as f32;
     f
 }

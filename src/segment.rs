@@ -23,38 +23,27 @@ pub enum TokKind {
     Punct,
 }
 
-/// One token. Offsets are stored as `u32` (16 bytes a token instead of 32: the token table
-/// is the engine's largest allocation, so this halves peak memory on big inputs); inputs
-/// are limited to [`MAX_INPUT`] bytes.
+/// One token: its byte span, as `u32` offsets (8 bytes a token: the token table is the
+/// engine's largest allocation). Inputs are limited to [`MAX_INPUT`] bytes. What else the
+/// engine knows of a token (its kind, its word lists, where its sentence starts) is in the
+/// document's compact per-token table: see [`Document::kind`], [`Document::lex`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     start: u32,
     end: u32,
-    /// Index of the sentence this token belongs to.
-    pub sentence: usize32,
-    pub kind: TokKind,
-    /// The compiled word lists the token's text is in ([`lexicon::word_bits`]), found once at
-    /// segmentation. Fits in what was padding: the token stays 16 bytes.
-    lex: lexicon::LexBits,
 }
 
-const _: () = assert!(std::mem::size_of::<Token>() == 16);
+const _: () = assert!(std::mem::size_of::<Token>() == 8);
 
 /// Largest input the engine segments (4 GiB − 1: offsets are `u32` inside the token
 /// table); [`crate::annotate`] truncates longer input at a char boundary.
 pub const MAX_INPUT: usize = u32::MAX as usize;
 
-#[allow(non_camel_case_types)]
-type usize32 = u32;
-
 impl Token {
-    fn new(text: &str, span: Span, kind: TokKind) -> Self {
+    fn new(span: Span) -> Self {
         Token {
             start: span.start as u32,
             end: span.end as u32,
-            sentence: 0,
-            kind,
-            lex: lexicon::word_bits(&text[span.start..span.end]),
         }
     }
     /// The token's byte span.
@@ -62,21 +51,27 @@ impl Token {
     pub fn span(&self) -> Span {
         Span::new(self.start as usize, self.end as usize)
     }
-    #[inline]
-    pub fn sentence(&self) -> usize {
-        self.sentence as usize
-    }
-    /// Which compiled word lists the token is in (`lexicon::LEX_*` bits): the answer of
-    /// [`lexicon::word_bits`] on its text, without folding the text again.
-    #[inline]
-    pub fn lex(&self) -> lexicon::LexBits {
-        self.lex
-    }
 }
 
+/// Per-token facts, 16 bits a token (`Document::meta`): the word-list entry, the kind, and
+/// two facts about the first character.
+mod meta {
+    /// Bits 0..12: the token's entry in `Document::infos` ([`OVERFLOW`]: look the text up).
+    pub const INFO: u16 = 0x0fff;
+    /// An article with more distinct word-list answers than `INFO` can number (none has
+    /// nearly so many): such tokens are looked up again from their text.
+    pub const OVERFLOW: u16 = INFO;
+    /// Bits 12..14: the [`super::TokKind`].
+    pub const KIND_SHIFT: u16 = 12;
+    /// The token opens a sentence.
+    pub const SENTENCE_START: u16 = 1 << 14;
+    /// The token's first character is uppercase (`char::is_uppercase`).
+    pub const UPPER: u16 = 1 << 15;
+}
+
+/// A sentence: a run of tokens within a paragraph (its text: [`Document::sentence_span`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
-    pub span: Span,
     pub paragraph: usize,
     /// Tokens `tokens[first..last]`.
     pub first: usize,
@@ -89,6 +84,72 @@ pub struct Document<'a> {
     pub paragraphs: Vec<Span>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
+    /// Per token: [`meta`] bits.
+    meta: Vec<u16>,
+    /// The distinct word-list answers of this article's tokens (entry 0: in no list).
+    infos: Vec<lexicon::WordInfo>,
+}
+
+#[inline]
+fn kind_of(m: u16) -> TokKind {
+    match (m >> meta::KIND_SHIFT) & 3 {
+        0 => TokKind::Word,
+        1 => TokKind::Number,
+        _ => TokKind::Punct,
+    }
+}
+
+/// Numbers the distinct [`lexicon::WordInfo`]s of an article's tokens as they are met.
+struct Infos {
+    infos: Vec<lexicon::WordInfo>,
+    /// Number given to each compiled-table entry, by entry (0: none yet).
+    by_entry: Vec<u16>,
+    /// Numbers of answers that are no table entry's own (trailing periods, …).
+    by_value: crate::fx::FxHashMap<lexicon::WordInfo, u16>,
+}
+
+impl Infos {
+    fn new() -> Self {
+        Infos {
+            infos: vec![lexicon::WordInfo::default()],
+            by_entry: vec![0; lexicon::table_len() + 1],
+            by_value: Default::default(),
+        }
+    }
+
+    /// The number of the answer for the word `text[start..end]`.
+    #[inline]
+    fn id(&mut self, text: &str, start: usize, end: usize) -> u16 {
+        let (info, entry) = lexicon::word_info_in(text, start, end);
+        if info == lexicon::WordInfo::default() {
+            return 0;
+        }
+        if entry > 0 {
+            let id = self.by_entry[entry as usize];
+            if id > 0 {
+                return id;
+            }
+            let id = self.next(info);
+            self.by_entry[entry as usize] = id;
+            id
+        } else if let Some(&id) = self.by_value.get(&info) {
+            id
+        } else {
+            let id = self.next(info);
+            if id != meta::OVERFLOW {
+                self.by_value.insert(info, id);
+            }
+            id
+        }
+    }
+
+    fn next(&mut self, info: lexicon::WordInfo) -> u16 {
+        if self.infos.len() >= meta::OVERFLOW as usize {
+            return meta::OVERFLOW;
+        }
+        self.infos.push(info);
+        (self.infos.len() - 1) as u16
+    }
 }
 
 impl<'a> Document<'a> {
@@ -103,17 +164,21 @@ impl<'a> Document<'a> {
         let text = &text[..cut];
         let paragraphs = paragraphs(text);
         let mut tokens = Vec::new();
+        let mut meta = Vec::new();
+        let mut infos = Infos::new();
         let mut sentences = Vec::new();
         for (pi, p) in paragraphs.iter().enumerate() {
             let first = tokens.len();
-            tokenize(text, *p, &mut tokens);
-            split_sentences(text, pi, first, &mut tokens, &mut sentences);
+            tokenize(text, *p, &mut tokens, &mut meta, &mut infos);
+            split_sentences(text, pi, first, &tokens, &mut meta, &mut sentences);
         }
         Document {
             text,
             paragraphs,
             sentences,
             tokens,
+            meta,
+            infos: infos.infos,
         }
     }
 
@@ -123,8 +188,44 @@ impl<'a> Document<'a> {
     }
 
     /// The text of token `i`.
+    #[inline]
     pub fn tok(&self, i: usize) -> &'a str {
-        self.slice(self.tokens[i].span())
+        let t = self.tokens[i];
+        &self.text[t.start as usize..t.end as usize]
+    }
+
+    /// What token `i` is made of.
+    #[inline]
+    pub fn kind(&self, i: usize) -> TokKind {
+        kind_of(self.meta[i])
+    }
+
+    /// Does token `i` open its sentence?
+    #[inline]
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        self.meta[i] & meta::SENTENCE_START != 0
+    }
+
+    /// Index of the sentence token `i` belongs to.
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.sentences.partition_point(|s| s.first <= i) - 1
+    }
+
+    /// Is the first character of token `i` uppercase (`char::is_uppercase`)?
+    #[inline]
+    pub fn is_upper(&self, i: usize) -> bool {
+        self.meta[i] & meta::UPPER != 0
+    }
+
+    /// What the compiled word lists say about token `i` ([`lexicon::word_info`] on its text,
+    /// found once at segmentation).
+    #[inline]
+    pub fn info(&self, i: usize) -> lexicon::WordInfo {
+        let id = self.meta[i] & meta::INFO;
+        if id == meta::OVERFLOW {
+            return lexicon::word_info(self.tok(i)).0;
+        }
+        self.infos[id as usize]
     }
 
     /// The compiled word lists token `i` is in (`lexicon::LEX_*` bits; see
@@ -132,13 +233,13 @@ impl<'a> Document<'a> {
     /// without folding the token's text again.
     #[inline]
     pub fn lex(&self, i: usize) -> lexicon::LexBits {
-        self.tokens[i].lex
+        self.info(i).bits
     }
 
     /// Is token `i` in any of the compiled lists in `bits`?
     #[inline]
     pub fn is(&self, i: usize, bits: lexicon::LexBits) -> bool {
-        self.tokens[i].lex & bits != 0
+        self.lex(i) & bits != 0
     }
 
     /// Index of the paragraph containing byte `pos`, if any.
@@ -149,18 +250,32 @@ impl<'a> Document<'a> {
 
     /// Index of the sentence containing byte `pos` (or the nearest one before it).
     pub fn sentence_at(&self, pos: usize) -> Option<usize> {
-        let i = self.sentences.partition_point(|s| s.span.start <= pos);
+        let i = self
+            .sentences
+            .partition_point(|s| self.tokens[s.first].span().start <= pos);
         i.checked_sub(1)
+    }
+
+    /// The byte span of sentence `si`: its first token's start to its last token's end.
+    pub fn sentence_span(&self, si: usize) -> Span {
+        let s = &self.sentences[si];
+        Span::new(
+            self.tokens[s.first].span().start,
+            self.tokens[s.last - 1].span().end,
+        )
     }
 
     /// Index of the first token starting at or after byte `pos`.
     pub fn token_at_or_after(&self, pos: usize) -> usize {
-        self.tokens.partition_point(|t| t.span().start < pos)
+        // (Token offsets are below u32::MAX, so clamping `pos` keeps every comparison.)
+        let pos = pos.min(u32::MAX as usize) as u32;
+        self.tokens.partition_point(|t| t.start < pos)
     }
 
     /// Index one past the last token ending at or before byte `pos`.
     pub fn tokens_before(&self, pos: usize) -> usize {
-        self.tokens.partition_point(|t| t.span().end <= pos)
+        let pos = pos.min(u32::MAX as usize) as u32;
+        self.tokens.partition_point(|t| t.end <= pos)
     }
 }
 
@@ -241,8 +356,17 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
-/// Appends the tokens of `text[p]` to `out`. Sentence indices are filled in later.
-fn tokenize(text: &str, p: Span, out: &mut Vec<Token>) {
+/// Appends the tokens of `text[p]` to `out`, and their facts to `meta` (sentence starts are
+/// marked later).
+fn tokenize(text: &str, p: Span, out: &mut Vec<Token>, meta: &mut Vec<u16>, infos: &mut Infos) {
+    let mut push = |span: Span, kind: TokKind, first: char| {
+        let mut m = infos.id(text, span.start, span.end) | ((kind as u16) << meta::KIND_SHIFT);
+        if first.is_uppercase() {
+            m |= meta::UPPER;
+        }
+        out.push(Token::new(span));
+        meta.push(m);
+    };
     let seg = &text[p.start..p.end];
     let mut it = seg.char_indices().peekable();
     while let Some((i, c)) = it.next() {
@@ -310,13 +434,9 @@ fn tokenize(text: &str, p: Span, out: &mut Vec<Token>) {
             } else {
                 TokKind::Word
             };
-            out.push(Token::new(text, Span::new(start, end), kind));
+            push(Span::new(start, end), kind, c);
         } else {
-            out.push(Token::new(
-                text,
-                Span::new(start, start + c.len_utf8()),
-                TokKind::Punct,
-            ));
+            push(Span::new(start, start + c.len_utf8()), TokKind::Punct, c);
         }
     }
 }
@@ -357,7 +477,8 @@ fn split_sentences(
     text: &str,
     paragraph: usize,
     first: usize,
-    tokens: &mut [Token],
+    tokens: &[Token],
+    meta: &mut [u16],
     sentences: &mut Vec<Sentence>,
 ) {
     let n = tokens.len();
@@ -381,10 +502,10 @@ fn split_sentences(
                 }
             }
             if j >= n
-                || (starts_sentence(text, tokens, j)
+                || (starts_sentence(text, tokens, meta, j)
                     && !is_abbreviation_before(text, tokens, i, first))
             {
-                push_sentence(text, paragraph, start, j, tokens, sentences);
+                push_sentence(paragraph, start, j, meta, sentences);
                 start = j;
             }
             i = j;
@@ -393,24 +514,19 @@ fn split_sentences(
         }
     }
     if start < n {
-        push_sentence(text, paragraph, start, n, tokens, sentences);
+        push_sentence(paragraph, start, n, meta, sentences);
     }
 }
 
 fn push_sentence(
-    _text: &str,
     paragraph: usize,
     a: usize,
     b: usize,
-    tokens: &mut [Token],
+    meta: &mut [u16],
     sentences: &mut Vec<Sentence>,
 ) {
-    let idx = sentences.len();
-    for t in &mut tokens[a..b] {
-        t.sentence = idx as u32;
-    }
+    meta[a] |= meta::SENTENCE_START;
     sentences.push(Sentence {
-        span: Span::new(tokens[a].span().start, tokens[b - 1].span().end),
         paragraph,
         first: a,
         last: b,
@@ -418,10 +534,10 @@ fn push_sentence(
 }
 
 /// Does token `j` look like the start of a sentence?
-fn starts_sentence(text: &str, tokens: &[Token], j: usize) -> bool {
+fn starts_sentence(text: &str, tokens: &[Token], meta: &[u16], j: usize) -> bool {
     let mut k = j;
     // Skip opening quote marks and brackets.
-    while k < tokens.len() && tokens[k].kind == TokKind::Punct {
+    while k < tokens.len() && kind_of(meta[k]) == TokKind::Punct {
         let c = text[tokens[k].span().start..].chars().next().unwrap_or(' ');
         if is_open_quote_char(c) || c == '”' || c == '—' || c == '-' {
             k += 1;
@@ -431,7 +547,7 @@ fn starts_sentence(text: &str, tokens: &[Token], j: usize) -> bool {
     }
     let Some(t) = tokens.get(k) else { return false };
     let c = text[t.span().start..].chars().next().unwrap_or(' ');
-    c.is_uppercase() || c.is_numeric() || !c.is_alphabetic() && t.kind != TokKind::Punct
+    c.is_uppercase() || c.is_numeric() || !c.is_alphabetic() && kind_of(meta[k]) != TokKind::Punct
 }
 
 /// Is the period at token `i` the end of an abbreviation or an initial, not a sentence?
@@ -507,7 +623,9 @@ mod tests {
 
     fn sents(text: &str) -> Vec<&str> {
         let d = Document::new(text);
-        d.sentences.iter().map(|s| d.slice(s.span)).collect()
+        (0..d.sentences.len())
+            .map(|si| d.slice(d.sentence_span(si)))
+            .collect()
     }
 
     #[test]
@@ -567,6 +685,48 @@ mod tests {
         let t = "a😀é";
         let m = Utf16Map::new(t, vec![0, 1, 5, 7]);
         assert_eq!((m.get(0), m.get(1), m.get(5), m.get(7)), (0, 1, 3, 4));
+    }
+
+    #[test]
+    fn token_facts_agree_with_the_text() {
+        let text = "Mr. Kirby SAID the U.S. Gen. Milley’s staff insisted that “İnsisted” \
+                    Said 3.5% of naïve… Sen. accused SEN. Insisted DIDN’T didn't ’90s — «x»";
+        let d = Document::new(text);
+        for i in 0..d.tokens.len() {
+            let w = d.tok(i);
+            assert_eq!(d.lex(i), lexicon::word_bits(w), "{w}");
+            let first = w.chars().next().unwrap();
+            assert_eq!(d.is_upper(i), first.is_uppercase(), "{w}");
+            let kind = if first.is_ascii_digit() {
+                TokKind::Number
+            } else if first.is_alphanumeric() {
+                TokKind::Word
+            } else {
+                TokKind::Punct
+            };
+            assert_eq!(d.kind(i), kind, "{w}");
+            for f in [
+                crate::cues::Frame::That,
+                crate::cues::Frame::Quote,
+                crate::cues::Frame::To,
+                crate::cues::Frame::Clause,
+            ] {
+                let p = d.info(i).cue_probabilities().map_or(0.0, |p| p[f as usize]);
+                assert_eq!(p, crate::cues::probability(w, f), "{w}");
+            }
+            let si = d.sentence_of(i);
+            assert!(d.sentences[si].first <= i && i < d.sentences[si].last);
+            assert_eq!(d.starts_sentence(i), d.sentences[si].first == i);
+        }
+    }
+
+    #[test]
+    fn word_list_answers_beyond_the_meta_bits_overflow() {
+        let mut infos = Infos::new();
+        for bits in 1..5000 {
+            let id = infos.next(lexicon::WordInfo { bits, cue: 0 });
+            assert_eq!(id == meta::OVERFLOW, bits >= meta::OVERFLOW as u32);
+        }
     }
 
     #[test]

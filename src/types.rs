@@ -253,14 +253,30 @@ impl Annotations {
 /// phrase (compared case-insensitively), and one for quotes with no source at all. Sorted by
 /// count, most first, then by first appearance.
 pub fn summarize_sources(entities: &[Entity], quotes: &[Quote]) -> Vec<SourceCount> {
+    summarize_sources_of(
+        entities,
+        quotes.iter().map(|q| {
+            (
+                q.speaker.as_deref(),
+                q.source.as_ref().map(|p| p.text.as_str()),
+            )
+        }),
+    )
+}
+
+/// [`summarize_sources`] of quotes given as (speaker id, source phrase text), in order.
+pub fn summarize_sources_of<'q>(
+    entities: &[Entity],
+    quotes: impl IntoIterator<Item = (Option<&'q str>, Option<&'q str>)>,
+) -> Vec<SourceCount> {
     let mut out: Vec<SourceCount> = Vec::new();
     let mut index: std::collections::HashMap<String, usize> = Default::default();
     let by_id: std::collections::HashMap<&str, &Entity> =
         entities.iter().map(|e| (e.id.as_str(), e)).collect();
-    for q in quotes {
-        let (key, line) = match (&q.speaker, &q.source) {
+    for (speaker, source) in quotes {
+        let (key, line) = match (speaker, source) {
             (Some(id), _) => {
-                let e = by_id.get(id.as_str()).copied();
+                let e = by_id.get(id).copied();
                 let kind = match e.map(|e| e.kind) {
                     Some(EntityKind::Organization) => SourceKind::Organization,
                     _ => SourceKind::Person,
@@ -269,18 +285,18 @@ pub fn summarize_sources(entities: &[Entity], quotes: &[Quote]) -> Vec<SourceCou
                     format!("e:{id}"),
                     SourceCount {
                         kind,
-                        entity: Some(id.clone()),
+                        entity: Some(id.to_string()),
                         name: e.map(|e| e.name.clone()),
                         quotes: 0,
                     },
                 )
             }
-            (None, Some(p)) => (
-                format!("u:{}", p.text.to_lowercase()),
+            (None, Some(text)) => (
+                format!("u:{}", text.to_lowercase()),
                 SourceCount {
                     kind: SourceKind::Unnamed,
                     entity: None,
-                    name: Some(p.text.clone()),
+                    name: Some(text.to_string()),
                     quotes: 0,
                 },
             ),

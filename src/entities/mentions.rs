@@ -3,18 +3,85 @@
 
 #[allow(unused_imports)]
 use super::*;
-use std::collections::HashMap;
+use crate::fx::FxHashMap;
+use std::collections::BTreeSet;
+
+/// An entity key: the name's words, trimmed ([`norm_trim`]), lowercased and interned ([`Words`]).
+pub(crate) type Key = Vec<u32>;
+
+/// Normalised name words, interned: a key compares, hashes and slices as integers.
+#[derive(Default)]
+pub(crate) struct Words {
+    ids: FxHashMap<Box<[u8]>, u32>,
+}
+
+impl Words {
+    /// The id of `w` trimmed and lowercased once (into a stack buffer for ASCII words).
+    pub(crate) fn id(&mut self, w: &str) -> u32 {
+        let t = norm_trim(w);
+        let mut buf = [0u8; 64];
+        if t.len() <= buf.len() {
+            let mut ascii = true;
+            for (d, &c) in buf.iter_mut().zip(t.as_bytes()) {
+                ascii &= c.is_ascii();
+                *d = c.to_ascii_lowercase();
+            }
+            if ascii {
+                return self.intern_bytes(&buf[..t.len()]);
+            }
+        }
+        let k = t.to_lowercase();
+        self.intern(&k)
+    }
+
+    /// The id of `k` as it is, if it has one.
+    pub(crate) fn get(&self, k: &str) -> Option<u32> {
+        self.ids.get(k.as_bytes()).copied()
+    }
+
+    /// The id of `k` as it is (no trimming, no lowercasing).
+    pub(crate) fn intern(&mut self, k: &str) -> u32 {
+        self.intern_bytes(k.as_bytes())
+    }
+
+    fn intern_bytes(&mut self, k: &[u8]) -> u32 {
+        if let Some(&id) = self.ids.get(k) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(k.into(), id);
+        id
+    }
+}
+
+/// Entities ordered by the position of their latest mention (ties: the later entity last),
+/// so "the most recent such entity" is the last member at or before a position. A member is
+/// `position << 32 | entity` ([`rank_key`]: both are below 2^32).
+type Recency = BTreeSet<u64>;
+
+fn rank_key(position: usize, entity: usize) -> u64 {
+    (position as u64) << 32 | entity as u64
+}
+
+/// The last member of `set` whose latest mention is at or before `before`, as (position,
+/// entity).
+fn latest_before(set: &Recency, before: usize) -> Option<(usize, usize)> {
+    set.range(..=rank_key(before, u32::MAX as usize))
+        .next_back()
+        .map(|&k| ((k >> 32) as usize, k as u32 as usize))
+}
 
 pub(crate) struct Builder<'d, 'a> {
     pub(crate) doc: &'d Document<'a>,
+    pub(crate) words: Words,
     /// Multi-word names seen without evidence (`Jamie Werner`), kept so that a later short
     /// source (`says Werner`) takes the full name.
-    pub(crate) seen: Vec<(Vec<String>, Span)>,
-    /// `seen` indexed by proper prefix and suffix.
-    pub(crate) seen_index: KeyIndex,
+    pub(crate) seen: Vec<(Key, Span)>,
+    /// `seen` indexed by proper prefixes and suffixes of one or two words.
+    pub(crate) seen_index: AffixIndex,
     pub(crate) entities: Vec<Entity>,
-    /// Name tokens (lowercase) per entity, to match surnames.
-    pub(crate) keys: Vec<Vec<String>>,
+    /// Name words per entity, to match surnames.
+    pub(crate) keys: Vec<Key>,
     /// `keys` indexed by whole key, proper prefix and proper suffix, so that finding the
     /// entity of a name costs the same however many entities the article has.
     pub(crate) index: KeyIndex,
@@ -24,35 +91,211 @@ pub(crate) struct Builder<'d, 'a> {
     pub(crate) person: Vec<bool>,
     /// Each person's pronoun, once an honorific or a resolved pronoun has told it.
     pub(crate) gender: Vec<Option<lexicon::Pronoun>>,
+    /// People by recency, one set per known pronoun ([`gender_slot`]): `he` is the latest of
+    /// the unknown and the `he` sets, without looking at every entity.
+    pub(crate) people: [Recency; 5],
+    /// Organisations by recency (`the daily`, `the company`).
+    pub(crate) orgs: Recency,
+    /// Per lowercase word of a title (`the spokesman`), the entities whose title has it and
+    /// the latest of them; `title_slot` finds a word's entry by its id in `words`.
+    pub(crate) titled: Vec<Titled>,
+    pub(crate) title_slot: FxHashMap<u32, usize>,
+    /// The entries of `titled` of each entity's title words.
+    pub(crate) title_words: Vec<Vec<usize>>,
+    /// Every mention so far as (start, end, entity), sorted by start.
+    pub(crate) mention_log: Vec<(u32, u32, u32)>,
+    /// Scratch list of candidate entities for [`Builder::find_entity`].
+    pub(crate) cands: std::cell::RefCell<Vec<usize>>,
     /// The organisation of the group source named last (`Con Edison officials`) and where,
     /// for `the officials` and `agency officials` after it.
     pub(crate) last_group: Option<(usize, usize)>,
 }
 
+/// The entities whose title has one word, and the latest of them ([`rank_key`]), kept up as
+/// their mentions come: a member's key rising above it replaces it; the latest one's
+/// falling (rare: a mention before its latest) leaves it to be found again when asked.
+#[derive(Default)]
+pub(crate) struct Titled {
+    members: Vec<usize>,
+    latest: u64,
+    stale: bool,
+}
+
+impl Titled {
+    /// A member with key `k` is about to change it.
+    fn leave(&mut self, k: u64) {
+        if k == self.latest {
+            self.stale = true;
+        }
+    }
+
+    /// A member now has key `k`.
+    fn enter(&mut self, k: u64) {
+        // (While stale, `latest` still bounds every other member's key from above.)
+        if k >= self.latest {
+            self.latest = k;
+            self.stale = false;
+        }
+    }
+
+    /// The largest key of a member, `key` giving a member's key.
+    fn latest(&mut self, key: impl Fn(usize) -> u64) -> u64 {
+        if self.stale {
+            self.latest = self.members.iter().map(|&e| key(e)).max().unwrap_or(0);
+            self.stale = false;
+        }
+        self.latest
+    }
+}
+
+/// The slot of [`Builder::people`] for a pronoun (0: not known yet).
+fn gender_slot(g: Option<lexicon::Pronoun>) -> usize {
+    match g {
+        None => 0,
+        Some(lexicon::Pronoun::He) => 1,
+        Some(lexicon::Pronoun::She) => 2,
+        Some(lexicon::Pronoun::They) => 3,
+        Some(lexicon::Pronoun::Speaker) => 4,
+    }
+}
+
 impl<'d, 'a> Builder<'d, 'a> {
+    pub(crate) fn new(doc: &'d Document<'a>) -> Self {
+        Builder {
+            doc,
+            words: Words::default(),
+            seen: Vec::new(),
+            seen_index: AffixIndex::default(),
+            entities: Vec::new(),
+            keys: Vec::new(),
+            index: KeyIndex::default(),
+            last_seen: Vec::new(),
+            person: Vec::new(),
+            gender: Vec::new(),
+            people: Default::default(),
+            orgs: Recency::new(),
+            titled: Vec::new(),
+            title_slot: FxHashMap::default(),
+            title_words: Vec::new(),
+            mention_log: Vec::new(),
+            cands: Default::default(),
+            last_group: None,
+        }
+    }
+
+    /// The entities found, the rest dropped.
+    pub(crate) fn into_entities(self) -> Vec<Entity> {
+        self.entities
+    }
+
     pub(crate) fn text(&self, s: Span) -> &'a str {
         self.doc.slice(s)
     }
 
-    pub(crate) fn run_key(&self, r: &NameRun) -> Vec<String> {
-        (r.first..r.last)
-            .filter(|&i| self.doc.tokens[i].kind == TokKind::Word)
-            .map(|i| norm(self.doc.tok(i)))
+    /// Takes entity `e` out of the recency sets (before one of what they sort by changes).
+    fn unrank(&mut self, e: usize) {
+        let k = rank_key(self.last_seen[e], e);
+        if self.person[e] {
+            self.people[gender_slot(self.gender[e])].remove(&k);
+        }
+        if self.entities[e].kind == EntityKind::Organization {
+            self.orgs.remove(&k);
+        }
+        for &t in &self.title_words[e] {
+            self.titled[t].leave(k);
+        }
+    }
+
+    /// Puts entity `e` back into the recency sets it belongs to.
+    fn rank(&mut self, e: usize) {
+        let k = rank_key(self.last_seen[e], e);
+        if self.person[e] {
+            self.people[gender_slot(self.gender[e])].insert(k);
+        }
+        if self.entities[e].kind == EntityKind::Organization {
+            self.orgs.insert(k);
+        }
+        for &t in &self.title_words[e] {
+            self.titled[t].enter(k);
+        }
+    }
+
+    /// Sets entity `e`'s title (it has none yet).
+    fn set_title(&mut self, e: usize, title: String) {
+        let lower = title.to_lowercase();
+        let mut words: Vec<u32> = lower
+            .split_whitespace()
+            .map(|w| self.words.intern(w))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        let slots = words
+            .into_iter()
+            .map(|w| {
+                let t = *self.title_slot.entry(w).or_insert(self.titled.len());
+                if t == self.titled.len() {
+                    self.titled.push(Titled::default());
+                }
+                self.titled[t].members.push(e);
+                t
+            })
+            .collect();
+        self.entities[e].title = Some(title);
+        self.title_words[e] = slots;
+    }
+
+    /// Records `span` as a mention of `e` (without touching its recency).
+    fn push_mention(&mut self, e: usize, span: Span) {
+        self.entities[e].mentions.push(span);
+        // Kept sorted by start; mentions mostly come in text order, so the new one goes at
+        // or near the end.
+        let log = &mut self.mention_log;
+        let start = span.start as u32;
+        let mut k = log.len();
+        while k > 0 && log[k - 1].0 > start {
+            k -= 1;
+        }
+        log.insert(k, (start, span.end as u32, e as u32));
+    }
+
+    /// Records `span` as the latest mention of `e`.
+    fn mention_at(&mut self, e: usize, span: Span) {
+        self.push_mention(e, span);
+        self.unrank(e);
+        self.last_seen[e] = span.start;
+        self.rank(e);
+    }
+
+    fn set_gender(&mut self, e: usize, g: Option<lexicon::Pronoun>) {
+        self.unrank(e);
+        self.gender[e] = g;
+        self.rank(e);
+    }
+
+    pub(crate) fn run_key(&mut self, r: &NameRun) -> Key {
+        r.tokens()
+            .filter(|&i| self.doc.kind(i) == TokKind::Word)
+            .map(|i| self.words.id(self.doc.tok(i)))
             .collect()
+    }
+
+    /// The key of tokens `a..b`, every token a word of it.
+    fn key_of(&mut self, a: usize, b: usize) -> Key {
+        (a..b).map(|i| self.words.id(self.doc.tok(i))).collect()
     }
 
     /// Records a name run; returns its entity when it is (or becomes) one.
     pub(crate) fn mention_run(&mut self, r: &NameRun, as_source: bool) -> Option<usize> {
         let toks = self.run_key(r);
         if let Some(e) = self.find_entity(&toks, r.kind) {
-            self.add_mention(e, r.span, r.title, r.kind);
+            self.add_mention(e, r.span(), r.title(), r.kind);
             // A fuller name than the one known so far becomes the entity's name.
-            let k = &self.keys[e];
             if r.gender.is_some() {
-                self.gender[e] = r.gender;
+                self.set_gender(e, r.gender);
             }
+            let k = &self.keys[e];
             if toks.len() > k.len() && (toks.ends_with(&k[k.len() - 1..]) || toks.starts_with(k)) {
-                self.entities[e].name = self.text(r.span).to_string();
+                self.entities[e].name = self.text(r.span()).to_string();
                 let old = std::mem::replace(&mut self.keys[e], toks);
                 self.index.remove(e, &old);
                 self.index.insert(e, &self.keys[e]);
@@ -62,7 +305,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         if !(r.evidence || as_source) {
             if toks.len() >= 2 {
                 self.seen_index.insert(self.seen.len(), &toks);
-                self.seen.push((toks, r.span));
+                self.seen.push((toks, r.span()));
             }
             return None;
         }
@@ -71,24 +314,11 @@ impl<'d, 'a> Builder<'d, 'a> {
             // `Jamie Werner` for `Werner`, `Te Kaurinui Robert Parata` for `Te Kaurinui`.
             // (The latest such name: the highest position among those that end or start
             // with the short one.)
-            let fits = |k: &Vec<String>| {
-                k.len() > toks.len() && (k.ends_with(&toks) || k.starts_with(&toks))
-            };
-            let latest = [&self.seen_index.suffix, &self.seen_index.prefix]
-                .iter()
-                .filter_map(|m| m.get(&toks).and_then(|ids| ids.last()))
-                .chain(
-                    self.seen_index
-                        .long
-                        .iter()
-                        .filter(|&&i| fits(&self.seen[i].0)),
-                )
-                .max()
-                .copied();
+            let latest = self.seen_index.latest(&toks);
             let full = latest.map(|i| self.seen[i].clone());
             if let Some((k, span)) = full {
                 let e = self.create(span, k, EntityKind::Person, None);
-                self.add_mention(e, r.span, r.title, Some(EntityKind::Person));
+                self.add_mention(e, r.span(), r.title(), Some(EntityKind::Person));
                 return Some(e);
             }
         }
@@ -99,31 +329,39 @@ impl<'d, 'a> Builder<'d, 'a> {
         } else {
             EntityKind::Person
         });
-        let e = self.create(r.span, toks, kind, r.title);
-        self.gender[e] = r.gender;
+        let e = self.create(r.span(), toks, kind, r.title());
+        self.set_gender(e, r.gender);
         Some(e)
     }
 
     pub(crate) fn create(
         &mut self,
         span: Span,
-        toks: Vec<String>,
+        toks: Key,
         kind: EntityKind,
         title: Option<Span>,
     ) -> usize {
+        let e = self.entities.len();
         self.entities.push(Entity {
             id: String::new(),
             name: self.text(span).to_string(),
             kind,
-            title: title.map(|t| clean_title(self.text(t))),
-            mentions: vec![span],
+            title: None,
+            mentions: Vec::new(),
         });
+        self.title_words.push(Vec::new());
+        if let Some(t) = title {
+            let t = clean_title(self.text(t));
+            self.set_title(e, t);
+        }
+        self.push_mention(e, span);
         self.index.insert(self.keys.len(), &toks);
         self.keys.push(toks);
         self.last_seen.push(span.start);
         self.person.push(kind == EntityKind::Person);
         self.gender.push(None);
-        self.entities.len() - 1
+        self.rank(e);
+        e
     }
 
     pub(crate) fn add_mention(
@@ -133,23 +371,26 @@ impl<'d, 'a> Builder<'d, 'a> {
         title: Option<Span>,
         kind: Option<EntityKind>,
     ) {
-        self.entities[e].mentions.push(span);
+        self.push_mention(e, span);
+        self.unrank(e);
         self.last_seen[e] = span.start;
         if self.entities[e].title.is_none() {
             if let Some(t) = title {
-                self.entities[e].title = Some(clean_title(self.text(t)));
+                let t = clean_title(self.text(t));
+                self.set_title(e, t);
             }
         }
         if let Some(k) = kind {
             self.person[e] = k == EntityKind::Person;
             self.entities[e].kind = k;
         }
+        self.rank(e);
     }
 
     /// The entity a name (as lowercase tokens) refers to: same full name, or the same
     /// surname as the last token of a known name (`Kirby` → `John Kirby`), preferring the
     /// entity mentioned most.
-    pub(crate) fn find_entity(&self, toks: &[String], kind: Option<EntityKind>) -> Option<usize> {
+    pub(crate) fn find_entity(&self, toks: &[u32], kind: Option<EntityKind>) -> Option<usize> {
         if toks.is_empty() {
             return None;
         }
@@ -172,7 +413,8 @@ impl<'d, 'a> Builder<'d, 'a> {
         let last = toks.last()?;
         // Only entities whose key shares a whole prefix or suffix with the name can fit:
         // the index hands those over; the test below is the rule itself.
-        let mut cands: Vec<usize> = Vec::new();
+        let mut cands = self.cands.borrow_mut();
+        cands.clear();
         cands.extend(self.index.suffix.get(toks).into_iter().flatten());
         cands.extend(self.index.prefix.get(toks).into_iter().flatten());
         // (Longer prefixes are keys in `long`, all candidates anyway.)
@@ -190,7 +432,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         cands.sort_unstable();
         cands.dedup();
         let mut best: Option<usize> = None;
-        for i in cands {
+        for &i in cands.iter() {
             let k = &self.keys[i];
             // A short form matches a longer name ending with it; a longer name extends a
             // known surname (`Robert Mugabe` after `Mugabe`).
@@ -226,9 +468,9 @@ impl<'d, 'a> Builder<'d, 'a> {
             match lexicon::pronoun(words[0]) {
                 Some(p @ (lexicon::Pronoun::He | lexicon::Pronoun::She)) => {
                     let e = self.most_recent_person(s.start, p)?;
-                    self.gender[e].get_or_insert(p);
-                    self.entities[e].mentions.push(s);
-                    self.last_seen[e] = s.start;
+                    let g = self.gender[e].unwrap_or(p);
+                    self.set_gender(e, Some(g));
+                    self.mention_at(e, s);
                     return Some(e);
                 }
                 // `they` after a group source (`Obama administration officials said …
@@ -238,8 +480,7 @@ impl<'d, 'a> Builder<'d, 'a> {
                     if s.start.saturating_sub(at) > GROUP_REACH {
                         return None;
                     }
-                    self.entities[e].mentions.push(s);
-                    self.last_seen[e] = s.start;
+                    self.mention_at(e, s);
                     self.last_group = Some((e, s.start));
                     return Some(e);
                 }
@@ -265,32 +506,26 @@ impl<'d, 'a> Builder<'d, 'a> {
         let media = is_media_description(&head);
         let bare = words.len() == det as usize + 1;
         if (described || (definite && media && words.len() <= 5)) && is_org_description(&head) {
-            let e = (0..self.entities.len())
-                .filter(|&i| {
-                    self.entities[i].kind == EntityKind::Organization
-                        && self.last_seen[i] <= s.start
-                })
-                .max_by_key(|&i| self.last_seen[i])
+            let e = latest_before(&self.orgs, s.start)
+                .map(|(_, i)| i)
                 .filter(|&i| {
                     bare || media || self.entities[i].name.to_lowercase().contains(head.as_str())
                 });
             if let Some(e) = e {
-                self.entities[e].mentions.push(s);
-                self.last_seen[e] = s.start;
+                self.mention_at(e, s);
                 return Some(e);
             }
         }
         if lexicon::is_title_word(&head) && definite {
-            let found = (0..self.entities.len())
-                .filter(|&i| {
-                    self.entities[i]
-                        .title
-                        .as_deref()
-                        .is_some_and(|t| t.to_lowercase().split_whitespace().any(|w| w == head))
-                })
-                .max_by_key(|&i| self.last_seen[i]);
+            let found = match self.words.get(&head).and_then(|w| self.title_slot.get(&w)) {
+                Some(&t) => {
+                    let last_seen = &self.last_seen;
+                    Some(self.titled[t].latest(|e| rank_key(last_seen[e], e)) as u32 as usize)
+                }
+                None => None,
+            };
             if let Some(e) = found {
-                self.entities[e].mentions.push(s);
+                self.push_mention(e, s);
                 return Some(e);
             }
         }
@@ -299,11 +534,13 @@ impl<'d, 'a> Builder<'d, 'a> {
                 || is_person_description(&head)
                 || words.iter().any(|w| w.ends_with("-year-old")))
         {
-            let e = (0..self.entities.len())
-                .filter(|&i| self.person[i] && self.last_seen[i] <= s.start)
-                .max_by_key(|&i| self.last_seen[i])?;
-            self.entities[e].mentions.push(s);
-            self.last_seen[e] = s.start;
+            let e = self
+                .people
+                .iter()
+                .filter_map(|set| latest_before(set, s.start))
+                .max()
+                .map(|(_, e)| e)?;
+            self.mention_at(e, s);
             return Some(e);
         }
         if lexicon::is_title_word(&head) && definite {
@@ -335,8 +572,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         {
             if let Some((e, at)) = self.last_group {
                 if s.start.saturating_sub(at) <= GROUP_REACH {
-                    self.entities[e].mentions.push(s);
-                    self.last_seen[e] = s.start;
+                    self.mention_at(e, s);
                     self.last_group = Some((e, s.start));
                     return Some(e);
                 }
@@ -348,9 +584,9 @@ impl<'d, 'a> Builder<'d, 'a> {
                 .find(|&i| !matches!(doc.tok(i), "the" | "The" | "a" | "A" | "its" | "their"))
                 .unwrap_or(a);
             let span = Span::new(doc.tokens[start].span().start, s.end);
-            let toks: Vec<String> = (start..z).map(|i| norm(doc.tok(i))).collect();
+            let toks = self.key_of(start, z);
             if let Some(e) = self.find_entity(&toks, Some(EntityKind::Organization)) {
-                self.entities[e].mentions.push(span);
+                self.push_mention(e, span);
                 return Some(e);
             }
             return Some(self.create(span, toks, EntityKind::Organization, None));
@@ -379,10 +615,10 @@ impl<'d, 'a> Builder<'d, 'a> {
                 doc.tokens[start].span().start,
                 doc.tokens[end - 1].span().end,
             );
-            let toks: Vec<String> = (start..end).map(|i| norm(doc.tok(i))).collect();
+            let toks = self.key_of(start, end);
             let e = match self.find_entity(&toks, Some(EntityKind::Organization)) {
                 Some(e) => {
-                    self.entities[e].mentions.push(span);
+                    self.push_mention(e, span);
                     e
                 }
                 None => self.create(span, toks, EntityKind::Organization, None),
@@ -396,13 +632,9 @@ impl<'d, 'a> Builder<'d, 'a> {
     /// The person mentioned last at or before `before` whose pronoun is not known to differ
     /// from `p`.
     pub(crate) fn most_recent_person(&self, before: usize, p: lexicon::Pronoun) -> Option<usize> {
-        (0..self.entities.len())
-            .filter(|&i| {
-                self.person[i]
-                    && self.last_seen[i] <= before
-                    && self.gender[i].is_none_or(|g| g == p)
-            })
-            .max_by_key(|&i| self.last_seen[i])
+        let unknown = latest_before(&self.people[0], before);
+        let same = latest_before(&self.people[gender_slot(Some(p))], before);
+        unknown.max(same).map(|(_, e)| e)
     }
 }
 
@@ -521,11 +753,76 @@ pub(crate) fn is_person_description(w: &str) -> bool {
     lexicon::in_list(PERSON_NOUNS, w)
 }
 
-pub(crate) fn norm(w: &str) -> String {
-    w.trim_end_matches(['’', '\''])
-        .trim_end_matches("’s")
-        .trim_end_matches("'s")
-        .to_lowercase()
+/// A name word as keys hold it (before lowercasing): without a trailing apostrophe or
+/// possessive `’s`.
+pub(crate) fn norm_trim(w: &str) -> &str {
+    // Only a word ending in an apostrophe (`'`, or `’`, whose last byte is 0x99) or an `s`
+    // loses anything.
+    if !matches!(w.as_bytes().last(), Some(b'\'' | 0x99 | b's')) {
+        return w;
+    }
+    // (`trim_end_matches` with each suffix, as repeated `strip_suffix`: the same cut without
+    // setting up a substring search per word.)
+    let mut t = w.trim_end_matches(['’', '\'']);
+    while let Some(s) = t.strip_suffix("’s") {
+        t = s;
+    }
+    while let Some(s) = t.strip_suffix("'s") {
+        t = s;
+    }
+    t
+}
+
+/// Keys by their proper prefixes and suffixes of one and two words: what finds the full
+/// form of a short name (`Jamie Werner` for `Werner`) among names seen without evidence.
+#[derive(Default)]
+pub(crate) struct AffixIndex {
+    /// Ids by affix ([`AffixIndex::affix`]), in ascending order.
+    prefix: FxHashMap<u64, Vec<usize>>,
+    suffix: FxHashMap<u64, Vec<usize>>,
+    /// Ids of keys longer than [`KeyIndex::MAX_LEN`] words.
+    long: Vec<usize>,
+}
+
+impl AffixIndex {
+    /// One or two words as a map key (word ids are below `u32::MAX`).
+    fn affix(words: &[u32]) -> u64 {
+        match *words {
+            [a] => u64::from(a) << 32 | u64::from(u32::MAX),
+            [a, b] => u64::from(a) << 32 | u64::from(b),
+            _ => unreachable!("affixes have one or two words"),
+        }
+    }
+
+    /// Adds key `id` (ids come in ascending order).
+    pub(crate) fn insert(&mut self, id: usize, key: &[u32]) {
+        let n = key.len();
+        for m in 1..n.min(3) {
+            self.prefix
+                .entry(Self::affix(&key[..m]))
+                .or_default()
+                .push(id);
+            self.suffix
+                .entry(Self::affix(&key[n - m..]))
+                .or_default()
+                .push(id);
+        }
+        if n > KeyIndex::MAX_LEN {
+            self.long.push(id);
+        }
+    }
+
+    /// The latest key of which `toks` (at most two words) is a proper prefix or suffix. (An
+    /// empty name, which no run gives, fits the keys longer than [`KeyIndex::MAX_LEN`], as
+    /// it did when those were checked one by one.)
+    pub(crate) fn latest(&self, toks: &[u32]) -> Option<usize> {
+        if toks.is_empty() {
+            return self.long.last().copied();
+        }
+        let k = Self::affix(toks);
+        let last = |m: &FxHashMap<u64, Vec<usize>>| m.get(&k).and_then(|ids| ids.last().copied());
+        last(&self.suffix).max(last(&self.prefix))
+    }
 }
 
 /// Entity keys (lowercase name tokens) by whole key, proper prefix and proper suffix; each
@@ -536,23 +833,23 @@ pub(crate) fn norm(w: &str) -> String {
 /// proportion to its length, not to its square.
 #[derive(Default)]
 pub(crate) struct KeyIndex {
-    pub(crate) whole: HashMap<Vec<String>, Vec<usize>>,
-    pub(crate) prefix: HashMap<Vec<String>, Vec<usize>>,
-    pub(crate) suffix: HashMap<Vec<String>, Vec<usize>>,
+    pub(crate) whole: FxHashMap<Key, Vec<usize>>,
+    pub(crate) prefix: FxHashMap<Key, Vec<usize>>,
+    pub(crate) suffix: FxHashMap<Key, Vec<usize>>,
     pub(crate) long: Vec<usize>,
 }
 
 impl KeyIndex {
     pub(crate) const MAX_LEN: usize = 12;
 
-    fn entries(key: &[String]) -> impl Iterator<Item = (u8, Vec<String>)> + '_ {
+    fn entries(key: &[u32]) -> impl Iterator<Item = (u8, &[u32])> + '_ {
         let n = key.len();
-        std::iter::once((0, key.to_vec()))
-            .chain((1..n).map(move |m| (1, key[..m].to_vec())))
-            .chain((1..n).map(move |m| (2, key[m..].to_vec())))
+        std::iter::once((0, key))
+            .chain((1..n).map(move |m| (1, &key[..m])))
+            .chain((1..n).map(move |m| (2, &key[m..])))
     }
 
-    fn map(&mut self, which: u8) -> &mut HashMap<Vec<String>, Vec<usize>> {
+    fn map(&mut self, which: u8) -> &mut FxHashMap<Key, Vec<usize>> {
         match which {
             0 => &mut self.whole,
             1 => &mut self.prefix,
@@ -560,7 +857,7 @@ impl KeyIndex {
         }
     }
 
-    pub(crate) fn insert(&mut self, id: usize, key: &[String]) {
+    pub(crate) fn insert(&mut self, id: usize, key: &[u32]) {
         if key.len() > Self::MAX_LEN {
             if let Err(at) = self.long.binary_search(&id) {
                 self.long.insert(at, id);
@@ -568,14 +865,21 @@ impl KeyIndex {
             return;
         }
         for (which, k) in Self::entries(key) {
-            let ids = self.map(which).entry(k).or_default();
-            if let Err(at) = ids.binary_search(&id) {
-                ids.insert(at, id);
+            let map = self.map(which);
+            match map.get_mut(k) {
+                Some(ids) => {
+                    if let Err(at) = ids.binary_search(&id) {
+                        ids.insert(at, id);
+                    }
+                }
+                None => {
+                    map.insert(k.to_vec(), vec![id]);
+                }
             }
         }
     }
 
-    pub(crate) fn remove(&mut self, id: usize, key: &[String]) {
+    pub(crate) fn remove(&mut self, id: usize, key: &[u32]) {
         if key.len() > Self::MAX_LEN {
             if let Ok(at) = self.long.binary_search(&id) {
                 self.long.remove(at);
@@ -584,12 +888,12 @@ impl KeyIndex {
         }
         for (which, k) in Self::entries(key) {
             let map = self.map(which);
-            if let Some(ids) = map.get_mut(&k) {
+            if let Some(ids) = map.get_mut(k) {
                 if let Ok(at) = ids.binary_search(&id) {
                     ids.remove(at);
                 }
                 if ids.is_empty() {
-                    map.remove(&k);
+                    map.remove(k);
                 }
             }
         }

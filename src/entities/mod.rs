@@ -48,23 +48,119 @@ pub struct Resolved {
 }
 
 pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
+    let speakers = speakers(doc, raw);
+    let quotes = (0..speakers.quotes.len())
+        .map(|i| speakers.quote(doc, i))
+        .collect();
+    Resolved {
+        entities: speakers.entities,
+        quotes,
+    }
+}
+
+/// What [`resolve`] finds, with the quotes as spans and indices rather than [`Quote`]s: each
+/// is written out by [`Speakers::quote`] when it is needed, so that a caller that streams
+/// its output never holds every quote's text at once.
+pub struct Speakers {
+    pub entities: Vec<Entity>,
+    pub(crate) quotes: Vec<SpeakerQuote>,
+}
+
+/// A resolved quote: byte offsets (below `u32::MAX`: see [`crate::segment::MAX_INPUT`]),
+/// [`NONE`] for absent spans and speakers.
+#[derive(Clone, Copy)]
+pub(crate) struct SpeakerQuote {
+    pub(crate) start: u32,
+    pub(crate) end: u32,
+    cue: (u32, u32),
+    source: (u32, u32),
+    /// Index of the speaker in `Speakers::entities`.
+    speaker: u32,
+    confidence: f32,
+    pub(crate) kind: crate::types::QuoteKind,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl crate::claims::QuoteLike for SpeakerQuote {
+    fn start(&self) -> usize {
+        self.start as usize
+    }
+    fn end(&self) -> usize {
+        self.end as usize
+    }
+    fn is_direct(&self) -> bool {
+        self.kind == crate::types::QuoteKind::Direct
+    }
+    fn id(&self, index: usize) -> String {
+        format!("q{}", index + 1)
+    }
+}
+
+fn pack(s: Option<Span>) -> (u32, u32) {
+    s.map_or((NONE, NONE), |s| (s.start as u32, s.end as u32))
+}
+
+fn unpack(s: (u32, u32)) -> Option<Span> {
+    (s.0 != NONE).then(|| Span::new(s.0 as usize, s.1 as usize))
+}
+
+impl Speakers {
+    pub fn len(&self) -> usize {
+        self.quotes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.quotes.is_empty()
+    }
+
+    /// Quote `i` (`q{i + 1}`), as [`resolve`] gives it.
+    pub fn quote(&self, doc: &Document, i: usize) -> Quote {
+        let q = &self.quotes[i];
+        let span = Span::new(q.start as usize, q.end as usize);
+        Quote {
+            id: format!("q{}", i + 1),
+            start: span.start,
+            end: span.end,
+            text: doc.slice(span).to_string(),
+            kind: q.kind,
+            speaker: (q.speaker != NONE).then(|| self.entities[q.speaker as usize].id.clone()),
+            source: unpack(q.source).map(|s| Phrase {
+                start: s.start,
+                end: s.end,
+                text: doc.slice(s).to_string(),
+            }),
+            cue: unpack(q.cue).map(|c| Cue {
+                start: c.start,
+                end: c.end,
+                text: doc.slice(c).to_string(),
+            }),
+            confidence: q.confidence,
+        }
+    }
+
+    /// Each quote's speaker id and source phrase, as [`crate::types::summarize_sources`]
+    /// reads them.
+    pub fn sources<'s, 'a: 's>(
+        &'s self,
+        doc: &'s Document<'a>,
+    ) -> impl Iterator<Item = (Option<&'s str>, Option<&'a str>)> + 's {
+        self.quotes.iter().map(move |q| {
+            (
+                (q.speaker != NONE).then(|| self.entities[q.speaker as usize].id.as_str()),
+                unpack(q.source).map(|s| doc.slice(s)),
+            )
+        })
+    }
+}
+
+/// [`resolve`], with the quotes kept as spans ([`Speakers`]).
+pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
     let runs = name_runs(doc);
-    let mut b = Builder {
-        doc,
-        seen: Vec::new(),
-        seen_index: KeyIndex::default(),
-        entities: Vec::new(),
-        keys: Vec::new(),
-        index: KeyIndex::default(),
-        last_seen: Vec::new(),
-        person: Vec::new(),
-        gender: Vec::new(),
-        last_group: None,
-    };
+    let mut b = Builder::new(doc);
 
     // Walk names and quote sources in text order.
     let mut ri = 0;
-    let mut quotes: Vec<Quote> = Vec::with_capacity(raw.len());
     let mut last_speaker: Option<usize> = None;
     let mut order: Vec<usize> = (0..raw.len()).collect();
     // Sources are resolved at their own position (the cue may come after the quote).
@@ -82,7 +178,7 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
     for &qi in &order {
         let q = &raw[qi];
         let pos = src_pos(q);
-        while ri < runs.len() && runs[ri].span.start < pos {
+        while ri < runs.len() && runs[ri].span().start < pos {
             b.mention_run(&runs[ri], false);
             ri += 1;
         }
@@ -95,29 +191,30 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
                     z > 0 && (is_group_noun(doc.tok(z - 1)) || is_plain_plural(doc.tok(z - 1)));
                 // Let runs inside the phrase register first, as evidence they are a source.
                 let mut hit = None;
-                while ri < runs.len() && runs[ri].span.start < s.end {
+                while ri < runs.len() && runs[ri].span().start < s.end {
                     let r = &runs[ri];
-                    b.mention_run(r, s.overlaps(r.span) && !group);
+                    b.mention_run(r, s.overlaps(r.span()) && !group);
                     ri += 1;
                 }
                 // Every run in the phrase, also ones already seen for an earlier quote
                 // with the same source (`A, according to X, B`).
-                let first = runs.partition_point(|r| r.span.end <= s.start);
-                for r in runs[first..].iter().take_while(|r| r.span.start < s.end) {
+                let first = runs.partition_point(|r| r.span().end <= s.start);
+                for r in runs[first..].iter().take_while(|r| r.span().start < s.end) {
                     // Laws never speak: `the explanatory notes of the British Bill`.
-                    if names_a_law(doc, r.span) {
+                    if names_a_law(doc, r.span()) {
                         continue;
                     }
                     // A person is not their organisation: `Tasos Georgelis of the city's
                     // Department of Environmental Protection` is Georgelis.
-                    let at = doc.token_at_or_after(r.span.start);
+                    let at = doc.token_at_or_after(r.span().start);
                     if hit.is_some()
                         && (at.saturating_sub(3)..at)
                             .any(|k| matches!(doc.tok(k), "of" | "at" | "for" | "from" | "with"))
                     {
                         break;
                     }
-                    if let Some(e) = b.find_entity(&b.run_key(r), r.kind) {
+                    let key = b.run_key(r);
+                    if let Some(e) = b.find_entity(&key, r.kind) {
                         hit = Some(e);
                     }
                 }
@@ -157,34 +254,49 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
         b.mention_run(&runs[ri], false);
         ri += 1;
     }
+    // Only the entities are needed from here on: the runs and the look-up structures go.
+    drop(runs);
+    let entities = b.into_entities();
 
     // Keep entities that speak or that the text describes with strong evidence.
     let speaking: Vec<bool> = {
-        let mut v = vec![false; b.entities.len()];
+        let mut v = vec![false; entities.len()];
         for s in speakers.iter().flatten() {
             v[*s] = true;
         }
         v
     };
-    let keep: Vec<bool> = (0..b.entities.len())
-        .map(|i| speaking[i] || b.entities[i].title.is_some() || b.entities[i].mentions.len() > 1)
+    let keep: Vec<bool> = (0..entities.len())
+        .map(|i| speaking[i] || entities[i].title.is_some() || entities[i].mentions.len() > 1)
         .collect();
     // Each span is a mention of one entity (the first that claimed it), and an entity's
     // mentions do not overlap (`Obama` inside `Obama administration officials` is one).
-    let mut owner: std::collections::HashMap<Span, usize> = Default::default();
-    for (i, e) in b.entities.iter().enumerate() {
-        if keep[i] {
-            for m in &e.mentions {
-                owner.entry(*m).or_insert(i);
-            }
-        }
-    }
+    // (Every kept mention with its entity, sorted: the first entity of each span owns it.)
+    let mut claimed: Vec<(u32, u32, u32)> = entities
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| keep[i])
+        .flat_map(|(i, e)| {
+            e.mentions
+                .iter()
+                .map(move |m| (m.start as u32, m.end as u32, i as u32))
+        })
+        .collect();
+    claimed.sort_unstable();
+    claimed.dedup_by_key(|c| (c.0, c.1));
+    let owner = |m: &Span| {
+        let k = (m.start as u32, m.end as u32);
+        claimed
+            .binary_search_by(|c| (c.0, c.1).cmp(&k))
+            .ok()
+            .map(|x| claimed[x].2 as usize)
+    };
     let mut kept: Vec<(usize, Entity)> = Vec::new();
-    for (i, mut e) in b.entities.into_iter().enumerate() {
+    for (i, mut e) in entities.into_iter().enumerate() {
         if !keep[i] {
             continue;
         }
-        e.mentions.retain(|m| owner.get(m) == Some(&i));
+        e.mentions.retain(|m| owner(m) == Some(i));
         crate::sort::by_key(&mut e.mentions, |m| (m.start, std::cmp::Reverse(m.end)));
         let mut out: Vec<Span> = Vec::with_capacity(e.mentions.len());
         for m in e.mentions {
@@ -199,60 +311,59 @@ pub fn resolve(doc: &Document, raw: &[RawQuote]) -> Resolved {
     }
     // Across entities too, mentions do not overlap: the longer span wins (`Obama
     // administration` over the `Obama` inside it).
-    let mut all: Vec<(Span, usize)> = kept
+    drop(claimed);
+    // (Ties in position keep the entities' order.)
+    let mut all: Vec<(u32, std::cmp::Reverse<u32>, u32)> = kept
         .iter()
         .enumerate()
-        .flat_map(|(k, (_, e))| e.mentions.iter().map(move |m| (*m, k)))
+        .flat_map(|(k, (_, e))| {
+            e.mentions
+                .iter()
+                .map(move |m| (m.start as u32, std::cmp::Reverse(m.end as u32), k as u32))
+        })
         .collect();
-    crate::sort::by_key(&mut all, |(m, _)| (m.start, std::cmp::Reverse(m.end)));
-    let mut drop: Vec<(usize, Span)> = Vec::new();
+    all.sort_unstable();
+    let mut dropped: Vec<(usize, Span)> = Vec::new();
     let mut reach: Option<Span> = None;
-    for (m, k) in all {
+    for (start, std::cmp::Reverse(end), k) in all {
+        let m = Span::new(start as usize, end as usize);
         match reach {
-            Some(r) if m.start < r.end => drop.push((k, m)),
+            Some(r) if m.start < r.end => dropped.push((k as usize, m)),
             _ => reach = Some(m),
         }
     }
-    for (k, m) in drop {
-        kept[k].1.mentions.retain(|x| *x != m);
+    // (One pass per entity that loses mentions: an entity's mentions are distinct.)
+    dropped.sort_unstable_by_key(|&(k, m)| (k, m.start, m.end));
+    for group in dropped.chunk_by(|x, y| x.0 == y.0) {
+        let gone: crate::fx::FxHashSet<Span> = group.iter().map(|&(_, m)| m).collect();
+        kept[group[0].0].1.mentions.retain(|x| !gone.contains(x));
     }
     kept.retain(|(i, e)| !e.mentions.is_empty() || speaking[*i]);
     // Ids in order of first mention.
     crate::sort::by_key(&mut kept, |(_, e)| {
         e.mentions.first().map_or(usize::MAX, |m| m.start)
     });
-    let mut new_id = vec![None; keep.len()];
+    let mut new_index = vec![NONE; keep.len()];
     let mut entities = Vec::new();
     for (i, mut e) in kept {
+        new_index[i] = entities.len() as u32;
         e.id = format!("e{}", entities.len() + 1);
-        new_id[i] = Some(e.id.clone());
         entities.push(e);
     }
-    for (i, q) in raw.iter().enumerate() {
-        quotes.push(Quote {
-            id: String::new(),
-            start: q.span.start,
-            end: q.span.end,
-            text: doc.slice(q.span).to_string(),
-            kind: q.kind,
-            speaker: speakers[i].and_then(|s| new_id[s].clone()),
-            source: phrases[i].map(|s| Phrase {
-                start: s.start,
-                end: s.end,
-                text: doc.slice(s).to_string(),
-            }),
-            cue: q.cue.map(|c| Cue {
-                start: c.start,
-                end: c.end,
-                text: doc.slice(c).to_string(),
-            }),
+    let quotes = raw
+        .iter()
+        .enumerate()
+        .map(|(i, q)| SpeakerQuote {
+            start: q.span.start as u32,
+            end: q.span.end as u32,
+            cue: pack(q.cue),
+            source: pack(phrases[i]),
+            speaker: speakers[i].map_or(NONE, |s| new_index[s]),
             confidence: q.confidence,
-        });
-    }
-    for (i, q) in quotes.iter_mut().enumerate() {
-        q.id = format!("q{}", i + 1);
-    }
-    Resolved { entities, quotes }
+            kind: q.kind,
+        })
+        .collect();
+    Speakers { entities, quotes }
 }
 
 /// For a quote with no cue that opens a paragraph right after a paragraph of narrative (no
@@ -275,17 +386,15 @@ fn narrative_subject(b: &Builder, quote_start: usize) -> Option<usize> {
     if doc.slice(prev).contains(['“', '”', '"', '«', '»']) {
         return None;
     }
-    (0..b.entities.len())
-        .filter(|&e| b.person[e])
-        .filter_map(|e| {
-            b.entities[e]
-                .mentions
-                .iter()
-                .filter(|m| prev.contains(**m))
-                .map(|m| m.start)
-                .max()
-                .map(|m| (m, e))
-        })
+    // The mentions starting in that paragraph (the only ones it can contain).
+    let log = &b.mention_log;
+    let from = log.partition_point(|m| (m.0 as usize) < prev.start);
+    log[from..]
+        .iter()
+        .take_while(|m| m.0 as usize <= prev.end)
+        .map(|&(s, e, ent)| (Span::new(s as usize, e as usize), ent as usize))
+        .filter(|&(m, ent)| b.person[ent] && prev.contains(m))
+        .map(|(m, ent)| (m.start, ent))
         .max()
         .map(|(_, e)| e)
 }

@@ -3,22 +3,44 @@
 
 #[allow(unused_imports)]
 use super::*;
+use crate::lexicon::{
+    LEX_HONORIFIC, LEX_KNOWN_ORG, LEX_NOT_NAME_WORD, LEX_ORG_HEAD, LEX_PRE_NAME_TITLE,
+    LEX_SPEECH_VERB, LEX_TITLE_WORD,
+};
 
 /// A run of capitalised words and what the text around it says about it.
 #[derive(Debug, Clone)]
+/// (28 bytes: an article of names has as many runs as a tenth of its tokens. Offsets are
+/// below `u32::MAX`: see [`crate::segment::MAX_INPUT`].)
 pub(crate) struct NameRun {
-    /// The name without honorific or title (`John Kirby`).
-    pub(crate) span: Span,
-    /// Tokens of the name.
-    pub(crate) first: usize,
-    pub(crate) last: usize,
-    /// The title before the name (`Pentagon press secretary`), if any.
-    pub(crate) title: Option<Span>,
+    /// The name without honorific or title (`John Kirby`): [`NameRun::span`].
+    start: u32,
+    end: u32,
+    /// Tokens of the name: [`NameRun::tokens`].
+    first: u32,
+    last: u32,
+    /// The title before the name (`Pentagon press secretary`), if any: [`NameRun::title`].
+    title: (u32, u32),
     pub(crate) kind: Option<EntityKind>,
     /// Strong evidence that this is a person or organisation of interest.
     pub(crate) evidence: bool,
     /// `he`/`she` as told by an honorific (`Mr.`, `Mrs.`), if any.
     pub(crate) gender: Option<lexicon::Pronoun>,
+}
+
+impl NameRun {
+    /// The name without honorific or title.
+    pub(crate) fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+    /// The tokens of the name.
+    pub(crate) fn tokens(&self) -> std::ops::Range<usize> {
+        self.first as usize..self.last as usize
+    }
+    /// The title before the name, if any.
+    pub(crate) fn title(&self) -> Option<Span> {
+        (self.title.0 != u32::MAX).then(|| Span::new(self.title.0 as usize, self.title.1 as usize))
+    }
 }
 
 /// Trims determiners and punctuation off a title: `the Pentagon spokesman,` → `Pentagon
@@ -37,18 +59,21 @@ pub(crate) fn clean_title(t: &str) -> String {
 }
 
 pub(crate) fn is_cap_word(doc: &Document, i: usize) -> bool {
-    let t = &doc.tokens[i];
-    if t.kind != TokKind::Word {
+    if doc.kind(i) != TokKind::Word || !doc.is_upper(i) || doc.is(i, LEX_NOT_NAME_WORD) {
         return false;
     }
-    let w = doc.tok(i);
-    let c = w.chars().next().unwrap_or(' ');
     // `Pakistan-based`, `U.S.-led`: a hyphenated modifier ending in a lowercase word.
+    let w = doc.tok(i);
     let modifier = w
-        .rsplit('-')
-        .next()
-        .is_some_and(|last| last != w && last.chars().next().is_some_and(|c| c.is_lowercase()));
-    c.is_uppercase() && !lexicon::is_not_name_word(w) && !modifier
+        .bytes()
+        .rposition(|b| b == b'-')
+        .is_some_and(|h| w[h + 1..].chars().next().is_some_and(|c| c.is_lowercase()));
+    !modifier
+}
+
+/// Is token `k` an organisation word (an organisation head or a known organisation)?
+fn is_org_tok(doc: &Document, k: usize) -> bool {
+    doc.is(k, LEX_ORG_HEAD | LEX_KNOWN_ORG)
 }
 
 /// A single capital letter: an initial once a period follows.
@@ -91,14 +116,21 @@ pub(crate) fn name_runs(doc: &Document) -> Vec<NameRun> {
     let n = doc.tokens.len();
     let mut out = Vec::new();
     let mut i = 0;
+    let mut sent = 0;
     while i < n {
         if !is_cap_word(doc, i) {
             i += 1;
             continue;
         }
+        // The run's words stay in the sentence of its first (only initials and particles
+        // may carry it on). (Runs come in order: the sentence index walks forward.)
+        while doc.sentences[sent].last <= i {
+            sent += 1;
+        }
+        let sentence_end = doc.sentences[sent].last;
         let mut j = i + 1;
         while j < n {
-            if is_cap_word(doc, j) && doc.tokens[j].sentence() == doc.tokens[i].sentence() {
+            if is_cap_word(doc, j) && j < sentence_end {
                 j += 1;
             } else if j + 1 < n
                 && doc.tok(j) == "."
@@ -118,10 +150,10 @@ pub(crate) fn name_runs(doc: &Document) -> Vec<NameRun> {
                 && (is_particle(doc.tok(j)) || matches!(doc.tok(j), "of" | "for")
                     // `Joint Committee on Intelligence and Security`: inside an
                     // organisation's name, `on` and `and` join too.
-                    || (matches!(doc.tok(j), "on" | "and") && (i..j).any(|k| lexicon::is_org_head(doc.tok(k))))
+                    || (matches!(doc.tok(j), "on" | "and") && (i..j).any(|k| doc.is(k, LEX_ORG_HEAD)))
                     // `World Travel and Tourism Council`: `and` inside a name that an
                     // organisation word ends.
-                    || (doc.tok(j) == "and" && (j + 1..(j + 4).min(n)).take_while(|&k| is_cap_word(doc, k)).any(|k| lexicon::is_org_head(doc.tok(k)))))
+                    || (doc.tok(j) == "and" && (j + 1..(j + 4).min(n)).take_while(|&k| is_cap_word(doc, k)).any(|k| doc.is(k, LEX_ORG_HEAD))))
                 && is_cap_word(doc, j + 1)
             {
                 j += 2;
@@ -129,20 +161,20 @@ pub(crate) fn name_runs(doc: &Document) -> Vec<NameRun> {
                 break;
             }
         }
-        out.extend(make_run(doc, i, j));
+        out.extend(make_run(doc, i, j, sent));
         i = j;
     }
     out
 }
 
 /// Splits a capitalised run into title + name, and reads its evidence.
-pub(crate) fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
-    let sent = doc.tokens[i].sentence();
+/// (`sent` is the sentence of token `i`.)
+pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Option<NameRun> {
     let sentence_initial = doc.sentences[sent].first == i
         || (i > 0
-            && doc.tokens[i - 1].sentence() == sent
+            && !doc.starts_sentence(i)
             && doc.sentences[sent].first + 1 == i
-            && doc.tokens[i - 1].kind == TokKind::Punct);
+            && doc.kind(i - 1) == TokKind::Punct);
     // Leading honorifics and titles are not part of the name: `Mr. Mugabe`, `President
     // Obama`, `Prime Minister Habib Essid`.
     let mut a = i;
@@ -150,14 +182,10 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
     let mut gender = None;
     let mut titled = false;
     while a < j
-        && (lexicon::is_honorific(doc.tok(a))
-            || lexicon::is_pre_name_title(doc.tok(a))
-            || lexicon::is_title_word(doc.tok(a))
-            || (a + 1 < j
-                && lexicon::is_pre_name_title(doc.tok(a + 1))
-                && !is_org_word(doc.tok(a))))
+        && (doc.is(a, LEX_HONORIFIC | LEX_PRE_NAME_TITLE | LEX_TITLE_WORD)
+            || (a + 1 < j && doc.is(a + 1, LEX_PRE_NAME_TITLE) && !is_org_tok(doc, a)))
     {
-        if lexicon::is_honorific(doc.tok(a)) {
+        if doc.is(a, LEX_HONORIFIC) {
             honorific = true;
             gender = honorific_gender(doc.tok(a));
         } else {
@@ -176,13 +204,13 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
     // Habib Essid`): the name is what follows the last title word, when that is a name.
     if let Some(t) = (a..j)
         .rev()
-        .find(|&k| lexicon::is_title_word(doc.tok(k)) || lexicon::is_pre_name_title(doc.tok(k)))
+        .find(|&k| doc.is(k, LEX_TITLE_WORD | LEX_PRE_NAME_TITLE))
     {
         let rest = j - (t + 1);
         // (`Martin Luther King Jr.`: a suffix after a title-like word is no name.)
         if (1..=3).contains(&rest)
             && !(t + 1..j).all(|k| is_name_suffix(doc.tok(k)))
-            && !(t + 1..j).any(|k| is_org_word(doc.tok(k)) || lexicon::is_title_word(doc.tok(k)))
+            && !(t + 1..j).any(|k| is_org_tok(doc, k) || doc.is(k, LEX_TITLE_WORD))
         {
             a = t + 1;
             titled = true;
@@ -195,23 +223,22 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
     // not part of the name (organisations keep theirs: `Bank of England`).
     let mut j = j;
     if let Some(of) = (a + 2..j).find(|&k| doc.tok(k) == "of") {
-        if !(a..of).any(|k| is_org_word(doc.tok(k)) || lexicon::is_title_word(doc.tok(k))) {
+        if !(a..of).any(|k| is_org_tok(doc, k) || doc.is(k, LEX_TITLE_WORD)) {
             j = of;
         }
     }
     let words: Vec<&str> = (a..j).map(|k| doc.tok(k)).collect();
     let last = *words.last()?;
-    let org = words.iter().any(|w| lexicon::is_org_head(w))
-        || words.iter().any(|w| lexicon::is_known_org(w));
+    let org = (a..j).any(|k| is_org_tok(doc, k));
     // Lowercase title words right before the run: `press secretary John Kirby`,
     // `developer Ammar Askar`, `Pakistan-based developer`.
     let mut t0 = i;
-    while t0 > 0 && doc.tokens[t0 - 1].sentence() == sent && t0 + 6 > i {
+    while t0 > 0 && !doc.starts_sentence(t0) && t0 + 6 > i {
         let w = doc.tok(t0 - 1);
         let c = w.chars().next().unwrap_or(' ');
-        if lexicon::is_title_word(w)
+        if doc.is(t0 - 1, LEX_TITLE_WORD)
             || (c.is_lowercase() && w.len() > 2 && t0 < i && is_title_modifier(w))
-            || (c.is_uppercase() && t0 < i && !lexicon::is_not_name_word(w))
+            || (doc.is_upper(t0 - 1) && t0 < i && !doc.is(t0 - 1, LEX_NOT_NAME_WORD))
             || (w.contains('-') && w.ends_with("based"))
         {
             t0 -= 1;
@@ -219,17 +246,14 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
             break;
         }
     }
-    while t0 < i
-        && !lexicon::is_title_word(doc.tok(t0))
-        && !(doc.tok(t0).contains('-'))
-        && !doc.tok(t0).chars().next().is_some_and(|c| c.is_uppercase())
+    while t0 < i && !doc.is(t0, LEX_TITLE_WORD) && !(doc.tok(t0).contains('-')) && !doc.is_upper(t0)
     {
         t0 += 1;
     }
     // (An honorific alone is not a title: `Dr Sarah Jones, a lecturer at …` takes the
     // appositive.)
-    let has_title_before = t0 < a
-        && ((a > i && titled) || (i > t0 && (t0..i).any(|k| lexicon::is_title_word(doc.tok(k)))));
+    let has_title_before =
+        t0 < a && ((a > i && titled) || (i > t0 && (t0..i).any(|k| doc.is(k, LEX_TITLE_WORD))));
     let title = if has_title_before {
         Some(Span::new(
             doc.tokens[t0].span().start,
@@ -240,7 +264,7 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
     };
     let age = j + 2 < doc.tokens.len()
         && doc.tok(j) == ","
-        && doc.tokens[j + 1].kind == TokKind::Number
+        && doc.kind(j + 1) == TokKind::Number
         && doc.tok(j + 2) == ",";
     let kind = if honorific || titled || age {
         Some(EntityKind::Person)
@@ -253,10 +277,11 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
     // not a name.
     let demonym = words.len() == 1
         && is_demonym(last)
-        && doc.tokens.get(j).is_some_and(|t| {
-            t.kind == TokKind::Word
+        && j < doc.tokens.len()
+        && ({
+            doc.kind(j) == TokKind::Word
                 && doc.tok(j).chars().next().is_some_and(|c| c.is_lowercase())
-                && !lexicon::is_speech_verb(doc.tok(j))
+                && !doc.is(j, LEX_SPEECH_VERB)
         });
     if demonym && !honorific && !titled {
         return None;
@@ -265,10 +290,11 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize) -> Option<NameRun> {
     let evidence = (honorific || titled || age || multiword_person || org || title.is_some())
         && !(sentence_initial && words.len() == 1 && !honorific && !titled && !org);
     Some(NameRun {
-        span: Span::new(doc.tokens[a].span().start, doc.tokens[j - 1].span().end),
-        first: a,
-        last: j,
-        title,
+        start: doc.tokens[a].span().start as u32,
+        end: doc.tokens[j - 1].span().end as u32,
+        first: a as u32,
+        last: j as u32,
+        title: title.map_or((u32::MAX, 0), |t| (t.start as u32, t.end as u32)),
         kind: kind.or(if multiword_person {
             Some(EntityKind::Person)
         } else {
@@ -292,10 +318,6 @@ pub(crate) fn honorific_gender(w: &str) -> Option<lexicon::Pronoun> {
         "mrs" | "ms" | "miss" | "dame" | "lady" | "madam" => Some(lexicon::Pronoun::She),
         _ => None,
     }
-}
-
-pub(crate) fn is_org_word(w: &str) -> bool {
-    lexicon::is_org_head(w) || lexicon::is_known_org(w)
 }
 
 pub(crate) fn is_title_modifier(w: &str) -> bool {
@@ -327,7 +349,7 @@ pub(crate) fn appositive_title(doc: &Document, j: usize) -> Option<Span> {
     }
     let mut a = j + 1;
     // Skip an age: `Maria López, 45, a nurse from São Paulo`.
-    if a + 1 < doc.tokens.len() && doc.tokens[a].kind == TokKind::Number && doc.tok(a + 1) == "," {
+    if a + 1 < doc.tokens.len() && doc.kind(a) == TokKind::Number && doc.tok(a + 1) == "," {
         a += 2;
     }
     let mut k = a;
@@ -340,11 +362,10 @@ pub(crate) fn appositive_title(doc: &Document, j: usize) -> Option<Span> {
     if k == a {
         return None;
     }
-    let words: Vec<&str> = (a..k).map(|x| doc.tok(x)).collect();
     // An appositive is a noun phrase, not a prepositional or participial tail (`Project
     // Jonah, with 140 pilot whales …`).
     if matches!(
-        words[0],
+        doc.tok(a),
         "with"
             | "in"
             | "on"
@@ -363,18 +384,16 @@ pub(crate) fn appositive_title(doc: &Document, j: usize) -> Option<Span> {
     ) {
         return None;
     }
-    let head_at = words
-        .iter()
-        .take(6)
-        .position(|w| lexicon::is_title_word(w))?;
+    let head = (a..k).take(6).find(|&x| doc.is(x, LEX_TITLE_WORD))?;
     // The words before the title word must be a determiner or modifiers, not a clause, and
     // after it only a prepositional tail (`of electrical engineering for Con Edison`).
-    let verbish = |w: &&str| {
-        lexicon::is_speech_verb(w)
-            || matches!(*w, "who" | "which" | "was" | "is" | "has" | "had")
+    let verbish = |x: usize| {
+        let w = doc.tok(x);
+        doc.is(x, LEX_SPEECH_VERB)
+            || matches!(w, "who" | "which" | "was" | "is" | "has" | "had")
             || (w.len() > 3 && w.ends_with("ed") && w.chars().all(|c| c.is_lowercase()))
     };
-    if words[..head_at].iter().any(verbish) || words[head_at + 1..].iter().any(verbish) {
+    if (a..head).any(verbish) || (head + 1..k).any(verbish) {
         return None;
     }
     if k < doc.tokens.len() && !matches!(doc.tok(k), "," | "." | ";" | "—" | "(") {

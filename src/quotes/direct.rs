@@ -50,7 +50,7 @@ pub(crate) fn words_in(doc: &Document, s: Span) -> usize {
     let a = doc.token_at_or_after(s.start);
     let b = doc.tokens_before(s.end);
     (a..b.max(a))
-        .filter(|&i| doc.tokens[i].kind != TokKind::Punct)
+        .filter(|&i| doc.kind(i) != TokKind::Punct)
         .count()
 }
 
@@ -316,11 +316,12 @@ pub(crate) fn is_reported_partial(doc: &Document, q: &QuotedSpan) -> bool {
     };
     let s = doc.sentences[si];
     (s.first..b).any(|i| {
-        let w = doc.tok(i);
-        lexicon::is_speech_verb(w) && !lexicon::is_weak_speech_verb(w) && {
-            let next = doc.tokens.get(i + 1).map(|_| doc.tok(i + 1)).unwrap_or("");
-            next == "that" || i + 1 < b
-        }
+        doc.lex(i) & (lexicon::LEX_SPEECH_VERB | lexicon::LEX_WEAK_SPEECH_VERB)
+            == lexicon::LEX_SPEECH_VERB
+            && {
+                let next = doc.tokens.get(i + 1).map(|_| doc.tok(i + 1)).unwrap_or("");
+                next == "that" || i + 1 < b
+            }
     })
 }
 
@@ -328,20 +329,21 @@ pub(crate) fn is_reported_partial(doc: &Document, q: &QuotedSpan) -> bool {
 /// a quote mark or comma is right next to them or `that` follows.
 pub(crate) fn is_cue_token(doc: &Document, i: usize) -> bool {
     let w = doc.tok(i);
-    if !lexicon::is_speech_verb(w) {
+    let lex = doc.lex(i);
+    if lex & lexicon::LEX_SPEECH_VERB == 0 {
         // Beyond the list, a lowercase word the learned table gives as a cue in its frame
         // (`tweeted`, `recalled`, `wrote`).
         return w.starts_with(|c: char| c.is_lowercase()) && cues::is_learned_quote_cue(doc, i);
     }
     // Capitalised mid-sentence forms are names (`Post`, `Reports`), not verbs.
     let first = w.chars().next().unwrap_or('a');
-    if first.is_uppercase() && i > 0 && doc.tokens[i - 1].sentence() == doc.tokens[i].sentence() {
+    if first.is_uppercase() && i > 0 && !doc.starts_sentence(i) {
         let prev = doc.tok(i - 1);
         if !matches!(prev, "”" | "\"" | "," | "’" | "'") {
             return false;
         }
     }
-    if !lexicon::is_weak_speech_verb(w) {
+    if lex & lexicon::LEX_WEAK_SPEECH_VERB == 0 {
         return true;
     }
     // A weak verb is a cue right after a closing mark or comma, or before `that`/`:`.
@@ -410,7 +412,7 @@ pub(crate) fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)
                 )
             });
         }
-        if is_cue_token(doc, i) || (lexicon::is_speech_verb(w) && i == start) {
+        if is_cue_token(doc, i) || (doc.is(i, lexicon::LEX_SPEECH_VERB) && i == start) {
             verb = Some(i);
             break;
         }

@@ -116,8 +116,14 @@ pub(crate) fn classify(text: &str, pos: usize, c: char) -> Option<Mark> {
 pub(crate) fn marks_in(text: &str, p: Span) -> Vec<Mark> {
     let mut out = Vec::new();
     let mut skip_to = 0;
-    for (i, c) in text[p.start..p.end].char_indices() {
+    // Every mark is `"` or `'` or starts with the byte C2 (`«` `»`) or E2 (the curly ones):
+    // only characters starting with those bytes are decoded.
+    for (i, &b) in text.as_bytes()[p.start..p.end].iter().enumerate() {
+        if !matches!(b, b'"' | b'\'' | 0xC2 | 0xE2) {
+            continue;
+        }
         let pos = p.start + i;
+        let c = text[pos..].chars().next().expect("a character starts here");
         if pos < skip_to
             || !matches!(
                 c,

@@ -64,26 +64,35 @@ const CUE_WINDOW: usize = 14;
 pub fn find(doc: &Document) -> Vec<RawQuote> {
     let spans = pair_marks(doc);
     // Which marks does this article quote speech in? Count the spans a cue attaches to.
-    let cued = |double: bool| {
-        spans
+    // (A span read with a cue reads the same whatever the two flags say: those readings are
+    // kept for the pass below.)
+    let mut cued_reading: Vec<Option<RawQuote>> = Vec::new();
+    let singles_primary = spans.iter().any(|q| !q.double) && {
+        let mut cued = [0usize; 2];
+        cued_reading = spans
             .iter()
-            .filter(|q| {
-                q.double == double
-                    && classify_direct(doc, q, false, false).is_some_and(|r| r.cue.is_some())
+            .map(|q| {
+                let r = classify_direct(doc, q, false, false).filter(|r| r.cue.is_some());
+                cued[q.double as usize] += r.is_some() as usize;
+                r
             })
-            .count()
+            .collect();
+        cued[0] > cued[1]
     };
-    let singles_primary = spans.iter().any(|q| !q.double) && cued(false) > cued(true);
     let mut out: Vec<RawQuote> = Vec::new();
     let mut last_para = None;
-    for qs in &spans {
+    for (k, qs) in spans.iter().enumerate() {
         let para = doc.paragraph_at(qs.open);
-        if let Some(q) = classify_direct(
-            doc,
-            qs,
-            para.is_some() && para == last_para,
-            singles_primary,
-        ) {
+        let reading = match cued_reading.get_mut(k) {
+            Some(r @ Some(_)) => r.take(),
+            _ => classify_direct(
+                doc,
+                qs,
+                para.is_some() && para == last_para,
+                singles_primary,
+            ),
+        };
+        if let Some(q) = reading {
             last_para = doc.paragraph_at(q.span.end);
             out.push(q);
         }

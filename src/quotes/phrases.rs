@@ -93,9 +93,9 @@ pub(crate) fn is_np_token(doc: &Document, k: usize) -> bool {
     }
     let w = doc.tok(k);
     let c = w.chars().next().unwrap_or(' ');
-    (c.is_uppercase() && !lexicon::is_not_name_word(w))
+    (doc.is_upper(k) && !doc.is(k, lexicon::LEX_NOT_NAME_WORD))
         || lexicon::pronoun(w).is_some()
-        || lexicon::is_title_word(w)
+        || doc.is(k, lexicon::LEX_TITLE_WORD)
         || is_group_noun(w)
         || is_modifier(w)
         || matches!(
@@ -124,25 +124,23 @@ pub(crate) fn looks_like_np(doc: &Document, a: usize, b: usize) -> bool {
     if a >= b {
         return false;
     }
-    let words: Vec<&str> = (a..b).map(|i| doc.tok(i)).collect();
-    if words.len() == 1 && lexicon::pronoun(words[0]).is_some() {
+    if b - a == 1 && lexicon::pronoun(doc.tok(a)).is_some() {
         return true;
     }
     // A strong speech verb inside means a clause, not a phrase (weak ones are nouns too:
     // `the explanatory notes of the Bill`).
-    if words.iter().any(|w| {
-        lexicon::is_speech_verb(w)
-            && !lexicon::is_weak_speech_verb(w)
-            && w.chars().next().is_some_and(|c| c.is_lowercase())
+    if (a..b).any(|k| {
+        doc.lex(k) & (lexicon::LEX_SPEECH_VERB | lexicon::LEX_WEAK_SPEECH_VERB)
+            == lexicon::LEX_SPEECH_VERB
+            && doc.tok(k).chars().next().is_some_and(|c| c.is_lowercase())
     }) {
         return false;
     }
-    words.iter().any(|w| {
-        let c = w.chars().next().unwrap_or(' ');
-        (c.is_uppercase() && !lexicon::is_not_name_word(w))
-            || lexicon::is_title_word(w)
-            || is_group_noun(w)
-    }) || lexicon::is_org_head(words[words.len() - 1])
+    (a..b).any(|k| {
+        (doc.is_upper(k) && !doc.is(k, lexicon::LEX_NOT_NAME_WORD))
+            || doc.is(k, lexicon::LEX_TITLE_WORD)
+            || is_group_noun(doc.tok(k))
+    }) || doc.is(b - 1, lexicon::LEX_ORG_HEAD)
 }
 
 /// Plural and generic nouns that name a source group (`officials`, `police`, `experts`).
@@ -309,7 +307,8 @@ pub fn plain_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> {
     if is_preposition(first) || (first.ends_with("ly") && !quantity) {
         return None;
     }
-    let verbish = |w: &str| {
+    let verbish = |k: usize| {
+        let w = doc.tok(k);
         matches!(
             w,
             "is" | "are"
@@ -344,9 +343,9 @@ pub fn plain_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> {
                 | "There"
                 | "What"
         ) || (w.starts_with(|c: char| c.is_lowercase())
-            && (lexicon::is_speech_verb(w) || lexicon::is_cognition_verb(w)))
+            && doc.is(k, lexicon::LEX_SPEECH_VERB | lexicon::LEX_COGNITION_VERB))
     };
-    if (a..e).any(|k| verbish(doc.tok(k))) {
+    if (a..e).any(verbish) {
         return None;
     }
     // A noun phrase ends with its head noun, which is seldom a past form (`the bloodshed
@@ -430,7 +429,7 @@ pub(crate) fn shared_subject(doc: &Document, v: usize, lo: usize) -> Option<Span
         .find(|&k| {
             k != v
                 && doc.tok(k).starts_with(|c: char| c.is_lowercase())
-                && (lexicon::is_speech_verb(doc.tok(k)) || cues::is_learned_cue(doc, k))
+                && (doc.is(k, lexicon::LEX_SPEECH_VERB) || cues::is_learned_cue(doc, k))
         })
         // (`Rep. Hakeem Jeffries reacted to the news, saying: “…”`: any verb before it.)
         .or_else(|| {
@@ -492,10 +491,8 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
                     // The subject opens its clause (not `On one Facebook page …`).
                     let opens = first <= lo + 1 || matches!(doc.tok(first - 1), "," | ";" | "—");
                     if opens
-                        && (first..k).any(|x| {
-                            doc.tok(x).chars().next().is_some_and(|c| c.is_uppercase())
-                                && !lexicon::is_not_name_word(doc.tok(x))
-                        })
+                        && (first..k)
+                            .any(|x| doc.is_upper(x) && !doc.is(x, lexicon::LEX_NOT_NAME_WORD))
                     {
                         return Some(sp);
                     }
@@ -541,11 +538,13 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
                 sp.is_some_and(|sp| {
                     let (a, b) = (doc.token_at_or_after(sp.start), doc.tokens_before(sp.end));
                     (a..b).any(|i| {
-                        let w = doc.tok(i);
-                        w.chars().next().is_some_and(|c| c.is_uppercase())
-                            && !lexicon::is_not_name_word(w)
-                            && !lexicon::is_title_word(w)
-                            && !lexicon::is_pre_name_title(w)
+                        doc.is_upper(i)
+                            && !doc.is(
+                                i,
+                                lexicon::LEX_NOT_NAME_WORD
+                                    | lexicon::LEX_TITLE_WORD
+                                    | lexicon::LEX_PRE_NAME_TITLE,
+                            )
                     })
                 })
             };
@@ -594,7 +593,7 @@ pub(crate) fn np_ending_at(doc: &Document, e: usize, lo: usize) -> Option<Span> 
     while a > lo {
         let w = doc.tok(a - 1);
         let c = w.chars().next().unwrap_or(' ');
-        let cap = c.is_uppercase() && !lexicon::is_not_name_word(w);
+        let cap = doc.is_upper(a - 1) && !doc.is(a - 1, lexicon::LEX_NOT_NAME_WORD);
         let joins = (matches!(
             w,
             "of" | "the"
@@ -621,11 +620,14 @@ pub(crate) fn np_ending_at(doc: &Document, e: usize, lo: usize) -> Option<Span> 
                     .next()
                     .is_some_and(|c| c.is_uppercase())))
             && a < e;
-        let role =
-            lexicon::is_title_word(w) || is_group_noun(w) || (a == e && lexicon::is_org_head(w));
+        let role = doc.is(a - 1, lexicon::LEX_TITLE_WORD)
+            || is_group_noun(w)
+            || (a == e && doc.is(a - 1, lexicon::LEX_ORG_HEAD));
         // (`the 63-year-old senator`, `the well-known author`: hyphenated modifiers.)
         let modifier = a < e
-            && ((c.is_lowercase() && w.len() > 2 && (is_modifier(w) || lexicon::is_org_head(w)))
+            && ((c.is_lowercase()
+                && w.len() > 2
+                && (is_modifier(w) || doc.is(a - 1, lexicon::LEX_ORG_HEAD)))
                 || ((c.is_lowercase() || c.is_ascii_digit()) && w.contains('-') && w.len() > 4));
         let possessive = a < e && (w.ends_with("’s") || w.ends_with("'s")) && c.is_uppercase();
         if cap || joins || role || modifier || possessive {

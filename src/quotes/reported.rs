@@ -29,14 +29,18 @@ pub(crate) fn cue_kind(doc: &Document, i: usize) -> Option<CueKind> {
         return None;
     }
     // After a determiner or a possessive the word is a noun: `those states that`, `his
-    // claims that`.
-    if i > 0 && cues::is_noun_marker(doc.tok(i - 1)) {
-        return None;
-    }
-    if lexicon::is_speech_verb(w) {
+    // claims that`. (Tested once the word is found to be a cue at all.)
+    let kind = cue_word_kind(doc, i, w)?;
+    (!(i > 0 && cues::is_noun_marker(doc.tok(i - 1)))).then_some(kind)
+}
+
+/// What `w`, token `i`, would introduce were it not a noun.
+fn cue_word_kind(doc: &Document, i: usize, w: &str) -> Option<CueKind> {
+    let lex = doc.lex(i);
+    if lex & lexicon::LEX_SPEECH_VERB != 0 {
         return Some(CueKind::Speech);
     }
-    if lexicon::is_cognition_verb(w) {
+    if lex & lexicon::LEX_COGNITION_VERB != 0 {
         return Some(CueKind::Belief);
     }
     const STANCE: &[&str] = &[
@@ -48,12 +52,12 @@ pub(crate) fn cue_kind(doc: &Document, i: usize) -> Option<CueKind> {
         "insistent",
         "worried",
     ];
-    if lexicon::in_list(STANCE, w)
-        && i > 0
+    if i > 0
         && matches!(
             doc.tok(i - 1),
             "is" | "are" | "was" | "were" | "remains" | "remain"
         )
+        && lexicon::in_list(STANCE, w)
     {
         return Some(CueKind::Stance);
     }
@@ -112,11 +116,18 @@ pub(crate) fn find_indirect(
     used_cues: &[usize],
 ) -> Vec<RawQuote> {
     let mut out = Vec::new();
-    // `direct` is sorted and non-overlapping: look-ups are binary searches, so the pass
-    // stays linear in the article however many quotes it has.
-    let in_direct = |pos: usize| {
-        let k = direct.partition_point(|d| d.start <= pos);
-        k > 0 && pos < direct[k - 1].end
+    // `direct` is sorted and non-overlapping, `used_cues` sorted, and the pass only moves
+    // forward: both look-ups walk a cursor, so the pass stays linear in the article however
+    // many quotes it has.
+    let (mut dk, mut uk) = (0, 0);
+    let mut in_direct_or_used = |pos: usize| {
+        while dk < direct.len() && direct[dk].start <= pos {
+            dk += 1;
+        }
+        while uk < used_cues.len() && used_cues[uk] < pos {
+            uk += 1;
+        }
+        (dk > 0 && pos < direct[dk - 1].end) || used_cues.get(uk) == Some(&pos)
     };
     for s in &doc.sentences {
         let (a, b) = (s.first, s.last);
@@ -137,7 +148,7 @@ pub(crate) fn find_indirect(
         while i < e {
             let w = doc.tok(i);
             let pos = doc.tokens[i].span().start;
-            if in_direct(pos) || used_cues.binary_search(&pos).is_ok() {
+            if in_direct_or_used(pos) {
                 i += 1;
                 continue;
             }
@@ -193,7 +204,7 @@ pub(crate) fn find_indirect(
                 i += 1;
                 continue;
             }
-            let weak = kind == CueKind::Speech && lexicon::is_weak_speech_verb(w);
+            let weak = kind == CueKind::Speech && doc.is(i, lexicon::LEX_WEAK_SPEECH_VERB);
             let participle = w.ends_with("ing");
             // Parenthetical cue inside the content: `A, he said, B`, `A, scientists think, B`.
             if !participle && !weak {
@@ -470,7 +481,7 @@ pub(crate) fn find_indirect(
                             && (x + 1..(x + 4).min(e)).any(|y| {
                                 let v = doc.tok(y);
                                 v.starts_with(|c: char| c.is_lowercase())
-                                    && (lexicon::is_speech_verb(v) || cues::is_learned_cue(doc, y))
+                                    && (doc.is(y, lexicon::LEX_SPEECH_VERB) || cues::is_learned_cue(doc, y))
                                     && !v.ends_with("ing")
                                     && e > y + 2
                                     && (x + 1..y).all(|z| is_np_token(doc, z))
@@ -479,12 +490,12 @@ pub(crate) fn find_indirect(
                         || (doc.tok(x) == ","
                             && x + 1 < e
                             && doc.tok(x + 1).ends_with("ing")
-                            && lexicon::is_speech_verb(doc.tok(x + 1)))
+                            && doc.is(x + 1, lexicon::LEX_SPEECH_VERB))
                         || (matches!(doc.tok(x), "and" | "but") && x + 2 < e && {
                             let n = doc.tok(x + 1);
                             let strong = |y: usize| {
-                                lexicon::is_speech_verb(doc.tok(y))
-                                    && !lexicon::is_weak_speech_verb(doc.tok(y))
+                                doc.lex(y) & (lexicon::LEX_SPEECH_VERB | lexicon::LEX_WEAK_SPEECH_VERB)
+                                    == lexicon::LEX_SPEECH_VERB
                             };
                             strong(x + 1)
                                 || ((lexicon::pronoun(n).is_some()
@@ -521,7 +532,8 @@ pub(crate) fn find_indirect(
             // many people told her …`) gives way to that inner report.
             if kind == CueKind::Learned
                 && (start..e.min(start + 60)).any(|x| {
-                    lexicon::is_speech_verb(doc.tok(x)) && !lexicon::is_weak_speech_verb(doc.tok(x))
+                    doc.lex(x) & (lexicon::LEX_SPEECH_VERB | lexicon::LEX_WEAK_SPEECH_VERB)
+                        == lexicon::LEX_SPEECH_VERB
                 })
             {
                 i += 1;
@@ -831,7 +843,7 @@ pub(crate) fn starts_clause(doc: &Document, k: usize) -> bool {
         "with",
         "yesterday",
     ];
-    if lexicon::in_list(NOT_SUBJECTS, w) || doc.tokens[k].kind == TokKind::Punct {
+    if lexicon::in_list(NOT_SUBJECTS, w) || doc.kind(k) == TokKind::Punct {
         return false;
     }
     true
@@ -988,10 +1000,9 @@ pub(crate) fn make_indirect_min(
             || (after < doc.tokens.len() && doc.tok(after) == ",");
         let own_cue = comma
             && (after..(after + 5).min(doc.tokens.len())).any(|x| {
-                let w = doc.tok(x);
-                lexicon::is_speech_verb(w)
-                    && !lexicon::is_weak_speech_verb(w)
-                    && w.chars().next().is_some_and(|c| c.is_lowercase())
+                doc.lex(x) & (lexicon::LEX_SPEECH_VERB | lexicon::LEX_WEAK_SPEECH_VERB)
+                    == lexicon::LEX_SPEECH_VERB
+                    && doc.tok(x).chars().next().is_some_and(|c| c.is_lowercase())
             });
         if own_cue {
             let (s0, e0) = crate::segment::trim(doc.text, span.start, d.start);
