@@ -574,7 +574,7 @@ impl OffsetMap {
     /// Prepares the mapping for `offsets` (any order, duplicates allowed); `unit_len` is how
     /// many units a character counts for (`char::len_utf16`, or 1 for code points).
     pub fn new(text: &str, mut offsets: Vec<usize>, unit_len: fn(char) -> usize) -> Self {
-        offsets.sort_unstable();
+        crate::sort::by_key(&mut offsets, |&o| o);
         offsets.dedup();
         let mut pairs = Vec::with_capacity(offsets.len());
         let mut pos = 0usize;

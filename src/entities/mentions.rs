@@ -227,7 +227,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             .split_whitespace()
             .map(|w| self.words.intern(w))
             .collect();
-        words.sort_unstable();
+        crate::sort::by_key(&mut words, |&w| w);
         words.dedup();
         let slots = words
             .into_iter()
@@ -429,7 +429,7 @@ impl<'d, 'a> Builder<'d, 'a> {
                 .flatten(),
         );
         cands.extend(self.index.long.iter());
-        cands.sort_unstable();
+        crate::sort::by_key(&mut cands, |&c| c);
         cands.dedup();
         let mut best: Option<usize> = None;
         for &i in cands.iter() {

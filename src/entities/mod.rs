@@ -282,7 +282,7 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
                 .map(move |m| (m.start as u32, m.end as u32, i as u32))
         })
         .collect();
-    claimed.sort_unstable();
+    crate::sort::by_key(&mut claimed, |&c| c);
     claimed.dedup_by_key(|c| (c.0, c.1));
     let owner = |m: &Span| {
         let k = (m.start as u32, m.end as u32);
@@ -322,7 +322,7 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
                 .map(move |m| (m.start as u32, std::cmp::Reverse(m.end as u32), k as u32))
         })
         .collect();
-    all.sort_unstable();
+    crate::sort::by_key(&mut all, |&x| x);
     let mut dropped: Vec<(usize, Span)> = Vec::new();
     let mut reach: Option<Span> = None;
     for (start, std::cmp::Reverse(end), k) in all {
@@ -333,7 +333,7 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
         }
     }
     // (One pass per entity that loses mentions: an entity's mentions are distinct.)
-    dropped.sort_unstable_by_key(|&(k, m)| (k, m.start, m.end));
+    crate::sort::by_key(&mut dropped, |&(k, m)| (k, m.start, m.end));
     for group in dropped.chunk_by(|x, y| x.0 == y.0) {
         let gone: crate::fx::FxHashSet<Span> = group.iter().map(|&(_, m)| m).collect();
         kept[group[0].0].1.mentions.retain(|x| !gone.contains(x));

@@ -104,7 +104,7 @@ pub fn find(doc: &Document) -> Vec<RawQuote> {
     // Indirect content is cut before a direct quote inside it, but not before scare quotes.
     // (Matched by start: a kept quote may end before its paired span's trailing comma.)
     let mut kept: Vec<usize> = out.iter().map(|q| q.span.start).collect();
-    kept.sort_unstable();
+    crate::sort::by_key(&mut kept, |&k| k);
     let mut accepted: Vec<Span> = spans
         .iter()
         .filter(|qs| kept.binary_search(&qs.content.start).is_ok())
@@ -132,7 +132,7 @@ pub fn find(doc: &Document) -> Vec<RawQuote> {
         })
         .filter_map(|q| q.cue.map(|c| c.start))
         .collect();
-    used.sort_unstable();
+    crate::sort::by_key(&mut used, |&u| u);
     let indirect = find_indirect(doc, &direct, &accepted, &used);
     let mut partials = partials_inside(doc, &spans, &kept, &indirect);
     partials.extend(continued_lists(doc, &spans, &out, &partials));
