@@ -85,7 +85,7 @@ fn logit(sentence: &str) -> f32 {
     let mut prev: Option<u32> = None;
     let mut i = 0;
     while i < bytes.len() {
-        if !bytes[i].is_ascii_alphanumeric() {
+        if ALNUM_LOWER[bytes[i] as usize] == 0 {
             i += 1;
             continue;
         }
@@ -95,10 +95,12 @@ fn logit(sentence: &str) -> f32 {
         let mut h = FNV_OFFSET;
         let mut pair = pair_from.unwrap_or(0);
         let mut numeric = false;
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-            let b = bytes[i];
-            numeric |= b.is_ascii_digit();
-            let l = b.to_ascii_lowercase();
+        while i < bytes.len() {
+            let l = ALNUM_LOWER[bytes[i] as usize];
+            if l == 0 {
+                break;
+            }
+            numeric |= l.is_ascii_digit();
             h = fnv_byte(h, l);
             pair = fnv_byte(pair, l);
             i += 1;
@@ -118,6 +120,20 @@ fn logit(sentence: &str) -> f32 {
     }
     BIAS + SCALE * acc as f32 / (n as f32).sqrt()
 }
+
+/// Per byte: itself lowercased if it is an ASCII letter or digit, else 0 (a separator).
+const ALNUM_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
 
 /// FNV-1a over `bytes`, ASCII-lowercased, continuing from state `h`.
 #[inline]

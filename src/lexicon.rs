@@ -169,6 +169,8 @@ struct Table {
     mask: usize,
     /// The longest word in any list, in bytes: longer folded words are in none.
     longest: usize,
+    /// The words of one character.
+    singles: Vec<char>,
 }
 
 #[derive(Clone, Copy, Default)]
@@ -238,6 +240,7 @@ impl Table {
             short: Vec::new(),
             mask: cap - 1,
             longest: 0,
+            singles: Vec::new(),
         };
         let lists = COMPILED_LISTS
             .iter()
@@ -277,6 +280,14 @@ impl Table {
             }
         }
         assert!(t.words.len() < u16::MAX as usize);
+        t.singles = t
+            .words
+            .iter()
+            .filter_map(|w| {
+                let mut c = w.chars();
+                c.next().filter(|_| c.next().is_none())
+            })
+            .collect();
         t
     }
 
@@ -448,6 +459,12 @@ pub fn word_info_in(text: &str, start: usize, end: usize) -> (WordInfo, u16) {
         plain = false;
     }
     (info, if plain { slot.word } else { 0 })
+}
+
+/// Can the one-character word `c` be in any compiled list? (Mostly not: a punctuation
+/// token needs no look-up.)
+pub fn may_hold_char(c: char) -> bool {
+    table().singles.contains(&fold_char(c))
 }
 
 /// The number of entries of the compiled table (the largest entry number of [`word_info`]).

@@ -360,7 +360,14 @@ fn is_apostrophe(c: char) -> bool {
 /// marked later).
 fn tokenize(text: &str, p: Span, out: &mut Vec<Token>, meta: &mut Vec<u16>, infos: &mut Infos) {
     let mut push = |span: Span, kind: TokKind, first: char| {
-        let mut m = infos.id(text, span.start, span.end) | ((kind as u16) << meta::KIND_SHIFT);
+        // (A punctuation token is one character, which no list holds but a list's word of
+        // one character.)
+        let id = if kind == TokKind::Punct && !lexicon::may_hold_char(first) {
+            0
+        } else {
+            infos.id(text, span.start, span.end)
+        };
+        let mut m = id | ((kind as u16) << meta::KIND_SHIFT);
         if first.is_uppercase() {
             m |= meta::UPPER;
         }

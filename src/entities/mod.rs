@@ -156,11 +156,14 @@ impl Speakers {
 
 /// [`resolve`], with the quotes kept as spans ([`Speakers`]).
 pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
-    let runs = name_runs(doc);
+    // The name runs, read as the walk reaches them; `window` keeps those already read that
+    // a later source phrase may still overlap (a phrase starts at or after its quote's place
+    // in the walk order, and runs come in order, so older ones are dropped from the front).
+    let mut runs = NameRuns::new(doc).peekable();
+    let mut window: std::collections::VecDeque<NameRun> = Default::default();
     let mut b = Builder::new(doc);
 
     // Walk names and quote sources in text order.
-    let mut ri = 0;
     let mut last_speaker: Option<usize> = None;
     let mut order: Vec<usize> = (0..raw.len()).collect();
     // Sources are resolved at their own position (the cue may come after the quote).
@@ -178,9 +181,13 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
     for &qi in &order {
         let q = &raw[qi];
         let pos = src_pos(q);
-        while ri < runs.len() && runs[ri].span().start < pos {
-            b.mention_run(&runs[ri], false);
-            ri += 1;
+        let key = pos.min(q.span.start);
+        while window.front().is_some_and(|r| r.span().end <= key) {
+            window.pop_front();
+        }
+        while let Some(r) = runs.next_if(|r| r.span().start < pos) {
+            b.mention_run(&r, false);
+            window.push_back(r);
         }
         let speaker = match q.source {
             Source::Phrase(s) => {
@@ -191,15 +198,14 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
                     z > 0 && (is_group_noun(doc.tok(z - 1)) || is_plain_plural(doc.tok(z - 1)));
                 // Let runs inside the phrase register first, as evidence they are a source.
                 let mut hit = None;
-                while ri < runs.len() && runs[ri].span().start < s.end {
-                    let r = &runs[ri];
-                    b.mention_run(r, s.overlaps(r.span()) && !group);
-                    ri += 1;
+                while let Some(r) = runs.next_if(|r| r.span().start < s.end) {
+                    b.mention_run(&r, s.overlaps(r.span()) && !group);
+                    window.push_back(r);
                 }
                 // Every run in the phrase, also ones already seen for an earlier quote
                 // with the same source (`A, according to X, B`).
-                let first = runs.partition_point(|r| r.span().end <= s.start);
-                for r in runs[first..].iter().take_while(|r| r.span().start < s.end) {
+                let first = window.partition_point(|r| r.span().end <= s.start);
+                for r in window.range(first..).take_while(|r| r.span().start < s.end) {
                     // Laws never speak: `the explanatory notes of the British Bill`.
                     if names_a_law(doc, r.span()) {
                         continue;
@@ -250,12 +256,11 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
         }
         speakers[qi] = speaker;
     }
-    while ri < runs.len() {
-        b.mention_run(&runs[ri], false);
-        ri += 1;
+    for r in runs {
+        b.mention_run(&r, false);
     }
     // Only the entities are needed from here on: the runs and the look-up structures go.
-    drop(runs);
+    drop(window);
     let entities = b.into_entities();
 
     // Keep entities that speak or that the text describes with strong evidence.

@@ -111,60 +111,88 @@ pub(crate) fn is_name_suffix(w: &str) -> bool {
     matches!(w, "Jr" | "Sr" | "II" | "III" | "IV" | "." | ",")
 }
 
-/// Finds every run of capitalised words with the evidence around it.
-pub(crate) fn name_runs(doc: &Document) -> Vec<NameRun> {
-    let n = doc.tokens.len();
-    let mut out = Vec::new();
-    let mut i = 0;
-    let mut sent = 0;
-    while i < n {
-        if !is_cap_word(doc, i) {
-            i += 1;
-            continue;
-        }
-        // The run's words stay in the sentence of its first (only initials and particles
-        // may carry it on). (Runs come in order: the sentence index walks forward.)
-        while doc.sentences[sent].last <= i {
-            sent += 1;
-        }
-        let sentence_end = doc.sentences[sent].last;
-        let mut j = i + 1;
-        while j < n {
-            if is_cap_word(doc, j) && j < sentence_end {
-                j += 1;
-            } else if j + 1 < n
-                && doc.tok(j) == "."
-                && is_initial(doc.tok(j - 1))
-                && is_cap_word(doc, j + 1)
-            {
-                // A middle or first initial: `C. Eugene Steuerle`, `Janet L. Yellen`.
-                j += 2;
-            } else if j + 2 < n
-                && is_particle(doc.tok(j))
-                && is_particle(doc.tok(j + 1))
-                && is_cap_word(doc, j + 2)
-            {
-                // Two particles: `Ursula von der Leyen`, `Joost van den Berg`.
-                j += 3;
-            } else if j + 1 < n
-                && (is_particle(doc.tok(j)) || matches!(doc.tok(j), "of" | "for")
-                    // `Joint Committee on Intelligence and Security`: inside an
-                    // organisation's name, `on` and `and` join too.
-                    || (matches!(doc.tok(j), "on" | "and") && (i..j).any(|k| doc.is(k, LEX_ORG_HEAD)))
-                    // `World Travel and Tourism Council`: `and` inside a name that an
-                    // organisation word ends.
-                    || (doc.tok(j) == "and" && (j + 1..(j + 4).min(n)).take_while(|&k| is_cap_word(doc, k)).any(|k| doc.is(k, LEX_ORG_HEAD))))
-                && is_cap_word(doc, j + 1)
-            {
-                j += 2;
-            } else {
-                break;
+/// Every run of capitalised words of a document with the evidence around it, in order,
+/// found as they are asked for (so that the entity pass never holds them all).
+pub(crate) struct NameRuns<'d, 'a> {
+    doc: &'d Document<'a>,
+    /// The next token to look at, and the index of its sentence (or one before it).
+    i: usize,
+    sent: usize,
+}
+
+impl<'d, 'a> NameRuns<'d, 'a> {
+    pub(crate) fn new(doc: &'d Document<'a>) -> Self {
+        NameRuns { doc, i: 0, sent: 0 }
+    }
+}
+
+impl Iterator for NameRuns<'_, '_> {
+    type Item = NameRun;
+
+    fn next(&mut self) -> Option<NameRun> {
+        let doc = self.doc;
+        let n = doc.tokens.len();
+        while self.i < n {
+            let i = self.i;
+            if !is_cap_word(doc, i) {
+                self.i += 1;
+                continue;
+            }
+            // The run's words stay in the sentence of its first (only initials and particles
+            // may carry it on). (Runs come in order: the sentence index walks forward.)
+            while doc.sentences[self.sent].last <= i {
+                self.sent += 1;
+            }
+            let sent = self.sent;
+            let sentence_end = doc.sentences[sent].last;
+            // Whether an organisation word is among tokens `i..org_upto`.
+            let (mut org, mut org_upto) = (false, i);
+            let mut j = i + 1;
+            while j < n {
+                if is_cap_word(doc, j) && j < sentence_end {
+                    j += 1;
+                } else if j + 1 < n
+                    && doc.tok(j) == "."
+                    && is_initial(doc.tok(j - 1))
+                    && is_cap_word(doc, j + 1)
+                {
+                    // A middle or first initial: `C. Eugene Steuerle`, `Janet L. Yellen`.
+                    j += 2;
+                } else if j + 2 < n
+                    && is_particle(doc.tok(j))
+                    && is_particle(doc.tok(j + 1))
+                    && is_cap_word(doc, j + 2)
+                {
+                    // Two particles: `Ursula von der Leyen`, `Joost van den Berg`.
+                    j += 3;
+                } else if j + 1 < n
+                    && (is_particle(doc.tok(j)) || matches!(doc.tok(j), "of" | "for")
+                        // `Joint Committee on Intelligence and Security`: inside an
+                        // organisation's name, `on` and `and` join too.
+                        || (matches!(doc.tok(j), "on" | "and") && {
+                            while org_upto < j {
+                                org |= doc.is(org_upto, LEX_ORG_HEAD);
+                                org_upto += 1;
+                            }
+                            org
+                        })
+                        // `World Travel and Tourism Council`: `and` inside a name that an
+                        // organisation word ends.
+                        || (doc.tok(j) == "and" && (j + 1..(j + 4).min(n)).take_while(|&k| is_cap_word(doc, k)).any(|k| doc.is(k, LEX_ORG_HEAD))))
+                    && is_cap_word(doc, j + 1)
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            self.i = j;
+            if let Some(run) = make_run(doc, i, j, sent) {
+                return Some(run);
             }
         }
-        out.extend(make_run(doc, i, j, sent));
-        i = j;
+        None
     }
-    out
 }
 
 /// Splits a capitalised run into title + name, and reads its evidence.
