@@ -328,22 +328,35 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
         })
         .collect();
     crate::sort::by_key(&mut all, |&x| x);
-    let mut dropped: Vec<(usize, Span)> = Vec::new();
-    let mut reach: Option<Span> = None;
+    // (Each dropped mention keeps the entity whose mention covered it.)
+    let mut dropped: Vec<(usize, Span, usize)> = Vec::new();
+    let mut reach: Option<(Span, usize)> = None;
     for (start, std::cmp::Reverse(end), k) in all {
         let m = Span::new(start as usize, end as usize);
         match reach {
-            Some(r) if m.start < r.end => dropped.push((k as usize, m)),
-            _ => reach = Some(m),
+            Some((r, w)) if m.start < r.end => dropped.push((k as usize, m, w)),
+            _ => reach = Some((m, k as usize)),
         }
     }
     // (One pass per entity that loses mentions: an entity's mentions are distinct.)
-    crate::sort::by_key(&mut dropped, |&(k, m)| (k, m.start, m.end));
+    crate::sort::by_key(&mut dropped, |&(k, m, _)| (k, m.start, m.end));
+    let mut heir: Vec<Option<usize>> = vec![None; kept.len()];
     for group in dropped.chunk_by(|x, y| x.0 == y.0) {
-        let gone: crate::fx::FxHashSet<Span> = group.iter().map(|&(_, m)| m).collect();
+        let gone: crate::fx::FxHashSet<Span> = group.iter().map(|&(_, m, _)| m).collect();
         kept[group[0].0].1.mentions.retain(|x| !gone.contains(x));
+        heir[group[0].0] = Some(group[0].2);
     }
-    kept.retain(|(i, e)| !e.mentions.is_empty() || speaking[*i]);
+    // A speaker all of whose mentions lie inside another entity's longer ones is that
+    // entity: every entity keeps at least one mention.
+    let alias: Vec<(usize, usize)> = kept
+        .iter()
+        .enumerate()
+        .filter(|(_, (i, e))| e.mentions.is_empty() && speaking[*i])
+        .filter_map(|(pos, (i, _))| heir[pos].map(|w| (*i, kept[w].0)))
+        .collect();
+    kept.retain(|(i, e)| {
+        !e.mentions.is_empty() || (speaking[*i] && !alias.iter().any(|a| a.0 == *i))
+    });
     // Ids in order of first mention.
     crate::sort::by_key(&mut kept, |(_, e)| {
         e.mentions.first().map_or(usize::MAX, |m| m.start)
@@ -354,6 +367,9 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
         new_index[i] = entities.len() as u32;
         e.id = format!("e{}", entities.len() + 1);
         entities.push(e);
+    }
+    for &(loser, winner) in &alias {
+        new_index[loser] = new_index[winner];
     }
     let quotes = raw
         .iter()
@@ -482,6 +498,24 @@ mod tests {
         let got = speakers(t);
         assert_eq!(got[0].0.as_deref(), Some("Tasos Georgelis"), "{got:?}");
         assert_eq!(got[1].0.as_deref(), Some("John Kerry"), "{got:?}");
+    }
+
+    #[test]
+    fn a_speaker_whose_mentions_another_covers_is_that_entity() {
+        // (Found by the CRLF property test: `Pentagon` speaks, but its only mention lies
+        // inside a longer one; every entity must keep a mention.)
+        let t = "John Kirby « Kirby » 👩\u{200d}👩\u{200d}👧, according to John Kirby the Pentagon A According to officials, the plan failed. John Kirby ";
+        let a = crate::annotate(t);
+        assert!(
+            a.entities.iter().all(|e| !e.mentions.is_empty()),
+            "{:?}",
+            a.entities
+        );
+        for q in &a.quotes {
+            if let Some(sp) = &q.speaker {
+                assert!(a.entities.iter().any(|e| &e.id == sp), "{sp}");
+            }
+        }
     }
 
     #[test]
