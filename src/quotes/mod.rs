@@ -300,6 +300,52 @@ mod tests {
     }
 
     #[test]
+    fn contractions_make_a_clause() {
+        let q = quotes("Josh Earnest said Obama wasn't targeting just Trump. Kasich says he’ll welcome advice from anyone.");
+        let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Obama wasn't targeting just Trump",
+                "he’ll welcome advice from anyone"
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_closing_cue_takes_a_source_with_words_around_its_head() {
+        for (text, source) in [
+            (
+                "Cruz will rethink how he approaches his colleagues, a source close to him said.",
+                "a source close to him",
+            ),
+            (
+                "Cameron will work with the next president, the prime minister’s spokesman said.",
+                "the prime minister’s spokesman",
+            ),
+            (
+                "The effects are difficult to predict, many economists say.",
+                "many economists",
+            ),
+        ] {
+            let q = quotes(text);
+            assert_eq!(q.len(), 1, "{text}: {q:?}");
+            assert_eq!(q[0].2.as_deref(), Some(source), "{text}");
+        }
+        // A clause between the comma and the verb is no source.
+        assert!(quotes("Prices rose, and then the bank said so.").is_empty());
+    }
+
+    #[test]
+    fn an_appositive_with_commas_of_its_own_keeps_the_name() {
+        let q = quotes("Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said he and other rabbis were alarmed.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "he and other rabbis were alarmed");
+        assert_eq!(q[0].2.as_deref(), Some("Jeffrey Salkin"));
+    }
+
+    #[test]
     fn a_partial_quote_stays_inside_its_reported_clause() {
         let q = quotes("Trump said he won \"every single debate\" in which he took part. Flynn said Trump was “absolutely right” when he said it.");
         let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();
