@@ -314,6 +314,22 @@ mod tests {
     }
 
     #[test]
+    fn a_long_subject_or_a_present_verb_still_makes_a_clause() {
+        let q = quotes("Local GOP leaders say Trump’s recent visits to some of the state’s most critical battlegrounds have included fact-finding. Josh Earnest said Obama enjoys the event.");
+        let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Trump’s recent visits to some of the state’s most critical battlegrounds have included fact-finding",
+                "Obama enjoys the event"
+            ],
+            "{q:?}"
+        );
+        // A possessive before a plural is a noun phrase, not a clause.
+        assert!(quotes("Josh Earnest said Obama’s plans.").is_empty());
+    }
+
+    #[test]
     fn a_closing_cue_takes_a_source_with_words_around_its_head() {
         for (text, source) in [
             (

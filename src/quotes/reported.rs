@@ -786,11 +786,35 @@ pub(crate) fn has_finite_verb(doc: &Document, k: usize, e: usize) -> bool {
     {
         return true;
     }
-    (k + 1..e.min(k + 8)).any(|x| {
+    // `Obama enjoys …`, `Ivanka Trump also advises …`: a present-tense verb right after a
+    // name (not after a possessive: `Trump’s plans`).
+    let present_after_name = |x: usize| {
         let w = doc.tok(x);
-        lexicon::in_list(FINITE, w) || is_past_verb(w) || is_negated_auxiliary(w)
+        let mut n = x;
+        if n > k && matches!(doc.tok(n - 1), "also" | "now" | "still" | "never" | "often") {
+            n -= 1;
+        }
+        n > k
+            && doc.is_upper(n - 1)
+            && !doc.tok(n - 1).ends_with("s")
+            && w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && w.chars().all(|c| c.is_ascii_lowercase())
+    };
+    (k + 1..e.min(k + FINITE_WINDOW)).any(|x| {
+        let w = doc.tok(x);
+        lexicon::in_list(FINITE, w)
+            || is_past_verb(w)
+            || is_negated_auxiliary(w)
+            || (x <= k + 4 && present_after_name(x))
     })
 }
+
+/// How far after a clause's first word its finite verb is looked for: far enough for a
+/// subject with a modifier (`Trump’s recent visits to some of the state’s battlegrounds
+/// have …`).
+const FINITE_WINDOW: usize = 12;
 
 /// `wasn't`, `don’t`, `can't`: an auxiliary and its negation in one token.
 pub(crate) fn is_negated_auxiliary(w: &str) -> bool {
