@@ -350,6 +350,16 @@ mod tests {
     }
 
     #[test]
+    fn a_sources_appositive_is_not_content() {
+        let q = quotes("It can be effective in reducing suicide, according to Craig Bryan, head of the National Center for Veterans Studies.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "It can be effective in reducing suicide");
+        let q = quotes("Both parties \"saw Burma as a country under pressure from China,\" said Victor Cha, who served as Asia director.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].2.as_deref(), Some("Victor Cha"));
+    }
+
+    #[test]
     fn contractions_make_a_clause() {
         let q = quotes("Josh Earnest said Obama wasn't targeting just Trump. Kasich says he’ll welcome advice from anyone.");
         let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();
