@@ -360,6 +360,20 @@ mod tests {
     }
 
     #[test]
+    fn a_descriptions_appositive_name_is_the_source() {
+        for (text, source) in [
+            ("“We are done,” said a spokeswoman, Anna Richardson White.", "Anna Richardson White"),
+            ("“It is likely,” said another leading advocate, Andrew J. Pincus of the firm Mayer Brown.", "Andrew J. Pincus"),
+            ("“It is over,” said the company's chief executive, Tim Cook, on Monday.", "Tim Cook"),
+            // No name after the comma: the description stays the source.
+            ("“It is over,” said a spokeswoman, adding nothing.", "a spokeswoman"),
+        ] {
+            let q = quotes(text);
+            assert_eq!(q[0].2.as_deref(), Some(source), "{text}: {q:?}");
+        }
+    }
+
+    #[test]
     fn contractions_make_a_clause() {
         let q = quotes("Josh Earnest said Obama wasn't targeting just Trump. Kasich says he’ll welcome advice from anyone.");
         let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();
