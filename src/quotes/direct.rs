@@ -444,7 +444,10 @@ pub(crate) fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)
             || (end > start
                 && depth == 0
                 && matches!(w, "." | "!" | "?" | ";")
-                && !is_name_dot(doc, end))
+                && !is_name_dot(doc, end)
+                // (Nor does an abbreviation's period before a comma: `McConnell, R-Ky.,
+                // said`, `Tampa, Fla., said`.)
+                && !(w == "." && end + 1 < doc.tokens.len() && doc.tok(end + 1) == ","))
         {
             break;
         }

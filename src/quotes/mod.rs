@@ -374,6 +374,16 @@ mod tests {
     }
 
     #[test]
+    fn an_abbreviation_before_a_comma_ends_no_attribution() {
+        let q = quotes("“The veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(
+            q[0].2.as_deref(),
+            Some("Senate Majority Leader Mitch McConnell")
+        );
+    }
+
+    #[test]
     fn contractions_make_a_clause() {
         let q = quotes("Josh Earnest said Obama wasn't targeting just Trump. Kasich says he’ll welcome advice from anyone.");
         let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();
