@@ -17,6 +17,7 @@ pub(crate) const DESCRIBING_VERBS: &[&str] = &[
     "describe",
     "described",
     "describes",
+    "describing",
     "hailed",
     "labeled",
     "labelled",
@@ -83,6 +84,32 @@ pub(crate) fn classify_direct(
     let before_tok = doc.tokens_before(q.open);
     let prev_word = before_tok.checked_sub(1).map(|i| doc.tok(i)).unwrap_or("");
     let naming = lexicon::in_list(NAMING_WORDS, prev_word);
+    // `what it called “a clear threat to …”`, `what multiple lawmakers called “fraud”`: a
+    // naming verb after `what` and its subject gives that subject's words.
+    if naming && matches!(prev_word, "called" | "calls" | "call" | "dubbed" | "termed") {
+        let v = before_tok - 1;
+        let si = doc.sentence_at(q.open)?;
+        let first = doc.sentences[si].first;
+        let what = (v.saturating_sub(6).max(first)..v)
+            .rev()
+            .find(|&k| doc.tok(k) == "what");
+        if let Some(src) = what.and_then(|w| {
+            if v == w + 2 && matches!(doc.tok(w + 1), "it" | "they" | "he" | "she" | "we") {
+                return Some(doc.tokens[w + 1].span());
+            }
+            // (The whole phrase between `what` and the verb: `multiple lawmakers`.)
+            (v - w <= 6 && np_ending_at(doc, v, w + 1).is_some())
+                .then(|| Span::new(doc.tokens[w + 1].span().start, doc.tokens[v - 1].span().end))
+        }) {
+            return Some(RawQuote {
+                span: content,
+                kind: QuoteKind::Direct,
+                cue: Some(doc.tokens[v].span()),
+                source: Source::Phrase(src),
+                confidence: 0.7,
+            });
+        }
+    }
 
     // `was described as “heartbreaking” by the conservation department`: a passive verb of
     // description reports someone's words, with the agent (if any) as the source.
@@ -102,7 +129,9 @@ pub(crate) fn classify_direct(
             .or_else(|| as_verb_before(doc, at))
     });
     if let Some(v) = describing {
+        // (`is describing as “unhinged”` is active.)
         let passive = v > 0
+            && !doc.tok(v).ends_with("ing")
             && matches!(
                 doc.tok(v - 1),
                 "was" | "were" | "been" | "being" | "is" | "are"
@@ -112,8 +141,10 @@ pub(crate) fn classify_direct(
             let by = (k..(k + 2).min(doc.tokens.len())).find(|&x| doc.tok(x) == "by");
             by.and_then(|x| np_after(doc, x + 1, (x + 10).min(doc.tokens.len())))
         } else {
-            doc.sentence_at(doc.tokens[v].span().start)
-                .and_then(|si| subject_before(doc, v, doc.sentences[si].first))
+            doc.sentence_at(doc.tokens[v].span().start).and_then(|si| {
+                let first = doc.sentences[si].first;
+                subject_before(doc, verb_group_start(doc, v, first), first)
+            })
         };
         let cue = doc.tokens[v].span();
         return Some(RawQuote {
@@ -270,7 +301,15 @@ fn as_verb_before(doc: &Document, at: usize) -> Option<usize> {
                     };
                     doc.is_upper(s)
                 })
-                || (w.ends_with("ing") && k > first && doc.tok(k - 1) == ","))
+                || (w.ends_with("ing") && k > first && {
+                    // (`, saying …`, or progressive: `has been steadily pounding Trump as …`.)
+                    let p = if doc.tok(k - 1).ends_with("ly") && k > first + 1 {
+                        k - 2
+                    } else {
+                        k - 1
+                    };
+                    matches!(doc.tok(p), "," | "is" | "are" | "was" | "were" | "been")
+                }))
     })?;
     let w = doc.tok(v);
     if matches!(
@@ -297,6 +336,7 @@ fn as_verb_before(doc: &Document, at: usize) -> Option<usize> {
             "," | ";" | ":" | "." | "that" | "who" | "which" | "such"
         ) || is_quote_char_token(doc.tok(k))
     }) || (v > first
+        && !w.ends_with("ing")
         && matches!(
             doc.tok(v - 1),
             "is" | "was" | "were" | "are" | "be" | "been" | "being"
@@ -304,7 +344,22 @@ fn as_verb_before(doc: &Document, at: usize) -> Option<usize> {
     {
         return None;
     }
-    subject_of(doc, v, first).map(|_| v)
+    subject_of(doc, verb_group_start(doc, v, first), first).map(|_| v)
+}
+
+/// The first token of the verb group ending at `v`, past auxiliaries and adverbs (`has
+/// been steadily` in `Reid has been steadily pounding`), where its subject ends.
+fn verb_group_start(doc: &Document, v: usize, first: usize) -> usize {
+    let mut s = v;
+    while s > first
+        && (matches!(
+            doc.tok(s - 1),
+            "has" | "have" | "had" | "is" | "are" | "was" | "were" | "been" | "will" | "would"
+        ) || doc.tok(s - 1).ends_with("ly"))
+    {
+        s -= 1;
+    }
+    s
 }
 
 /// Verbs that describe someone or something in the subject's words.

@@ -384,6 +384,44 @@ mod tests {
     }
 
     #[test]
+    fn what_someone_called_quotes_their_words() {
+        let q = quotes("The council pledged sanctions against what it called “a clear threat to peace.” The bank was part of what multiple lawmakers called “fraud” in the hearing.");
+        let texts: Vec<(&str, Option<&str>)> =
+            q.iter().map(|q| (q.0.as_str(), q.2.as_deref())).collect();
+        assert_eq!(
+            texts,
+            [
+                ("a clear threat to peace.", Some("it")),
+                ("fraud", Some("multiple lawmakers"))
+            ],
+            "{q:?}"
+        );
+        let q = quotes("Reid has been steadily pounding Trump as a “con artist” in the Senate.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].2.as_deref(), Some("Reid"));
+    }
+
+    #[test]
+    fn told_with_a_possessive_object() {
+        let q = quotes("She told her staff the campaign was over. Limbaugh told his radio audience on Monday, “What has happened is this.”");
+        let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["the campaign was over", "What has happened is this."],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn an_adjunct_before_a_closing_cue_is_no_content() {
+        assert!(
+            quotes("In her 2003 book, Living History, Clinton noted the clot’s existence.")
+                .iter()
+                .all(|q| !q.0.starts_with("In her"))
+        );
+    }
+
+    #[test]
     fn contractions_make_a_clause() {
         let q = quotes("Josh Earnest said Obama wasn't targeting just Trump. Kasich says he’ll welcome advice from anyone.");
         let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();

@@ -275,6 +275,26 @@ pub(crate) fn find_indirect(
                 {
                     let t = doc.tok(obj_end);
                     let c = t.chars().next().unwrap_or(' ');
+                    // (`told his radio audience on Monday, “…”`: a possessive and its noun.)
+                    if matches!(t, "his" | "her" | "their" | "its" | "our" | "my")
+                        && obj_end + 1 < e
+                        && doc.tok(obj_end + 1).chars().all(|c| c.is_lowercase())
+                    {
+                        obj_end += 2;
+                        while obj_end < e
+                            && obj_end - k < 6
+                            && doc.tok(obj_end).chars().all(|c| c.is_lowercase())
+                            && !matches!(doc.tok(obj_end), "that" | "about" | "to" | "the")
+                            && !is_past_verb(doc.tok(obj_end))
+                            && !lexicon::in_list(
+                                &["is", "was", "are", "were", "will", "would", "had", "has"],
+                                doc.tok(obj_end),
+                            )
+                        {
+                            obj_end += 1;
+                        }
+                        break;
+                    }
                     if c.is_uppercase()
                         || matches!(
                             t,
@@ -1011,8 +1031,19 @@ pub(crate) fn trailing_cue(
         return make_indirect(doc, first, c2 - 1, doc.tokens[v].span(), Some(sp), direct);
     }
     // The content before the comma must be a clause, not a name with an appositive
-    // (`The Prime Minister, Keir Starmer, said …`).
-    if (first..comma).all(|k| doc.tok(k) == "," || is_np_token(doc, k)) {
+    // (`The Prime Minister, Keir Starmer, said …`), nor an adjunct (`In her 2003 book,
+    // Living History, Clinton noted …`).
+    if (first..comma).all(|k| doc.tok(k) == "," || is_np_token(doc, k))
+        || (is_preposition(&doc.tok(first).to_lowercase())
+            && !(first..comma).any(|k| {
+                let w = doc.tok(k);
+                matches!(
+                    w,
+                    "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would"
+                ) || is_past_verb(w)
+                    || is_negated_auxiliary(w)
+            }))
+    {
         return None;
     }
     let src = if inverted {
