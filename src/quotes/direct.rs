@@ -637,6 +637,24 @@ fn name_colon_before(doc: &Document, b: usize, first: usize) -> Option<(Span, So
     Some((cue, Source::Phrase(np), 0))
 }
 
+/// `The New York Times reports:` or `Caddell continued:` closing the paragraph before one
+/// that opens with the quote (token `b` is its mark, sentence `si` the quote's).
+fn colon_paragraph_before(doc: &Document, b: usize, si: usize) -> Option<(Span, Source, usize)> {
+    if si == 0 || b == 0 || doc.tok(b - 1) != ":" {
+        return None;
+    }
+    let prev = doc.sentences[si - 1];
+    if prev.last != b || b - prev.first > 12 {
+        return None;
+    }
+    let v = b - 2;
+    if v > prev.first && lexicon::is_speech_verb(doc.tok(v)) {
+        let src = subject_before(doc, v, prev.first)?;
+        return Some((doc.tokens[v].span(), Source::Phrase(src), 0));
+    }
+    name_colon_before(doc, b, prev.first)
+}
+
 /// The cue before a quote in the same sentence: `X said: “…”`, `X said it appears that “…”`.
 /// Returns the cue, the source and the distance in tokens between the cue and the mark
 /// (0 for `said: “` / `said, “`).
@@ -646,7 +664,7 @@ pub(crate) fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source
     let s = doc.sentences[si];
     let lo = s.first.max(b.saturating_sub(CUE_WINDOW * 2));
     if b <= lo {
-        return None;
+        return colon_paragraph_before(doc, b, si);
     }
     if let Some(found) = name_colon_before(doc, b, s.first) {
         return Some(found);

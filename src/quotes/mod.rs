@@ -422,6 +422,13 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_ending_in_a_colon_introduces_the_quote_after_it() {
+        let q = quotes("The New York Times reports:\n\n\"Just 24 percent of the contributors have given $200 or less.\"\n\nCaddell continued:\n\n\"The health issue is very much a partisan issue.\"");
+        let srcs: Vec<Option<&str>> = q.iter().map(|q| q.2.as_deref()).collect();
+        assert_eq!(srcs, [Some("New York Times"), Some("Caddell")], "{q:?}");
+    }
+
+    #[test]
     fn contractions_make_a_clause() {
         let q = quotes("Josh Earnest said Obama wasn't targeting just Trump. Kasich says he’ll welcome advice from anyone.");
         let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();
