@@ -186,10 +186,38 @@ function paintOptions(opts) {
   return o;
 }
 
-const tick = () => new Promise((r) => setTimeout(r, 0));
+/** A task queued now (not throttled in background tabs, unlike setTimeout). */
+const nextTask = () => new Promise((resolve) => {
+  const c = new MessageChannel();
+  c.port1.onmessage = () => resolve();
+  c.port2.postMessage(0);
+});
 
 /**
- * Annotates `el` in place and returns `{ annotations, stats }`.
+ * Waits until the browser has rendered a frame; resolves to the main-thread time that frame's
+ * rendering took (its style, layout and paint: from its animation-frame callbacks to the next
+ * task). In a hidden page, where no frame comes, it only yields (and resolves to 0).
+ */
+function nextFrame() {
+  if (globalThis.document?.visibilityState !== "visible") return nextTask().then(() => 0);
+  return new Promise((resolve) => {
+    let done = false;
+    const go = (ms) => { if (!done) { done = true; resolve(ms); } };
+    requestAnimationFrame(() => {
+      const t = performance.now();
+      nextTask().then(() => go(performance.now() - t));
+    });
+    setTimeout(() => go(0), 100); // a throttled frame (an off-screen iframe) does not stall us
+  });
+}
+
+/**
+ * Annotates `el` in place and returns `{ annotations, stats }` once everything is marked.
+ *
+ * The marks that show in the viewport are painted first, in the same task as the engine's
+ * run, so they reach the screen in the next frame; the rest follow a slice per frame (at most
+ * about 40 ms of work each, the browser's layout of the new marks included), so the page
+ * keeps answering meanwhile.
  *
  * Options (all optional):
  * - `mode`: `"wrap"` (default, `<mark>` elements), `"highlight"` (CSS Custom Highlight API,
@@ -200,46 +228,53 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
  *   quote's source phrase as written, `a spokeswoman`, `he`).
  * - `threshold` (`claimThreshold()`, 0.57): only claims scoring at least this are marked; the
  *   returned annotations keep every claim with its score.
- * - `annotations`: the contract for `extractText(el)` computed elsewhere (a worker); painted
- *   a few hundred text nodes at a time, with `onProgress(fraction)` between steps.
+ * - `annotations`: the contract for `extractText(el)` computed elsewhere (a worker), painted
+ *   instead of annotating here.
+ * - `onProgress(fraction)`: called between slices.
  */
 export async function annotate(el, opts = {}) {
   if (!(el instanceof Element)) throw new TypeError("whosaid.annotate: an Element is needed");
-  // A later annotate() of the same element supersedes this one, even mid-way.
+  // A later annotate() or clear() of the same element supersedes this one, even mid-way.
   const gen = ++generation;
   busy.set(el, gen);
   const superseded = () => busy.get(el) !== gen;
   await load();
   if (superseded()) return { cancelled: true };
-  clear(el);
+  unpaint(el);
   ensureStyles();
-  let annotations;
+  const po = paintOptions(opts);
+  const painter = opts.annotations
+    ? new wasm.Painter(el, opts.annotations, po)
+    : wasm.Painter.annotate(el, po);
+  let annotations = opts.annotations;
   let stats;
-  if (opts.annotations) {
-    annotations = opts.annotations;
-    const painter = new wasm.Painter(el, annotations, paintOptions(opts));
-    try {
-      await tick(); // reading the element was one slice of work; painting starts in the next
-      let batch = 200;
-      for (;;) {
-        const t0 = performance.now();
-        if (painter.step(batch)) break;
-        opts.onProgress?.(painter.progress);
-        // Aim at ~12 ms of work per turn so the page stays responsive.
-        const dt = performance.now() - t0;
-        batch = Math.max(20, Math.min(5000, Math.round(batch * (dt > 0 ? 12 / dt : 2))));
-        await tick();
-        if (superseded()) return { annotations, stats: painter.stats, cancelled: true };
-      }
-      stats = painter.stats;
-    } finally {
-      painter.free();
+  try {
+    // What the reader sees first, now; then the rest, a slice after each frame.
+    const shown = painter.prioritize();
+    let done = shown > 0 ? painter.step(shown) : false;
+    // Highlights: the rest in one step (each step has the browser place every range again).
+    let batch = painter.stats.mode === "highlight" ? 1e9 : 400;
+    let work = 0;
+    while (!done) {
+      opts.onProgress?.(painter.progress);
+      const render = await nextFrame();
+      if (superseded()) return { annotations, stats: painter.stats, cancelled: true };
+      // Aim at ~40 ms per frame, the last slice's work and the frame that laid it out: under
+      // a long task (50 ms), and few frames, as each lays out the whole article again.
+      const dt = work + render;
+      if (work > 0) batch = Math.max(50, Math.min(20000, Math.round(batch * (dt > 0 ? 40 / dt : 2))));
+      const t0 = performance.now();
+      done = painter.step(batch);
+      work = performance.now() - t0;
     }
-    opts.onProgress?.(1);
-  } else {
-    ({ annotations, stats } = wasm.annotate_element(el, paintOptions(opts)));
+    stats = painter.stats;
+    annotations ??= painter.annotations;
+  } finally {
+    painter.free();
   }
+  opts.onProgress?.(1);
   if (superseded()) return { annotations, stats, cancelled: true };
+  busy.delete(el);
   const state = { annotations, stats, index: indexOf(annotations, stats), detach: () => {} };
   if (opts.cards !== false) state.detach = attach(el, state);
   painted.set(el, state);
@@ -247,8 +282,14 @@ export async function annotate(el, opts = {}) {
 }
 
 /** Removes whosaid's marks, highlights, listeners and card from `el`; `el.outerHTML` is then
- * exactly what it was before `annotate`. Harmless on an element that was never annotated. */
+ * exactly what it was before `annotate`. Harmless on an element that was never annotated.
+ * An `annotate(el)` still painting stops (it resolves with `cancelled: true`). */
 export function clear(el) {
+  busy.delete(el);
+  unpaint(el);
+}
+
+function unpaint(el) {
   const state = painted.get(el);
   if (state) {
     state.detach();

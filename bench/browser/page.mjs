@@ -94,7 +94,9 @@ async function breakdown(el, text, mode, reps) {
     JSON.parse(json);
     ph.json_parse.push(performance.now() - t);
     t = performance.now();
-    w.paint(el, ann, { mode });
+    const painter = new w.Painter(el, ann, { mode });
+    painter.step(1e9);
+    painter.free();
     ph.paint_js.push(performance.now() - t);
     t = performance.now();
     layout(el);
