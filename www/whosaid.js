@@ -186,6 +186,8 @@ function paintOptions(opts) {
   return o;
 }
 
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
 /** A task queued now (not throttled in background tabs, unlike setTimeout). */
 const nextTask = () => new Promise((resolve) => {
   const c = new MessageChannel();
@@ -193,21 +195,14 @@ const nextTask = () => new Promise((resolve) => {
   c.port2.postMessage(0);
 });
 
-/**
- * Waits until the browser has rendered a frame; resolves to the main-thread time that frame's
- * rendering took (its style, layout and paint: from its animation-frame callbacks to the next
- * task). In a hidden page, where no frame comes, it only yields (and resolves to 0).
- */
+/** Waits until the browser has drawn a frame (its style, layout and paint are done). In a
+ * hidden page, where no frame comes, it only yields; a throttled frame (an off-screen
+ * iframe) does not hold it more than 100 ms. */
 function nextFrame() {
-  if (globalThis.document?.visibilityState !== "visible") return nextTask().then(() => 0);
+  if (globalThis.document?.visibilityState !== "visible") return nextTask();
   return new Promise((resolve) => {
-    let done = false;
-    const go = (ms) => { if (!done) { done = true; resolve(ms); } };
-    requestAnimationFrame(() => {
-      const t = performance.now();
-      nextTask().then(() => go(performance.now() - t));
-    });
-    setTimeout(() => go(0), 100); // a throttled frame (an off-screen iframe) does not stall us
+    requestAnimationFrame(() => nextTask().then(resolve));
+    setTimeout(resolve, 100);
   });
 }
 
@@ -215,9 +210,8 @@ function nextFrame() {
  * Annotates `el` in place and returns `{ annotations, stats }` once everything is marked.
  *
  * The marks that show in the viewport are painted first, in the same task as the engine's
- * run, so they reach the screen in the next frame; the rest follow a slice per frame (at most
- * about 40 ms of work each, the browser's layout of the new marks included), so the page
- * keeps answering meanwhile.
+ * run, so they reach the screen in the next frame; the rest follow in slices of ~12 ms, so
+ * the page keeps answering meanwhile.
  *
  * Options (all optional):
  * - `mode`: `"wrap"` (default, `<mark>` elements), `"highlight"` (CSS Custom Highlight API,
@@ -249,23 +243,35 @@ export async function annotate(el, opts = {}) {
   let annotations = opts.annotations;
   let stats;
   try {
-    // What the reader sees first, now; then the rest, a slice after each frame.
+    // Annotations from elsewhere come with an element the page may have just filled: reading
+    // it was one slice of work, the browser's layout of it is the next (prioritize() would
+    // force it into this one).
+    if (opts.annotations) {
+      await nextFrame();
+      if (superseded()) return { annotations, stats: painter.stats, cancelled: true };
+    }
+    // What the reader sees first, now, and the browser shows it before anything else changes.
     const shown = painter.prioritize();
     let done = shown > 0 ? painter.step(shown) : false;
-    // Highlights: the rest in one step (each step has the browser place every range again).
-    let batch = painter.stats.mode === "highlight" ? 1e9 : 400;
-    let work = 0;
-    while (!done) {
+    if (!done) {
       opts.onProgress?.(painter.progress);
-      const render = await nextFrame();
+      await nextFrame();
+    }
+    // Then the rest in slices of ~12 ms, a task each, so the page keeps answering; the browser
+    // lays out what the slices changed in the frames it draws between them. (A frame per slice
+    // would lay out the whole article each time: on a book, far longer.) Highlights: in one
+    // step, as each step has the browser place every range again.
+    let batch = painter.stats.mode === "highlight" ? 1e9 : 200;
+    while (!done) {
       if (superseded()) return { annotations, stats: painter.stats, cancelled: true };
-      // Aim at ~40 ms per frame, the last slice's work and the frame that laid it out: under
-      // a long task (50 ms), and few frames, as each lays out the whole article again.
-      const dt = work + render;
-      if (work > 0) batch = Math.max(50, Math.min(20000, Math.round(batch * (dt > 0 ? 40 / dt : 2))));
       const t0 = performance.now();
       done = painter.step(batch);
-      work = performance.now() - t0;
+      const dt = performance.now() - t0;
+      batch = Math.max(20, Math.min(5000, Math.round(batch * (dt > 0 ? 12 / dt : 2))));
+      if (!done) {
+        opts.onProgress?.(painter.progress);
+        await tick();
+      }
     }
     stats = painter.stats;
     annotations ??= painter.annotations;
