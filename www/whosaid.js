@@ -260,8 +260,10 @@ export async function annotate(el, opts = {}) {
     // Then the rest in slices of ~12 ms, a task each, so the page keeps answering; the browser
     // lays out what the slices changed in the frames it draws between them. (A frame per slice
     // would lay out the whole article each time: on a book, far longer.) Highlights: in one
-    // step, as each step has the browser place every range again.
-    let batch = painter.stats.mode === "highlight" ? 1e9 : 200;
+    // step, as each step has the browser place every range again. The first slice: an article
+    // of ~10,000 words at once (one more layout of it, not two); a worker's result, which may
+    // be a book, from 200 text nodes.
+    let batch = painter.stats.mode === "highlight" ? 1e9 : opts.annotations ? 200 : 1000;
     while (!done) {
       if (superseded()) return { annotations, stats: painter.stats, cancelled: true };
       const t0 = performance.now();
