@@ -702,8 +702,11 @@ pub(crate) fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source
     }
     let src = subject_of(doc, v, s.first)
         .or_else(|| {
-            // Inverted order before a quote: `said Kirby: “…”`.
-            np_after(doc, v + 1, b)
+            // Inverted order before a quote: `said Kirby: “…”` (never after a participle:
+            // `saying his “start-up capital …”` opens the content).
+            (!doc.tok(v).ends_with("ing"))
+                .then(|| np_after(doc, v + 1, b))
+                .flatten()
         })
         .or_else(|| plain_subject(doc, v, s.first))
         .or_else(|| shared_subject(doc, v, s.first));

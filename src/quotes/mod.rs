@@ -429,6 +429,12 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_after_a_participle_is_no_source() {
+        let q = quotes("Mr. Clarke blamed the delay on runoff from a mine, saying his \"start-up capital was less than expected.\"");
+        assert!(q.iter().all(|q| q.2.as_deref() != Some("his")), "{q:?}");
+    }
+
+    #[test]
     fn contractions_make_a_clause() {
         let q = quotes("Josh Earnest said Obama wasn't targeting just Trump. Kasich says he’ll welcome advice from anyone.");
         let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();

@@ -36,8 +36,12 @@ pub(crate) fn source_after_according(doc: &Document, a: usize, end: usize) -> Op
 /// `said Patrick McHugh, vice president of …`; stops at a comma, a verb-like lowercase
 /// word after the name, or a clause boundary.
 pub(crate) fn np_after(doc: &Document, a: usize, end: usize) -> Option<Span> {
-    // `said of Mrs. Clinton's plan`: what follows a preposition is a topic, not a source.
-    if a < doc.tokens.len() && is_preposition(doc.tok(a)) {
+    // `said of Mrs. Clinton's plan`: what follows a preposition is a topic, not a source;
+    // nor is a possessive determiner a source (`said his plan …`).
+    if a < doc.tokens.len()
+        && (is_preposition(doc.tok(a))
+            || matches!(doc.tok(a), "his" | "its" | "their" | "our" | "my"))
+    {
         return None;
     }
     let mut b = a;
