@@ -435,6 +435,20 @@ mod tests {
     }
 
     #[test]
+    fn a_straight_mark_spaced_from_a_nested_single_mark_closes() {
+        let q = quotes("\"I've always been insulted with the term 'African American outreach,' \" he told the group, adding that the phrase suggests a campaign has to go outside itself.");
+        let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "I've always been insulted with the term 'African American outreach,'",
+                "the phrase suggests a campaign has to go outside itself"
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
     fn contractions_make_a_clause() {
         let q = quotes("Josh Earnest said Obama wasn't targeting just Trump. Kasich says he’ll welcome advice from anyone.");
         let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();
