@@ -476,6 +476,10 @@ pub(crate) fn is_cue_token(doc: &Document, i: usize) -> bool {
     matches!(prev, "”" | "\"" | "," | "’" | "'" | "»")
         || matches!(next, "that" | ":")
         || (next == "out" && w.starts_with("point"))
+        // (`She continued, “For us …”`: a comma and the opening mark.)
+        || (next == ","
+            && i + 2 < doc.tokens.len()
+            && matches!(doc.tok(i + 2), "“" | "\"" | "«"))
 }
 
 /// The cue after a quote: `“…,” X said`, `“…,” said X, …`, `“…,” according to X`.

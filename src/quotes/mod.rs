@@ -449,6 +449,13 @@ mod tests {
     }
 
     #[test]
+    fn a_weak_verb_with_a_comma_and_a_mark_introduces_the_quote() {
+        let q = quotes("“They are wrong,” said widow Terry Strada.\n\nShe continued, “For us, all we are asking for is an opportunity.”");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].2.as_deref(), Some("She"));
+    }
+
+    #[test]
     fn contractions_make_a_clause() {
         let q = quotes("Josh Earnest said Obama wasn't targeting just Trump. Kasich says he’ll welcome advice from anyone.");
         let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();
