@@ -473,7 +473,16 @@ pub(crate) fn is_cue_token(doc: &Document, i: usize) -> bool {
     } else {
         ""
     };
+    // (`…,” he continued`, `…?” Hannity pressed`: a closing mark, then the source.)
+    let after_quote_source = (i.saturating_sub(4)..i).rev().any(|m| {
+        matches!(doc.tok(m), "”" | "\"" | "’" | "'" | "»")
+            && m + 1 < i
+            && (m + 1..i).all(|k| {
+                lexicon::pronoun(doc.tok(k)).is_some() || doc.is_upper(k) || is_name_dot(doc, k)
+            })
+    });
     matches!(prev, "”" | "\"" | "," | "’" | "'" | "»")
+        || after_quote_source
         || matches!(next, "that" | ":")
         || (next == "out" && w.starts_with("point"))
         // (`She continued, “For us …”`: a comma and the opening mark.)

@@ -456,6 +456,15 @@ mod tests {
     }
 
     #[test]
+    fn a_weak_verb_after_a_quote_and_its_source_is_a_cue() {
+        let q = quotes(
+            "“A lot of it is justified,” he continued. “Would it be negotiable?” Hannity pressed.",
+        );
+        let srcs: Vec<Option<&str>> = q.iter().map(|q| q.2.as_deref()).collect();
+        assert_eq!(srcs, [Some("he"), Some("Hannity")], "{q:?}");
+    }
+
+    #[test]
     fn contractions_make_a_clause() {
         let q = quotes("Josh Earnest said Obama wasn't targeting just Trump. Kasich says he’ll welcome advice from anyone.");
         let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();

@@ -631,7 +631,8 @@ pub(crate) fn np_ending_at(doc: &Document, e: usize, lo: usize) -> Option<Span> 
             if e >= 2 && doc.tok(e - 2) == "," {
                 return np_ending_at(doc, e - 2, lo);
             }
-            return None;
+            // (`an Abraham Lincoln impersonator who promises`, `23 percent who said`.)
+            return np_ending_at(doc, e - 1, lo);
         }
         return Some(doc.tokens[e - 1].span());
     }
