@@ -458,7 +458,7 @@ mod tests {
     #[test]
     fn a_weak_verb_after_a_quote_and_its_source_is_a_cue() {
         let q = quotes(
-            "“A lot of it is justified,” he continued. “Would it be negotiable?” Hannity pressed.",
+            "“A lot of it is justified,” he continued. “Would it be negotiable?” Hannity continued.",
         );
         let srcs: Vec<Option<&str>> = q.iter().map(|q| q.2.as_deref()).collect();
         assert_eq!(srcs, [Some("he"), Some("Hannity")], "{q:?}");
