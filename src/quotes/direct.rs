@@ -717,7 +717,11 @@ pub(crate) fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source
         .or_else(|| {
             // Inverted order before a quote: `said Kirby: “…”` (never after a participle:
             // `saying his “start-up capital …”` opens the content).
-            (!doc.tok(v).ends_with("ing"))
+            // Only where the verb is inverted: after a comma or a mark, or opening the
+            // sentence (`the statement urged Americans to ''…''` names its object after it).
+            let inverted =
+                v == s.first || matches!(doc.tok(v - 1), "," | "”" | "\"" | "’" | "'" | "—" | "–");
+            (inverted && !doc.tok(v).ends_with("ing"))
                 .then(|| np_after(doc, v + 1, b))
                 .flatten()
         })

@@ -465,6 +465,16 @@ mod tests {
     }
 
     #[test]
+    fn an_object_after_a_verb_mid_clause_is_no_source() {
+        let q = quotes("''Never,'' the statement urged Americans and their leaders to ''avoid condemning refugees as a group.''");
+        assert!(!q.is_empty(), "{q:?}");
+        assert!(
+            q.iter().all(|q| q.2.as_deref() == Some("the statement")),
+            "{q:?}"
+        );
+    }
+
+    #[test]
     fn contractions_make_a_clause() {
         let q = quotes("Josh Earnest said Obama wasn't targeting just Trump. Kasich says he’ll welcome advice from anyone.");
         let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();

@@ -310,8 +310,11 @@ pub fn plain_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> {
     let mut a = e;
     while a > lo {
         let w = doc.tok(a - 1);
-        if matches!(w, "," | ";" | ":" | "—" | "–" | "(" | ")" | "." | "!" | "?")
-            || is_quote_char_token(w)
+        // (A `'` token is half of a doubled-apostrophe mark: `,'' the statement said`.)
+        if matches!(
+            w,
+            "," | ";" | ":" | "—" | "–" | "(" | ")" | "." | "!" | "?" | "'" | "’"
+        ) || is_quote_char_token(w)
             || is_clause_joiner(w)
         {
             break;
