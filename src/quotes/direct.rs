@@ -634,7 +634,13 @@ fn name_colon_before(doc: &Document, b: usize, first: usize) -> Option<(Span, So
     let np_end = if verb { colon - 1 } else { colon };
     let np = np_ending_at(doc, np_end, first)?;
     let start = doc.token_at_or_after(np.start);
-    let opens = start == first || matches!(doc.tok(start - 1), "—" | "–" | "-" | "|");
+    // (After a lead-in clause, a pronoun: `Asked which county was his favorite, he
+    // demurred: “…”`.)
+    let opens = start == first
+        || matches!(doc.tok(start - 1), "—" | "–" | "-" | "|")
+        || (doc.tok(start - 1) == ","
+            && np_end == start + 1
+            && lexicon::pronoun(doc.tok(start)).is_some());
     let named = (start..np_end).any(|k| {
         let t = doc.tok(k);
         lexicon::pronoun(t).is_some()

@@ -475,6 +475,13 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_after_a_lead_in_and_a_verb_with_a_colon_introduces_the_quote() {
+        let q = quotes("Asked which Iowa county was his favorite, he demurred: “Whichever one I’m in at the moment.”");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].2.as_deref(), Some("he"));
+    }
+
+    #[test]
     fn contractions_make_a_clause() {
         let q = quotes("Josh Earnest said Obama wasn't targeting just Trump. Kasich says he’ll welcome advice from anyone.");
         let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();
