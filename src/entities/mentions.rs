@@ -464,6 +464,16 @@ impl<'d, 'a> Builder<'d, 'a> {
             return None;
         }
         let words: Vec<&str> = (a..z).map(|i| doc.tok(i)).collect();
+        // `it said`, `It says the campaign violated …`: the organisation named last, if
+        // it was named lately.
+        if matches!(words[..], ["it" | "It"]) {
+            let (at, e) = latest_before(&self.orgs, s.start)?;
+            if s.start.saturating_sub(at) > GROUP_REACH {
+                return None;
+            }
+            self.mention_at(e, s);
+            return Some(e);
+        }
         if words.len() == 1 {
             match lexicon::pronoun(words[0]) {
                 Some(p @ (lexicon::Pronoun::He | lexicon::Pronoun::She)) => {

@@ -482,6 +482,13 @@ mod tests {
     }
 
     #[test]
+    fn it_before_a_speech_verb_is_a_source_and_nowhere_else() {
+        let q = quotes("The city sent a letter on Thursday. It says the campaign violated federal and state law. It appears that the campaign will comply.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].2.as_deref(), Some("It"));
+    }
+
+    #[test]
     fn contractions_make_a_clause() {
         let q = quotes("Josh Earnest said Obama wasn't targeting just Trump. Kasich says he’ll welcome advice from anyone.");
         let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();

@@ -628,6 +628,15 @@ pub(crate) fn np_ending_at(doc: &Document, e: usize, lo: usize) -> Option<Span> 
         return None;
     }
     let last = doc.tok(e - 1);
+    // (`it` only right before a speech verb: `It says …`, `it added`, an organisation or a
+    // document speaking; elsewhere `it` is no source.)
+    if matches!(last, "it" | "It")
+        && e < doc.tokens.len()
+        && doc.lex(e) & (lexicon::LEX_SPEECH_VERB | lexicon::LEX_WEAK_SPEECH_VERB)
+            == lexicon::LEX_SPEECH_VERB
+    {
+        return Some(doc.tokens[e - 1].span());
+    }
     if lexicon::pronoun(last).is_some() || last == "who" {
         if last == "who" {
             // `Askar, who …, said`: the relative pronoun stands for the name before the comma.
