@@ -131,6 +131,9 @@ pub const LEX_ACCUSATION_WORD: LexBits = 1 << 14;
 /// In [`OPINION_WORDS`].
 pub const LEX_OPINION_WORD: LexBits = 1 << 15;
 
+/// In `crate::quotes::STANCE` (adjectives of stance: `adamant`, `concerned`).
+pub const LEX_STANCE: LexBits = 1 << 16;
+
 /// The bits whose lists are looked up with trailing periods trimmed from the word.
 const TRIMMED: LexBits =
     LEX_TITLE_WORD | LEX_PRE_NAME_TITLE | LEX_HONORIFIC | LEX_ORG_HEAD | LEX_ABBREVIATION;
@@ -153,6 +156,7 @@ pub const COMPILED_LISTS: &[(LexBits, &[&str])] = &[
     (LEX_PREDICTION_WORD, PREDICTION_WORDS),
     (LEX_ACCUSATION_WORD, ACCUSATION_WORDS),
     (LEX_OPINION_WORD, OPINION_WORDS),
+    (LEX_STANCE, crate::quotes::STANCE),
 ];
 
 /// Open-addressing hash table from every word of [`COMPILED_LISTS`] (and of the learned cue

@@ -23,6 +23,18 @@ pub(crate) enum CueKind {
     Learned,
 }
 
+/// Adjectives of stance that report a position after a form of `be` (`is adamant`). (A
+/// compiled list: `lexicon::LEX_STANCE`.)
+pub(crate) const STANCE: &[&str] = &[
+    "adamant",
+    "certain",
+    "concerned",
+    "confident",
+    "convinced",
+    "insistent",
+    "worried",
+];
+
 pub(crate) fn cue_kind(doc: &Document, i: usize) -> Option<CueKind> {
     let w = doc.tok(i);
     if !w.chars().next().is_some_and(|c| c.is_lowercase()) {
@@ -30,12 +42,12 @@ pub(crate) fn cue_kind(doc: &Document, i: usize) -> Option<CueKind> {
     }
     // After a determiner or a possessive the word is a noun: `those states that`, `his
     // claims that`. (Tested once the word is found to be a cue at all.)
-    let kind = cue_word_kind(doc, i, w)?;
+    let kind = cue_word_kind(doc, i)?;
     (!(i > 0 && cues::is_noun_marker(doc.tok(i - 1)))).then_some(kind)
 }
 
-/// What `w`, token `i`, would introduce were it not a noun.
-fn cue_word_kind(doc: &Document, i: usize, w: &str) -> Option<CueKind> {
+/// What token `i` would introduce were it not a noun.
+fn cue_word_kind(doc: &Document, i: usize) -> Option<CueKind> {
     let lex = doc.lex(i);
     if lex & lexicon::LEX_SPEECH_VERB != 0 {
         return Some(CueKind::Speech);
@@ -43,21 +55,12 @@ fn cue_word_kind(doc: &Document, i: usize, w: &str) -> Option<CueKind> {
     if lex & lexicon::LEX_COGNITION_VERB != 0 {
         return Some(CueKind::Belief);
     }
-    const STANCE: &[&str] = &[
-        "adamant",
-        "certain",
-        "concerned",
-        "confident",
-        "convinced",
-        "insistent",
-        "worried",
-    ];
-    if i > 0
+    if lex & lexicon::LEX_STANCE != 0
+        && i > 0
         && matches!(
             doc.tok(i - 1),
             "is" | "are" | "was" | "were" | "remains" | "remain"
         )
-        && lexicon::in_list(STANCE, w)
     {
         return Some(CueKind::Stance);
     }
