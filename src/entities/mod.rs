@@ -194,8 +194,8 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
                 // `Obama administration officials`: a group named after someone is the
                 // group, not the person.
                 let z = doc.tokens_before(s.end);
-                let group =
-                    z > 0 && (is_group_noun(doc.tok(z - 1)) || is_plain_plural(doc.tok(z - 1)));
+                let group = z > 0
+                    && (doc.is(z - 1, lexicon::LEX_GROUP_NOUN) || is_plain_plural(doc.tok(z - 1)));
                 // Let runs inside the phrase register first, as evidence they are a source.
                 let mut hit = None;
                 while let Some(r) = runs.next_if(|r| r.span().start < s.end) {

@@ -265,7 +265,7 @@ pub(crate) fn find_indirect(
                                 | "a"
                                 | "an"
                         )
-                        || is_group_noun(t)
+                        || doc.is(obj_end, lexicon::LEX_GROUP_NOUN)
                     {
                         obj_end += 1;
                     } else {
@@ -503,7 +503,7 @@ pub(crate) fn find_indirect(
                             strong(x + 1)
                                 || ((lexicon::pronoun(n).is_some()
                                     || n.chars().next().is_some_and(|c| c.is_uppercase())
-                                    || is_group_noun(n)
+                                    || doc.is(x + 1, lexicon::LEX_GROUP_NOUN)
                                     || matches!(
                                         n,
                                         "the"
