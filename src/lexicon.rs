@@ -139,6 +139,9 @@ pub const LEX_GROUP_NOUN: LexBits = 1 << 17;
 /// In `crate::quotes::MODIFIERS` (`press`, `senior`, `former`).
 pub const LEX_MODIFIER: LexBits = 1 << 18;
 
+/// In `crate::quotes::SHOWING` (`shows`, `suggested`).
+pub const LEX_SHOWING: LexBits = 1 << 19;
+
 /// The bits whose lists are looked up with trailing periods trimmed from the word.
 const TRIMMED: LexBits =
     LEX_TITLE_WORD | LEX_PRE_NAME_TITLE | LEX_HONORIFIC | LEX_ORG_HEAD | LEX_ABBREVIATION;
@@ -164,6 +167,7 @@ pub const COMPILED_LISTS: &[(LexBits, &[&str])] = &[
     (LEX_STANCE, crate::quotes::STANCE),
     (LEX_GROUP_NOUN, crate::quotes::GROUP_NOUNS),
     (LEX_MODIFIER, crate::quotes::MODIFIERS),
+    (LEX_SHOWING, crate::quotes::SHOWING),
 ];
 
 /// Open-addressing hash table from every word of [`COMPILED_LISTS`] (and of the learned cue

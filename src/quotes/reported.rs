@@ -67,21 +67,23 @@ fn cue_word_kind(doc: &Document, i: usize) -> Option<CueKind> {
     (cues::is_learned_cue(doc, i) || shows_evidence(doc, i)).then_some(CueKind::Learned)
 }
 
+/// Verbs of showing ([`shows_evidence`]; a compiled list: `lexicon::LEX_SHOWING`).
+pub(crate) const SHOWING: &[&str] = &[
+    "indicate",
+    "indicated",
+    "indicates",
+    "show",
+    "showed",
+    "shows",
+    "suggest",
+    "suggested",
+    "suggests",
+];
+
 /// `Polls show Sanders within two points`, `the survey suggests …`: a verb of showing
 /// whose subject is a poll, a study or a record reports what that source says, whatever
 /// the verb's own rate as a cue.
 pub(crate) fn shows_evidence(doc: &Document, i: usize) -> bool {
-    const SHOWING: &[&str] = &[
-        "indicate",
-        "indicated",
-        "indicates",
-        "show",
-        "showed",
-        "shows",
-        "suggest",
-        "suggested",
-        "suggests",
-    ];
     const EVIDENCE: &[&str] = &[
         "analysis",
         "data",
@@ -100,7 +102,7 @@ pub(crate) fn shows_evidence(doc: &Document, i: usize) -> bool {
         "survey",
         "surveys",
     ];
-    if !lexicon::in_list(SHOWING, doc.tok(i)) {
+    if !doc.is(i, lexicon::LEX_SHOWING) {
         return false;
     }
     let mut k = i;
