@@ -86,8 +86,29 @@ pub struct Document<'a> {
     pub tokens: Vec<Token>,
     /// Per token: [`meta`] bits.
     meta: Vec<u16>,
+    /// Per [`BLOCK`] bytes of the text, the index of the first token starting in or after
+    /// that block (one more entry for the end).
+    blocks: Vec<u32>,
     /// The distinct word-list answers of this article's tokens (entry 0: in no list).
     infos: Vec<lexicon::WordInfo>,
+}
+
+/// Bytes of text per entry of `Document::blocks`.
+const BLOCK: usize = 256;
+
+/// `Document::blocks` for a text of `len` bytes.
+fn block_index(len: usize, tokens: &[Token]) -> Vec<u32> {
+    let n = len / BLOCK + 2;
+    let mut out = Vec::with_capacity(n);
+    let mut k = 0;
+    for b in 0..n {
+        let at = (b * BLOCK).min(u32::MAX as usize) as u32;
+        while k < tokens.len() && tokens[k].start < at {
+            k += 1;
+        }
+        out.push(k as u32);
+    }
+    out
 }
 
 #[inline]
@@ -172,12 +193,14 @@ impl<'a> Document<'a> {
             tokenize(text, *p, &mut tokens, &mut meta, &mut infos);
             split_sentences(text, pi, first, &tokens, &mut meta, &mut sentences);
         }
+        let blocks = block_index(text.len(), &tokens);
         Document {
             text,
             paragraphs,
             sentences,
             tokens,
             meta,
+            blocks,
             infos: infos.infos,
         }
     }
@@ -268,14 +291,30 @@ impl<'a> Document<'a> {
     /// Index of the first token starting at or after byte `pos`.
     pub fn token_at_or_after(&self, pos: usize) -> usize {
         // (Token offsets are below u32::MAX, so clamping `pos` keeps every comparison.)
-        let pos = pos.min(u32::MAX as usize) as u32;
-        self.tokens.partition_point(|t| t.start < pos)
+        let p = pos.min(u32::MAX as usize) as u32;
+        // The tokens starting in `pos`'s block of the text, then a search among them: a few
+        // steps in one place instead of a search over the whole table.
+        let b = pos / BLOCK;
+        let (lo, hi) = match (self.blocks.get(b), self.blocks.get(b + 1)) {
+            (Some(&lo), Some(&hi)) => (lo as usize, hi as usize),
+            _ => (
+                *self.blocks.last().expect("never empty") as usize,
+                self.tokens.len(),
+            ),
+        };
+        lo + self.tokens[lo..hi].partition_point(|t| t.start < p)
     }
 
     /// Index one past the last token ending at or before byte `pos`.
     pub fn tokens_before(&self, pos: usize) -> usize {
-        let pos = pos.min(u32::MAX as usize) as u32;
-        self.tokens.partition_point(|t| t.end <= pos)
+        // Tokens do not overlap: of those starting before `pos`, only the last can end
+        // after it.
+        let i = self.token_at_or_after(pos);
+        if i > 0 && self.tokens[i - 1].end as usize > pos {
+            i - 1
+        } else {
+            i
+        }
     }
 }
 
@@ -725,6 +764,21 @@ mod tests {
             assert!(d.sentences[si].first <= i && i < d.sentences[si].last);
             assert_eq!(d.starts_sentence(i), d.sentences[si].first == i);
         }
+    }
+
+    #[test]
+    fn token_searches_agree_with_a_search_of_the_whole_table() {
+        let text = format!("{}  end.", "Word, x “y” — 3.5% ’90s.\n\n".repeat(40));
+        let d = Document::new(&text);
+        for pos in 0..=text.len() + 300 {
+            let p = pos.min(u32::MAX as usize) as u32;
+            let at = d.tokens.partition_point(|t| t.start < p);
+            let before = d.tokens.partition_point(|t| t.end <= p);
+            assert_eq!(d.token_at_or_after(pos), at, "{pos}");
+            assert_eq!(d.tokens_before(pos), before, "{pos}");
+        }
+        let d = Document::new("");
+        assert_eq!((d.token_at_or_after(5), d.tokens_before(5)), (0, 0));
     }
 
     #[test]
