@@ -127,7 +127,13 @@ struct Infos {
     by_entry: Vec<u16>,
     /// Numbers of answers that are no table entry's own (trailing periods, …).
     by_value: crate::fx::FxHashMap<lexicon::WordInfo, u16>,
+    /// The answers of recently met short ASCII words, by their bytes (a direct-mapped cache:
+    /// most words of an article are a few hundred common ones).
+    recent: Vec<(u64, u64, u16)>,
 }
+
+/// Entries of `Infos::recent` (a power of two).
+const RECENT: usize = 2048;
 
 impl Infos {
     fn new() -> Self {
@@ -135,7 +141,36 @@ impl Infos {
             infos: vec![lexicon::WordInfo::default()],
             by_entry: vec![0; lexicon::table_len() + 1],
             by_value: Default::default(),
+            recent: vec![(0, 0, 0); RECENT],
         }
+    }
+
+    /// [`Infos::id`], answered from `recent` for a word of up to 15 ASCII bytes (its bytes and
+    /// its length are the key: an answer depends on nothing else).
+    #[inline]
+    fn id_cached(&mut self, text: &str, start: usize, end: usize) -> u16 {
+        let n = end - start;
+        let bytes = text.as_bytes();
+        if n == 0 || n > 15 || start + 16 > bytes.len() {
+            return self.id(text, start, end);
+        }
+        let chunk = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
+        let keep = |k: usize| if k >= 8 { u64::MAX } else { (1u64 << (8 * k)) - 1 };
+        let lo = chunk(start) & keep(n);
+        // (The length in the top byte of `hi`: the word's 16th byte is never used.)
+        let hi = if n > 8 { chunk(start + 8) & keep(n - 8) } else { 0 } | (n as u64) << 56;
+        if lo & 0x8080_8080_8080_8080 != 0 || hi & 0x0080_8080_8080_8080 != 0 {
+            return self.id(text, start, end);
+        }
+        let slot = ((lo ^ hi.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 53) as usize
+            & (RECENT - 1);
+        let (l, h, id) = self.recent[slot];
+        if l == lo && h == hi {
+            return id;
+        }
+        let id = self.id(text, start, end);
+        self.recent[slot] = (lo, hi, id);
+        id
     }
 
     /// The number of the answer for the word `text[start..end]`.
@@ -404,7 +439,7 @@ fn tokenize(text: &str, p: Span, out: &mut Vec<Token>, meta: &mut Vec<u16>, info
         let id = if kind == TokKind::Punct && !lexicon::may_hold_char(first) {
             0
         } else {
-            infos.id(text, span.start, span.end)
+            infos.id_cached(text, span.start, span.end)
         };
         let mut m = id | ((kind as u16) << meta::KIND_SHIFT);
         if first.is_uppercase() {
