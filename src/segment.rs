@@ -459,23 +459,39 @@ fn tokenize(text: &str, p: Span, out: &mut Vec<Token>, meta: &mut Vec<u16>, info
         meta.push(m);
     };
     let seg = &text[p.start..p.end];
-    let mut it = seg.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let bytes = seg.as_bytes();
+    // Characters are read at byte offsets: ASCII as is (letters and digits inside a word by
+    // the run), others decoded.
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, cl) = char_at(seg, i);
         if c.is_whitespace() {
+            i += cl;
             continue;
         }
         let start = p.start + i;
         if c.is_alphabetic() || c.is_numeric() {
             let numeric = c.is_ascii_digit();
-            let mut end = start + c.len_utf8();
+            let mut end = start + cl;
             let mut all_digits = numeric;
             let mut prev = c;
-            while let Some(&(j, d)) = it.peek() {
+            // `j`: the next character not yet taken into the token.
+            let mut j = i + cl;
+            while j < bytes.len() {
+                let b = bytes[j];
+                if b.is_ascii_alphanumeric() {
+                    all_digits &= b.is_ascii_digit();
+                    prev = b as char;
+                    j += 1;
+                    end = p.start + j;
+                    continue;
+                }
+                let (d, dl) = char_at(seg, j);
                 let accept = if d.is_alphanumeric() || is_mark(d) {
                     true
                 } else if is_apostrophe(d) || d == '-' || d == '.' || d == ',' || d == '‑' {
                     // Internal only: the next character must continue the word.
-                    let next = seg[j + d.len_utf8()..].chars().next();
+                    let next = (j + dl < bytes.len()).then(|| char_at(seg, j + dl).0);
                     match (d, next) {
                         (',', Some(n)) => all_digits && prev.is_ascii_digit() && n.is_ascii_digit(),
                         ('.', Some(n)) => {
@@ -495,13 +511,13 @@ fn tokenize(text: &str, p: Span, out: &mut Vec<Token>, meta: &mut Vec<u16>, info
                     all_digits = false;
                 }
                 prev = d;
-                end = p.start + j + d.len_utf8();
-                it.next();
+                j += dl;
+                end = p.start + j;
             }
             // Keep the final period of dotted abbreviations (`U.S.`) and of capitalised
             // honorifics and titles (`Mr.`, `Gen.`) with the word: `Mr. Reeves` is a name,
             // not the end of a sentence.
-            if let Some(&(j, '.')) = it.peek() {
+            if bytes.get(j) == Some(&b'.') {
                 let w = &text[start..end];
                 let dotted =
                     w.contains('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 4;
@@ -510,15 +526,13 @@ fn tokenize(text: &str, p: Span, out: &mut Vec<Token>, meta: &mut Vec<u16>, info
                     && w.len() <= 5;
                 if dotted || title {
                     end = p.start + j + 1;
-                    it.next();
+                    j += 1;
                 }
             }
             // A percent sign belongs to its number.
-            if numeric {
-                if let Some(&(j, '%')) = it.peek() {
-                    end = p.start + j + 1;
-                    it.next();
-                }
+            if numeric && bytes.get(j) == Some(&b'%') {
+                end = p.start + j + 1;
+                j += 1;
             }
             let kind = if numeric {
                 TokKind::Number
@@ -526,9 +540,23 @@ fn tokenize(text: &str, p: Span, out: &mut Vec<Token>, meta: &mut Vec<u16>, info
                 TokKind::Word
             };
             push(Span::new(start, end), kind, c);
+            i = j;
         } else {
-            push(Span::new(start, start + c.len_utf8()), TokKind::Punct, c);
+            push(Span::new(start, start + cl), TokKind::Punct, c);
+            i += cl;
         }
+    }
+}
+
+/// The character at byte `i` of `s` (a char boundary) and its length in bytes.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        (b as char, 1)
+    } else {
+        let c = s[i..].chars().next().expect("a character starts here");
+        (c, c.len_utf8())
     }
 }
 
