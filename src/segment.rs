@@ -133,7 +133,7 @@ struct Infos {
 }
 
 /// Entries of `Infos::recent` (a power of two).
-const RECENT: usize = 2048;
+const RECENT: usize = 8192;
 
 impl Infos {
     fn new() -> Self {
@@ -172,7 +172,7 @@ impl Infos {
         if lo & 0x8080_8080_8080_8080 != 0 || hi & 0x0080_8080_8080_8080 != 0 {
             return self.id(text, start, end);
         }
-        let slot = ((lo ^ hi.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 53) as usize
+        let slot = ((lo ^ hi.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 51) as usize
             & (RECENT - 1);
         let (l, h, id) = self.recent[slot];
         if l == lo && h == hi {
