@@ -150,7 +150,7 @@ pub(crate) fn try_for_each_of<Q: QuoteLike, E>(
             .map(|(k, q)| q.id(k));
         count += 1;
         f(Claim {
-            id: format!("c{count}"),
+            id: crate::json::numbered('c', count),
             start: span.start,
             end: span.end,
             text: doc.slice(span).to_string(),
