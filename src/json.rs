@@ -35,7 +35,20 @@ impl Writer {
         self.out.push('"');
         let bytes = s.as_bytes();
         let mut run = 0;
-        for (i, &b) in bytes.iter().enumerate() {
+        let mut i = 0;
+        while i < bytes.len() {
+            // Most text needs no escape at all: eight bytes at a time are passed over when
+            // none of them is a control character, `"` or `\` (the byte test below decides).
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(chunk);
+                if !may_need_escape(u64::from_le_bytes(w)) {
+                    i += 8;
+                    continue;
+                }
+            }
+            let b = bytes[i];
+            i += 1;
             let esc = match b {
                 b'"' => "\\\"",
                 b'\\' => "\\\\",
@@ -47,8 +60,8 @@ impl Writer {
                 0..=0x1f => "",
                 _ => continue,
             };
-            self.out.push_str(&s[run..i]);
-            run = i + 1;
+            self.out.push_str(&s[run..i - 1]);
+            run = i;
             if esc.is_empty() {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
                 self.out.push_str("\\u00");
@@ -71,20 +84,8 @@ impl Writer {
         }
     }
 
-    pub fn uint(&mut self, mut n: usize) -> &mut Self {
-        let mut buf = [0u8; 20];
-        let mut i = buf.len();
-        loop {
-            i -= 1;
-            buf[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        // Only ASCII digits were written.
-        self.out
-            .push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
+    pub fn uint(&mut self, n: usize) -> &mut Self {
+        push_uint(&mut self.out, n);
         self
     }
 
@@ -121,6 +122,51 @@ impl Writer {
         self.out.push(']');
         self
     }
+}
+
+/// Appends the decimal digits of `n` to `out`, two at a time from a table: no `fmt`
+/// machinery and no UTF-8 check of a digit buffer (offsets are most of the numbers written).
+pub(crate) fn push_uint(out: &mut String, mut n: usize) {
+    const PAIRS: &str = "00010203040506070809101112131415161718192021222324\
+                         25262728293031323334353637383940414243444546474849\
+                         50515253545556575859606162636465666768697071727374\
+                         75767778798081828384858687888990919293949596979899";
+    // The pairs of digits after the leading one or two, least significant first.
+    let mut low = [0u8; 10];
+    let mut k = 0;
+    while n >= 100 {
+        low[k] = (n % 100) as u8;
+        n /= 100;
+        k += 1;
+    }
+    if n >= 10 {
+        out.push_str(&PAIRS[2 * n..2 * n + 2]);
+    } else {
+        out.push((b'0' + n as u8) as char);
+    }
+    while k > 0 {
+        k -= 1;
+        let p = 2 * low[k] as usize;
+        out.push_str(&PAIRS[p..p + 2]);
+    }
+}
+
+/// An id: `prefix` then `n` (`q12`, `c3`, `e7`), as `format!("{prefix}{n}")` writes it.
+pub(crate) fn numbered(prefix: char, n: usize) -> String {
+    let mut s = String::with_capacity(8);
+    s.push(prefix);
+    push_uint(&mut s, n);
+    s
+}
+
+/// Whether any of the eight bytes of `x` is below 0x20, `"` or `\`: never false when one
+/// is (the usual zero-byte tests, exact as a whole; on `true` the caller looks byte by byte).
+fn may_need_escape(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    // A byte below 0x20 has none of the bits 0x20, 0x40, 0x80: masked to them it is zero.
+    zero_byte(x & (ONES * 0xE0)) | zero_byte(x ^ (ONES * 0x22)) | zero_byte(x ^ (ONES * 0x5C)) != 0
 }
 
 impl OffsetUnit {
@@ -190,7 +236,7 @@ fn phrase(w: &mut Writer, p: &Option<Phrase>) {
     }
 }
 
-fn entity(w: &mut Writer, e: &Entity) {
+pub(crate) fn entity(w: &mut Writer, e: &Entity) {
     w.raw("{\"id\":").str(&e.id);
     w.raw(",\"name\":").str(&e.name);
     w.raw(",\"kind\":").str(e.kind.as_str());
@@ -202,7 +248,7 @@ fn entity(w: &mut Writer, e: &Entity) {
     w.raw("}");
 }
 
-fn quote(w: &mut Writer, q: &Quote) {
+pub(crate) fn quote(w: &mut Writer, q: &Quote) {
     w.raw("{\"id\":").str(&q.id);
     w.raw(",\"start\":").uint(q.start);
     w.raw(",\"end\":").uint(q.end);
@@ -216,7 +262,7 @@ fn quote(w: &mut Writer, q: &Quote) {
     w.raw(",\"confidence\":").f32(q.confidence).raw("}");
 }
 
-fn claim(w: &mut Writer, c: &Claim) {
+pub(crate) fn claim(w: &mut Writer, c: &Claim) {
     w.raw("{\"id\":").str(&c.id);
     w.raw(",\"start\":").uint(c.start);
     w.raw(",\"end\":").uint(c.end);
@@ -229,7 +275,7 @@ fn claim(w: &mut Writer, c: &Claim) {
     w.raw(",\"quote\":").opt_str(c.quote.as_deref()).raw("}");
 }
 
-fn source(w: &mut Writer, s: &SourceCount) {
+pub(crate) fn source(w: &mut Writer, s: &SourceCount) {
     w.raw("{\"kind\":").str(s.kind.as_str());
     w.raw(",\"entity\":").opt_str(s.entity.as_deref());
     w.raw(",\"name\":").opt_str(s.name.as_deref());
@@ -302,6 +348,22 @@ mod tests {
             n += 1;
         }
         eprintln!("{n} PolNeAR articles");
+    }
+
+    #[test]
+    fn numbers_and_ids_are_what_format_writes() {
+        let mut n: usize = 1;
+        let mut cases = vec![0, 9, 10, 99, 100, 101, 999, 1000, 65_535, usize::MAX];
+        while let Some(m) = n.checked_mul(7) {
+            cases.extend([n - 1, n, n + 1]);
+            n = m;
+        }
+        for n in cases {
+            let mut s = String::from("x");
+            push_uint(&mut s, n);
+            assert_eq!(s, format!("x{n}"));
+            assert_eq!(numbered('q', n), format!("q{n}"));
+        }
     }
 
     #[test]

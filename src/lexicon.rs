@@ -131,6 +131,17 @@ pub const LEX_ACCUSATION_WORD: LexBits = 1 << 14;
 /// In [`OPINION_WORDS`].
 pub const LEX_OPINION_WORD: LexBits = 1 << 15;
 
+/// In `crate::quotes::STANCE` (adjectives of stance: `adamant`, `concerned`).
+pub const LEX_STANCE: LexBits = 1 << 16;
+
+/// In `crate::quotes::GROUP_NOUNS` (`officials`, `police`).
+pub const LEX_GROUP_NOUN: LexBits = 1 << 17;
+/// In `crate::quotes::MODIFIERS` (`press`, `senior`, `former`).
+pub const LEX_MODIFIER: LexBits = 1 << 18;
+
+/// In `crate::quotes::SHOWING` (`shows`, `suggested`).
+pub const LEX_SHOWING: LexBits = 1 << 19;
+
 /// The bits whose lists are looked up with trailing periods trimmed from the word.
 const TRIMMED: LexBits =
     LEX_TITLE_WORD | LEX_PRE_NAME_TITLE | LEX_HONORIFIC | LEX_ORG_HEAD | LEX_ABBREVIATION;
@@ -153,6 +164,10 @@ pub const COMPILED_LISTS: &[(LexBits, &[&str])] = &[
     (LEX_PREDICTION_WORD, PREDICTION_WORDS),
     (LEX_ACCUSATION_WORD, ACCUSATION_WORDS),
     (LEX_OPINION_WORD, OPINION_WORDS),
+    (LEX_STANCE, crate::quotes::STANCE),
+    (LEX_GROUP_NOUN, crate::quotes::GROUP_NOUNS),
+    (LEX_MODIFIER, crate::quotes::MODIFIERS),
+    (LEX_SHOWING, crate::quotes::SHOWING),
 ];
 
 /// Open-addressing hash table from every word of [`COMPILED_LISTS`] (and of the learned cue
@@ -1510,6 +1525,11 @@ pub enum Pronoun {
     They,
     /// `I`/`we` outside quotes: the writer.
     Speaker,
+}
+
+/// Is `w` in any of the compiled lists in `bits` (lists looked up untrimmed)?
+pub fn is_in(w: &str, bits: LexBits) -> bool {
+    lookup(w) & bits != 0
 }
 
 pub fn is_speech_verb(w: &str) -> bool {

@@ -133,9 +133,7 @@ fn describe(doc: &Document, q: &RawQuote, cue: Span, span: Span) -> [f32; FEATUR
     f[8] = (n == 1 && lexicon::pronoun(doc.tok(a)).is_some()) as u8 as f32;
     f[9] = (a..b).any(|k| cap(k) && !title(k)) as u8 as f32;
     f[10] = (a..b).any(title) as u8 as f32;
-    f[11] = (n > 0
-        && (quotes::is_group_noun(doc.tok(b - 1)) || doc.is(b - 1, lexicon::LEX_ORG_HEAD)))
-        as u8 as f32;
+    f[11] = (n > 0 && doc.is(b - 1, lexicon::LEX_GROUP_NOUN | lexicon::LEX_ORG_HEAD)) as u8 as f32;
     f[12] = (n > 0 && matches!(doc.tok(a), "the" | "a" | "an" | "The" | "A" | "An")) as u8 as f32;
     f[13] = (n as f32 / 10.0).min(3.0);
     f[14] = (span.end <= cue.start) as u8 as f32;

@@ -86,8 +86,29 @@ pub struct Document<'a> {
     pub tokens: Vec<Token>,
     /// Per token: [`meta`] bits.
     meta: Vec<u16>,
+    /// Per [`BLOCK`] bytes of the text, the index of the first token starting in or after
+    /// that block (one more entry for the end).
+    blocks: Vec<u32>,
     /// The distinct word-list answers of this article's tokens (entry 0: in no list).
     infos: Vec<lexicon::WordInfo>,
+}
+
+/// Bytes of text per entry of `Document::blocks`.
+const BLOCK: usize = 256;
+
+/// `Document::blocks` for a text of `len` bytes.
+fn block_index(len: usize, tokens: &[Token]) -> Vec<u32> {
+    let n = len / BLOCK + 2;
+    let mut out = Vec::with_capacity(n);
+    let mut k = 0;
+    for b in 0..n {
+        let at = (b * BLOCK).min(u32::MAX as usize) as u32;
+        while k < tokens.len() && tokens[k].start < at {
+            k += 1;
+        }
+        out.push(k as u32);
+    }
+    out
 }
 
 #[inline]
@@ -106,7 +127,13 @@ struct Infos {
     by_entry: Vec<u16>,
     /// Numbers of answers that are no table entry's own (trailing periods, …).
     by_value: crate::fx::FxHashMap<lexicon::WordInfo, u16>,
+    /// The answers of recently met short ASCII words, by their bytes (a direct-mapped cache:
+    /// most words of an article are a few hundred common ones).
+    recent: Vec<(u64, u64, u16)>,
 }
+
+/// Entries of `Infos::recent` (a power of two).
+const RECENT: usize = 8192;
 
 impl Infos {
     fn new() -> Self {
@@ -114,7 +141,46 @@ impl Infos {
             infos: vec![lexicon::WordInfo::default()],
             by_entry: vec![0; lexicon::table_len() + 1],
             by_value: Default::default(),
+            recent: vec![(0, 0, 0); RECENT],
         }
+    }
+
+    /// [`Infos::id`], answered from `recent` for a word of up to 15 ASCII bytes (its bytes and
+    /// its length are the key: an answer depends on nothing else).
+    #[inline]
+    fn id_cached(&mut self, text: &str, start: usize, end: usize) -> u16 {
+        let n = end - start;
+        let bytes = text.as_bytes();
+        if n == 0 || n > 15 || start + 16 > bytes.len() {
+            return self.id(text, start, end);
+        }
+        let chunk = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
+        let keep = |k: usize| {
+            if k >= 8 {
+                u64::MAX
+            } else {
+                (1u64 << (8 * k)) - 1
+            }
+        };
+        let lo = chunk(start) & keep(n);
+        // (The length in the top byte of `hi`: the word's 16th byte is never used.)
+        let hi = if n > 8 {
+            chunk(start + 8) & keep(n - 8)
+        } else {
+            0
+        } | (n as u64) << 56;
+        if lo & 0x8080_8080_8080_8080 != 0 || hi & 0x0080_8080_8080_8080 != 0 {
+            return self.id(text, start, end);
+        }
+        let slot = ((lo ^ hi.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 51) as usize
+            & (RECENT - 1);
+        let (l, h, id) = self.recent[slot];
+        if l == lo && h == hi {
+            return id;
+        }
+        let id = self.id(text, start, end);
+        self.recent[slot] = (lo, hi, id);
+        id
     }
 
     /// The number of the answer for the word `text[start..end]`.
@@ -172,12 +238,14 @@ impl<'a> Document<'a> {
             tokenize(text, *p, &mut tokens, &mut meta, &mut infos);
             split_sentences(text, pi, first, &tokens, &mut meta, &mut sentences);
         }
+        let blocks = block_index(text.len(), &tokens);
         Document {
             text,
             paragraphs,
             sentences,
             tokens,
             meta,
+            blocks,
             infos: infos.infos,
         }
     }
@@ -268,14 +336,30 @@ impl<'a> Document<'a> {
     /// Index of the first token starting at or after byte `pos`.
     pub fn token_at_or_after(&self, pos: usize) -> usize {
         // (Token offsets are below u32::MAX, so clamping `pos` keeps every comparison.)
-        let pos = pos.min(u32::MAX as usize) as u32;
-        self.tokens.partition_point(|t| t.start < pos)
+        let p = pos.min(u32::MAX as usize) as u32;
+        // The tokens starting in `pos`'s block of the text, then a search among them: a few
+        // steps in one place instead of a search over the whole table.
+        let b = pos / BLOCK;
+        let (lo, hi) = match (self.blocks.get(b), self.blocks.get(b + 1)) {
+            (Some(&lo), Some(&hi)) => (lo as usize, hi as usize),
+            _ => (
+                *self.blocks.last().expect("never empty") as usize,
+                self.tokens.len(),
+            ),
+        };
+        lo + self.tokens[lo..hi].partition_point(|t| t.start < p)
     }
 
     /// Index one past the last token ending at or before byte `pos`.
     pub fn tokens_before(&self, pos: usize) -> usize {
-        let pos = pos.min(u32::MAX as usize) as u32;
-        self.tokens.partition_point(|t| t.end <= pos)
+        // Tokens do not overlap: of those starting before `pos`, only the last can end
+        // after it.
+        let i = self.token_at_or_after(pos);
+        if i > 0 && self.tokens[i - 1].end as usize > pos {
+            i - 1
+        } else {
+            i
+        }
     }
 }
 
@@ -365,7 +449,7 @@ fn tokenize(text: &str, p: Span, out: &mut Vec<Token>, meta: &mut Vec<u16>, info
         let id = if kind == TokKind::Punct && !lexicon::may_hold_char(first) {
             0
         } else {
-            infos.id(text, span.start, span.end)
+            infos.id_cached(text, span.start, span.end)
         };
         let mut m = id | ((kind as u16) << meta::KIND_SHIFT);
         if first.is_uppercase() {
@@ -375,23 +459,39 @@ fn tokenize(text: &str, p: Span, out: &mut Vec<Token>, meta: &mut Vec<u16>, info
         meta.push(m);
     };
     let seg = &text[p.start..p.end];
-    let mut it = seg.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let bytes = seg.as_bytes();
+    // Characters are read at byte offsets: ASCII as is (letters and digits inside a word by
+    // the run), others decoded.
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, cl) = char_at(seg, i);
         if c.is_whitespace() {
+            i += cl;
             continue;
         }
         let start = p.start + i;
         if c.is_alphabetic() || c.is_numeric() {
             let numeric = c.is_ascii_digit();
-            let mut end = start + c.len_utf8();
+            let mut end = start + cl;
             let mut all_digits = numeric;
             let mut prev = c;
-            while let Some(&(j, d)) = it.peek() {
+            // `j`: the next character not yet taken into the token.
+            let mut j = i + cl;
+            while j < bytes.len() {
+                let b = bytes[j];
+                if b.is_ascii_alphanumeric() {
+                    all_digits &= b.is_ascii_digit();
+                    prev = b as char;
+                    j += 1;
+                    end = p.start + j;
+                    continue;
+                }
+                let (d, dl) = char_at(seg, j);
                 let accept = if d.is_alphanumeric() || is_mark(d) {
                     true
                 } else if is_apostrophe(d) || d == '-' || d == '.' || d == ',' || d == '‑' {
                     // Internal only: the next character must continue the word.
-                    let next = seg[j + d.len_utf8()..].chars().next();
+                    let next = (j + dl < bytes.len()).then(|| char_at(seg, j + dl).0);
                     match (d, next) {
                         (',', Some(n)) => all_digits && prev.is_ascii_digit() && n.is_ascii_digit(),
                         ('.', Some(n)) => {
@@ -411,13 +511,13 @@ fn tokenize(text: &str, p: Span, out: &mut Vec<Token>, meta: &mut Vec<u16>, info
                     all_digits = false;
                 }
                 prev = d;
-                end = p.start + j + d.len_utf8();
-                it.next();
+                j += dl;
+                end = p.start + j;
             }
             // Keep the final period of dotted abbreviations (`U.S.`) and of capitalised
             // honorifics and titles (`Mr.`, `Gen.`) with the word: `Mr. Reeves` is a name,
             // not the end of a sentence.
-            if let Some(&(j, '.')) = it.peek() {
+            if bytes.get(j) == Some(&b'.') {
                 let w = &text[start..end];
                 let dotted =
                     w.contains('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 4;
@@ -426,15 +526,13 @@ fn tokenize(text: &str, p: Span, out: &mut Vec<Token>, meta: &mut Vec<u16>, info
                     && w.len() <= 5;
                 if dotted || title {
                     end = p.start + j + 1;
-                    it.next();
+                    j += 1;
                 }
             }
             // A percent sign belongs to its number.
-            if numeric {
-                if let Some(&(j, '%')) = it.peek() {
-                    end = p.start + j + 1;
-                    it.next();
-                }
+            if numeric && bytes.get(j) == Some(&b'%') {
+                end = p.start + j + 1;
+                j += 1;
             }
             let kind = if numeric {
                 TokKind::Number
@@ -442,9 +540,23 @@ fn tokenize(text: &str, p: Span, out: &mut Vec<Token>, meta: &mut Vec<u16>, info
                 TokKind::Word
             };
             push(Span::new(start, end), kind, c);
+            i = j;
         } else {
-            push(Span::new(start, start + c.len_utf8()), TokKind::Punct, c);
+            push(Span::new(start, start + cl), TokKind::Punct, c);
+            i += cl;
         }
+    }
+}
+
+/// The character at byte `i` of `s` (a char boundary) and its length in bytes.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        (b as char, 1)
+    } else {
+        let c = s[i..].chars().next().expect("a character starts here");
+        (c, c.len_utf8())
     }
 }
 
@@ -725,6 +837,21 @@ mod tests {
             assert!(d.sentences[si].first <= i && i < d.sentences[si].last);
             assert_eq!(d.starts_sentence(i), d.sentences[si].first == i);
         }
+    }
+
+    #[test]
+    fn token_searches_agree_with_a_search_of_the_whole_table() {
+        let text = format!("{}  end.", "Word, x “y” — 3.5% ’90s.\n\n".repeat(40));
+        let d = Document::new(&text);
+        for pos in 0..=text.len() + 300 {
+            let p = pos.min(u32::MAX as usize) as u32;
+            let at = d.tokens.partition_point(|t| t.start < p);
+            let before = d.tokens.partition_point(|t| t.end <= p);
+            assert_eq!(d.token_at_or_after(pos), at, "{pos}");
+            assert_eq!(d.tokens_before(pos), before, "{pos}");
+        }
+        let d = Document::new("");
+        assert_eq!((d.token_at_or_after(5), d.tokens_before(5)), (0, 0));
     }
 
     #[test]

@@ -274,46 +274,47 @@ pub fn summarize_sources_of<'q>(
     let by_id: std::collections::HashMap<&str, &Entity> =
         entities.iter().map(|e| (e.id.as_str(), e)).collect();
     for (speaker, source) in quotes {
-        let (key, line) = match (speaker, source) {
-            (Some(id), _) => {
-                let e = by_id.get(id).copied();
-                let kind = match e.map(|e| e.kind) {
-                    Some(EntityKind::Organization) => SourceKind::Organization,
-                    _ => SourceKind::Person,
-                };
-                (
-                    format!("e:{id}"),
-                    SourceCount {
-                        kind,
-                        entity: Some(id.to_string()),
-                        name: e.map(|e| e.name.clone()),
+        // The key first; the line (with its copied strings) only for a new key.
+        let key = match (speaker, source) {
+            (Some(id), _) => ["e:", id].concat(),
+            (None, Some(text)) => ["u:", &text.to_lowercase()].concat(),
+            (None, None) => "-".to_string(),
+        };
+        let i = match index.get(&key) {
+            Some(&i) => i,
+            None => {
+                let line = match (speaker, source) {
+                    (Some(id), _) => {
+                        let e = by_id.get(id).copied();
+                        let kind = match e.map(|e| e.kind) {
+                            Some(EntityKind::Organization) => SourceKind::Organization,
+                            _ => SourceKind::Person,
+                        };
+                        SourceCount {
+                            kind,
+                            entity: Some(id.to_string()),
+                            name: e.map(|e| e.name.clone()),
+                            quotes: 0,
+                        }
+                    }
+                    (None, Some(text)) => SourceCount {
+                        kind: SourceKind::Unnamed,
+                        entity: None,
+                        name: Some(text.to_string()),
                         quotes: 0,
                     },
-                )
+                    (None, None) => SourceCount {
+                        kind: SourceKind::Unattributed,
+                        entity: None,
+                        name: None,
+                        quotes: 0,
+                    },
+                };
+                out.push(line);
+                index.insert(key, out.len() - 1);
+                out.len() - 1
             }
-            (None, Some(text)) => (
-                format!("u:{}", text.to_lowercase()),
-                SourceCount {
-                    kind: SourceKind::Unnamed,
-                    entity: None,
-                    name: Some(text.to_string()),
-                    quotes: 0,
-                },
-            ),
-            (None, None) => (
-                "-".to_string(),
-                SourceCount {
-                    kind: SourceKind::Unattributed,
-                    entity: None,
-                    name: None,
-                    quotes: 0,
-                },
-            ),
         };
-        let i = *index.entry(key).or_insert_with(|| {
-            out.push(line);
-            out.len() - 1
-        });
         out[i].quotes += 1;
     }
     // Stable: ties keep the order of first appearance.

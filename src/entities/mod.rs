@@ -93,7 +93,7 @@ impl crate::claims::QuoteLike for SpeakerQuote {
         self.kind == crate::types::QuoteKind::Direct
     }
     fn id(&self, index: usize) -> String {
-        format!("q{}", index + 1)
+        crate::json::numbered('q', index + 1)
     }
 }
 
@@ -119,7 +119,7 @@ impl Speakers {
         let q = &self.quotes[i];
         let span = Span::new(q.start as usize, q.end as usize);
         Quote {
-            id: format!("q{}", i + 1),
+            id: crate::json::numbered('q', i + 1),
             start: span.start,
             end: span.end,
             text: doc.slice(span).to_string(),
@@ -194,8 +194,8 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
                 // `Obama administration officials`: a group named after someone is the
                 // group, not the person.
                 let z = doc.tokens_before(s.end);
-                let group =
-                    z > 0 && (is_group_noun(doc.tok(z - 1)) || is_plain_plural(doc.tok(z - 1)));
+                let group = z > 0
+                    && (doc.is(z - 1, lexicon::LEX_GROUP_NOUN) || is_plain_plural(doc.tok(z - 1)));
                 // Let runs inside the phrase register first, as evidence they are a source.
                 let mut hit = None;
                 while let Some(r) = runs.next_if(|r| r.span().start < s.end) {
@@ -365,7 +365,7 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
     let mut entities = Vec::new();
     for (i, mut e) in kept {
         new_index[i] = entities.len() as u32;
-        e.id = format!("e{}", entities.len() + 1);
+        e.id = crate::json::numbered('e', entities.len() + 1);
         entities.push(e);
     }
     for &(loser, winner) in &alias {

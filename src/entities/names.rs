@@ -255,8 +255,9 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
             j = of;
         }
     }
-    let words: Vec<&str> = (a..j).map(|k| doc.tok(k)).collect();
-    let last = *words.last()?;
+    // (The name's words are tokens a..j.)
+    let nwords = j - a;
+    let last = doc.tok(j.checked_sub(1).filter(|&k| k >= a)?);
     let org = (a..j).any(|k| is_org_tok(doc, k));
     // Lowercase title words right before the run: `press secretary John Kirby`,
     // `developer Ammar Askar`, `Pakistan-based developer`.
@@ -303,7 +304,7 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
     };
     // A nationality used as an adjective (`American officials`, `Sudanese government`) is
     // not a name.
-    let demonym = words.len() == 1
+    let demonym = nwords == 1
         && is_demonym(last)
         && j < doc.tokens.len()
         && ({
@@ -314,9 +315,9 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
     if demonym && !honorific && !titled {
         return None;
     }
-    let multiword_person = words.len() >= 2 && !org && title.is_some();
+    let multiword_person = nwords >= 2 && !org && title.is_some();
     let evidence = (honorific || titled || age || multiword_person || org || title.is_some())
-        && !(sentence_initial && words.len() == 1 && !honorific && !titled && !org);
+        && !(sentence_initial && nwords == 1 && !honorific && !titled && !org);
     Some(NameRun {
         start: doc.tokens[a].span().start as u32,
         end: doc.tokens[j - 1].span().end as u32,

@@ -133,30 +133,55 @@ pub(crate) fn marks_in(text: &str, p: Span) -> Vec<Mark> {
     let mut out = Vec::new();
     let mut skip_to = 0;
     // Every mark is `"` or `'` or starts with the byte C2 (`«` `»`) or E2 (the curly ones):
-    // only characters starting with those bytes are decoded.
-    for (i, &b) in text.as_bytes()[p.start..p.end].iter().enumerate() {
-        if !matches!(b, b'"' | b'\'' | 0xC2 | 0xE2) {
-            continue;
-        }
-        let pos = p.start + i;
-        let c = text[pos..].chars().next().expect("a character starts here");
-        if pos < skip_to
-            || !matches!(
-                c,
-                '"' | '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '‘' | '’' | '\''
-            )
+    // only characters starting with those bytes are decoded, and eight bytes without one
+    // are passed over at once.
+    let bytes = &text.as_bytes()[p.start..p.end];
+    let mut k = 0;
+    while k < bytes.len() {
+        let end = (k + 8).min(bytes.len());
+        if end - k == 8 && !may_hold_mark(u64::from_le_bytes(bytes[k..end].try_into().expect("8")))
         {
+            k = end;
             continue;
         }
-        // Two apostrophes stand for a double mark in some feeds (`''It is,'' he said`).
-        if c == '\'' && text[pos + 1..p.end].starts_with('\'') {
-            skip_to = pos + 2;
-            out.extend(classify_doubled(text, pos));
-            continue;
+        let chunk = k..end;
+        k = end;
+        for i in chunk {
+            if !matches!(bytes[i], b'"' | b'\'' | 0xC2 | 0xE2) {
+                continue;
+            }
+            let pos = p.start + i;
+            let c = text[pos..].chars().next().expect("a character starts here");
+            if pos < skip_to
+                || !matches!(
+                    c,
+                    '"' | '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '‘' | '’' | '\''
+                )
+            {
+                continue;
+            }
+            // Two apostrophes stand for a double mark in some feeds (`''It is,'' he said`).
+            if c == '\'' && text[pos + 1..p.end].starts_with('\'') {
+                skip_to = pos + 2;
+                out.extend(classify_doubled(text, pos));
+                continue;
+            }
+            out.extend(classify(text, pos, c));
         }
-        out.extend(classify(text, pos, c));
     }
     out
+}
+
+/// Does any of the eight bytes of `x` start a mark (`"`, `'`, C2 or E2)? (A byte equal to a
+/// wanted value is a zero byte of their xor; C2 and E2 differ only in bit 5.)
+fn may_hold_mark(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    zero_byte(x ^ (ONES * 0x22))
+        | zero_byte(x ^ (ONES * 0x27))
+        | zero_byte((x | (ONES * 0x20)) ^ (ONES * 0xE2))
+        != 0
 }
 
 /// `''` at `pos`, classified like a straight double mark from what stands around the pair.
@@ -246,11 +271,12 @@ pub fn pair_marks(doc: &Document) -> Vec<QuotedSpan> {
                         if let Some(om) = single_open.take() {
                             let content = Span::new(om.pos + om.len, m.pos);
                             // `’n’` and one-letter spans are not quotes.
+                            // (Counting stops at the second.)
                             if text[content.start..content.end]
                                 .chars()
                                 .filter(|c| c.is_alphanumeric())
-                                .count()
-                                > 1
+                                .nth(1)
+                                .is_some()
                             {
                                 out.push(QuotedSpan {
                                     open: om.pos,
@@ -306,4 +332,23 @@ pub(crate) fn push_span(
         closed,
         multi_paragraph: multi,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn mark_bytes_are_found_in_any_place_of_a_word() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut w = [b'a'; 8];
+                w[at] = b;
+                let want = matches!(b, b'"' | b'\'' | 0xC2 | 0xE2);
+                assert_eq!(
+                    super::may_hold_mark(u64::from_le_bytes(w)),
+                    want,
+                    "{b:#x} at {at}"
+                );
+            }
+        }
+    }
 }

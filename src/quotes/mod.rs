@@ -214,7 +214,12 @@ fn continued_lists(
     crate::sort::by_key(&mut found, |q| q.span.start);
     let mut out: Vec<RawQuote> = Vec::new();
     for qs in spans {
-        if !qs.double || !qs.closed || found.iter().any(|q| q.span.start == qs.content.start) {
+        // `found` is sorted by start: a binary search, not a scan of every quote per span
+        // (which made this pass quadratic in the length of the input).
+        let is_found = found
+            .binary_search_by_key(&qs.content.start, |q| q.span.start)
+            .is_ok();
+        if !qs.double || !qs.closed || is_found {
             continue;
         }
         let k = found.partition_point(|q| q.span.start < qs.open);

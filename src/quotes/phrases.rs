@@ -131,9 +131,10 @@ pub(crate) fn is_np_token(doc: &Document, k: usize) -> bool {
     let c = w.chars().next().unwrap_or(' ');
     (doc.is_upper(k) && !doc.is(k, lexicon::LEX_NOT_NAME_WORD))
         || lexicon::pronoun(w).is_some()
-        || doc.is(k, lexicon::LEX_TITLE_WORD)
-        || is_group_noun(w)
-        || is_modifier(w)
+        || doc.is(
+            k,
+            lexicon::LEX_TITLE_WORD | lexicon::LEX_GROUP_NOUN | lexicon::LEX_MODIFIER,
+        )
         || matches!(
             w,
             "the"
@@ -174,28 +175,28 @@ pub(crate) fn looks_like_np(doc: &Document, a: usize, b: usize) -> bool {
     }
     (a..b).any(|k| {
         (doc.is_upper(k) && !doc.is(k, lexicon::LEX_NOT_NAME_WORD))
-            || doc.is(k, lexicon::LEX_TITLE_WORD)
-            || is_group_noun(doc.tok(k))
+            || doc.is(k, lexicon::LEX_TITLE_WORD | lexicon::LEX_GROUP_NOUN)
     }) || doc.is(b - 1, lexicon::LEX_ORG_HEAD)
 }
 
 /// Plural and generic nouns that name a source group (`officials`, `police`, `experts`).
 pub fn is_group_noun(w: &str) -> bool {
-    // (The plural heads PolNeAR's training sources end in most often, with the
-    // hand-listed ones.)
-    #[rustfmt::skip]
-    const GROUP: &[&str] = &[
-        "activists", "advisers", "advocates", "aides", "allies", "analysts", "attendees",
-        "authorities", "campaigners", "conservatives", "critics", "delegates", "diplomats",
-        "donors", "economists", "employees", "executives", "experts", "insiders",
-        "investigators", "lawmakers", "lawyers", "leaders", "members", "observers", "officials",
-        "operatives", "opponents", "organisers", "organizers", "people",
-        "prosecutors", "protesters", "researchers", "residents", "rivals", "scientists",
-        "senators", "source", "sources", "spokesman", "spokesperson", "spokeswoman",
-        "strategists", "supporters", "voters", "witnesses",
-    ];
-    lexicon::in_list(GROUP, w)
+    lexicon::is_in(w, lexicon::LEX_GROUP_NOUN)
 }
+
+/// The group nouns of [`is_group_noun`] (a compiled list: `lexicon::LEX_GROUP_NOUN`): the
+/// plural heads PolNeAR's training sources end in most often, with the hand-listed ones.
+#[rustfmt::skip]
+pub(crate) const GROUP_NOUNS: &[&str] = &[
+    "activists", "advisers", "advocates", "aides", "allies", "analysts", "attendees",
+    "authorities", "campaigners", "conservatives", "critics", "delegates", "diplomats",
+    "donors", "economists", "employees", "executives", "experts", "insiders",
+    "investigators", "lawmakers", "lawyers", "leaders", "members", "observers", "officials",
+    "operatives", "opponents", "organisers", "organizers", "people",
+    "prosecutors", "protesters", "researchers", "residents", "rivals", "scientists",
+    "senators", "source", "sources", "spokesman", "spokesperson", "spokeswoman",
+    "strategists", "supporters", "voters", "witnesses",
+];
 
 /// Steps back from the verb at `v` over auxiliaries and adverbs (`has said`, `also said`,
 /// `later told`, `repeatedly says`) to where its subject must end.
@@ -679,14 +680,13 @@ pub(crate) fn np_ending_at(doc: &Document, e: usize, lo: usize) -> Option<Span> 
                     .next()
                     .is_some_and(|c| c.is_uppercase())))
             && a < e;
-        let role = doc.is(a - 1, lexicon::LEX_TITLE_WORD)
-            || is_group_noun(w)
+        let role = doc.is(a - 1, lexicon::LEX_TITLE_WORD | lexicon::LEX_GROUP_NOUN)
             || (a == e && doc.is(a - 1, lexicon::LEX_ORG_HEAD));
         // (`the 63-year-old senator`, `the well-known author`: hyphenated modifiers.)
         let modifier = a < e
             && ((c.is_lowercase()
                 && w.len() > 2
-                && (is_modifier(w) || doc.is(a - 1, lexicon::LEX_ORG_HEAD)))
+                && doc.is(a - 1, lexicon::LEX_MODIFIER | lexicon::LEX_ORG_HEAD))
                 || ((c.is_lowercase() || c.is_ascii_digit()) && w.contains('-') && w.len() > 4));
         let possessive = a < e && (w.ends_with("’s") || w.ends_with("'s")) && c.is_uppercase();
         if cap || joins || role || modifier || possessive {
@@ -707,40 +707,38 @@ pub(crate) fn np_ending_at(doc: &Document, e: usize, lo: usize) -> Option<Span> 
 }
 
 /// Lowercase words that can sit inside a source phrase before its head: `press`,
-/// `senior`, `political`, `national`, `security`, `former`.
-pub(crate) fn is_modifier(w: &str) -> bool {
-    const MODS: &[&str] = &[
-        "acting",
-        "administration",
-        "board",
-        "campaign",
-        "chief",
-        "communications",
-        "defense",
-        "deputy",
-        "electrical",
-        "executive",
-        "federal",
-        "foreign",
-        "former",
-        "general",
-        "government",
-        "health",
-        "intelligence",
-        "interim",
-        "local",
-        "military",
-        "national",
-        "police",
-        "political",
-        "press",
-        "public",
-        "regional",
-        "security",
-        "senior",
-        "state",
-        "top",
-        "union",
-    ];
-    lexicon::in_list(MODS, w)
-}
+/// `senior`, `political`, `national`, `security`, `former` (a compiled list:
+/// `lexicon::LEX_MODIFIER`).
+pub(crate) const MODIFIERS: &[&str] = &[
+    "acting",
+    "administration",
+    "board",
+    "campaign",
+    "chief",
+    "communications",
+    "defense",
+    "deputy",
+    "electrical",
+    "executive",
+    "federal",
+    "foreign",
+    "former",
+    "general",
+    "government",
+    "health",
+    "intelligence",
+    "interim",
+    "local",
+    "military",
+    "national",
+    "police",
+    "political",
+    "press",
+    "public",
+    "regional",
+    "security",
+    "senior",
+    "state",
+    "top",
+    "union",
+];

@@ -23,6 +23,18 @@ pub(crate) enum CueKind {
     Learned,
 }
 
+/// Adjectives of stance that report a position after a form of `be` (`is adamant`). (A
+/// compiled list: `lexicon::LEX_STANCE`.)
+pub(crate) const STANCE: &[&str] = &[
+    "adamant",
+    "certain",
+    "concerned",
+    "confident",
+    "convinced",
+    "insistent",
+    "worried",
+];
+
 pub(crate) fn cue_kind(doc: &Document, i: usize) -> Option<CueKind> {
     let w = doc.tok(i);
     if !w.chars().next().is_some_and(|c| c.is_lowercase()) {
@@ -30,12 +42,12 @@ pub(crate) fn cue_kind(doc: &Document, i: usize) -> Option<CueKind> {
     }
     // After a determiner or a possessive the word is a noun: `those states that`, `his
     // claims that`. (Tested once the word is found to be a cue at all.)
-    let kind = cue_word_kind(doc, i, w)?;
+    let kind = cue_word_kind(doc, i)?;
     (!(i > 0 && cues::is_noun_marker(doc.tok(i - 1)))).then_some(kind)
 }
 
-/// What `w`, token `i`, would introduce were it not a noun.
-fn cue_word_kind(doc: &Document, i: usize, w: &str) -> Option<CueKind> {
+/// What token `i` would introduce were it not a noun.
+fn cue_word_kind(doc: &Document, i: usize) -> Option<CueKind> {
     let lex = doc.lex(i);
     if lex & lexicon::LEX_SPEECH_VERB != 0 {
         return Some(CueKind::Speech);
@@ -43,42 +55,35 @@ fn cue_word_kind(doc: &Document, i: usize, w: &str) -> Option<CueKind> {
     if lex & lexicon::LEX_COGNITION_VERB != 0 {
         return Some(CueKind::Belief);
     }
-    const STANCE: &[&str] = &[
-        "adamant",
-        "certain",
-        "concerned",
-        "confident",
-        "convinced",
-        "insistent",
-        "worried",
-    ];
-    if i > 0
+    if lex & lexicon::LEX_STANCE != 0
+        && i > 0
         && matches!(
             doc.tok(i - 1),
             "is" | "are" | "was" | "were" | "remains" | "remain"
         )
-        && lexicon::in_list(STANCE, w)
     {
         return Some(CueKind::Stance);
     }
     (cues::is_learned_cue(doc, i) || shows_evidence(doc, i)).then_some(CueKind::Learned)
 }
 
+/// Verbs of showing ([`shows_evidence`]; a compiled list: `lexicon::LEX_SHOWING`).
+pub(crate) const SHOWING: &[&str] = &[
+    "indicate",
+    "indicated",
+    "indicates",
+    "show",
+    "showed",
+    "shows",
+    "suggest",
+    "suggested",
+    "suggests",
+];
+
 /// `Polls show Sanders within two points`, `the survey suggests …`: a verb of showing
 /// whose subject is a poll, a study or a record reports what that source says, whatever
 /// the verb's own rate as a cue.
 pub(crate) fn shows_evidence(doc: &Document, i: usize) -> bool {
-    const SHOWING: &[&str] = &[
-        "indicate",
-        "indicated",
-        "indicates",
-        "show",
-        "showed",
-        "shows",
-        "suggest",
-        "suggested",
-        "suggests",
-    ];
     const EVIDENCE: &[&str] = &[
         "analysis",
         "data",
@@ -97,7 +102,7 @@ pub(crate) fn shows_evidence(doc: &Document, i: usize) -> bool {
         "survey",
         "surveys",
     ];
-    if !lexicon::in_list(SHOWING, doc.tok(i)) {
+    if !doc.is(i, lexicon::LEX_SHOWING) {
         return false;
     }
     let mut k = i;
@@ -311,7 +316,7 @@ pub(crate) fn find_indirect(
                                 | "a"
                                 | "an"
                         )
-                        || is_group_noun(t)
+                        || doc.is(obj_end, lexicon::LEX_GROUP_NOUN)
                     {
                         obj_end += 1;
                     } else {
@@ -576,7 +581,7 @@ pub(crate) fn find_indirect(
                             strong(x + 1)
                                 || ((lexicon::pronoun(n).is_some()
                                     || n.chars().next().is_some_and(|c| c.is_uppercase())
-                                    || is_group_noun(n)
+                                    || doc.is(x + 1, lexicon::LEX_GROUP_NOUN)
                                     || matches!(
                                         n,
                                         "the"
@@ -1153,7 +1158,7 @@ fn source_stretch(doc: &Document, a: usize, b: usize) -> Option<Span> {
             | "one"
     ) || doc.is_upper(a)
         || is_group_noun(first)
-        || is_modifier(first);
+        || lexicon::is_in(first, lexicon::LEX_MODIFIER);
     let plain = (a..b).all(|k| {
         let w = doc.tok(k);
         (doc.kind(k) != TokKind::Punct || matches!(w, "(" | ")" | "-" | "." | "’s" | "'s"))

@@ -108,7 +108,9 @@ fn annotate_cmd(args: &[String]) -> Result<(), String> {
         .map(|f| read_text(f, lossy))
         .collect::<Result<Vec<_>, _>>()?;
     let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    let r = if texts.len() == 1 {
+    let r = if texts.len() == 1 && !pretty {
+        write_compact(out, &texts[0])
+    } else if texts.len() == 1 {
         write_json(out, &Annotated(&texts[0]), pretty)
     } else {
         write_json(out, &AnnotatedAll(&texts), pretty)
@@ -138,6 +140,14 @@ impl serde::Serialize for AnnotatedAll<'_> {
         }
         seq.end()
     }
+}
+
+/// Writes the annotations of `text` as compact JSON and a newline to `out`: the same bytes as
+/// [`write_json`] of [`Annotated`], by `whosaid::annotate_json` (no serde on this path).
+fn write_compact<W: Write>(mut out: W, text: &str) -> std::io::Result<()> {
+    whosaid::annotate_json(text, &mut |b: &[u8]| out.write_all(b))?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 /// Writes `v` as JSON (pretty or compact) and a newline to `out`, without building a string.
