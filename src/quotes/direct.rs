@@ -87,13 +87,20 @@ pub(crate) fn classify_direct(
     // `was described as “heartbreaking” by the conservation department`: a passive verb of
     // description reports someone's words, with the agent (if any) as the source.
     // `Campaigners described the move as “a betrayal”`: the subject's words.
-    let describing = (prev_word == "as")
-        .then(|| {
-            (before_tok.saturating_sub(6)..before_tok.saturating_sub(1))
-                .rev()
-                .find(|&k| lexicon::in_list(DESCRIBING_VERBS, doc.tok(k)))
-        })
-        .flatten();
+    // (`as a “strong leader”`: an article between `as` and the mark.)
+    let as_at = match prev_word {
+        "as" => Some(before_tok - 1),
+        "a" | "an" | "the" if before_tok >= 2 && doc.tok(before_tok - 2) == "as" => {
+            Some(before_tok - 2)
+        }
+        _ => None,
+    };
+    let describing = as_at.and_then(|at| {
+        (at.saturating_sub(5)..at)
+            .rev()
+            .find(|&k| lexicon::in_list(DESCRIBING_VERBS, doc.tok(k)))
+            .or_else(|| as_verb_before(doc, at))
+    });
     if let Some(v) = describing {
         let passive = v > 0
             && matches!(
@@ -240,6 +247,64 @@ pub(crate) fn is_title_like(doc: &Document, content: Span) -> bool {
         && !body.trim_end_matches([',', ' ', '.']).contains(['.', '!', '?', ','])
         // `I` is no title word, nor are all-capital shouts.
         && !words.iter().any(|w| *w == "I" || (w.len() > 3 && w.chars().all(|c| c.is_uppercase())))
+}
+
+/// `Obama condemned Friday’s test as “provocative”`, `Trump admires Putin as a “strong
+/// leader”`: before `as` (token `at`), a verb of the same clause whose subject is named
+/// calls something by the quoted words. (Not `known as`, `such as`, `so-called`: those
+/// name a term.)
+fn as_verb_before(doc: &Document, at: usize) -> Option<usize> {
+    let si = doc.sentence_at(doc.tokens[at].span().start)?;
+    let first = doc.sentences[si].first;
+    let v = (at.saturating_sub(8).max(first)..at).rev().find(|&k| {
+        let w = doc.tok(k);
+        w.len() > 3
+            && w.chars().all(|c| c.is_ascii_lowercase())
+            && (super::reported::is_past_verb(w)
+                || (w.ends_with('s') && !w.ends_with("ss") && k > first && {
+                    // (`Trump openly admires Putin as …`: an adverb before the verb.)
+                    let s = if k > first + 1 && doc.tok(k - 1).ends_with("ly") {
+                        k - 2
+                    } else {
+                        k - 1
+                    };
+                    doc.is_upper(s)
+                })
+                || (w.ends_with("ing") && k > first && doc.tok(k - 1) == ","))
+    })?;
+    let w = doc.tok(v);
+    if matches!(
+        w,
+        "known"
+            | "used"
+            | "served"
+            | "worked"
+            | "acted"
+            | "named"
+            | "titled"
+            | "called"
+            | "listed"
+            | "ranked"
+            | "identified"
+            | "seen"
+            | "regarded"
+            | "viewed"
+            | "treated"
+            | "presented"
+    ) || (v + 1..at).any(|k| {
+        matches!(
+            doc.tok(k),
+            "," | ";" | ":" | "." | "that" | "who" | "which" | "such"
+        ) || is_quote_char_token(doc.tok(k))
+    }) || (v > first
+        && matches!(
+            doc.tok(v - 1),
+            "is" | "was" | "were" | "are" | "be" | "been" | "being"
+        ))
+    {
+        return None;
+    }
+    subject_of(doc, v, first).map(|_| v)
 }
 
 /// Verbs that describe someone or something in the subject's words.

@@ -120,7 +120,9 @@ pub fn find(doc: &Document) -> Vec<RawQuote> {
     let opens_sentence = |q: &RawQuote| {
         doc.sentence_at(q.span.start).is_some_and(|si| {
             let s = doc.sentences[si];
-            doc.tokens_before(q.span.start).saturating_sub(1) <= s.first
+            // (Only marks before it: `“`, or the two apostrophes of `''`.)
+            (s.first..doc.tokens_before(q.span.start))
+                .all(|k| is_quote_char_token(doc.tok(k)) || matches!(doc.tok(k), "'" | "‘"))
         })
     };
     let mut used: Vec<usize> = out
@@ -297,6 +299,116 @@ mod tests {
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].0, "he could not support the movement");
         assert_eq!(q[0].2.as_deref(), Some("William J. Bennett"));
+    }
+
+    #[test]
+    fn a_cue_after_a_quote_in_doubled_apostrophes_serves_only_that_quote() {
+        let q = quotes("''It is more likely than not,'' said another leading advocate, Andrew J. Pincus of the firm Mayer Brown.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "It is more likely than not");
+    }
+
+    #[test]
+    fn a_verb_before_as_and_a_quote_describes_in_its_subjects_words() {
+        let q = quotes("President Obama condemned Friday's test as \"provocative and destabilizing\" on Saturday. Trump openly admires Putin as a “strong leader,” comparing him to Obama.");
+        let texts: Vec<(&str, Option<&str>)> =
+            q.iter().map(|q| (q.0.as_str(), q.2.as_deref())).collect();
+        assert_eq!(
+            texts,
+            [
+                ("provocative and destabilizing", Some("President Obama")),
+                ("strong leader", Some("Trump"))
+            ],
+            "{q:?}"
+        );
+        // A name given as a term is no quote: `known as`, `such as`.
+        assert!(quotes(
+            "The bill, known as the “Justice Against Sponsors of Terrorism Act” passed."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_relative_that_after_a_noun_is_no_report() {
+        assert!(quotes(
+            "Bush also won in coastal states that have moved firmly into the Democratic column."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_title_case_headline_reports_what_its_subject_says() {
+        let q = quotes("Trump Says He Never Pledged To Kill Family Members Of Terrorists\n\nThe rest of the story.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(
+            q[0].0,
+            "He Never Pledged To Kill Family Members Of Terrorists"
+        );
+        assert_eq!(q[0].2.as_deref(), Some("Trump"));
+        // Not in running text, where a capitalised `Says` is a name or a title.
+        assert!(quotes("The book Simon Says is about the game and its rules today.").is_empty());
+    }
+
+    #[test]
+    fn contractions_make_a_clause() {
+        let q = quotes("Josh Earnest said Obama wasn't targeting just Trump. Kasich says he’ll welcome advice from anyone.");
+        let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Obama wasn't targeting just Trump",
+                "he’ll welcome advice from anyone"
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_long_subject_or_a_present_verb_still_makes_a_clause() {
+        let q = quotes("Local GOP leaders say Trump’s recent visits to some of the state’s most critical battlegrounds have included fact-finding. Josh Earnest said Obama enjoys the event.");
+        let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Trump’s recent visits to some of the state’s most critical battlegrounds have included fact-finding",
+                "Obama enjoys the event"
+            ],
+            "{q:?}"
+        );
+        // A possessive before a plural is a noun phrase, not a clause.
+        assert!(quotes("Josh Earnest said Obama’s plans.").is_empty());
+    }
+
+    #[test]
+    fn a_closing_cue_takes_a_source_with_words_around_its_head() {
+        for (text, source) in [
+            (
+                "Cruz will rethink how he approaches his colleagues, a source close to him said.",
+                "a source close to him",
+            ),
+            (
+                "Cameron will work with the next president, the prime minister’s spokesman said.",
+                "the prime minister’s spokesman",
+            ),
+            (
+                "The effects are difficult to predict, many economists say.",
+                "many economists",
+            ),
+        ] {
+            let q = quotes(text);
+            assert_eq!(q.len(), 1, "{text}: {q:?}");
+            assert_eq!(q[0].2.as_deref(), Some(source), "{text}");
+        }
+        // A clause between the comma and the verb is no source.
+        assert!(quotes("Prices rose, and then the bank said so.").is_empty());
+    }
+
+    #[test]
+    fn an_appositive_with_commas_of_its_own_keeps_the_name() {
+        let q = quotes("Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said he and other rabbis were alarmed.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "he and other rabbis were alarmed");
+        assert_eq!(q[0].2.as_deref(), Some("Jeffrey Salkin"));
     }
 
     #[test]

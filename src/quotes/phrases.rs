@@ -561,6 +561,16 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
                     Some("The" | "the" | "A" | "a")
                 )
             });
+            // (`Jeffrey Salkin, a Hollywood, Fla., rabbi helping …, said`: an appositive with
+            // commas of its own; the name opens the clause before the first of them.)
+            let first_comma = (lo..name_end).find(|&x| doc.tok(x) == ",");
+            if let Some(c) = first_comma.filter(|&c| c > lo) {
+                let lead = np_ending_at(doc, c, lo)
+                    .filter(|sp| doc.token_at_or_after(sp.start) == lo && has_name(&Some(*sp)));
+                if lead.is_some() && !(c..app_end).any(|x| doc.tok(x) == "and") {
+                    return lead;
+                }
+            }
             if has_name(&appositive) && (!has_name(&before) || described) {
                 return appositive;
             }

@@ -190,6 +190,12 @@ pub(crate) fn find_indirect(
                     continue;
                 }
             }
+            // A headline in title case: `Trump Says He Never Pledged To …`.
+            if let Some(q) = headline_cue(doc, a, i, e, accepted) {
+                out.push(q);
+                i = e;
+                continue;
+            }
             let Some(kind) = cue_kind(doc, i) else {
                 i += 1;
                 continue;
@@ -201,6 +207,19 @@ pub(crate) fn find_indirect(
                     "not" | "never" | "n't" | "didn't" | "doesn't" | "don't"
                 )
             }) {
+                i += 1;
+                continue;
+            }
+            // A learned verb in the passive reports nothing of its subject's: `Clinton was
+            // declared the winner`, `the shift was expected …` stays (its `to` frame).
+            if kind == CueKind::Learned
+                && i > a
+                && matches!(
+                    doc.tok(i - 1),
+                    "was" | "were" | "been" | "being" | "is" | "are" | "be"
+                )
+                && cues::frame_at(doc, i) != cues::Frame::To
+            {
                 i += 1;
                 continue;
             }
@@ -304,6 +323,16 @@ pub(crate) fn find_indirect(
                             && cue_kind(doc, x).is_none()
                     })
                 });
+            // `the four states that cast votes`, `states that have moved`: a noun with a
+            // relative clause, whose `that` is followed by its verb, not by a subject.
+            // (After a strong speech verb `that` is the clause's subject: `said that was
+            // wrong`.)
+            if (weak || kind != CueKind::Speech)
+                && that.is_some_and(|t| t + 1 < e && relative_that(doc, t))
+            {
+                i += 1;
+                continue;
+            }
             let bare_ok = match kind {
                 CueKind::Speech => {
                     lexicon::in_list(BARE_CLAUSE_VERBS, w)
@@ -341,10 +370,16 @@ pub(crate) fn find_indirect(
                     // X`), and only when a finite verb follows the subject.
                     // (A comma before the verb that closes an appositive after the subject
                     // — `Keir Starmer, the Prime Minister, said the …` — is not inversion.)
+                    // (A subject pronoun after the verb opens its clause: `Jeffrey Salkin, a
+                    // Hollywood, Fla., rabbi …, said he and other rabbis were …` — an
+                    // inverted cue is followed by its source, never by `he`.)
                     let inverted = i > a
                         && doc.tok(i - 1) == ","
                         && !told
-                        && subject_before(doc, i, a).is_none();
+                        && subject_before(doc, i, a).is_none()
+                        && !(k < e
+                            && matches!(doc.tok(k), "he" | "she" | "they" | "we" | "I")
+                            && has_finite_verb(doc, k, e));
                     let k = skip_adjunct(doc, k, e);
                     // (`claimed responsibility, the …`: a bare object, then another clause.)
                     let first_comma = (k..(k + 2).min(e)).find(|&x| doc.tok(x) == ",");
@@ -772,10 +807,69 @@ pub(crate) fn has_finite_verb(doc: &Document, k: usize, e: usize) -> bool {
             return true;
         }
     }
-    (k + 1..e.min(k + 8)).any(|x| {
+    // `he’ll`, `she’s`, `they’re`, `we’ve`: a subject pronoun with its verb in one token.
+    if k < e
+        && doc.tok(k).split_once(['’', '\'']).is_some_and(|(p, v)| {
+            lexicon::pronoun(p).is_some() && matches!(v, "ll" | "s" | "d" | "re" | "ve" | "m")
+        })
+    {
+        return true;
+    }
+    // `Obama enjoys …`, `Ivanka Trump also advises …`: a present-tense verb right after a
+    // name (not after a possessive: `Trump’s plans`).
+    let present_after_name = |x: usize| {
         let w = doc.tok(x);
-        lexicon::in_list(FINITE, w) || is_past_verb(w)
+        let mut n = x;
+        if n > k && matches!(doc.tok(n - 1), "also" | "now" | "still" | "never" | "often") {
+            n -= 1;
+        }
+        n > k
+            && doc.is_upper(n - 1)
+            && !doc.tok(n - 1).ends_with("s")
+            && w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && w.chars().all(|c| c.is_ascii_lowercase())
+    };
+    (k + 1..e.min(k + FINITE_WINDOW)).any(|x| {
+        let w = doc.tok(x);
+        lexicon::in_list(FINITE, w)
+            || is_past_verb(w)
+            || is_negated_auxiliary(w)
+            || (x <= k + 4 && present_after_name(x))
     })
+}
+
+/// How far after a clause's first word its finite verb is looked for: far enough for a
+/// subject with a modifier (`Trump’s recent visits to some of the state’s battlegrounds
+/// have …`).
+const FINITE_WINDOW: usize = 12;
+
+/// `wasn't`, `don’t`, `can't`: an auxiliary and its negation in one token.
+pub(crate) fn is_negated_auxiliary(w: &str) -> bool {
+    let stem = w
+        .strip_suffix("n't")
+        .or_else(|| w.strip_suffix("n’t"))
+        .unwrap_or("");
+    matches!(
+        stem.to_ascii_lowercase().as_str(),
+        "is" | "was"
+            | "are"
+            | "were"
+            | "do"
+            | "does"
+            | "did"
+            | "ca"
+            | "wo"
+            | "could"
+            | "would"
+            | "should"
+            | "has"
+            | "have"
+            | "had"
+            | "must"
+            | "need"
+    )
 }
 
 /// A lowercase past-tense verb: regular (`offered`) or a common irregular one (`won`,
@@ -915,23 +1009,135 @@ pub(crate) fn trailing_cue(
         }
         Some(np)
     } else {
-        let sp = np_ending_at(doc, v, comma + 1)?;
         // The whole stretch between the comma and the verb must be the source (a leading
         // determiner aside: `, a senior political source told Reuters`).
         let mut from = comma + 1;
         while from < v && matches!(doc.tok(from), "a" | "an" | "the" | "A" | "An" | "The") {
             from += 1;
         }
-        if doc.token_at_or_after(sp.start) != from {
-            return None;
+        match np_ending_at(doc, v, comma + 1) {
+            Some(sp) if doc.token_at_or_after(sp.start) == from => Some(sp),
+            // A source with words after its head or before it (`a source close to him`,
+            // `the prime minister’s spokesman`, `many economists`): the whole stretch, if
+            // it is a short phrase without a clause of its own.
+            _ => source_stretch(doc, comma + 1, v),
         }
-        Some(sp)
     };
     src?;
     if comma <= first + 2 {
         return None;
     }
     make_indirect(doc, first, comma, doc.tokens[v].span(), src, direct)
+}
+
+/// Is the `that` at token `t` a relative pronoun — followed by a verb (`that cast`, `that
+/// have moved`, `that will vote`) rather than by a clause's subject?
+fn relative_that(doc: &Document, t: usize) -> bool {
+    let w = doc.tok(t + 1);
+    const AUX: &[&str] = &[
+        "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might", "must",
+        "should", "was", "were", "will", "would",
+    ];
+    lexicon::in_list(AUX, w) || is_negated_auxiliary(w) || is_past_verb(w)
+}
+
+/// `Trump Says He Never Pledged To Kill …`: a speech verb, capitalised, in a sentence whose
+/// words are nearly all capitalised (a headline), after a name and before a clause.
+fn headline_cue(
+    doc: &Document,
+    a: usize,
+    i: usize,
+    e: usize,
+    accepted: &[Span],
+) -> Option<RawQuote> {
+    if i <= a
+        || i + 3 > e
+        || !matches!(
+            doc.tok(i),
+            "Says" | "Said" | "Tells" | "Warns" | "Insists" | "Admits"
+        )
+    {
+        return None;
+    }
+    let words = (a..e).filter(|&k| doc.kind(k) == TokKind::Word && doc.tok(k).len() > 3);
+    let (mut n, mut caps) = (0, 0);
+    for k in words {
+        n += 1;
+        caps += doc.is_upper(k) as usize;
+    }
+    if n < 4 || caps * 10 < n * 8 {
+        return None;
+    }
+    let src = np_ending_at(doc, i, a)?;
+    // (`Sanders Told A Female Reporter Not To …`: the told one is no clause.)
+    if doc.tok(i) == "Tells" && !matches!(doc.tok(i + 1), "He" | "She" | "They" | "It" | "We") {
+        return None;
+    }
+    make_indirect(doc, i + 1, e, doc.tokens[i].span(), Some(src), accepted)
+}
+
+/// Tokens `a..b` between a comma and a closing cue verb, read as its source: a short
+/// phrase that opens like one (a determiner, a quantity, a name, a group noun) and holds
+/// no verb, conjunction or mark of its own.
+fn source_stretch(doc: &Document, a: usize, b: usize) -> Option<Span> {
+    if a >= b || b - a > 7 {
+        return None;
+    }
+    let first = doc.tok(a);
+    let opens = matches!(
+        first.to_ascii_lowercase().as_str(),
+        "a" | "an"
+            | "the"
+            | "many"
+            | "some"
+            | "several"
+            | "most"
+            | "other"
+            | "two"
+            | "three"
+            | "four"
+            | "both"
+            | "few"
+            | "one"
+    ) || doc.is_upper(a)
+        || is_group_noun(first)
+        || is_modifier(first);
+    let plain = (a..b).all(|k| {
+        let w = doc.tok(k);
+        (doc.kind(k) != TokKind::Punct || matches!(w, "(" | ")" | "-" | "." | "’s" | "'s"))
+            && !matches!(
+                w,
+                "that"
+                    | "which"
+                    | "who"
+                    | "when"
+                    | "if"
+                    | "because"
+                    | "and"
+                    | "but"
+                    | "or"
+                    | "as"
+                    | "while"
+                    | "so"
+            )
+            && !lexicon::in_list(
+                &[
+                    "is", "was", "are", "were", "has", "have", "had", "will", "would",
+                ],
+                w,
+            )
+            && !is_past_verb(w)
+            && !is_quote_char_token(w)
+    });
+    // The head: a role or group noun, or a name (`people close to Clinton`, `the report`).
+    let head = (a..b).any(|k| {
+        doc.is(k, lexicon::LEX_TITLE_WORD)
+            || is_group_noun(doc.tok(k))
+            || doc.is(k, lexicon::LEX_ORG_HEAD)
+            || (doc.is_upper(k) && k > a)
+    });
+    (opens && plain && head)
+        .then(|| Span::new(doc.tokens[a].span().start, doc.tokens[b - 1].span().end))
 }
 
 /// Builds an indirect quote over tokens `a..b`, or `None` if it is too short or is just
