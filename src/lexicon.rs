@@ -47,7 +47,7 @@ fn fold_char(c: char) -> char {
     } else if c == '’' {
         '\''
     } else {
-        c.to_lowercase().next().unwrap_or(c)
+        crate::case::lower(c)
     }
 }
 

@@ -292,7 +292,7 @@ pub fn summarize_sources_of<'q>(
                 )
             }
             (None, Some(text)) => (
-                format!("u:{}", text.to_lowercase()),
+                format!("u:{}", crate::case::to_lowercase(text)),
                 SourceCount {
                     kind: SourceKind::Unnamed,
                     entity: None,

@@ -104,7 +104,7 @@ pub(crate) fn shows_evidence(doc: &Document, i: usize) -> bool {
     while k > 0 && matches!(doc.tok(k - 1), "also" | "now" | "still" | "consistently") {
         k -= 1;
     }
-    k > 0 && lexicon::in_list(EVIDENCE, &doc.tok(k - 1).to_lowercase())
+    k > 0 && lexicon::in_list(EVIDENCE, &crate::case::to_lowercase(doc.tok(k - 1)))
 }
 
 /// `direct`: every paired span (verbs inside them are not cues); `accepted`: the spans
@@ -615,7 +615,7 @@ pub(crate) fn sentence_subject(doc: &Document, a: usize, limit: usize) -> Option
     let lead = (first.len() > 3
         && (first.ends_with("ing") || first.ends_with("ed"))
         && first.starts_with(|c: char| c.is_uppercase()))
-        || is_preposition(&first.to_lowercase());
+        || is_preposition(&crate::case::to_lowercase(first));
     let a = if lead {
         match (a..limit.min(a + 12)).find(|&k| doc.tok(k) == ",") {
             Some(c) => c + 1,
