@@ -124,18 +124,18 @@ pub fn to_lowercase(s: &str) -> String {
     }
     let mut out = String::with_capacity(s.len());
     for (i, c) in s.char_indices() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if c == 'Σ' {
-            // σ, but ς at the end of a word (as std: Unicode's `Final_Sigma`).
-            let end = ignorable_then_cased(s[..i].chars().rev())
-                && !ignorable_then_cased(s[i + 'Σ'.len_utf8()..].chars());
-            out.push(if end { 'ς' } else { 'σ' });
+        out.push(if c != 'Σ' {
+            lower(c)
+        } else if ignorable_then_cased(s[..i].chars().rev())
+            && !ignorable_then_cased(s[i + 'Σ'.len_utf8()..].chars())
+        {
+            // At the end of a word (Unicode's `Final_Sigma`, as std).
+            'ς'
         } else {
-            out.push(lower(c));
-            if c == '\u{130}' {
-                out.push('\u{307}');
-            }
+            'σ'
+        });
+        if c == '\u{130}' {
+            out.push('\u{307}');
         }
     }
     out

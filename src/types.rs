@@ -270,8 +270,9 @@ pub fn summarize_sources_of<'q>(
     quotes: impl IntoIterator<Item = (Option<&'q str>, Option<&'q str>)>,
 ) -> Vec<SourceCount> {
     let mut out: Vec<SourceCount> = Vec::new();
-    let mut index: std::collections::HashMap<String, usize> = Default::default();
-    let by_id: std::collections::HashMap<&str, &Entity> =
+    // (Fx-hashed: looked up only, never iterated; and no SipHash in the wasm module.)
+    let mut index: crate::fx::FxHashMap<String, usize> = Default::default();
+    let by_id: crate::fx::FxHashMap<&str, &Entity> =
         entities.iter().map(|e| (e.id.as_str(), e)).collect();
     for (speaker, source) in quotes {
         let (key, line) = match (speaker, source) {
