@@ -296,3 +296,80 @@ test('embed: <whosaid-article> and the one-line embed demo', async (t) => {
   assert.ok(!el.after.includes('<mark'), 'a removed <whosaid-article> is cleared');
   assert.deepEqual(seen.errors, []);
 });
+
+test('embed: a long article is marked where the reader is first, the rest after; clear() stops it', async (t) => {
+  const server = await startServer();
+  t.after(server.stop);
+  const browser = await launchBrowser();
+  t.after(browser.close);
+  const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+  const seen = watchPage(page);
+  await page.goto(`${server.url}embed-demo.html`);
+  await page.waitForSelector('article mark.ws-quote', { timeout: 20000 });
+  // The dev articles, paragraph by paragraph, to ~6,000 words.
+  const paras = [];
+  for (const f of (await readdir(path.join(dataDir, 'articles'))).filter((n) => n.endsWith('.txt')).sort()) {
+    paras.push(...(await readFile(path.join(dataDir, 'articles', f), 'utf8')).split(/\n\s*\n/u).map((p) => p.trim()).filter(Boolean));
+  }
+  const long = [];
+  for (let i = 0, words = 0; words < 6000; i = (i + 1) % paras.length) {
+    long.push(paras[i]);
+    words += paras[i].split(/\s+/u).length;
+  }
+  const run = await page.evaluate(async (paragraphs) => {
+    const ws = await import('./whosaid.js');
+    const art = document.createElement('article');
+    art.id = 'long';
+    art.append(...paragraphs.map((t) => Object.assign(document.createElement('p'), { textContent: t })));
+    document.body.append(art);
+    const before = art.outerHTML;
+    const text = art.textContent;
+    const view = innerHeight;
+    const shown = (m) => { const r = m.getBoundingClientRect(); return r.bottom >= 0 && r.top <= view * 1.25; };
+    // The first frame that shows marks: what is in it.
+    const firstFrame = (has, what) => new Promise((resolve) => {
+      const look = () => requestAnimationFrame(() => (has() ? resolve(what()) : look()));
+      look();
+    });
+    const out = {};
+    for (const [y, name] of [[art.offsetTop, 'top'], [art.offsetTop + art.offsetHeight / 2, 'middle']]) {
+      scrollTo(0, y);
+      const done = ws.annotate(art);
+      const first = await firstFrame(() => art.querySelector('mark.ws-mark'), () => {
+        const ms = [...art.querySelectorAll('mark.ws-mark')];
+        return { marks: ms.length, offscreen: ms.filter((m) => !shown(m)).length };
+      });
+      const { stats } = await done;
+      out[name] = { first, marks: stats.marks, all: art.querySelectorAll('mark.ws-mark').length, offscreenAtEnd: [...art.querySelectorAll('mark.ws-mark')].filter((m) => !shown(m)).length, text: art.textContent === text };
+      ws.clear(art);
+    }
+    // Highlight mode: the ranges registered by the first frame, and at the end.
+    scrollTo(0, art.offsetTop);
+    const ranges = () => [...CSS.highlights].filter(([k]) => k.startsWith('ws-')).reduce((n, [, h]) => n + h.size, 0);
+    const hdone = ws.annotate(art, { mode: 'highlight' });
+    const hfirst = await firstFrame(() => ranges() > 0, ranges);
+    out.highlight = { first: hfirst, ranges: (await hdone).stats.ranges, html: art.outerHTML === before };
+    ws.clear(art);
+    // clear() while the rest is still being painted: annotate stops, the element is as it was.
+    const mid = ws.annotate(art);
+    await firstFrame(() => art.querySelector('mark.ws-mark'), () => null);
+    ws.clear(art);
+    const r = await mid;
+    await new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)));
+    out.cleared = { cancelled: r.cancelled === true, html: art.outerHTML === before, left: art.querySelectorAll('mark').length };
+    art.remove();
+    return out;
+  }, long);
+  for (const name of ['top', 'middle']) {
+    const r = run[name];
+    assert.ok(r.first.marks > 0 && r.first.marks < r.marks / 4, `${name}: the first frame shows some marks (${r.first.marks} of ${r.marks})`);
+    assert.equal(r.first.offscreen, 0, `${name}: every mark in the first frame is on screen (or just below)`);
+    assert.ok(r.offscreenAtEnd > r.marks / 2, `${name}: the rest was painted after`);
+    assert.equal(r.all, r.marks, `${name}: every mark is in the element at the end`);
+    assert.ok(r.text, `${name}: text unchanged`);
+  }
+  assert.ok(run.highlight.first > 0 && run.highlight.first < run.highlight.ranges / 4, `highlight: ${run.highlight.first} of ${run.highlight.ranges} ranges first`);
+  assert.ok(run.highlight.html, 'highlight mode changes no DOM');
+  assert.deepEqual(run.cleared, { cancelled: true, html: true, left: 0 }, 'clear() mid-way stops annotate and restores the element');
+  assert.deepEqual(seen.errors, []);
+});

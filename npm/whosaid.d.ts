@@ -69,10 +69,11 @@ export interface AnnotateOptions {
   claims?: boolean;
   cues?: boolean;
   speakers?: boolean;
-  /** Annotations of `extractText(el)` computed elsewhere (a worker, a server), to paint in
-   * steps instead of annotating here. */
+  /** Annotations of `extractText(el)` computed elsewhere (a worker, a server), to paint
+   * instead of annotating here. */
   annotations?: Annotations;
-  /** With `annotations`: called with the fraction painted between steps. */
+  /** Called with the fraction painted between steps (the marks on screen are painted first,
+   * the rest in later frames). */
   onProgress?: (fraction: number) => void;
   /** Mark only claims scoring at least this (default `claimThreshold()`); the returned
    * annotations keep every claim. */

@@ -11,9 +11,10 @@
 //! - `claim_threshold()`: the default claim threshold (score at which claim precision on
 //!   the dev gold reaches 0.90); paint options take `threshold` to change it.
 //! - `extract_text(el)`: the article text whosaid reads from an element.
-//! - `annotate_element(el, opts)`: extract, annotate, paint; returns `{annotations, stats}`.
-//! - `paint(el, annotations, opts)`: paint annotations computed elsewhere (a Web Worker) on
-//!   `extract_text(el)`; `new Painter(el, annotations, opts)` does the same in steps.
+//! - `Painter.annotate(el, opts)`: extract and annotate; the painter paints in steps, the
+//!   marks on screen first (`prioritize`), and hands out the annotations afterwards.
+//! - `new Painter(el, annotations, opts)`: the same for annotations computed elsewhere (a Web
+//!   Worker) on `extract_text(el)`.
 //! - `clear(el)`, `ids_at(el, node, offset)` (hit-testing in highlight mode).
 
 mod dom;
@@ -35,6 +36,7 @@ extern "C" {
     #[wasm_bindgen(catch)]
     fn ws_leftovers(root: &Element, class: &str) -> Result<(), JsValue>;
     fn ws_can_highlight() -> bool;
+    fn ws_visible(nodes: &js_sys::Array) -> js_sys::Array;
     #[wasm_bindgen(catch)]
     fn ws_highlight(
         nodes: &js_sys::Array,
@@ -142,19 +144,6 @@ pub fn annotate_text(text: &str) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn extract_text(el: &Element) -> String {
     dom::extract(el).text
-}
-
-/// Clears `el`, annotates its text and paints the marks. Returns
-/// `{annotations, stats}`: the contract (UTF-16 offsets into `extract_text(el)`) and
-/// what was painted (`mode`, `marks`, `speakers` with their colour slots, …).
-#[wasm_bindgen]
-pub fn annotate_element(el: &Element, opts: JsValue) -> Result<JsValue, JsError> {
-    let opts = options(opts)?;
-    let (ann, stats) = dom::annotate_element(el, &opts).map_err(|e| JsError::new(&e))?;
-    let out = js_sys::Object::new();
-    js_sys::Reflect::set(&out, &"annotations".into(), &to_js(&ann)?).map_err(js_err)?;
-    js_sys::Reflect::set(&out, &"stats".into(), &stats_js(&stats)?).map_err(js_err)?;
-    Ok(out.into())
 }
 
 fn js_err(v: JsValue) -> JsError {
@@ -306,19 +295,10 @@ impl Flat<'_> {
     }
 }
 
-/// Paints `annotations` (UTF-16 offsets into `extract_text(el)`) into `el` at once; returns
-/// the stats. Fails, painting nothing, if they were computed on a different text.
-#[wasm_bindgen]
-pub fn paint(el: &Element, annotations: JsValue, opts: JsValue) -> Result<JsValue, JsError> {
-    let ann = parse_annotations(annotations)?;
-    let mut p = dom::Painter::new(el, &ann, &options(opts)?).map_err(|e| JsError::new(&e))?;
-    p.run().map_err(js_err)?;
-    stats_js(&p.stats)
-}
-
-/// Paints in steps: `while (!painter.step(200)) { show(painter.progress); await frame(); }`.
+/// Paints in steps: `painter.step(painter.prioritize())` paints what is on screen, then
+/// `while (!painter.step(200)) { show(painter.progress); await frame(); }` the rest.
 #[wasm_bindgen(js_name = Painter)]
-pub struct JsPainter(dom::Painter);
+pub struct JsPainter(dom::Painter, Option<crate::types::Annotations>);
 
 #[wasm_bindgen(js_class = Painter)]
 impl JsPainter {
@@ -326,12 +306,36 @@ impl JsPainter {
     pub fn new(el: &Element, annotations: JsValue, opts: JsValue) -> Result<JsPainter, JsError> {
         let ann = parse_annotations(annotations)?;
         let p = dom::Painter::new(el, &ann, &options(opts)?).map_err(|e| JsError::new(&e))?;
-        Ok(JsPainter(p))
+        Ok(JsPainter(p, None))
     }
 
-    /// Paints up to `max_nodes` more text nodes; true when finished.
-    pub fn step(&mut self, max_nodes: u32) -> Result<bool, JsError> {
-        self.0.step(max_nodes as usize).map_err(js_err)
+    /// Clears `el`, annotates its text and returns a painter for the result (nothing painted
+    /// yet); `annotations` gives the contract (UTF-16 offsets into `extract_text(el)`).
+    pub fn annotate(el: &Element, opts: JsValue) -> Result<JsPainter, JsError> {
+        let (p, ann) = dom::Painter::annotate(el, &options(opts)?);
+        Ok(JsPainter(p, Some(ann)))
+    }
+
+    /// Orders the work so that what shows in the viewport is painted first; returns how many
+    /// units (text nodes, or highlight labels) that is. Call before the first `step`.
+    pub fn prioritize(&mut self) -> u32 {
+        self.0.prioritize() as u32
+    }
+
+    /// Paints up to `max` more units (text nodes; labels in highlight mode); true when
+    /// finished.
+    pub fn step(&mut self, max: u32) -> Result<bool, JsError> {
+        self.0.step(max as usize).map_err(js_err)
+    }
+
+    /// The annotations of a painter made by `Painter.annotate` (undefined otherwise): built
+    /// when asked, so that they cost nothing before the first marks are on screen.
+    #[wasm_bindgen(getter)]
+    pub fn annotations(&self) -> Result<JsValue, JsError> {
+        match &self.1 {
+            Some(ann) => to_js(ann),
+            None => Ok(JsValue::UNDEFINED),
+        }
     }
 
     #[wasm_bindgen(getter)]

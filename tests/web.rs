@@ -39,6 +39,8 @@ extern "C" {
     fn ws_leftovers(root: &web_sys::Element, class: &str) -> Result<(), JsValue>;
     #[wasm_bindgen(js_name = ws_can_highlight_for_tests)]
     fn ws_can_highlight() -> bool;
+    #[wasm_bindgen(js_name = ws_visible_for_tests)]
+    fn ws_visible(nodes: &js_sys::Array) -> js_sys::Array;
     #[wasm_bindgen(catch, js_name = ws_highlight_for_tests)]
     fn ws_highlight(
         nodes: &js_sys::Array,
@@ -545,7 +547,9 @@ fn engine_annotations_paint_and_clear_on_an_article() {
     );
     let before = el.outer_html();
     let text_before = el.text_content().unwrap();
-    let (ann, stats) = dom::annotate_element(&el, &PaintOptions::default()).unwrap();
+    let (mut p, ann) = Painter::annotate(&el, &PaintOptions::default());
+    p.run().unwrap();
+    let stats = p.stats;
     assert!(ann.quotes.len() >= 2, "{:?}", ann.quotes);
     assert_eq!(stats.quotes, ann.quotes.len());
     assert_eq!(el.text_content().unwrap(), text_before);
@@ -554,7 +558,10 @@ fn engine_annotations_paint_and_clear_on_an_article() {
         assert_eq!(norm(&marked(&el, &q.id)), norm(&q.text), "{}", q.id);
     }
     let once = el.outer_html();
-    dom::annotate_element(&el, &PaintOptions::default()).unwrap();
+    Painter::annotate(&el, &PaintOptions::default())
+        .0
+        .run()
+        .unwrap();
     assert_eq!(el.outer_html(), once, "re-annotating is idempotent");
     clear(&el);
     assert_eq!(el.outer_html(), before);
@@ -585,6 +592,163 @@ fn stepwise_painting_reports_progress_and_clear_cancels_it() {
     assert!(p.step(10).unwrap(), "a cleared painter stops");
     assert_eq!(el.outer_html(), before);
     remove(&el);
+}
+
+/// A tall article at the top left of the page, one quote per paragraph (`n` of them), with
+/// its annotations: more than a viewport high, so only some of it shows.
+fn tall_article(n: usize) -> (Element, Annotations) {
+    let html: String = (0..n)
+        .map(|i| format!("<p>\u{201c}Line {i} here,\u{201d} he said.</p>"))
+        .collect();
+    let el = fixture(&html);
+    el.set_attribute(
+        "style",
+        "position:absolute;top:0;left:0;width:30em;font:16px/20px serif;background:#fff",
+    )
+    .unwrap();
+    let t = extract(&el).text;
+    let mut ann = empty();
+    for i in 0..n {
+        let needle = format!("Line {i} here,");
+        ann.quotes
+            .push(quote(&t, &format!("q{}", i + 1), &needle, None));
+    }
+    (el, ann)
+}
+
+fn window() -> web_sys::Window {
+    web_sys::window().unwrap()
+}
+
+/// `el.getBoundingClientRect()`'s top and bottom (web-sys's DomRect is not a feature here).
+fn top_bottom(el: &Element) -> (f64, f64) {
+    let f: js_sys::Function = js_sys::Reflect::get(el, &"getBoundingClientRect".into())
+        .unwrap()
+        .unchecked_into();
+    let r = f.call0(el).unwrap();
+    let get = |k: &str| {
+        js_sys::Reflect::get(&r, &k.into())
+            .unwrap()
+            .as_f64()
+            .unwrap()
+    };
+    (get("top"), get("bottom"))
+}
+
+/// The quote numbers (`q12` → 12) painted in `el`, wrap mode.
+fn painted_quotes(el: &Element) -> Vec<usize> {
+    marks(el, "mark.ws-quote")
+        .iter()
+        .map(|m| m.get_attribute("data-ws-id").unwrap()[1..].parse().unwrap())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn prioritize_paints_what_shows_first_then_the_rest() {
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+    let (el, ann) = tall_article(300);
+    let before = el.outer_html();
+    let view = window().inner_height().unwrap().as_f64().unwrap();
+    let mut p = Painter::new(&el, &ann, &PaintOptions::default()).unwrap();
+    let n = p.prioritize();
+    assert!(n > 0 && n < 300, "{n} of 300 paragraphs show");
+    assert_eq!(p.progress(), 0.0, "nothing painted by prioritize");
+    assert!(!p.step(n).unwrap());
+    let first = painted_quotes(&el);
+    assert_eq!(first.len(), n);
+    assert!(
+        first.contains(&1),
+        "the top paragraph is painted first: {first:?}"
+    );
+    for m in marks(&el, "mark.ws-quote") {
+        let (top, bottom) = top_bottom(&m);
+        assert!(
+            bottom >= 0.0 && top <= view * 1.25,
+            "a mark painted first is on screen or just below it: top {top} (viewport {view})"
+        );
+    }
+    assert!(!first.contains(&300), "the bottom paragraph waits");
+    // The rest, in document order after what showed.
+    assert!(!p.step(5).unwrap());
+    let next = painted_quotes(&el);
+    let last_shown = *first.iter().max().unwrap();
+    let added: Vec<usize> = next.into_iter().filter(|q| !first.contains(q)).collect();
+    assert_eq!(added, (last_shown + 1..last_shown + 6).collect::<Vec<_>>());
+    p.run().unwrap();
+    assert_eq!(painted_quotes(&el), (1..=300).collect::<Vec<_>>());
+    assert_eq!(p.progress(), 1.0);
+    clear(&el);
+    assert_eq!(el.outer_html(), before);
+    remove(&el);
+}
+
+#[wasm_bindgen_test]
+fn prioritize_follows_the_scroll_position() {
+    let (el, ann) = tall_article(300);
+    let before = el.outer_html();
+    // Paragraph 150 at the top of the viewport.
+    let target = top_bottom(&marks(&el, "p")[149]).0;
+    window().scroll_to_with_x_and_y(0.0, target);
+    let mut p = Painter::new(&el, &ann, &PaintOptions::default()).unwrap();
+    let n = p.prioritize();
+    p.step(n).unwrap();
+    let first = painted_quotes(&el);
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+    assert!(n > 0 && n < 150, "{n}");
+    assert!(first.contains(&150) && !first.contains(&1), "{first:?}");
+    // After the window: the paragraphs below it, then the ones above.
+    p.step(300).unwrap();
+    assert_eq!(painted_quotes(&el), (1..=300).collect::<Vec<_>>());
+    clear(&el);
+    assert_eq!(el.outer_html(), before);
+    remove(&el);
+}
+
+#[wasm_bindgen_test]
+fn prioritize_in_highlight_mode_registers_what_shows_first() {
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+    let (el, ann) = tall_article(300);
+    let before = el.outer_html();
+    let opts = PaintOptions {
+        mode: "highlight".into(),
+        ..Default::default()
+    };
+    let mut p = Painter::new(&el, &ann, &opts).unwrap();
+    let n = p.prioritize();
+    assert!(n > 0 && n < 300, "{n}");
+    assert!(!p.step(n).unwrap());
+    assert_eq!(p.stats.ranges, n);
+    // The top paragraph's quote is highlighted, the bottom one's not yet.
+    let top: Node = marks(&el, "p")[0].first_child().unwrap();
+    let bottom: Node = marks(&el, "p")[299].first_child().unwrap();
+    assert_eq!(dom::ids_at(&el, &top, 3), vec!["q1".to_string()]);
+    assert!(dom::ids_at(&el, &bottom, 3).is_empty());
+    assert!(p.step(1_000_000).unwrap());
+    assert_eq!(p.stats.ranges, 300);
+    assert_eq!(dom::ids_at(&el, &bottom, 3), vec!["q300".to_string()]);
+    assert_eq!(el.outer_html(), before, "highlights change no DOM");
+    clear(&el);
+    remove(&el);
+}
+
+#[wasm_bindgen_test]
+fn prioritize_without_layout_changes_nothing() {
+    // Not in the document: nothing shows, the order stays the document's.
+    let doc = window().document().unwrap();
+    let div = doc.create_element("div").unwrap();
+    div.set_inner_html(
+        "<p>\u{201c}One here,\u{201d} he said.</p><p>\u{201c}Two here,\u{201d} she said.</p>",
+    );
+    let t = extract(&div).text;
+    let mut ann = empty();
+    ann.quotes.push(quote(&t, "q1", "One here,", None));
+    ann.quotes.push(quote(&t, "q2", "Two here,", None));
+    let mut p = Painter::new(&div, &ann, &PaintOptions::default()).unwrap();
+    assert_eq!(p.prioritize(), 0);
+    p.step(1).unwrap();
+    assert_eq!(painted_quotes(&div), vec![1]);
+    p.run().unwrap();
+    assert_eq!(painted_quotes(&div), vec![1, 2]);
 }
 
 #[wasm_bindgen_test]

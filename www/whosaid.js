@@ -188,8 +188,30 @@ function paintOptions(opts) {
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
+/** A task queued now (not throttled in background tabs, unlike setTimeout). */
+const nextTask = () => new Promise((resolve) => {
+  const c = new MessageChannel();
+  c.port1.onmessage = () => resolve();
+  c.port2.postMessage(0);
+});
+
+/** Waits until the browser has drawn a frame (its style, layout and paint are done). In a
+ * hidden page, where no frame comes, it only yields; a throttled frame (an off-screen
+ * iframe) does not hold it more than 100 ms. */
+function nextFrame() {
+  if (globalThis.document?.visibilityState !== "visible") return nextTask();
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => nextTask().then(resolve));
+    setTimeout(resolve, 100);
+  });
+}
+
 /**
- * Annotates `el` in place and returns `{ annotations, stats }`.
+ * Annotates `el` in place and returns `{ annotations, stats }` once everything is marked.
+ *
+ * The marks that show in the viewport are painted first, in the same task as the engine's
+ * run, so they reach the screen in the next frame; the rest follow in slices of ~12 ms, so
+ * the page keeps answering meanwhile.
  *
  * Options (all optional):
  * - `mode`: `"wrap"` (default, `<mark>` elements), `"highlight"` (CSS Custom Highlight API,
@@ -200,46 +222,67 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
  *   quote's source phrase as written, `a spokeswoman`, `he`).
  * - `threshold` (`claimThreshold()`, 0.57): only claims scoring at least this are marked; the
  *   returned annotations keep every claim with its score.
- * - `annotations`: the contract for `extractText(el)` computed elsewhere (a worker); painted
- *   a few hundred text nodes at a time, with `onProgress(fraction)` between steps.
+ * - `annotations`: the contract for `extractText(el)` computed elsewhere (a worker), painted
+ *   instead of annotating here.
+ * - `onProgress(fraction)`: called between slices.
  */
 export async function annotate(el, opts = {}) {
   if (!(el instanceof Element)) throw new TypeError("whosaid.annotate: an Element is needed");
-  // A later annotate() of the same element supersedes this one, even mid-way.
+  // A later annotate() or clear() of the same element supersedes this one, even mid-way.
   const gen = ++generation;
   busy.set(el, gen);
   const superseded = () => busy.get(el) !== gen;
   await load();
   if (superseded()) return { cancelled: true };
-  clear(el);
+  unpaint(el);
   ensureStyles();
-  let annotations;
+  const po = paintOptions(opts);
+  const painter = opts.annotations
+    ? new wasm.Painter(el, opts.annotations, po)
+    : wasm.Painter.annotate(el, po);
+  let annotations = opts.annotations;
   let stats;
-  if (opts.annotations) {
-    annotations = opts.annotations;
-    const painter = new wasm.Painter(el, annotations, paintOptions(opts));
-    try {
-      await tick(); // reading the element was one slice of work; painting starts in the next
-      let batch = 200;
-      for (;;) {
-        const t0 = performance.now();
-        if (painter.step(batch)) break;
-        opts.onProgress?.(painter.progress);
-        // Aim at ~12 ms of work per turn so the page stays responsive.
-        const dt = performance.now() - t0;
-        batch = Math.max(20, Math.min(5000, Math.round(batch * (dt > 0 ? 12 / dt : 2))));
-        await tick();
-        if (superseded()) return { annotations, stats: painter.stats, cancelled: true };
-      }
-      stats = painter.stats;
-    } finally {
-      painter.free();
+  try {
+    // Annotations from elsewhere come with an element the page may have just filled: reading
+    // it was one slice of work, the browser's layout of it is the next (prioritize() would
+    // force it into this one).
+    if (opts.annotations) {
+      await nextFrame();
+      if (superseded()) return { annotations, stats: painter.stats, cancelled: true };
     }
-    opts.onProgress?.(1);
-  } else {
-    ({ annotations, stats } = wasm.annotate_element(el, paintOptions(opts)));
+    // What the reader sees first, now, and the browser shows it before anything else changes.
+    const shown = painter.prioritize();
+    let done = shown > 0 ? painter.step(shown) : false;
+    if (!done) {
+      opts.onProgress?.(painter.progress);
+      await nextFrame();
+    }
+    // Then the rest in slices of ~12 ms, a task each, so the page keeps answering; the browser
+    // lays out what the slices changed in the frames it draws between them. (A frame per slice
+    // would lay out the whole article each time: on a book, far longer.) Highlights: in one
+    // step, as each step has the browser place every range again. The first slice: an article
+    // of ~10,000 words at once (one more layout of it, not two); a worker's result, which may
+    // be a book, from 200 text nodes.
+    let batch = painter.stats.mode === "highlight" ? 1e9 : opts.annotations ? 200 : 1000;
+    while (!done) {
+      if (superseded()) return { annotations, stats: painter.stats, cancelled: true };
+      const t0 = performance.now();
+      done = painter.step(batch);
+      const dt = performance.now() - t0;
+      batch = Math.max(20, Math.min(5000, Math.round(batch * (dt > 0 ? 12 / dt : 2))));
+      if (!done) {
+        opts.onProgress?.(painter.progress);
+        await tick();
+      }
+    }
+    stats = painter.stats;
+    annotations ??= painter.annotations;
+  } finally {
+    painter.free();
   }
+  opts.onProgress?.(1);
   if (superseded()) return { annotations, stats, cancelled: true };
+  busy.delete(el);
   const state = { annotations, stats, index: indexOf(annotations, stats), detach: () => {} };
   if (opts.cards !== false) state.detach = attach(el, state);
   painted.set(el, state);
@@ -247,8 +290,14 @@ export async function annotate(el, opts = {}) {
 }
 
 /** Removes whosaid's marks, highlights, listeners and card from `el`; `el.outerHTML` is then
- * exactly what it was before `annotate`. Harmless on an element that was never annotated. */
+ * exactly what it was before `annotate`. Harmless on an element that was never annotated.
+ * An `annotate(el)` still painting stops (it resolves with `cancelled: true`). */
 export function clear(el) {
+  busy.delete(el);
+  unpaint(el);
+}
+
+function unpaint(el) {
   const state = painted.get(el);
   if (state) {
     state.detach();

@@ -3,7 +3,13 @@
 // playwright-core), time whosaid's embed annotating and painting a 10 000-word article, and
 // compromise's .quotations() on the same text in the same page. Prints one JSON object.
 //
-//   node bench/browser/bench.mjs [--words 10000] [--reps 7]
+//   node bench/browser/bench.mjs [--words 10000] [--reps 7] [--no-peer] [--modes wrap,highlight]
+//                                [--www DIR]
+//
+// For whosaid, each of the modes (wrap: <mark> elements, the default; highlight: the CSS Custom
+// Highlight API) is timed to the end (annotate resolved + a forced layout), to the first frame
+// showing marks, and split into its parts (page.mjs says how). --no-peer leaves compromise out;
+// --www DIR serves /www/ from DIR instead (another build's www/, for a side-by-side).
 //
 // The article is the dev articles (tests/data/articles, or $WHOSAID_DATA/articles) taken
 // paragraph by paragraph, in name order, repeated until it has the number of words asked for.
@@ -27,6 +33,11 @@ const arg = (name, dflt) => {
 };
 const words = arg('--words', 10000);
 const reps = arg('--reps', 7);
+const peer = !process.argv.includes('--no-peer');
+const modesAt = process.argv.indexOf('--modes');
+const modes = modesAt > 0 ? process.argv[modesAt + 1].split(',') : ['wrap', 'highlight'];
+const wwwAt = process.argv.indexOf('--www');
+const www = wwwAt > 0 ? path.resolve(process.argv[wwwAt + 1]) : null;
 
 async function article(nWords) {
   const dir = path.join(dataDir, 'articles');
@@ -54,8 +65,10 @@ const types = {
 function serve() {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
-    const file = path.resolve(root, '.' + decodeURIComponent(url.pathname));
-    if (!file.startsWith(root + path.sep)) { res.writeHead(403).end(); return; }
+    const rel = decodeURIComponent(url.pathname);
+    const base = www && rel.startsWith('/www/') ? www : root;
+    const file = path.resolve(base, '.' + (base === www ? rel.slice(4) : rel));
+    if (!file.startsWith(base + path.sep)) { res.writeHead(403).end(); return; }
     try {
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
@@ -85,7 +98,7 @@ try {
   await page.goto(`http://127.0.0.1:${port}/bench/browser/page.html`);
   await page.waitForFunction(() => window.benchReady === true, null, { timeout: 30000 });
   const paras = await article(words);
-  const result = await page.evaluate(([p, r]) => window.bench(p, r), [paras, reps]);
+  const result = await page.evaluate(([p, r, o]) => window.bench(p, r, o), [paras, reps, { peer, modes }]);
   result.chromium = context.browser()?.version() ?? null;
   if (errors.length) result.page_errors = errors;
   console.log(JSON.stringify(result, null, 1));

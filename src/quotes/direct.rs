@@ -17,6 +17,7 @@ pub(crate) const DESCRIBING_VERBS: &[&str] = &[
     "describe",
     "described",
     "describes",
+    "describing",
     "hailed",
     "labeled",
     "labelled",
@@ -83,6 +84,32 @@ pub(crate) fn classify_direct(
     let before_tok = doc.tokens_before(q.open);
     let prev_word = before_tok.checked_sub(1).map(|i| doc.tok(i)).unwrap_or("");
     let naming = lexicon::in_list(NAMING_WORDS, prev_word);
+    // `what it called “a clear threat to …”`, `what multiple lawmakers called “fraud”`: a
+    // naming verb after `what` and its subject gives that subject's words.
+    if naming && matches!(prev_word, "called" | "calls" | "call" | "dubbed" | "termed") {
+        let v = before_tok - 1;
+        let si = doc.sentence_at(q.open)?;
+        let first = doc.sentences[si].first;
+        let what = (v.saturating_sub(6).max(first)..v)
+            .rev()
+            .find(|&k| doc.tok(k) == "what");
+        if let Some(src) = what.and_then(|w| {
+            if v == w + 2 && matches!(doc.tok(w + 1), "it" | "they" | "he" | "she" | "we") {
+                return Some(doc.tokens[w + 1].span());
+            }
+            // (The whole phrase between `what` and the verb: `multiple lawmakers`.)
+            (v - w <= 6 && np_ending_at(doc, v, w + 1).is_some())
+                .then(|| Span::new(doc.tokens[w + 1].span().start, doc.tokens[v - 1].span().end))
+        }) {
+            return Some(RawQuote {
+                span: content,
+                kind: QuoteKind::Direct,
+                cue: Some(doc.tokens[v].span()),
+                source: Source::Phrase(src),
+                confidence: 0.7,
+            });
+        }
+    }
 
     // `was described as “heartbreaking” by the conservation department`: a passive verb of
     // description reports someone's words, with the agent (if any) as the source.
@@ -102,7 +129,9 @@ pub(crate) fn classify_direct(
             .or_else(|| as_verb_before(doc, at))
     });
     if let Some(v) = describing {
+        // (`is describing as “unhinged”` is active.)
         let passive = v > 0
+            && !doc.tok(v).ends_with("ing")
             && matches!(
                 doc.tok(v - 1),
                 "was" | "were" | "been" | "being" | "is" | "are"
@@ -112,8 +141,10 @@ pub(crate) fn classify_direct(
             let by = (k..(k + 2).min(doc.tokens.len())).find(|&x| doc.tok(x) == "by");
             by.and_then(|x| np_after(doc, x + 1, (x + 10).min(doc.tokens.len())))
         } else {
-            doc.sentence_at(doc.tokens[v].span().start)
-                .and_then(|si| subject_before(doc, v, doc.sentences[si].first))
+            doc.sentence_at(doc.tokens[v].span().start).and_then(|si| {
+                let first = doc.sentences[si].first;
+                subject_before(doc, verb_group_start(doc, v, first), first)
+            })
         };
         let cue = doc.tokens[v].span();
         return Some(RawQuote {
@@ -270,7 +301,15 @@ fn as_verb_before(doc: &Document, at: usize) -> Option<usize> {
                     };
                     doc.is_upper(s)
                 })
-                || (w.ends_with("ing") && k > first && doc.tok(k - 1) == ","))
+                || (w.ends_with("ing") && k > first && {
+                    // (`, saying …`, or progressive: `has been steadily pounding Trump as …`.)
+                    let p = if doc.tok(k - 1).ends_with("ly") && k > first + 1 {
+                        k - 2
+                    } else {
+                        k - 1
+                    };
+                    matches!(doc.tok(p), "," | "is" | "are" | "was" | "were" | "been")
+                }))
     })?;
     let w = doc.tok(v);
     if matches!(
@@ -297,6 +336,7 @@ fn as_verb_before(doc: &Document, at: usize) -> Option<usize> {
             "," | ";" | ":" | "." | "that" | "who" | "which" | "such"
         ) || is_quote_char_token(doc.tok(k))
     }) || (v > first
+        && !w.ends_with("ing")
         && matches!(
             doc.tok(v - 1),
             "is" | "was" | "were" | "are" | "be" | "been" | "being"
@@ -304,7 +344,22 @@ fn as_verb_before(doc: &Document, at: usize) -> Option<usize> {
     {
         return None;
     }
-    subject_of(doc, v, first).map(|_| v)
+    subject_of(doc, verb_group_start(doc, v, first), first).map(|_| v)
+}
+
+/// The first token of the verb group ending at `v`, past auxiliaries and adverbs (`has
+/// been steadily` in `Reid has been steadily pounding`), where its subject ends.
+fn verb_group_start(doc: &Document, v: usize, first: usize) -> usize {
+    let mut s = v;
+    while s > first
+        && (matches!(
+            doc.tok(s - 1),
+            "has" | "have" | "had" | "is" | "are" | "was" | "were" | "been" | "will" | "would"
+        ) || doc.tok(s - 1).ends_with("ly"))
+    {
+        s -= 1;
+    }
+    s
 }
 
 /// Verbs that describe someone or something in the subject's words.
@@ -418,9 +473,22 @@ pub(crate) fn is_cue_token(doc: &Document, i: usize) -> bool {
     } else {
         ""
     };
+    // (`…,” he continued`, `…?” Hannity pressed`: a closing mark, then the source.)
+    let after_quote_source = (i.saturating_sub(4)..i).rev().any(|m| {
+        matches!(doc.tok(m), "”" | "\"" | "’" | "'" | "»")
+            && m + 1 < i
+            && (m + 1..i).all(|k| {
+                lexicon::pronoun(doc.tok(k)).is_some() || doc.is_upper(k) || is_name_dot(doc, k)
+            })
+    });
     matches!(prev, "”" | "\"" | "," | "’" | "'" | "»")
+        || after_quote_source
         || matches!(next, "that" | ":")
         || (next == "out" && w.starts_with("point"))
+        // (`She continued, “For us …”`: a comma and the opening mark.)
+        || (next == ","
+            && i + 2 < doc.tokens.len()
+            && matches!(doc.tok(i + 2), "“" | "\"" | "«"))
 }
 
 /// The cue after a quote: `“…,” X said`, `“…,” said X, …`, `“…,” according to X`.
@@ -444,7 +512,10 @@ pub(crate) fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)
             || (end > start
                 && depth == 0
                 && matches!(w, "." | "!" | "?" | ";")
-                && !is_name_dot(doc, end))
+                && !is_name_dot(doc, end)
+                // (Nor does an abbreviation's period before a comma: `McConnell, R-Ky.,
+                // said`, `Tampa, Fla., said`.)
+                && !(w == "." && end + 1 < doc.tokens.len() && doc.tok(end + 1) == ","))
         {
             break;
         }
@@ -579,6 +650,24 @@ fn name_colon_before(doc: &Document, b: usize, first: usize) -> Option<(Span, So
     Some((cue, Source::Phrase(np), 0))
 }
 
+/// `The New York Times reports:` or `Caddell continued:` closing the paragraph before one
+/// that opens with the quote (token `b` is its mark, sentence `si` the quote's).
+fn colon_paragraph_before(doc: &Document, b: usize, si: usize) -> Option<(Span, Source, usize)> {
+    if si == 0 || b == 0 || doc.tok(b - 1) != ":" {
+        return None;
+    }
+    let prev = doc.sentences[si - 1];
+    if prev.last != b || b - prev.first > 12 {
+        return None;
+    }
+    let v = b - 2;
+    if v > prev.first && lexicon::is_speech_verb(doc.tok(v)) {
+        let src = subject_before(doc, v, prev.first)?;
+        return Some((doc.tokens[v].span(), Source::Phrase(src), 0));
+    }
+    name_colon_before(doc, b, prev.first)
+}
+
 /// The cue before a quote in the same sentence: `X said: “…”`, `X said it appears that “…”`.
 /// Returns the cue, the source and the distance in tokens between the cue and the mark
 /// (0 for `said: “` / `said, “`).
@@ -588,7 +677,7 @@ pub(crate) fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source
     let s = doc.sentences[si];
     let lo = s.first.max(b.saturating_sub(CUE_WINDOW * 2));
     if b <= lo {
-        return None;
+        return colon_paragraph_before(doc, b, si);
     }
     if let Some(found) = name_colon_before(doc, b, s.first) {
         return Some(found);
@@ -626,8 +715,11 @@ pub(crate) fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source
     }
     let src = subject_of(doc, v, s.first)
         .or_else(|| {
-            // Inverted order before a quote: `said Kirby: “…”`.
-            np_after(doc, v + 1, b)
+            // Inverted order before a quote: `said Kirby: “…”` (never after a participle:
+            // `saying his “start-up capital …”` opens the content).
+            (!doc.tok(v).ends_with("ing"))
+                .then(|| np_after(doc, v + 1, b))
+                .flatten()
         })
         .or_else(|| plain_subject(doc, v, s.first))
         .or_else(|| shared_subject(doc, v, s.first));

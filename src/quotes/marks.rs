@@ -68,7 +68,23 @@ pub(crate) fn classify(text: &str, pos: usize, c: char) -> Option<Mark> {
         '"' => match (space_before, space_after) {
             (true, false) => m(Role::Open, true),
             (false, true) => m(Role::Close, true),
-            (true, true) => None,
+            // Spaced from a nested single mark: `… 'African American outreach,' " he
+            // told`, `" 'Our approach …`. (Otherwise a lone mark between spaces is nothing.)
+            (true, true) => {
+                let before = text[..pos].trim_end().chars().next_back();
+                let after = text[pos + 1..].trim_start().chars().next();
+                if before.is_some_and(|b| b == '\'' || b == '’')
+                    && text[..pos].trim_end().len() < pos
+                {
+                    m(Role::Close, true)
+                } else if after.is_some_and(|a| a == '\'' || a == '‘')
+                    && text[pos + 1..].trim_start().len() < text.len() - pos - 1
+                {
+                    m(Role::Open, true)
+                } else {
+                    None
+                }
+            }
             (false, false) => {
                 // `word"word`: after an opening punctuation mark it opens, else ambiguous.
                 let p = prev.unwrap_or(' ');

@@ -350,6 +350,121 @@ mod tests {
     }
 
     #[test]
+    fn a_sources_appositive_is_not_content() {
+        let q = quotes("It can be effective in reducing suicide, according to Craig Bryan, head of the National Center for Veterans Studies.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "It can be effective in reducing suicide");
+        let q = quotes("Both parties \"saw Burma as a country under pressure from China,\" said Victor Cha, who served as Asia director.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].2.as_deref(), Some("Victor Cha"));
+    }
+
+    #[test]
+    fn a_descriptions_appositive_name_is_the_source() {
+        for (text, source) in [
+            ("“We are done,” said a spokeswoman, Anna Richardson White.", "Anna Richardson White"),
+            ("“It is likely,” said another leading advocate, Andrew J. Pincus of the firm Mayer Brown.", "Andrew J. Pincus"),
+            ("“It is over,” said the company's chief executive, Tim Cook, on Monday.", "Tim Cook"),
+            // No name after the comma: the description stays the source.
+            ("“It is over,” said a spokeswoman, adding nothing.", "a spokeswoman"),
+        ] {
+            let q = quotes(text);
+            assert_eq!(q[0].2.as_deref(), Some(source), "{text}: {q:?}");
+        }
+    }
+
+    #[test]
+    fn an_abbreviation_before_a_comma_ends_no_attribution() {
+        let q = quotes("“The veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(
+            q[0].2.as_deref(),
+            Some("Senate Majority Leader Mitch McConnell")
+        );
+    }
+
+    #[test]
+    fn what_someone_called_quotes_their_words() {
+        let q = quotes("The council pledged sanctions against what it called “a clear threat to peace.” The bank was part of what multiple lawmakers called “fraud” in the hearing.");
+        let texts: Vec<(&str, Option<&str>)> =
+            q.iter().map(|q| (q.0.as_str(), q.2.as_deref())).collect();
+        assert_eq!(
+            texts,
+            [
+                ("a clear threat to peace.", Some("it")),
+                ("fraud", Some("multiple lawmakers"))
+            ],
+            "{q:?}"
+        );
+        let q = quotes("Reid has been steadily pounding Trump as a “con artist” in the Senate.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].2.as_deref(), Some("Reid"));
+    }
+
+    #[test]
+    fn told_with_a_possessive_object() {
+        let q = quotes("She told her staff the campaign was over. Limbaugh told his radio audience on Monday, “What has happened is this.”");
+        let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["the campaign was over", "What has happened is this."],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn an_adjunct_before_a_closing_cue_is_no_content() {
+        assert!(
+            quotes("In her 2003 book, Living History, Clinton noted the clot’s existence.")
+                .iter()
+                .all(|q| !q.0.starts_with("In her"))
+        );
+    }
+
+    #[test]
+    fn a_paragraph_ending_in_a_colon_introduces_the_quote_after_it() {
+        let q = quotes("The New York Times reports:\n\n\"Just 24 percent of the contributors have given $200 or less.\"\n\nCaddell continued:\n\n\"The health issue is very much a partisan issue.\"");
+        let srcs: Vec<Option<&str>> = q.iter().map(|q| q.2.as_deref()).collect();
+        assert_eq!(srcs, [Some("New York Times"), Some("Caddell")], "{q:?}");
+    }
+
+    #[test]
+    fn a_possessive_after_a_participle_is_no_source() {
+        let q = quotes("Mr. Clarke blamed the delay on runoff from a mine, saying his \"start-up capital was less than expected.\"");
+        assert!(q.iter().all(|q| q.2.as_deref() != Some("his")), "{q:?}");
+    }
+
+    #[test]
+    fn a_straight_mark_spaced_from_a_nested_single_mark_closes() {
+        let q = quotes("\"I've always been insulted with the term 'African American outreach,' \" he told the group, adding that the phrase suggests a campaign has to go outside itself.");
+        let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "I've always been insulted with the term 'African American outreach,'",
+                "the phrase suggests a campaign has to go outside itself"
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_weak_verb_with_a_comma_and_a_mark_introduces_the_quote() {
+        let q = quotes("“They are wrong,” said widow Terry Strada.\n\nShe continued, “For us, all we are asking for is an opportunity.”");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].2.as_deref(), Some("She"));
+    }
+
+    #[test]
+    fn a_weak_verb_after_a_quote_and_its_source_is_a_cue() {
+        let q = quotes(
+            "“A lot of it is justified,” he continued. “Would it be negotiable?” Hannity continued.",
+        );
+        let srcs: Vec<Option<&str>> = q.iter().map(|q| q.2.as_deref()).collect();
+        assert_eq!(srcs, [Some("he"), Some("Hannity")], "{q:?}");
+    }
+
+    #[test]
     fn contractions_make_a_clause() {
         let q = quotes("Josh Earnest said Obama wasn't targeting just Trump. Kasich says he’ll welcome advice from anyone.");
         let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();

@@ -36,8 +36,12 @@ pub(crate) fn source_after_according(doc: &Document, a: usize, end: usize) -> Op
 /// `said Patrick McHugh, vice president of …`; stops at a comma, a verb-like lowercase
 /// word after the name, or a clause boundary.
 pub(crate) fn np_after(doc: &Document, a: usize, end: usize) -> Option<Span> {
-    // `said of Mrs. Clinton's plan`: what follows a preposition is a topic, not a source.
-    if a < doc.tokens.len() && is_preposition(doc.tok(a)) {
+    // `said of Mrs. Clinton's plan`: what follows a preposition is a topic, not a source;
+    // nor is a possessive determiner a source (`said his plan …`).
+    if a < doc.tokens.len()
+        && (is_preposition(doc.tok(a))
+            || matches!(doc.tok(a), "his" | "its" | "their" | "our" | "my"))
+    {
         return None;
     }
     let mut b = a;
@@ -67,8 +71,40 @@ pub(crate) fn np_after(doc: &Document, a: usize, end: usize) -> Option<Span> {
             break;
         }
     }
-    (b > a && looks_like_np(doc, a, b))
-        .then(|| Span::new(doc.tokens[a].span().start, doc.tokens[b - 1].span().end))
+    if b > a && looks_like_np(doc, a, b) {
+        return Some(appositive_name(doc, a, b, end).unwrap_or_else(|| {
+            Span::new(doc.tokens[a].span().start, doc.tokens[b - 1].span().end)
+        }));
+    }
+    None
+}
+
+/// `a spokeswoman, Anna Richardson White`, `another leading advocate, Andrew J. Pincus of
+/// the firm`: a description (`a`, `an`, `another`, `the` and no name of its own before its
+/// head) whose appositive, after the comma at `b`, is a name of two words or more — the name
+/// is who spoke.
+fn appositive_name(doc: &Document, a: usize, b: usize, end: usize) -> Option<Span> {
+    if b >= end || doc.tok(b) != "," || !matches!(doc.tok(a), "a" | "an" | "another" | "the") {
+        return None;
+    }
+    // The head (last word) is lowercase: `a spokeswoman`, not `the Rev. Al Sharpton`.
+    if !doc.tok(b - 1).starts_with(|c: char| c.is_lowercase()) {
+        return None;
+    }
+    let mut n = b + 1;
+    while n < end
+        && (doc.is_upper(n) && !doc.is(n, lexicon::LEX_NOT_NAME_WORD) || is_name_dot(doc, n))
+    {
+        n += 1;
+    }
+    let words = (b + 1..n).filter(|&k| doc.tok(k) != ".").count();
+    let closes = n == end
+        || matches!(
+            doc.tok(n),
+            "," | "." | "of" | "on" | "in" | "at" | "who" | "said" | "told" | ")" | ";"
+        );
+    (words >= 2 && closes)
+        .then(|| Span::new(doc.tokens[b + 1].span().start, doc.tokens[n - 1].span().end))
 }
 
 /// Is token `k` the period of an initial or a suffix inside a name (`C. Eugene Steuerle`,
@@ -595,7 +631,8 @@ pub(crate) fn np_ending_at(doc: &Document, e: usize, lo: usize) -> Option<Span> 
             if e >= 2 && doc.tok(e - 2) == "," {
                 return np_ending_at(doc, e - 2, lo);
             }
-            return None;
+            // (`an Abraham Lincoln impersonator who promises`, `23 percent who said`.)
+            return np_ending_at(doc, e - 1, lo);
         }
         return Some(doc.tokens[e - 1].span());
     }

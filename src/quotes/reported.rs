@@ -173,7 +173,17 @@ pub(crate) fn find_indirect(
                     if !quote_follows {
                         out.extend(make_indirect(doc, from, i - 1, cue, np, accepted));
                     }
-                    if np_end + 1 < e {
+                    // (What follows the source's comma is more content unless it is the
+                    // source's appositive: `…, according to Craig Bryan, head of the
+                    // National Center …`.)
+                    let c = np_end + 1;
+                    let appositive = c < e
+                        && (doc.is(c, lexicon::LEX_TITLE_WORD)
+                            || (matches!(doc.tok(c), "a" | "an" | "the")
+                                && (c + 1..(c + 4).min(e))
+                                    .any(|x| doc.is(x, lexicon::LEX_TITLE_WORD))))
+                        && !has_finite_verb(doc, c, e);
+                    if c < e && !appositive {
                         out.extend(make_indirect(doc, np_end + 1, e, cue, np, accepted));
                     }
                 }
@@ -265,6 +275,26 @@ pub(crate) fn find_indirect(
                 {
                     let t = doc.tok(obj_end);
                     let c = t.chars().next().unwrap_or(' ');
+                    // (`told his radio audience on Monday, “…”`: a possessive and its noun.)
+                    if matches!(t, "his" | "her" | "their" | "its" | "our" | "my")
+                        && obj_end + 1 < e
+                        && doc.tok(obj_end + 1).chars().all(|c| c.is_lowercase())
+                    {
+                        obj_end += 2;
+                        while obj_end < e
+                            && obj_end - k < 6
+                            && doc.tok(obj_end).chars().all(|c| c.is_lowercase())
+                            && !matches!(doc.tok(obj_end), "that" | "about" | "to" | "the")
+                            && !is_past_verb(doc.tok(obj_end))
+                            && !lexicon::in_list(
+                                &["is", "was", "are", "were", "will", "would", "had", "has"],
+                                doc.tok(obj_end),
+                            )
+                        {
+                            obj_end += 1;
+                        }
+                        break;
+                    }
                     if c.is_uppercase()
                         || matches!(
                             t,
@@ -373,8 +403,16 @@ pub(crate) fn find_indirect(
                     // (A subject pronoun after the verb opens its clause: `Jeffrey Salkin, a
                     // Hollywood, Fla., rabbi …, said he and other rabbis were …` — an
                     // inverted cue is followed by its source, never by `he`.)
-                    let inverted = i > a
-                        && doc.tok(i - 1) == ","
+                    // (`…,” said Victor Cha, who served …`: after a quote's closing mark.)
+                    let after_comma = i > a
+                        && (doc.tok(i - 1) == ","
+                            || (i > a + 1
+                                && matches!(doc.tok(i - 1), "”" | "\"" | "'" | "’")
+                                && (doc.tok(i - 2) == ","
+                                    || doc.text[..doc.tokens[i - 1].span().start]
+                                        .trim_end_matches(['\'', '’', ' '])
+                                        .ends_with(','))));
+                    let inverted = after_comma
                         && !told
                         && subject_before(doc, i, a).is_none()
                         && !(k < e
@@ -418,7 +456,10 @@ pub(crate) fn find_indirect(
                     // complements as attributed content most of the time.
                     // (Not an adjunct — `in a letter …` —, a quote, or a name right after
                     // the verb, which is the inverted source; and the subject is named.)
+                    // (Not for a speech verb after a comma: `, said one GOP source in the
+                    // room` is an inverted source.)
                     let object_ok = k + 2 < e
+
                         && !object_then_comma
                         && !matches!(doc.tok(k), "," | ";" | ":" | "." | "?" | "!")
                         && !is_preposition(doc.tok(k))
@@ -990,8 +1031,19 @@ pub(crate) fn trailing_cue(
         return make_indirect(doc, first, c2 - 1, doc.tokens[v].span(), Some(sp), direct);
     }
     // The content before the comma must be a clause, not a name with an appositive
-    // (`The Prime Minister, Keir Starmer, said …`).
-    if (first..comma).all(|k| doc.tok(k) == "," || is_np_token(doc, k)) {
+    // (`The Prime Minister, Keir Starmer, said …`), nor an adjunct (`In her 2003 book,
+    // Living History, Clinton noted …`).
+    if (first..comma).all(|k| doc.tok(k) == "," || is_np_token(doc, k))
+        || (is_preposition(&doc.tok(first).to_lowercase())
+            && !(first..comma).any(|k| {
+                let w = doc.tok(k);
+                matches!(
+                    w,
+                    "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would"
+                ) || is_past_verb(w)
+                    || is_negated_auxiliary(w)
+            }))
+    {
         return None;
     }
     let src = if inverted {

@@ -25,7 +25,7 @@ const SKIP_EL = 0, BR = 1, WALK = 2, BLOCK_EL = 4, PRE = 8;
 
 /** Bit flags describing an element: attributes that hide it, and — when `styled` (the element
  * is rendered) — its computed display, visibility and white-space. */
-export function ws_facts(el, styled) {
+function ws_facts(el, styled) {
   let f = 0;
   if (el.hasAttribute("hidden")) f |= 1;
   const ah = el.getAttribute("aria-hidden");
@@ -298,6 +298,37 @@ export function ws_leftovers(root, cls) {
   for (const p of parents) p.normalize();
 }
 
+/**
+ * The text nodes that show in the viewport, or just below it: `[lo, hi]`, indices into `nodes`
+ * (document order). A binary search for the first node whose box ends below the top of the
+ * viewport, then a walk while boxes start above its bottom (plus a quarter of its height):
+ * a dozen or so box reads on a laid-out page, no change to it. It assumes boxes go down the
+ * page in document order, as text in normal flow does; where they do not (columns, floats,
+ * positioned boxes) it finds fewer or other nodes, which only changes what is painted first.
+ * `[0, 0]` when the nodes are not in a rendered document.
+ */
+export function ws_visible(nodes) {
+  const n = nodes.length;
+  const view = n && nodes[0].isConnected && nodes[0].ownerDocument.defaultView;
+  if (!view) return [0, 0];
+  const r = new view.Range();
+  const box = (i) => {
+    r.selectNodeContents(nodes[i]);
+    return r.getBoundingClientRect();
+  };
+  let lo = 0;
+  for (let hi = n; lo < hi;) {
+    const mid = (lo + hi) >> 1;
+    if (box(mid).bottom < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  // At most a few thousand nodes: where every box reads as zero (a hidden element) this must
+  // not become a walk over all of them.
+  let end = lo;
+  while (end < n && end < lo + 2000 && box(end).top <= view.innerHeight * 1.25) end++;
+  return [lo, end];
+}
+
 // The CSS highlight registry and the Highlight constructor, if the browser has them.
 function highlightApi() {
   const reg = globalThis.CSS?.highlights;
@@ -358,6 +389,7 @@ export {
   ws_extract as ws_extract_for_tests, ws_wrap as ws_wrap_for_tests,
   ws_unwrap as ws_unwrap_for_tests, ws_leftovers as ws_leftovers_for_tests,
   ws_can_highlight as ws_can_highlight_for_tests, ws_highlight as ws_highlight_for_tests,
+  ws_visible as ws_visible_for_tests,
   ws_unhighlight as ws_unhighlight_for_tests, ws_ids_at as ws_ids_at_for_tests,
 };
 

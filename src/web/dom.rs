@@ -132,7 +132,7 @@ impl Extract {
 // copies of the same import.
 use super::{
     ws_can_highlight, ws_extract, ws_highlight, ws_ids_at, ws_leftovers, ws_unhighlight, ws_unwrap,
-    ws_wrap,
+    ws_visible, ws_wrap,
 };
 
 /// Reads `root`'s article text (see the module docs for what is included and how).
@@ -500,13 +500,19 @@ thread_local! {
     static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
 }
 
-/// Paints annotations into an element, all at once ([`Painter::run`]) or a few text nodes at
-/// a time ([`Painter::step`]) so a page can show progress on a huge article.
+/// Paints annotations into an element, all at once ([`Painter::run`]) or a few units at a
+/// time ([`Painter::step`]): text nodes in wrap mode, labels (each its highlight range) in
+/// highlight mode. [`Painter::prioritize`] puts the units on screen first, so a page can show
+/// the marks a reader sees in the first frame and paint the rest in later ones.
 pub struct Painter {
     id: u32,
     ex: Extract,
     labels: Vec<Label>,
     plans: Vec<NodePlan>,
+    /// The units in the order they are painted: indices into `plans` (wrap mode) or `labels`
+    /// (highlight mode); document order unless [`Painter::prioritize`] changed it.
+    order: Vec<u32>,
+    /// How many of `order` are painted.
     next: usize,
     highlight: bool,
     focusable: bool,
@@ -540,6 +546,8 @@ impl Painter {
         let highlight = want_highlight && ws_can_highlight();
         stats.mode = if highlight { "highlight" } else { "wrap" }.into();
         let plans = if highlight { Vec::new() } else { plan(&labels) };
+        let units = if highlight { labels.len() } else { plans.len() };
+        let order = (0..units as u32).collect();
         let id = NEXT_ID.with(|n| {
             let id = n.get();
             n.set(id.wrapping_add(1));
@@ -559,6 +567,7 @@ impl Painter {
             ex,
             labels,
             plans,
+            order,
             next: 0,
             highlight,
             focusable: opts.focusable,
@@ -568,20 +577,62 @@ impl Painter {
 
     /// Share of the work done, in [0, 1].
     pub fn progress(&self) -> f64 {
-        if self.highlight {
-            return if self.next > 0 { 1.0 } else { 0.0 };
-        }
-        if self.plans.is_empty() {
+        if self.order.is_empty() {
             return 1.0;
         }
-        self.next as f64 / self.plans.len() as f64
+        self.next.min(self.order.len()) as f64 / self.order.len() as f64
+    }
+
+    /// Puts first the units that show in the viewport (or just below it), then those after
+    /// them in the document, then those before; returns how many show. Reads the layout
+    /// (`ws_visible`: a binary search over the text nodes' boxes), so call it before painting,
+    /// while the element is laid out. Only before the first step: afterwards it does nothing.
+    pub fn prioritize(&mut self) -> usize {
+        if self.next > 0 || self.order.is_empty() {
+            return 0;
+        }
+        let w = ws_visible(&self.ex.nodes);
+        let at = |i| w.get(i).as_f64().unwrap_or(0.0) as u32;
+        let (lo, hi) = (at(0), at(1));
+        if lo >= hi {
+            return 0;
+        }
+        // Each unit's group: 0 shows, 1 comes after what shows, 2 before it. A unit is a
+        // text node (wrap) or a label, which spans its first to its last node.
+        let group = |u: u32| -> u8 {
+            let (first, last) = if self.highlight {
+                let r = &self.labels[u as usize].ranges;
+                (
+                    r.first().map_or(0, |r| r.node),
+                    r.last().map_or(0, |r| r.node),
+                )
+            } else {
+                let n = self.plans[u as usize].node;
+                (n, n)
+            };
+            match (first < hi as usize, last >= lo as usize) {
+                (true, true) => 0,
+                (false, _) => 1,
+                _ => 2,
+            }
+        };
+        let mut order = Vec::with_capacity(self.order.len());
+        let mut shown = 0;
+        for g in 0..3 {
+            order.extend(self.order.iter().copied().filter(|&u| group(u) == g));
+            if g == 0 {
+                shown = order.len();
+            }
+        }
+        self.order = order;
+        shown
     }
 
     pub fn done(&self) -> bool {
         self.progress() >= 1.0
     }
 
-    /// Paints up to `max_nodes` more text nodes (all ranges at once in highlight mode).
+    /// Paints up to `max_nodes` more units (text nodes, or labels in highlight mode).
     /// Returns whether painting is finished. Stops (finished) if the element was cleared
     /// meanwhile.
     pub fn step(&mut self, max_nodes: usize) -> Result<bool, JsValue> {
@@ -590,21 +641,25 @@ impl Painter {
         }
         let alive = PAINTED.with(|p| p.borrow().iter().any(|x| x.id == self.id));
         if !alive {
-            self.next = usize::MAX / 2;
-            self.plans.clear();
+            self.next = self.order.len();
             return Ok(true);
         }
+        let end = self
+            .next
+            .saturating_add(max_nodes.max(1))
+            .min(self.order.len());
+        let units = self.next..end;
+        self.next = end;
         if self.highlight {
-            self.paint_highlights()?;
-            self.next = 1;
-            return Ok(true);
+            self.paint_highlights(units)?;
+            return Ok(self.done());
         }
-        let end = (self.next + max_nodes.max(1)).min(self.plans.len());
         // What to do, for `ws_wrap`: per node its index, piece count and pieces; per piece the
         // seven attribute values, each ended by \x1f.
         let mut plan: Vec<u32> = Vec::new();
         let mut attrs = String::new();
-        for np in &self.plans[self.next..end] {
+        for &u in &self.order[units] {
+            let np = &self.plans[u as usize];
             plan.push(np.node as u32);
             plan.push(np.pieces.len() as u32);
             for piece in &np.pieces {
@@ -613,7 +668,6 @@ impl Painter {
                 self.dress(&mut attrs, np.node, piece);
             }
         }
-        self.next = end;
         let (marks, splits) = PAINTED.with(|p| {
             let p = p.borrow();
             let x = p.iter().find(|x| x.id == self.id);
@@ -627,7 +681,8 @@ impl Painter {
         Ok(self.done())
     }
 
-    /// Paints everything.
+    /// Paints everything (the tests' way; the embed paints in steps).
+    #[allow(dead_code)]
     pub fn run(&mut self) -> Result<(), JsValue> {
         while !self.step(usize::MAX / 4)? {}
         Ok(())
@@ -705,13 +760,15 @@ impl Painter {
         );
     }
 
-    fn paint_highlights(&mut self) -> Result<(), JsValue> {
+    /// Registers the highlight ranges of the labels `order[units]`.
+    fn paint_highlights(&mut self, units: std::ops::Range<usize>) -> Result<(), JsValue> {
         // For `ws_highlight`: per label its first node, start, last node, end and priority;
         // its highlight name and its id, each ended by \x1f.
         let mut spec: Vec<u32> = Vec::new();
         let mut names = String::new();
         let mut ids = String::new();
-        for l in &self.labels {
+        for &u in &self.order[units] {
+            let l = &self.labels[u as usize];
             let (Some(first), Some(last)) = (l.ranges.first(), l.ranges.last()) else {
                 continue;
             };
@@ -819,18 +876,16 @@ pub fn ids_at(root: &Element, node: &Node, offset: u32) -> Vec<String> {
     })
 }
 
-/// Reads `root`, annotates its text with the core and paints the result.
-pub fn annotate_element(
-    root: &Element,
-    opts: &PaintOptions,
-) -> Result<(Annotations, PaintStats), String> {
-    clear(root);
-    let ex = extract(root);
-    let ann = crate::annotate(&ex.text).to_utf16(&ex.text);
-    // Computed on this very text: nothing to check.
-    let mut painter = Painter::with_extract(root, ex, &ann, opts);
-    painter.run().map_err(|e| message(&e))?;
-    Ok((ann, painter.stats))
+impl Painter {
+    /// Clears `root`, reads its text and annotates it with the core; returns the annotations
+    /// (UTF-16 offsets) and a painter ready to paint them. Nothing is painted yet.
+    pub fn annotate(root: &Element, opts: &PaintOptions) -> (Painter, Annotations) {
+        clear(root);
+        let ex = extract(root);
+        let ann = crate::annotate(&ex.text).to_utf16(&ex.text);
+        // Computed on this very text: nothing to check.
+        (Painter::with_extract(root, ex, &ann, opts), ann)
+    }
 }
 
 /// The message of a JS error (its `message`, or the value itself if a string). Not `{:?}`:
