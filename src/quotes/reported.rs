@@ -1034,7 +1034,7 @@ pub(crate) fn trailing_cue(
     // (`The Prime Minister, Keir Starmer, said …`), nor an adjunct (`In her 2003 book,
     // Living History, Clinton noted …`).
     if (first..comma).all(|k| doc.tok(k) == "," || is_np_token(doc, k))
-        || (is_preposition(&doc.tok(first).to_lowercase())
+        || (is_preposition(&crate::case::to_lowercase(doc.tok(first)))
             && !(first..comma).any(|k| {
                 let w = doc.tok(k);
                 matches!(
