@@ -269,7 +269,7 @@ pub fn is_junk_paragraph(doc: &Document, p: Span) -> bool {
     match find_boiler(h) {
         Some(found) => found || byline(h.len() >= 3 && h[..3].eq_ignore_ascii_case(b"by ")),
         None => {
-            let lower = t.to_lowercase();
+            let lower = crate::case::to_lowercase(t);
             BOILER.iter().any(|b| lower.contains(b)) || byline(lower.starts_with("by "))
         }
     }

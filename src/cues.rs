@@ -8,7 +8,6 @@
 //! each word, the share of its occurrences that annotators marked as a cue, per [`Frame`].
 
 use crate::segment::Document;
-use crate::tables::cues::CUES;
 
 /// What follows a candidate cue word, the evidence the table is split by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,8 +60,7 @@ pub fn probability(word: &str, frame: Frame) -> f32 {
     let Some(key) = fold(word, &mut buf) else {
         return 0.0;
     };
-    CUES.binary_search_by(|(w, _)| w.as_bytes().cmp(key))
-        .map_or(0.0, |i| CUES[i].1[frame as usize])
+    crate::lexicon::cue_row(key).map_or(0.0, |p| p[frame as usize])
 }
 
 /// Lowercases ASCII and maps `’` to `'` into `buf`; `None` for words the table cannot hold.
@@ -149,6 +147,46 @@ pub fn is_noun_marker(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tables::cues::CUES;
+
+    /// `probability` (through the word-list table) answers as a binary search of the cue
+    /// table would, for its words (in any case, with `’`) and for others.
+    #[test]
+    fn probability_is_the_table_s() {
+        let search = |key: &str, f: usize| {
+            CUES.binary_search_by(|(w, _)| w.cmp(&key))
+                .map_or(0.0, |i| CUES[i].1[f])
+        };
+        let frames = [Frame::That, Frame::Quote, Frame::To, Frame::Clause];
+        let mut words: Vec<String> = CUES.iter().map(|(w, _)| w.to_string()).collect();
+        words.extend(
+            CUES.iter()
+                .map(|(w, _)| w.to_ascii_uppercase().replace('\'', "’")),
+        );
+        words.extend(
+            [
+                "",
+                "the",
+                "said",
+                "Said",
+                "wrote.",
+                "déclaré",
+                "x".repeat(40).as_str(),
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            let key = w.to_ascii_lowercase().replace('’', "'");
+            for (f, &frame) in frames.iter().enumerate() {
+                let want = if key.is_ascii() && key.len() <= 32 {
+                    search(&key, f)
+                } else {
+                    0.0
+                };
+                assert_eq!(probability(w, frame).to_bits(), want.to_bits(), "{w}");
+            }
+        }
+    }
 
     #[test]
     fn table_is_sorted_and_lowercase() {

@@ -47,7 +47,7 @@ fn fold_char(c: char) -> char {
     } else if c == '’' {
         '\''
     } else {
-        c.to_lowercase().next().unwrap_or(c)
+        crate::case::lower(c)
     }
 }
 
@@ -188,6 +188,97 @@ struct Table {
     singles: Vec<char>,
 }
 
+/// The words of [`COMPILED_LISTS`] and of the learned cue table ([`CUES`]) packed at compile
+/// time into one byte string: each word followed by a zero byte, each list (the cue table's
+/// words last) by one more. At run time the table is built from this alone, so the lists'
+/// `&str`s are never used and the wasm module holds no pointer and length per word.
+static PACKED: [u8; PACKED_LEN] = pack();
+
+/// The bytes of [`PACKED`] and its number of words.
+const PACKED_LEN: usize = packed_size().0;
+const PACKED_WORDS: usize = packed_size().1;
+
+const fn packed_size() -> (usize, usize) {
+    let (mut len, mut words) = (0, 0);
+    let mut l = 0;
+    while l < COMPILED_LISTS.len() {
+        let list = COMPILED_LISTS[l].1;
+        // (Bit `1 << l` is list `l`'s: `Table::build` reads the bits from the order.)
+        assert!(COMPILED_LISTS[l].0 == 1 << l);
+        let mut i = 0;
+        while i < list.len() {
+            len += list[i].len() + 1;
+            i += 1;
+        }
+        words += list.len();
+        len += 1;
+        l += 1;
+    }
+    let mut i = 0;
+    while i < CUES.len() {
+        len += CUES[i].0.len() + 1;
+        i += 1;
+    }
+    (len + 1, words + CUES.len())
+}
+
+const fn pack() -> [u8; PACKED_LEN] {
+    let mut out = [0u8; PACKED_LEN];
+    let mut k = 0;
+    let mut l = 0;
+    while l <= COMPILED_LISTS.len() {
+        let mut i = 0;
+        let n = if l < COMPILED_LISTS.len() {
+            COMPILED_LISTS[l].1.len()
+        } else {
+            CUES.len()
+        };
+        while i < n {
+            let w = if l < COMPILED_LISTS.len() {
+                COMPILED_LISTS[l].1[i].as_bytes()
+            } else {
+                CUES[i].0.as_bytes()
+            };
+            // (No word is empty or holds a zero byte: the words are what the zeros delimit.)
+            assert!(!w.is_empty());
+            let mut j = 0;
+            while j < w.len() {
+                assert!(w[j] != 0);
+                out[k] = w[j];
+                k += 1;
+                j += 1;
+            }
+            k += 1;
+            i += 1;
+        }
+        k += 1;
+        l += 1;
+    }
+    out
+}
+
+/// The learned cue table's probabilities in thousandths (it has three decimals): 8 bytes a
+/// row instead of 16. `k as f32 / 1000.0` is the very `f32` of the table's literal (a
+/// division is correctly rounded, as the literal is); checked here, at compile time.
+static CUE_ROWS: [[u16; 4]; CUES.len()] = cue_rows();
+
+const fn cue_rows() -> [[u16; 4]; CUES.len()] {
+    let mut out = [[0u16; 4]; CUES.len()];
+    let mut i = 0;
+    while i < CUES.len() {
+        let mut f = 0;
+        while f < 4 {
+            let p = CUES[i].1[f];
+            let k = (p * 1000.0 + 0.5) as u16;
+            assert!(k as f32 / 1000.0 == p);
+            out[i][f] = k;
+            f += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
 #[derive(Clone, Copy, Default)]
 struct Slot {
     tag: u32,
@@ -247,8 +338,7 @@ const BUF: usize = 64;
 
 impl Table {
     fn build() -> Table {
-        let words: usize = COMPILED_LISTS.iter().map(|(_, l)| l.len()).sum::<usize>() + CUES.len();
-        let cap = (words * 2).next_power_of_two();
+        let cap = (PACKED_WORDS * 2).next_power_of_two();
         let mut t = Table {
             slots: vec![Slot::default(); cap],
             words: Vec::new(),
@@ -257,14 +347,22 @@ impl Table {
             longest: 0,
             singles: Vec::new(),
         };
-        let lists = COMPILED_LISTS
-            .iter()
-            .flat_map(|&(bit, list)| list.iter().map(move |&w| (w, bit, 0)));
-        let cues = CUES
-            .iter()
-            .enumerate()
-            .map(|(row, &(w, _))| (w, 0, row as u16 + 1));
-        for (w, bit, cue) in lists.chain(cues) {
+        // The words of each list in turn, then the cue table's (see `PACKED`).
+        let mut list = 0;
+        let mut row = 0;
+        for w in PACKED.split(|&b| b == 0) {
+            if w.is_empty() {
+                list += 1;
+                continue;
+            }
+            // (Whole words of `&str`s: always UTF-8.)
+            let w = std::str::from_utf8(w).unwrap_or_default();
+            let (bit, cue) = if list < COMPILED_LISTS.len() {
+                (1 << list, 0)
+            } else {
+                row += 1;
+                (0, row)
+            };
             assert!(w.len() <= BUF);
             t.longest = t.longest.max(w.len());
             let h = hash(w.as_bytes());
@@ -438,8 +536,9 @@ pub struct WordInfo {
 impl WordInfo {
     /// The word's probabilities of introducing an attribution, per `crate::cues::Frame`.
     #[inline]
-    pub fn cue_probabilities(&self) -> Option<&'static [f32; 4]> {
-        (self.cue > 0).then(|| &CUES[self.cue as usize - 1].1)
+    pub fn cue_probabilities(&self) -> Option<[f32; 4]> {
+        let row = CUE_ROWS.get((self.cue as usize).checked_sub(1)?)?;
+        Some(row.map(|k| f32::from(k) / 1000.0))
     }
 }
 
@@ -474,6 +573,20 @@ pub fn word_info_in(text: &str, start: usize, end: usize) -> (WordInfo, u16) {
         plain = false;
     }
     (info, if plain { slot.word } else { 0 })
+}
+
+/// The learned cue table's probabilities for `key`, a word as the table spells it
+/// (lowercase ASCII, `'` for `’`); `None` when the table does not hold it.
+pub fn cue_row(key: &[u8]) -> Option<[f32; 4]> {
+    if key.len() > BUF {
+        return None;
+    }
+    let slot = table().get(key);
+    WordInfo {
+        bits: 0,
+        cue: slot.cue,
+    }
+    .cue_probabilities()
 }
 
 /// Can the one-character word `c` be in any compiled list? (Mostly not: a punctuation

@@ -19,6 +19,7 @@
 //! and speaks to the core only through offsets. The Python layer (`python`, feature
 //! `python`, built by maturin) is as thin: it converts strings and offsets, nothing more.
 
+pub mod case;
 pub mod claims;
 pub mod claims_model;
 pub mod cues;

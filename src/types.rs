@@ -270,14 +270,15 @@ pub fn summarize_sources_of<'q>(
     quotes: impl IntoIterator<Item = (Option<&'q str>, Option<&'q str>)>,
 ) -> Vec<SourceCount> {
     let mut out: Vec<SourceCount> = Vec::new();
-    let mut index: std::collections::HashMap<String, usize> = Default::default();
-    let by_id: std::collections::HashMap<&str, &Entity> =
+    // (Fx-hashed: looked up only, never iterated; and no SipHash in the wasm module.)
+    let mut index: crate::fx::FxHashMap<String, usize> = Default::default();
+    let by_id: crate::fx::FxHashMap<&str, &Entity> =
         entities.iter().map(|e| (e.id.as_str(), e)).collect();
     for (speaker, source) in quotes {
         // The key first; the line (with its copied strings) only for a new key.
         let key = match (speaker, source) {
             (Some(id), _) => ["e:", id].concat(),
-            (None, Some(text)) => ["u:", &text.to_lowercase()].concat(),
+            (None, Some(text)) => ["u:", &crate::case::to_lowercase(text)].concat(),
             (None, None) => "-".to_string(),
         };
         let i = match index.get(&key) {

@@ -30,7 +30,7 @@ impl Words {
                 return self.intern_bytes(&buf[..t.len()]);
             }
         }
-        let k = t.to_lowercase();
+        let k = crate::case::to_lowercase(t);
         self.intern(&k)
     }
 
@@ -222,7 +222,7 @@ impl<'d, 'a> Builder<'d, 'a> {
 
     /// Sets entity `e`'s title (it has none yet).
     fn set_title(&mut self, e: usize, title: String) {
-        let lower = title.to_lowercase();
+        let lower = crate::case::to_lowercase(&title);
         let mut words: Vec<u32> = lower
             .split_whitespace()
             .map(|w| self.words.intern(w))
@@ -499,7 +499,10 @@ impl<'d, 'a> Builder<'d, 'a> {
             }
         }
         // A role noun: the entity whose title has that head (`the spokesman`).
-        let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+        let head = words
+            .last()
+            .map(|w| crate::case::to_lowercase(w))
+            .unwrap_or_default();
         // (The determiner may stand just before the phrase: `the [63-year-old senator]`.)
         let det = matches!(words[0], "the" | "The");
         let definite = det || (a > 0 && matches!(doc.tok(a - 1), "the" | "The"));
@@ -519,7 +522,8 @@ impl<'d, 'a> Builder<'d, 'a> {
             let e = latest_before(&self.orgs, s.start)
                 .map(|(_, i)| i)
                 .filter(|&i| {
-                    bare || media || self.entities[i].name.to_lowercase().contains(head.as_str())
+                    bare || media
+                        || crate::case::to_lowercase(&self.entities[i].name).contains(head.as_str())
                 });
             if let Some(e) = e {
                 self.mention_at(e, s);
@@ -563,7 +567,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         // `the officials`, `agency officials`, `company officials`: the group named with its
         // organisation just before (`Con Edison officials say … the officials said`).
         // (Lowercase but for a sentence's first word: `Company officials said`.)
-        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let lower: Vec<String> = words.iter().map(|w| crate::case::to_lowercase(w)).collect();
         let lowercase = words
             .iter()
             .skip(1)

@@ -109,7 +109,7 @@ pub(crate) fn shows_evidence(doc: &Document, i: usize) -> bool {
     while k > 0 && matches!(doc.tok(k - 1), "also" | "now" | "still" | "consistently") {
         k -= 1;
     }
-    k > 0 && lexicon::in_list(EVIDENCE, &doc.tok(k - 1).to_lowercase())
+    k > 0 && lexicon::in_list(EVIDENCE, &crate::case::to_lowercase(doc.tok(k - 1)))
 }
 
 /// `direct`: every paired span (verbs inside them are not cues); `accepted`: the spans
@@ -661,7 +661,7 @@ pub(crate) fn sentence_subject(doc: &Document, a: usize, limit: usize) -> Option
     let lead = (first.len() > 3
         && (first.ends_with("ing") || first.ends_with("ed"))
         && first.starts_with(|c: char| c.is_uppercase()))
-        || is_preposition(&first.to_lowercase());
+        || is_preposition(&crate::case::to_lowercase(first));
     let a = if lead {
         match (a..limit.min(a + 12)).find(|&k| doc.tok(k) == ",") {
             Some(c) => c + 1,
@@ -1039,7 +1039,7 @@ pub(crate) fn trailing_cue(
     // (`The Prime Minister, Keir Starmer, said …`), nor an adjunct (`In her 2003 book,
     // Living History, Clinton noted …`).
     if (first..comma).all(|k| doc.tok(k) == "," || is_np_token(doc, k))
-        || (is_preposition(&doc.tok(first).to_lowercase())
+        || (is_preposition(&crate::case::to_lowercase(doc.tok(first)))
             && !(first..comma).any(|k| {
                 let w = doc.tok(k);
                 matches!(
