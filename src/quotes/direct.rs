@@ -659,7 +659,7 @@ fn name_colon_before(doc: &Document, b: usize, first: usize) -> Option<(Span, So
 /// `The New York Times reports:` or `Caddell continued:` closing the paragraph before one
 /// that opens with the quote (token `b` is its mark, sentence `si` the quote's).
 fn colon_paragraph_before(doc: &Document, b: usize, si: usize) -> Option<(Span, Source, usize)> {
-    if si == 0 || b == 0 || doc.tok(b - 1) != ":" {
+    if si == 0 || b < 2 || doc.tok(b - 1) != ":" {
         return None;
     }
     let prev = doc.sentences[si - 1];

@@ -494,6 +494,19 @@ mod tests {
     }
 
     #[test]
+    fn a_colon_opening_the_text_before_a_quote_is_no_cue() {
+        // (Found by the property tests: a colon as the first token, then a paragraph that
+        // opens with a quote.)
+        for t in [
+            ":\n\n“We are ready.”",
+            "x:\n\n“We are ready.”",
+            ":“We are ready.”",
+        ] {
+            let _ = quotes(t);
+        }
+    }
+
+    #[test]
     fn contractions_make_a_clause() {
         let q = quotes("Josh Earnest said Obama wasn't targeting just Trump. Kasich says he’ll welcome advice from anyone.");
         let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();
