@@ -461,10 +461,7 @@ pub(crate) fn find_indirect(
                     // complements as attributed content most of the time.
                     // (Not an adjunct — `in a letter …` —, a quote, or a name right after
                     // the verb, which is the inverted source; and the subject is named.)
-                    // (Not for a speech verb after a comma: `, said one GOP source in the
-                    // room` is an inverted source.)
                     let object_ok = k + 2 < e
-
                         && !object_then_comma
                         && !matches!(doc.tok(k), "," | ";" | ":" | "." | "?" | "!")
                         && !is_preposition(doc.tok(k))
@@ -836,10 +833,6 @@ pub(crate) fn skip_adjunct(doc: &Document, k: usize, e: usize) -> usize {
 
 /// Is there a finite verb within the first few tokens after a clause's first word?
 pub(crate) fn has_finite_verb(doc: &Document, k: usize, e: usize) -> bool {
-    const FINITE: &[&str] = &[
-        "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might", "must",
-        "should", "was", "were", "will", "won't", "would",
-    ];
     // `she plans to …`, `he won every …`: after a subject pronoun, a lowercase word is its
     // verb (or an adverb before it: `they never …`).
     if k + 1 < e
@@ -885,6 +878,13 @@ pub(crate) fn has_finite_verb(doc: &Document, k: usize, e: usize) -> bool {
             || (x <= k + 4 && present_after_name(x))
     })
 }
+
+/// Auxiliaries and modals: a finite verb wherever they stand (sorted, for
+/// [`lexicon::in_list`]).
+const FINITE: &[&str] = &[
+    "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might", "must",
+    "should", "was", "were", "will", "won't", "would",
+];
 
 /// How far after a clause's first word its finite verb is looked for: far enough for a
 /// subject with a modifier (`Trump’s recent visits to some of the state’s battlegrounds
@@ -1091,11 +1091,8 @@ pub(crate) fn trailing_cue(
 /// have moved`, `that will vote`) rather than by a clause's subject?
 fn relative_that(doc: &Document, t: usize) -> bool {
     let w = doc.tok(t + 1);
-    const AUX: &[&str] = &[
-        "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might", "must",
-        "should", "was", "were", "will", "would",
-    ];
-    lexicon::in_list(AUX, w) || is_negated_auxiliary(w) || is_past_verb(w)
+    // (`won't`, in FINITE and not in the list this replaced, is a negated auxiliary either way.)
+    lexicon::in_list(FINITE, w) || is_negated_auxiliary(w) || is_past_verb(w)
 }
 
 /// `Trump Says He Never Pledged To Kill …`: a speech verb, capitalised, in a sentence whose
