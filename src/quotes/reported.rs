@@ -291,10 +291,7 @@ pub(crate) fn find_indirect(
                             && doc.tok(obj_end).chars().all(|c| c.is_lowercase())
                             && !matches!(doc.tok(obj_end), "that" | "about" | "to" | "the")
                             && !is_past_verb(doc.tok(obj_end))
-                            && !lexicon::in_list(
-                                &["is", "was", "are", "were", "will", "would", "had", "has"],
-                                doc.tok(obj_end),
-                            )
+                            && !lexicon::in_list(CLAUSE_AUXILIARIES, doc.tok(obj_end))
                         {
                             obj_end += 1;
                         }
@@ -881,9 +878,16 @@ pub(crate) fn has_finite_verb(doc: &Document, k: usize, e: usize) -> bool {
 
 /// Auxiliaries and modals: a finite verb wherever they stand (sorted, for
 /// [`lexicon::in_list`]).
-const FINITE: &[&str] = &[
+pub(crate) const FINITE: &[&str] = &[
     "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might", "must",
     "should", "was", "were", "will", "won't", "would",
+];
+
+/// Forms of `be`, `have` and `will` that make a stretch of words a clause rather than a
+/// noun phrase (an object after `told`, a source before its verb, content before a closing
+/// cue). Sorted, for [`lexicon::in_list`].
+pub(crate) const CLAUSE_AUXILIARIES: &[&str] = &[
+    "are", "had", "has", "have", "is", "was", "were", "will", "would",
 ];
 
 /// How far after a clause's first word its finite verb is looked for: far enough for a
@@ -1042,11 +1046,7 @@ pub(crate) fn trailing_cue(
         || (is_preposition(&crate::case::to_lowercase(doc.tok(first)))
             && !(first..comma).any(|k| {
                 let w = doc.tok(k);
-                matches!(
-                    w,
-                    "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would"
-                ) || is_past_verb(w)
-                    || is_negated_auxiliary(w)
+                CLAUSE_AUXILIARIES.contains(&w) || is_past_verb(w) || is_negated_auxiliary(w)
             }))
     {
         return None;
@@ -1174,12 +1174,7 @@ fn source_stretch(doc: &Document, a: usize, b: usize) -> Option<Span> {
                     | "while"
                     | "so"
             )
-            && !lexicon::in_list(
-                &[
-                    "is", "was", "are", "were", "has", "have", "had", "will", "would",
-                ],
-                w,
-            )
+            && !lexicon::in_list(CLAUSE_AUXILIARIES, w)
             && !is_past_verb(w)
             && !is_quote_char_token(w)
     });
