@@ -453,6 +453,27 @@ fn lookup(word: &str) -> LexBits {
     lookup_slot(word).bits
 }
 
+/// The `n` (1..=16) bytes at `start` as two little-endian 64-bit chunks, the bytes past the
+/// word zeroed; `start + 16` must lie within `bytes`.
+#[inline]
+pub(crate) fn word_chunks(bytes: &[u8], start: usize, n: usize) -> (u64, u64) {
+    let chunk = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
+    let keep = |k: usize| {
+        if k >= 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * k)) - 1
+        }
+    };
+    let lo = chunk(start) & keep(n);
+    let hi = if n > 8 {
+        chunk(start + 8) & keep(n - 8)
+    } else {
+        0
+    };
+    (lo, hi)
+}
+
 /// [`lookup_slot`] of `text[start..end]`, reading the word straight out of the text as two
 /// 64-bit chunks when it is short and not at the very end of the text.
 #[inline]
@@ -460,20 +481,7 @@ fn lookup_slot_in(text: &str, start: usize, end: usize) -> Slot {
     let n = end - start;
     let bytes = text.as_bytes();
     if (1..=16).contains(&n) && start + 16 <= bytes.len() {
-        let chunk = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
-        let keep = |k: usize| {
-            if k >= 8 {
-                u64::MAX
-            } else {
-                (1u64 << (8 * k)) - 1
-            }
-        };
-        let lo = chunk(start) & keep(n);
-        let hi = if n > 8 {
-            chunk(start + 8) & keep(n - 8)
-        } else {
-            0
-        };
+        let (lo, hi) = word_chunks(bytes, start, n);
         if (lo | hi) & 0x8080_8080_8080_8080 == 0 {
             return table().get_short([lower_ascii_chunk(lo), lower_ascii_chunk(hi)], n);
         }

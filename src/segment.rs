@@ -154,21 +154,9 @@ impl Infos {
         if n == 0 || n > 15 || start + 16 > bytes.len() {
             return self.id(text, start, end);
         }
-        let chunk = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
-        let keep = |k: usize| {
-            if k >= 8 {
-                u64::MAX
-            } else {
-                (1u64 << (8 * k)) - 1
-            }
-        };
-        let lo = chunk(start) & keep(n);
+        let (lo, hi) = crate::lexicon::word_chunks(bytes, start, n);
         // (The length in the top byte of `hi`: the word's 16th byte is never used.)
-        let hi = if n > 8 {
-            chunk(start + 8) & keep(n - 8)
-        } else {
-            0
-        } | (n as u64) << 56;
+        let hi = hi | (n as u64) << 56;
         if lo & 0x8080_8080_8080_8080 != 0 || hi & 0x0080_8080_8080_8080 != 0 {
             return self.id(text, start, end);
         }
