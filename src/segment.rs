@@ -363,22 +363,48 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     };
     if has_blank_line {
         let mut start = 0;
+        let mut block = |s: usize, e: usize| {
+            if is_wrapped(&text[s..e]) {
+                push(s, e);
+            } else {
+                each_line(text, s, e, &mut push);
+            }
+        };
         for (bs, be) in blank_line_breaks(text) {
-            push(start, bs);
+            block(start, bs);
             start = be;
         }
-        push(start, text.len());
+        block(start, text.len());
     } else {
-        let mut start = 0;
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                push(start, i);
-                start = i + 1;
-            }
-        }
-        push(start, text.len());
+        each_line(text, 0, text.len(), &mut push);
     }
     out
+}
+
+/// Longest line, in bytes, that a hard-wrapped text is taken to have (`fmt`, mail and
+/// plain-text archives wrap at 72–80 characters).
+const WRAP_WIDTH: usize = 100;
+
+/// Whether a block between blank lines is one paragraph wrapped over several lines, rather
+/// than several paragraphs one per line. Scraped news often separates a headline from the
+/// body by a blank line but the body's paragraphs by single line breaks; a block with a line
+/// longer than any wrapped text has is such a body.
+fn is_wrapped(block: &str) -> bool {
+    let mut lines = block.trim_end().split('\n');
+    lines.next_back();
+    lines.all(|l| l.len() <= WRAP_WIDTH)
+}
+
+/// Calls `push` with each line of `text[s..e]`.
+fn each_line(text: &str, s: usize, e: usize, push: &mut impl FnMut(usize, usize)) {
+    let mut start = s;
+    for (i, b) in text[s..e].bytes().enumerate() {
+        if b == b'\n' {
+            push(start, s + i);
+            start = s + i + 1;
+        }
+    }
+    push(start, e);
 }
 
 /// Byte ranges of runs of whitespace that contain two or more line breaks.
@@ -743,6 +769,27 @@ mod tests {
         assert_eq!(ps, ["One line\nstill one.", "Two.", "Three."]);
         let d = Document::new("A.\nB.\n");
         assert_eq!(d.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn a_block_with_a_long_line_has_one_paragraph_per_line() {
+        // A scraped page: the headline set off by a blank line, the body's paragraphs by
+        // single line breaks. A line longer than wrapped text has marks such a body.
+        let body = "“It is a dog whistle to all Americans,” Rep. Gwen Moore said on Friday afternoon. “If indeed he is not legitimate, then how can you feel good about yourself.";
+        let t = format!(
+            "Headline Here\n\n{body}\n“I have been thinking,” added Rep. Jim Clyburn.\nShort end."
+        );
+        let d = Document::new(&t);
+        let ps: Vec<_> = d.paragraphs.iter().map(|p| d.slice(*p)).collect();
+        assert_eq!(
+            ps,
+            [
+                "Headline Here",
+                body,
+                "“I have been thinking,” added Rep. Jim Clyburn.",
+                "Short end."
+            ]
+        );
     }
 
     #[test]
