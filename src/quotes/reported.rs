@@ -927,11 +927,12 @@ pub(crate) fn is_negated_auxiliary(w: &str) -> bool {
 #[rustfmt::skip]
 pub(crate) fn is_past_verb(w: &str) -> bool {
     const IRREGULAR: &[&str] = &[
-        "became", "began", "brought", "built", "came", "chose", "did", "fell", "felt", "found",
-        "gave", "got", "grew", "had", "heard", "held", "kept", "knew", "led", "left", "lost",
-        "made", "meant", "met", "paid", "ran", "rose", "said", "sat", "saw", "sent", "sold",
-        "spent", "spoke", "stood", "took", "thought", "told", "understood", "went", "won",
-        "wrote",
+        "became", "began", "begun", "brought", "built", "came", "chose", "chosen", "did", "done",
+        "drawn", "fell", "felt", "found", "gave", "given", "gone", "got", "grew", "grown",
+        "had", "heard", "held", "kept", "knew", "led", "left", "lost", "made", "meant",
+        "met", "paid", "ran", "rose", "said", "sat", "saw", "sent", "shown", "sold",
+        "spent", "spoke", "spoken", "stood", "taken", "thought", "thrown", "told", "took", "understood",
+        "went", "won", "written", "wrote",
     ];
     lexicon::in_list(IRREGULAR, w)
         || (w.len() > 3 && w.ends_with("ed") && w.chars().all(|c| c.is_lowercase()))
