@@ -162,6 +162,15 @@ pub(crate) fn marks_in(text: &str, p: Span) -> Vec<Mark> {
             }
             // Two apostrophes stand for a double mark in some feeds (`''It is,'' he said`).
             if c == '\'' && text[pos + 1..p.end].starts_with('\'') {
+                // Three: a nested single mark beside the double one, closing (`… one of
+                // us,''' Mr. English said`) or opening (`'''Hey,' he said …`).
+                if text[pos + 2..p.end].starts_with('\'') {
+                    if let Some(marks) = tripled(text, pos) {
+                        skip_to = pos + 3;
+                        out.extend(marks);
+                        continue;
+                    }
+                }
                 skip_to = pos + 2;
                 out.extend(classify_doubled(text, pos));
                 continue;
@@ -184,6 +193,24 @@ fn may_hold_mark(x: u64) -> bool {
         != 0
 }
 
+/// `'''` at `pos`: a double mark and a nested single one, in the order they open or close
+/// (`… one of us,'''` closes the single, then the double; `'''Hey,' …` opens the double).
+fn tripled(text: &str, pos: usize) -> Option<[Mark; 2]> {
+    let single = |pos, role| Mark {
+        pos,
+        len: 1,
+        role,
+        double: false,
+    };
+    match classify_doubled(text, pos + 1) {
+        Some(d) if d.role == Role::Close => Some([single(pos, Role::Close), d]),
+        _ => match classify_doubled(text, pos) {
+            Some(d) if d.role == Role::Open => Some([d, single(pos + 2, Role::Open)]),
+            _ => None,
+        },
+    }
+}
+
 /// `''` at `pos`, classified like a straight double mark from what stands around the pair.
 fn classify_doubled(text: &str, pos: usize) -> Option<Mark> {
     let prev = text[..pos].chars().next_back();
@@ -193,6 +220,14 @@ fn classify_doubled(text: &str, pos: usize) -> Option<Mark> {
     let role = match (space_before, space_after) {
         (true, false) => Role::Open,
         (false, true) => Role::Close,
+        // Spaced on both sides after a sentence's or clause's end: a close set off by a
+        // stray space (`… left-right coalitions, '' said Mr. Gunnel`).
+        (true, true)
+            if text[..pos].trim_end().ends_with([',', '.', '!', '?'])
+                && text[..pos].trim_end().len() < pos =>
+        {
+            Role::Close
+        }
         _ => return None,
     };
     Some(Mark {

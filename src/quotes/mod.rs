@@ -454,6 +454,37 @@ mod tests {
     }
 
     #[test]
+    fn three_apostrophes_close_a_nested_single_and_a_doubled_mark() {
+        let q = quotes("''Part of my job is to say: 'Hey, this guy's for real. He's one of us,''' Mr. English said. ''It worked.''");
+        let texts: Vec<(&str, Option<&str>)> =
+            q.iter().map(|q| (q.0.as_str(), q.2.as_deref())).collect();
+        assert_eq!(
+            texts,
+            [
+                (
+                    "Part of my job is to say: 'Hey, this guy's for real. He's one of us,'",
+                    Some("Mr. English")
+                ),
+                ("It worked.", Some("<prev>"))
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn doubled_apostrophes_spaced_after_a_comma_close() {
+        let q =
+            quotes("''He built very strong left-right coalitions, '' said Mr. Gunnel, a lobbyist.");
+        let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["He built very strong left-right coalitions"],
+            "{q:?}"
+        );
+        assert_eq!(q[0].2.as_deref(), Some("Mr. Gunnel"));
+    }
+
+    #[test]
     fn a_weak_verb_with_a_comma_and_a_mark_introduces_the_quote() {
         let q = quotes("“They are wrong,” said widow Terry Strada.\n\nShe continued, “For us, all we are asking for is an opportunity.”");
         assert_eq!(q.len(), 2, "{q:?}");
