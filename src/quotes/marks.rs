@@ -65,6 +65,9 @@ pub(crate) fn classify(text: &str, pos: usize, c: char) -> Option<Mark> {
                 m(Role::Close, c != '›')
             }
         }
+        // A straight mark doubling a curly one (`"“You don’t win …,” Rubio said`): the
+        // curly mark does the work.
+        '"' if next == Some('“') || prev == Some('”') => None,
         '"' => match (space_before, space_after) {
             (true, false) => m(Role::Open, true),
             (false, true) => m(Role::Close, true),
@@ -73,9 +76,7 @@ pub(crate) fn classify(text: &str, pos: usize, c: char) -> Option<Mark> {
             (true, true) => {
                 let before = text[..pos].trim_end().chars().next_back();
                 let after = text[pos + 1..].trim_start().chars().next();
-                if before.is_some_and(|b| b == '\'' || b == '’')
-                    && text[..pos].trim_end().len() < pos
-                {
+                if before.is_some_and(ends_spaced_close) && text[..pos].trim_end().len() < pos {
                     m(Role::Close, true)
                 } else if after.is_some_and(|a| a == '\'' || a == '‘')
                     && text[pos + 1..].trim_start().len() < text.len() - pos - 1
@@ -193,6 +194,14 @@ fn may_hold_mark(x: u64) -> bool {
         != 0
 }
 
+/// Can a double mark set off by spaces on both sides close a quote when this character
+/// stands before it? After a nested single mark (`… 'outreach,' " he told`), a comma or a
+/// question (`what does that mean? " Clinton asked`, `coalitions, '' said Mr. Gunnel`). Not
+/// after a period, which may end the sentence before a quote opens.
+fn ends_spaced_close(c: char) -> bool {
+    matches!(c, '\'' | '’' | ',' | '?' | '!')
+}
+
 /// `'''` at `pos`: a double mark and a nested single one, in the order they open or close
 /// (`… one of us,'''` closes the single, then the double; `'''Hey,' …` opens the double).
 fn tripled(text: &str, pos: usize) -> Option<[Mark; 2]> {
@@ -223,7 +232,11 @@ fn classify_doubled(text: &str, pos: usize) -> Option<Mark> {
         // Spaced on both sides after a sentence's or clause's end: a close set off by a
         // stray space (`… left-right coalitions, '' said Mr. Gunnel`).
         (true, true)
-            if text[..pos].trim_end().ends_with([',', '.', '!', '?'])
+            if text[..pos]
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_some_and(ends_spaced_close)
                 && text[..pos].trim_end().len() < pos =>
         {
             Role::Close

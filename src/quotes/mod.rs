@@ -485,6 +485,30 @@ mod tests {
     }
 
     #[test]
+    fn a_spaced_straight_mark_after_a_question_or_a_nested_mark_closes() {
+        let q = quotes("\"Well, what does that mean? \" Clinton asked, according to a transcript.\n\n''There was a backlash against 'Primates of Park Avenue,'  '' Ms. Ferriss noted.");
+        let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Well, what does that mean?",
+                "There was a backlash against 'Primates of Park Avenue,'"
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_straight_mark_doubling_a_curly_one_is_not_a_second_mark() {
+        let q = quotes("\"“You don’t win the nomination by how many states you win,” Rubio responded before adding that he will have to win some states.");
+        assert_eq!(
+            q[0].0, "You don’t win the nomination by how many states you win",
+            "{q:?}"
+        );
+        assert_eq!(q[0].2.as_deref(), Some("Rubio"));
+    }
+
+    #[test]
     fn a_weak_verb_with_a_comma_and_a_mark_introduces_the_quote() {
         let q = quotes("“They are wrong,” said widow Terry Strada.\n\nShe continued, “For us, all we are asking for is an opportunity.”");
         assert_eq!(q.len(), 2, "{q:?}");
