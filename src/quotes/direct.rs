@@ -144,6 +144,7 @@ pub(crate) fn classify_direct(
             doc.sentence_at(doc.tokens[v].span().start).and_then(|si| {
                 let first = doc.sentences[si].first;
                 subject_before(doc, verb_group_start(doc, v, first), first)
+                    .or_else(|| describer_subject(doc, v, first))
             })
         };
         let cue = doc.tokens[v].span();
@@ -344,7 +345,17 @@ fn as_verb_before(doc: &Document, at: usize) -> Option<usize> {
     {
         return None;
     }
-    subject_of(doc, verb_group_start(doc, v, first), first).map(|_| v)
+    describer_subject(doc, v, first).map(|_| v)
+}
+
+/// Whose words a describing verb gives: its subject, named (`Cruz condemned …`) or plain
+/// (`The Sanders campaign rejected …`), or for a participle the subject it shares with the
+/// verb before it (`Trump denied it, dismissing O'Donnell as “…”`).
+fn describer_subject(doc: &Document, v: usize, first: usize) -> Option<Span> {
+    let g = verb_group_start(doc, v, first);
+    subject_of(doc, g, first)
+        .or_else(|| plain_subject(doc, g, first))
+        .or_else(|| shared_subject(doc, v, first))
 }
 
 /// The first token of the verb group ending at `v`, past auxiliaries and adverbs (`has

@@ -509,6 +509,19 @@ mod tests {
     }
 
     #[test]
+    fn a_describing_verb_before_as_takes_a_plain_or_shared_subject() {
+        for (t, src) in [
+            ("The Sanders campaign rejected the idea as \"ludicrous.\"", "The Sanders campaign"),
+            ("Trump denied it, dismissing O'Donnell as \"a disgruntled former employee.\"", "Trump"),
+            ("Huckabee agreed, praising his opponent as \"one of the most gifted stars we've got.\"", "Huckabee"),
+        ] {
+            let q = quotes(t);
+            assert_eq!(q.len(), 1, "{t}: {q:?}");
+            assert_eq!(q[0].2.as_deref(), Some(src), "{t}: {q:?}");
+        }
+    }
+
+    #[test]
     fn a_weak_verb_with_a_comma_and_a_mark_introduces_the_quote() {
         let q = quotes("“They are wrong,” said widow Terry Strada.\n\nShe continued, “For us, all we are asking for is an opportunity.”");
         assert_eq!(q.len(), 2, "{q:?}");
