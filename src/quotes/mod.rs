@@ -522,6 +522,18 @@ mod tests {
     }
 
     #[test]
+    fn a_report_ends_before_a_closing_cue_of_its_own() {
+        let q = quotes("He said the plan was dead, Sen. Chuck Grassley told reporters.");
+        let texts: Vec<(&str, Option<&str>)> =
+            q.iter().map(|q| (q.0.as_str(), q.2.as_deref())).collect();
+        assert!(texts.contains(&("the plan was dead", Some("He"))), "{q:?}");
+        assert!(
+            texts.contains(&("He said the plan was dead", Some("Sen. Chuck Grassley"))),
+            "{q:?}"
+        );
+    }
+
+    #[test]
     fn a_weak_verb_with_a_comma_and_a_mark_introduces_the_quote() {
         let q = quotes("“They are wrong,” said widow Terry Strada.\n\nShe continued, “For us, all we are asking for is an opportunity.”");
         assert_eq!(q.len(), 2, "{q:?}");

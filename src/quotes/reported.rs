@@ -566,6 +566,9 @@ pub(crate) fn find_indirect(
                             && x + 1 < e
                             && doc.tok(x + 1).ends_with("ing")
                             && doc.is(x + 1, lexicon::LEX_SPEECH_VERB))
+                        // A closing cue of its own (`He said the plan was dead, Sen. Chuck
+                        // Grassley told reporters`): the content ends at its comma.
+                        || (doc.tok(x) == "," && closing_cue_after(doc, start, x, e, accepted))
                         || (matches!(doc.tok(x), "and" | "but") && x + 2 < e && {
                             let n = doc.tok(x + 1);
                             let strong = |y: usize| {
@@ -1086,6 +1089,32 @@ pub(crate) fn trailing_cue(
         return None;
     }
     make_indirect(doc, first, comma, doc.tokens[v].span(), src, direct)
+}
+
+/// Does a closing cue clause (`, the ministry said in a statement.`) open at the comma at
+/// token `comma`, with `start..comma` as its content?
+fn closing_cue_after(
+    doc: &Document,
+    start: usize,
+    comma: usize,
+    e: usize,
+    accepted: &[Span],
+) -> bool {
+    let strong = |y: usize| {
+        doc.lex(y) & (lexicon::LEX_SPEECH_VERB | lexicon::LEX_WEAK_SPEECH_VERB)
+            == lexicon::LEX_SPEECH_VERB
+            && doc.tok(y).starts_with(|c: char| c.is_lowercase())
+            && !doc.tok(y).ends_with("ing")
+    };
+    (comma + 2..e.min(comma + 9))
+        .take_while(|&v| doc.tok(v) != ",")
+        .find(|&v| strong(v))
+        .and_then(|v| trailing_cue(doc, start, v, e, accepted))
+        .is_some_and(|q| {
+            q.span.end <= doc.tokens[comma].span().start
+                // (`He added that …, he said`: a pronoun repeats the speaker already named.)
+                && !matches!(q.source, Source::Phrase(p) if lexicon::pronoun(doc.slice(p)).is_some())
+        })
 }
 
 /// Is the `that` at token `t` a relative pronoun — followed by a verb (`that cast`, `that
