@@ -534,6 +534,18 @@ mod tests {
     }
 
     #[test]
+    fn a_report_after_and_shares_the_subject_before_it() {
+        for (t, content, src) in [
+            ("British Prime Minister Theresa May said Sunday that Britain would leave by March and suggested that it would withdraw from the single market.", "it would withdraw from the single market", "British Prime Minister Theresa May"),
+            ("Clinton, the former secretary of State, appeared at a forum sponsored by NBC News and said she has the essential quality for the job.", "she has the essential quality for the job", "Clinton"),
+        ] {
+            let q = quotes(t);
+            let found = q.iter().find(|q| q.0 == content);
+            assert_eq!(found.and_then(|q| q.2.as_deref()), Some(src), "{t}: {q:?}");
+        }
+    }
+
+    #[test]
     fn a_weak_verb_with_a_comma_and_a_mark_introduces_the_quote() {
         let q = quotes("“They are wrong,” said widow Terry Strada.\n\nShe continued, “For us, all we are asking for is an opportunity.”");
         assert_eq!(q.len(), 2, "{q:?}");

@@ -491,7 +491,28 @@ pub(crate) fn find_indirect(
             let src = if participle {
                 None
             } else {
-                subject_of(doc, subj_at, a).or_else(|| plain_subject(doc, subj_at, a))
+                subject_of(doc, subj_at, a)
+                    .or_else(|| plain_subject(doc, subj_at, a))
+                    // (`May said Sunday that Britain would … and suggested that …`: a verb
+                    // after `and` shares the subject of the report before it.)
+                    .or_else(|| {
+                        (i > a && matches!(doc.tok(i - 1), "and" | "but"))
+                            .then(|| {
+                                (a..i - 1)
+                                    .rev()
+                                    .take(40)
+                                    .find(|&k| {
+                                        doc.tok(k).starts_with(|c: char| c.is_lowercase())
+                                            && (doc.is(k, lexicon::LEX_SPEECH_VERB)
+                                                || cues::is_learned_cue(doc, k))
+                                    })
+                                    .and_then(|k| {
+                                        subject_of(doc, k, a).or_else(|| plain_subject(doc, k, a))
+                                    })
+                                    .or_else(|| sentence_subject(doc, a, i))
+                            })
+                            .flatten()
+                    })
             };
             if !participle && src.is_none() && kind != CueKind::Speech {
                 i += 1;
