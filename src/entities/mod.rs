@@ -193,9 +193,21 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
             Source::Phrase(s) => {
                 // `Obama administration officials`: a group named after someone is the
                 // group, not the person.
+                // (The head may stand before a modifier: `Organizers of the push to boycott
+                // Trump's AIPAC speech`, `Supporters who have heard from the campaign`.)
+                let a = doc.token_at_or_after(s.start);
                 let z = doc.tokens_before(s.end);
-                let group = z > 0
-                    && (doc.is(z - 1, lexicon::LEX_GROUP_NOUN) || is_plain_plural(doc.tok(z - 1)));
+                let head_end = (a + 1..z)
+                    .find(|&k| {
+                        matches!(
+                            doc.tok(k),
+                            "of" | "in" | "with" | "from" | "at" | "who" | "that" | "which"
+                        )
+                    })
+                    .unwrap_or(z);
+                let group = head_end > 0
+                    && (doc.is(head_end - 1, lexicon::LEX_GROUP_NOUN)
+                        || is_plain_plural(doc.tok(head_end - 1)));
                 // Let runs inside the phrase register first, as evidence they are a source.
                 let mut hit = None;
                 while let Some(r) = runs.next_if(|r| r.span().start < s.end) {
@@ -619,5 +631,23 @@ mod tests {
         let a = annotate("The talks are over, a senior political source told Reuters.");
         assert_eq!(a.quotes.len(), 1, "{:#?}", a.quotes);
         assert_eq!(a.quotes[0].speaker, None);
+    }
+
+    #[test]
+    fn a_long_unnamed_subject_is_the_source_phrase_and_names_nobody() {
+        let t = "Organizers of the push to boycott Trump's AIPAC speech said they are worried. \
+                 Again, 78 percent of voters in a recent poll said they think she is different. \
+                 Again, those surveyed said Trump was best able to handle the issue.";
+        assert_eq!(
+            speakers(t),
+            [
+                (
+                    None,
+                    Some("Organizers of the push to boycott Trump's AIPAC speech".into())
+                ),
+                (None, Some("78 percent of voters in a recent poll".into())),
+                (None, Some("those surveyed".into())),
+            ]
+        );
     }
 }

@@ -513,6 +513,11 @@ pub(crate) fn find_indirect(
                             })
                             .flatten()
                     })
+                    .or_else(|| {
+                        (kind == CueKind::Speech && doc.lex(i) & lexicon::LEX_WEAK_SPEECH_VERB == 0)
+                            .then(|| long_subject(doc, i, a))
+                            .flatten()
+                    })
             };
             if !participle && src.is_none() && kind != CueKind::Speech {
                 i += 1;
