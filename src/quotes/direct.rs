@@ -577,8 +577,10 @@ pub(crate) fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)
     while a < v && matches!(doc.tok(a), "," | "—" | "–" | "-") {
         a += 1;
     }
+    // (Auxiliaries belong to the verb: `“…,” she has said`.)
+    let vb = skip_aux_back(doc, v, a);
     let mut b = a;
-    while b < v && doc.tok(b) != "," && doc.tok(b) != "(" {
+    while b < vb && doc.tok(b) != "," && doc.tok(b) != "(" {
         b += 1;
     }
     let np_ok = |a: usize, b: usize| {

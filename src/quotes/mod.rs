@@ -546,6 +546,13 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_cue_with_an_auxiliary_keeps_its_pronoun() {
+        let q = quotes("Her promise is modest. \"We don't need any more of that,\" she has said.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].2.as_deref(), Some("she"));
+    }
+
+    #[test]
     fn a_weak_verb_with_a_comma_and_a_mark_introduces_the_quote() {
         let q = quotes("“They are wrong,” said widow Terry Strada.\n\nShe continued, “For us, all we are asking for is an opportunity.”");
         assert_eq!(q.len(), 2, "{q:?}");
