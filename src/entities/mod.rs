@@ -634,6 +634,25 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_cue_with_a_name_and_its_description_gives_the_person() {
+        let t = "The vote was ineligible, Roberta Lange, the state party chairwoman, said. \
+                 The campaign violated federal law, a spokeswoman, Anna Richardson White, said on Monday.";
+        assert_eq!(
+            speakers(t),
+            [
+                (
+                    Some("Roberta Lange".into()),
+                    Some("Roberta Lange, the state party chairwoman".into())
+                ),
+                (
+                    Some("Anna Richardson White".into()),
+                    Some("a spokeswoman, Anna Richardson White".into())
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn a_long_unnamed_subject_is_the_source_phrase_and_names_nobody() {
         let t = "Organizers of the push to boycott Trump's AIPAC speech said they are worried. \
                  Again, 78 percent of voters in a recent poll said they think she is different. \

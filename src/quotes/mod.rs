@@ -522,6 +522,24 @@ mod tests {
     }
 
     #[test]
+    fn a_report_ends_before_a_closing_cue_with_an_appositive_source() {
+        let q = quotes("It says the campaign violated federal law, a spokeswoman, Anna Richardson White, said on Monday.");
+        let texts: Vec<(&str, Option<&str>)> =
+            q.iter().map(|q| (q.0.as_str(), q.2.as_deref())).collect();
+        assert!(
+            texts.contains(&("the campaign violated federal law", Some("It"))),
+            "{q:?}"
+        );
+        assert!(
+            texts.contains(&(
+                "It says the campaign violated federal law",
+                Some("a spokeswoman, Anna Richardson White")
+            )),
+            "{q:?}"
+        );
+    }
+
+    #[test]
     fn a_report_ends_before_a_closing_cue_of_its_own() {
         let q = quotes("He said the plan was dead, Sen. Chuck Grassley told reporters.");
         let texts: Vec<(&str, Option<&str>)> =

@@ -1081,6 +1081,15 @@ pub(crate) fn trailing_cue(
     {
         return None;
     }
+    // `CONTENT, Roberta Lange, the state party chairwoman, said.`, `CONTENT, a spokeswoman,
+    // Anna White, said.`: a name and its description between commas, before the verb.
+    if inverted && e - v <= 8 && !(v + 1..e).any(|k| doc.tok(k) == ",") {
+        if let Some((c1, src)) = appositive_source(doc, first, comma) {
+            if c1 > first + 2 {
+                return make_indirect(doc, first, c1, doc.tokens[v].span(), Some(src), direct);
+            }
+        }
+    }
     let src = if inverted {
         // `, said X` ends the sentence, or X takes an appositive after a comma.
         let np = np_after(doc, v + 1, e)?;
@@ -1117,6 +1126,38 @@ pub(crate) fn trailing_cue(
     make_indirect(doc, first, comma, doc.tokens[v].span(), src, direct)
 }
 
+/// The source of a closing cue given as a name and its description, each between commas,
+/// in either order, the last comma at `comma`: the comma that opens them and the whole
+/// source phrase.
+fn appositive_source(doc: &Document, first: usize, comma: usize) -> Option<(usize, Span)> {
+    let prev_comma = |to: usize| {
+        (to.saturating_sub(9).max(first)..to)
+            .rev()
+            .find(|&k| doc.tok(k) == ",")
+    };
+    let c0 = prev_comma(comma)?;
+    let c1 = prev_comma(c0)?;
+    let name = |a: usize, b: usize| {
+        a < b
+            && doc.is_upper(a)
+            && np_ending_at(doc, b, a).is_some_and(|sp| doc.token_at_or_after(sp.start) == a)
+    };
+    let description = |a: usize, b: usize| {
+        a + 1 < b && matches!(doc.tok(a), "a" | "an" | "the") && source_stretch(doc, a, b).is_some()
+    };
+    let ok = (name(c1 + 1, c0) && description(c0 + 1, comma))
+        || (description(c1 + 1, c0) && name(c0 + 1, comma));
+    ok.then(|| {
+        (
+            c1,
+            Span::new(
+                doc.tokens[c1 + 1].span().start,
+                doc.tokens[comma - 1].span().end,
+            ),
+        )
+    })
+}
+
 /// Does a closing cue clause (`, the ministry said in a statement.`) open at the comma at
 /// token `comma`, with `start..comma` as its content?
 fn closing_cue_after(
@@ -1132,8 +1173,14 @@ fn closing_cue_after(
             && doc.tok(y).starts_with(|c: char| c.is_lowercase())
             && !doc.tok(y).ends_with("ing")
     };
-    (comma + 2..e.min(comma + 9))
-        .take_while(|&v| doc.tok(v) != ",")
+    // (Through a name and its description between commas: `, a spokeswoman, Anna White,
+    // said`.)
+    let mut commas = 0;
+    (comma + 2..e.min(comma + 18))
+        .take_while(|&v| {
+            commas += usize::from(doc.tok(v) == ",");
+            commas <= 2
+        })
         .find(|&v| strong(v))
         .and_then(|v| trailing_cue(doc, start, v, e, accepted))
         .is_some_and(|q| {
