@@ -298,6 +298,15 @@ impl<'a> Document<'a> {
         self.lex(i) & bits != 0
     }
 
+    /// Is token `i` a strong speech verb (`said`, `told`), one that reports speech wherever
+    /// it stands? Weak ones (`notes`, `reports`) are nouns as often and count only next to a
+    /// mark or before `that`.
+    #[inline]
+    pub fn is_strong_speech_verb(&self, i: usize) -> bool {
+        self.lex(i) & (lexicon::LEX_SPEECH_VERB | lexicon::LEX_WEAK_SPEECH_VERB)
+            == lexicon::LEX_SPEECH_VERB
+    }
+
     /// Index of the paragraph containing byte `pos`, if any.
     pub fn paragraph_at(&self, pos: usize) -> Option<usize> {
         let i = self.paragraphs.partition_point(|p| p.end < pos);

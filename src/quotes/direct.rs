@@ -447,12 +447,10 @@ pub(crate) fn is_reported_partial(doc: &Document, q: &QuotedSpan) -> bool {
     };
     let s = doc.sentences[si];
     (s.first..b).any(|i| {
-        doc.lex(i) & (lexicon::LEX_SPEECH_VERB | lexicon::LEX_WEAK_SPEECH_VERB)
-            == lexicon::LEX_SPEECH_VERB
-            && {
-                let next = doc.tokens.get(i + 1).map(|_| doc.tok(i + 1)).unwrap_or("");
-                next == "that" || i + 1 < b
-            }
+        doc.is_strong_speech_verb(i) && {
+            let next = doc.tokens.get(i + 1).map(|_| doc.tok(i + 1)).unwrap_or("");
+            next == "that" || i + 1 < b
+        }
     })
 }
 

@@ -167,9 +167,7 @@ pub(crate) fn looks_like_np(doc: &Document, a: usize, b: usize) -> bool {
     // A strong speech verb inside means a clause, not a phrase (weak ones are nouns too:
     // `the explanatory notes of the Bill`).
     if (a..b).any(|k| {
-        doc.lex(k) & (lexicon::LEX_SPEECH_VERB | lexicon::LEX_WEAK_SPEECH_VERB)
-            == lexicon::LEX_SPEECH_VERB
-            && doc.tok(k).chars().next().is_some_and(|c| c.is_lowercase())
+        doc.is_strong_speech_verb(k) && doc.tok(k).chars().next().is_some_and(|c| c.is_lowercase())
     }) {
         return false;
     }
@@ -724,11 +722,7 @@ pub(crate) fn np_ending_at(doc: &Document, e: usize, lo: usize) -> Option<Span> 
     let last = doc.tok(e - 1);
     // (`it` only right before a speech verb: `It says …`, `it added`, an organisation or a
     // document speaking; elsewhere `it` is no source.)
-    if matches!(last, "it" | "It")
-        && e < doc.tokens.len()
-        && doc.lex(e) & (lexicon::LEX_SPEECH_VERB | lexicon::LEX_WEAK_SPEECH_VERB)
-            == lexicon::LEX_SPEECH_VERB
-    {
+    if matches!(last, "it" | "It") && e < doc.tokens.len() && doc.is_strong_speech_verb(e) {
         return Some(doc.tokens[e - 1].span());
     }
     if lexicon::pronoun(last).is_some() || last == "who" {

@@ -598,8 +598,7 @@ pub(crate) fn find_indirect(
                         || (matches!(doc.tok(x), "and" | "but") && x + 2 < e && {
                             let n = doc.tok(x + 1);
                             let strong = |y: usize| {
-                                doc.lex(y) & (lexicon::LEX_SPEECH_VERB | lexicon::LEX_WEAK_SPEECH_VERB)
-                                    == lexicon::LEX_SPEECH_VERB
+                                doc.is_strong_speech_verb(y)
                             };
                             strong(x + 1)
                                 || ((lexicon::pronoun(n).is_some()
@@ -635,10 +634,7 @@ pub(crate) fn find_indirect(
             // A learned cue whose content holds a reporting verb of its own (`Hicks found that
             // many people told her …`) gives way to that inner report.
             if kind == CueKind::Learned
-                && (start..e.min(start + 60)).any(|x| {
-                    doc.lex(x) & (lexicon::LEX_SPEECH_VERB | lexicon::LEX_WEAK_SPEECH_VERB)
-                        == lexicon::LEX_SPEECH_VERB
-                })
+                && (start..e.min(start + 60)).any(|x| doc.is_strong_speech_verb(x))
             {
                 i += 1;
                 continue;
@@ -1168,8 +1164,7 @@ fn closing_cue_after(
     accepted: &[Span],
 ) -> bool {
     let strong = |y: usize| {
-        doc.lex(y) & (lexicon::LEX_SPEECH_VERB | lexicon::LEX_WEAK_SPEECH_VERB)
-            == lexicon::LEX_SPEECH_VERB
+        doc.is_strong_speech_verb(y)
             && doc.tok(y).starts_with(|c: char| c.is_lowercase())
             && !doc.tok(y).ends_with("ing")
     };
@@ -1358,8 +1353,7 @@ pub(crate) fn make_indirect_min(
             || (after < doc.tokens.len() && doc.tok(after) == ",");
         let own_cue = comma
             && (after..(after + 5).min(doc.tokens.len())).any(|x| {
-                doc.lex(x) & (lexicon::LEX_SPEECH_VERB | lexicon::LEX_WEAK_SPEECH_VERB)
-                    == lexicon::LEX_SPEECH_VERB
+                doc.is_strong_speech_verb(x)
                     && doc.tok(x).chars().next().is_some_and(|c| c.is_lowercase())
             });
         if own_cue {
