@@ -268,7 +268,12 @@ pub fn pair_marks(doc: &Document) -> Vec<QuotedSpan> {
         if let Some((_, opi)) = open {
             if opi < pi {
                 match marks.first() {
-                    Some(m) if m.pos == p.start && m.double && m.role != Role::Close => {
+                    Some(m)
+                        if m.pos == p.start
+                            && m.double
+                            && m.role != Role::Close
+                            && same_style(text, m, &open.expect("checked").0) =>
+                    {
                         skip_first = true;
                         multi = true;
                     }
@@ -348,6 +353,22 @@ pub fn pair_marks(doc: &Document) -> Vec<QuotedSpan> {
     }
     crate::sort::by_key(&mut out, |q| q.open);
     out
+}
+
+/// Are two double marks of one style (straight `"`, doubled `''`, curly, guillemet)? A quote
+/// running over paragraphs reopens each with the mark it opened with; a paragraph opening
+/// with another style starts a quote of its own, and the unclosed one was a stray mark
+/// (scraped text often leaves a `"` at the start of a paragraph).
+fn same_style(text: &str, a: &Mark, b: &Mark) -> bool {
+    fn style(text: &str, m: &Mark) -> u8 {
+        match text[m.pos..].chars().next() {
+            Some('"') => 0,
+            Some('\'') => 1,
+            Some('«' | '»') => 2,
+            _ => 3,
+        }
+    }
+    style(text, a) == style(text, b)
 }
 
 /// Index of the last paragraph that ends before `pos`.

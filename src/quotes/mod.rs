@@ -904,6 +904,18 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_reopening_with_another_style_of_mark_starts_its_own_quote() {
+        // A stray straight mark opening a paragraph does not swallow the next paragraph's
+        // curly-quoted speech (the unclosed mark still gives its own paragraph, as any quote
+        // that loses its closing mark does).
+        let t = "\"Kevin was snoring.\n\n“Here he is, babe,” she said. “Donald’s here.”";
+        assert_eq!(
+            direct(t),
+            ["Kevin was snoring.", "Here he is, babe", "Donald’s here."]
+        );
+    }
+
+    #[test]
     fn guillemets_and_straight_marks() {
         assert_eq!(
             quotes("«Nous sommes prêts, vraiment prêts», Macron said.")[0]
