@@ -509,8 +509,18 @@ pub(crate) fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)
     let mut end = start;
     // (A period inside brackets ends nothing: `Rep. Gwen Moore (D-Wis.) said`.)
     let mut depth = 0usize;
-    while end < doc.tokens.len() && end - start < CUE_WINDOW && doc.tokens[end].span().start < pend
-    {
+    // A source with an appositive between commas may run long before its verb (`“…,” Robert
+    // Peck, managing director and internet equity analyst at SunTrust Robinson Humphrey,
+    // told me`): a comma within the first few tokens doubles the window.
+    let appositive = (start + 1..(start + 6).min(doc.tokens.len()))
+        .take_while(|&k| doc.tokens[k].span().start < pend)
+        .any(|k| doc.tok(k) == ",");
+    let window = if appositive {
+        CUE_WINDOW * 2
+    } else {
+        CUE_WINDOW
+    };
+    while end < doc.tokens.len() && end - start < window && doc.tokens[end].span().start < pend {
         let w = doc.tok(end);
         match w {
             "(" => depth += 1,

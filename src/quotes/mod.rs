@@ -916,6 +916,16 @@ mod tests {
     }
 
     #[test]
+    fn a_source_with_a_long_appositive_after_the_quote() {
+        let q = quotes(
+            "“If current trends continue, it's inevitable that Twitter will get acquired,” \
+             Robert Peck, managing director and internet equity analyst at SunTrust Robinson \
+             Humphrey, told me this week.",
+        );
+        assert_eq!(q[0].2.as_deref(), Some("Robert Peck"));
+    }
+
+    #[test]
     fn guillemets_and_straight_marks() {
         assert_eq!(
             quotes("«Nous sommes prêts, vraiment prêts», Macron said.")[0]
