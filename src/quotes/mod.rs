@@ -926,6 +926,15 @@ mod tests {
     }
 
     #[test]
+    fn a_name_with_party_and_state_before_a_long_appositive() {
+        let q = quotes(
+            "Rep. Bobby Scott (D-Va.), ranking member of the House education committee and one \
+             of the chief negotiators, said he fully supports the compromise.",
+        );
+        assert_eq!(q[0].2.as_deref(), Some("Rep. Bobby Scott"));
+    }
+
+    #[test]
     fn guillemets_and_straight_marks() {
         assert_eq!(
             quotes("«Nous sommes prêts, vraiment prêts», Macron said.")[0]

@@ -662,7 +662,17 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
             // k-1 is the comma before the appositive; the name is usually before that
             // (`Kirby, the spokesman, said`), but may be the appositive itself (`The Prime
             // Minister, Keir Starmer, said`).
-            let name_end = k - 1;
+            let mut name_end = k - 1;
+            // (`Rep. Bobby Scott (D-Va.), ranking member …, said`: the bracket after the name
+            // is its party and state.)
+            if name_end > lo + 1 && doc.tok(name_end - 1) == ")" {
+                if let Some(open) = (name_end.saturating_sub(8).max(lo)..name_end - 1)
+                    .rev()
+                    .find(|&x| doc.tok(x) == "(")
+                {
+                    name_end = open;
+                }
+            }
             let before = np_ending_at(doc, name_end, lo);
             let appositive = np_ending_at(doc, app_end, k);
             let has_name = |sp: &Option<Span>| {
