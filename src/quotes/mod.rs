@@ -935,6 +935,12 @@ mod tests {
     }
 
     #[test]
+    fn a_plural_source_after_a_lead_in() {
+        let q = quotes("Rather, sources close to her campaign say she stands behind the plan.");
+        assert_eq!(q[0].2.as_deref(), Some("sources close to her campaign"));
+    }
+
+    #[test]
     fn guillemets_and_straight_marks() {
         assert_eq!(
             quotes("«Nous sommes prêts, vraiment prêts», Macron said.")[0]

@@ -470,6 +470,8 @@ pub(crate) fn long_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> 
             | "only"
             | "just"
     ) || first.starts_with(|c: char| c.is_ascii_digit())
+        // (A bare plural after a lead-in: `Rather, sources close to her campaign say`.)
+        || doc.is(a, lexicon::LEX_GROUP_NOUN)
         || (first.starts_with(|c: char| c.is_uppercase())
             && lexicon::pronoun(first).is_none()
             && !is_preposition(&lower)
