@@ -740,7 +740,27 @@ pub(crate) fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source
     if between.last().is_some_and(|w| *w == ":" || *w == ",") && between.len() <= 4 {
         dist = 0;
     }
-    let src = subject_of(doc, v, s.first)
+    // A participle after its clause (`He spoke about the wall, saying “…”`, `she released a
+    // statement saying, “…”`) shares the clause's subject; the words before it are its object.
+    // (`with critics saying “…”` is a clause of its own: its subject stands before it.)
+    let participle = doc.tok(v).ends_with("ing")
+        && v > s.first
+        && !(s.first..v)
+            .rev()
+            .take(4)
+            .any(|k| matches!(doc.tok(k), "with" | "With"));
+    // (After a comma, the subject of the clause it closes: `He also spoke about the proposed
+    // wall, saying` is He's, not that of `proposed`.)
+    let after_comma = participle && doc.tok(v - 1) == ",";
+    let src = participle
+        .then(|| {
+            after_comma
+                .then(|| super::reported::sentence_subject(doc, s.first, v - 1))
+                .flatten()
+                .or_else(|| shared_subject(doc, v, s.first))
+        })
+        .flatten()
+        .or_else(|| subject_of(doc, v, s.first))
         .or_else(|| {
             // Inverted order before a quote: `said Kirby: “…”` (never after a participle:
             // `saying his “start-up capital …”` opens the content).

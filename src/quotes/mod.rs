@@ -941,6 +941,29 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_cue_shares_the_subject_of_its_clause() {
+        let src = |t: &str| quotes(t)[0].2.clone();
+        assert_eq!(
+            src(
+                "He also spoke about the proposed border wall, saying it will be “as big as it \
+                 needs to be.”"
+            )
+            .as_deref(),
+            Some("He")
+        );
+        assert_eq!(
+            src("At the time, she released a statement saying, “G-III has been a partner.”")
+                .as_deref(),
+            Some("she")
+        );
+        // (An absolute clause has its own subject.)
+        assert_eq!(
+            src("Clinton was booed, with critics saying “she is a liar.”").as_deref(),
+            Some("critics")
+        );
+    }
+
+    #[test]
     fn guillemets_and_straight_marks() {
         assert_eq!(
             quotes("«Nous sommes prêts, vraiment prêts», Macron said.")[0]
