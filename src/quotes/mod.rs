@@ -964,6 +964,15 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_adverb_is_not_the_source() {
+        let q = quotes(
+            "Earlier this week, Todd pressed Reince Priebus on the subject of taxes, insisting \
+             to Priebus that Trump should release them.",
+        );
+        assert_eq!(q[0].2.as_deref(), Some("Todd"));
+    }
+
+    #[test]
     fn guillemets_and_straight_marks() {
         assert_eq!(
             quotes("«Nous sommes prêts, vraiment prêts», Macron said.")[0]
