@@ -973,6 +973,15 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_with_commas_of_its_own_before_the_verb() {
+        let q = quotes(
+            "Sandy Phillips, who lost her daughter during the shooting in Aurora, Colorado, in \
+             July 2012, said that Sanders had treated her family disrespectfully.",
+        );
+        assert_eq!(q[0].2.as_deref(), Some("Sandy Phillips"));
+    }
+
+    #[test]
     fn guillemets_and_straight_marks() {
         assert_eq!(
             quotes("«Nous sommes prêts, vraiment prêts», Macron said.")[0]

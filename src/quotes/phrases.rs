@@ -650,6 +650,20 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
         while k > lo && doc.tok(k - 1) != "," {
             k -= 1;
         }
+        // (`Sandy Phillips, who lost her daughter in Aurora, Colorado, in July 2012, said`: a
+        // relative clause with commas of its own; the subject is the name before `, who`.)
+        if let Some(c) =
+            (lo..app_end).find(|&x| doc.tok(x) == "," && matches!(doc.tok(x + 1), "who" | "whose"))
+        {
+            let named = np_ending_at(doc, c, lo).filter(|sp| {
+                let (a, b) = (doc.token_at_or_after(sp.start), doc.tokens_before(sp.end));
+                (a == lo || doc.tok(a - 1) == ",")
+                    && (a..b).any(|i| doc.is_upper(i) && !doc.is(i, lexicon::LEX_NOT_NAME_WORD))
+            });
+            if named.is_some() {
+                return named;
+            }
+        }
         // (`Supporters of abortion rights, on the other hand, argued`: an aside, not an
         // appositive; the subject stands before it.)
         if k > lo + 1 && k < app_end && {
