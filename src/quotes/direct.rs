@@ -574,7 +574,12 @@ pub(crate) fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)
     }
     let v = verb?;
     let cue = doc.tokens[v].span();
-    if v == start || (v == start + 1 && doc.tok(start) == ",") {
+    // (`“…” for Clinton, said Kunin`: a phrase of the quote's sentence, then the inverted
+    // cue.)
+    let adjunct_then_verb = v > start + 1
+        && doc.tok(v - 1) == ","
+        && is_preposition(&crate::case::to_lowercase(doc.tok(start)));
+    if v == start || (v == start + 1 && doc.tok(start) == ",") || adjunct_then_verb {
         // Inverted: `said X` — the source follows the verb.
         let np = np_after(doc, v + 1, end.max(v + 1).min(doc.tokens.len()))?;
         return Some((cue, Source::Phrase(np)));

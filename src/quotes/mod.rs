@@ -982,6 +982,12 @@ mod tests {
     }
 
     #[test]
+    fn an_inverted_cue_after_a_phrase_of_the_quotes_sentence() {
+        let q = quotes("\"This will be a challenge\" for Clinton, said Kunin.");
+        assert_eq!(q[0].2.as_deref(), Some("Kunin"));
+    }
+
+    #[test]
     fn guillemets_and_straight_marks() {
         assert_eq!(
             quotes("«Nous sommes prêts, vraiment prêts», Macron said.")[0]
