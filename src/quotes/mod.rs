@@ -988,6 +988,16 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_after_a_determiner_is_no_verb_to_share_a_subject_with() {
+        let q = quotes(
+            "She noted her years as senator representing the state, saying “we faced \
+             difficult challenges together.”",
+        );
+        let direct = q.iter().find(|q| q.1 == QuoteKind::Direct).unwrap();
+        assert_eq!(direct.2.as_deref(), Some("She"));
+    }
+
+    #[test]
     fn guillemets_and_straight_marks() {
         assert_eq!(
             quotes("«Nous sommes prêts, vraiment prêts», Macron said.")[0]

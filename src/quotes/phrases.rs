@@ -563,6 +563,14 @@ pub(crate) fn shared_subject(doc: &Document, v: usize, lo: usize) -> Option<Span
             k != v
                 && doc.tok(k).starts_with(|c: char| c.is_lowercase())
                 && (doc.is(k, lexicon::LEX_SPEECH_VERB) || cues::is_learned_cue(doc, k))
+                // (After a determiner the word is a noun: `senator representing the state`,
+                // `his secretary of state`.)
+                && !(k > lo
+                    && matches!(
+                        doc.tok(k - 1),
+                        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my"
+                            | "this" | "that" | "of"
+                    ))
         })
         // (`Rep. Hakeem Jeffries reacted to the news, saying: “…”`: any verb before it.)
         .or_else(|| {
