@@ -100,7 +100,7 @@ pub fn candidates(doc: &Document, quotes: &[RawQuote], qi: usize) -> Vec<Candida
     }
     let mut out: Vec<Candidate> = Vec::new();
     for (k, span) in found {
-        if span.is_empty() || span.overlaps(cue) {
+        if span.is_empty() || span.overlaps(cue) || cut_short(doc, span) {
             continue;
         }
         match out.iter_mut().find(|c| c.span == span) {
@@ -119,6 +119,21 @@ pub fn candidates(doc: &Document, quotes: &[RawQuote], qi: usize) -> Vec<Candida
         c.features[7] = c.features[..PROPOSERS.len()].iter().sum::<f32>() / PROPOSERS.len() as f32;
     }
     out
+}
+
+/// Does the phrase stop in the middle of a noun phrase (`The French minister of`, `Biden took
+/// aim at`, `Trump and his`)? A rule that walked past its clause proposed it; it names no one.
+fn cut_short(doc: &Document, span: Span) -> bool {
+    let a = doc.token_at_or_after(span.start);
+    let b = doc.tokens_before(span.end);
+    b > a
+        && match doc.tok(b - 1) {
+            "the" | "a" | "an" | "of" | "to" | "in" | "on" | "for" | "with" | "and" | "or"
+            | "but" | "by" | "at" | "from" | "as" | "that" | "which" => true,
+            // (A possessive alone is the owner — `her campaign said` — but not after more.)
+            "his" | "her" | "their" | "its" | "my" | "our" => b - a > 1,
+            _ => false,
+        }
 }
 
 /// Shape and position features of one span (the proposer flags are set by the caller).
@@ -192,6 +207,18 @@ pub fn rerank(doc: &Document, quotes: &mut [RawQuote]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phrase_cut_inside_a_noun_phrase_is_no_candidate() {
+        let doc = Document::new("The French minister of Foreign Affairs and her campaign said.");
+        let span = |a: usize, b: usize| {
+            Span::new(doc.tokens[a].span().start, doc.tokens[b - 1].span().end)
+        };
+        assert!(cut_short(&doc, span(0, 4))); // The French minister of
+        assert!(!cut_short(&doc, span(0, 6))); // The French minister of Foreign Affairs
+        assert!(!cut_short(&doc, span(7, 8))); // her
+        assert!(cut_short(&doc, span(6, 8))); // and her
+    }
 
     #[test]
     fn one_weight_per_feature() {
