@@ -47,6 +47,30 @@ pub(crate) const NAMING_WORDS: &[&str] = &[
     "words",
 ];
 
+/// Nouns for a work whose title follows in quotation marks (`the film “Frozen”`, `his 2005
+/// book “TrumpNation”`): the quoted span is its title, not speech. (Sorted: `in_list`.)
+pub(crate) const WORK_NOUNS: &[&str] = &[
+    "album",
+    "anthem",
+    "ballad",
+    "book",
+    "documentary",
+    "episode",
+    "film",
+    "hashtag",
+    "memoir",
+    "movie",
+    "musical",
+    "novel",
+    "opera",
+    "play",
+    "podcast",
+    "poem",
+    "sitcom",
+    "song",
+    "tune",
+];
+
 pub(crate) fn words_in(doc: &Document, s: Span) -> usize {
     let a = doc.token_at_or_after(s.start);
     let b = doc.tokens_before(s.end);
@@ -84,6 +108,9 @@ pub(crate) fn classify_direct(
     let before_tok = doc.tokens_before(q.open);
     let prev_word = before_tok.checked_sub(1).map(|i| doc.tok(i)).unwrap_or("");
     let naming = lexicon::in_list(NAMING_WORDS, prev_word);
+    if lexicon::in_list(WORK_NOUNS, prev_word) {
+        return None;
+    }
     // `what it called “a clear threat to …”`, `what multiple lawmakers called “fraud”`: a
     // naming verb after `what` and its subject gives that subject's words.
     if naming && matches!(prev_word, "called" | "calls" | "call" | "dubbed" | "termed") {

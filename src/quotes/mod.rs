@@ -998,6 +998,15 @@ mod tests {
     }
 
     #[test]
+    fn a_title_after_the_noun_for_its_kind_is_no_quote() {
+        assert!(direct("He blasted the hit Disney film “Frozen” on Monday.").is_empty());
+        assert!(
+            direct("O'Brien, whose 2005 book “TrumpNation: The Art of Being the Donald,” was sued, said no.")
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn guillemets_and_straight_marks() {
         assert_eq!(
             quotes("«Nous sommes prêts, vraiment prêts», Macron said.")[0]
