@@ -182,7 +182,9 @@ fn partials_inside(
         if words == 0
             || words > 12
             || is_title_like(doc, content)
-            || prev.is_some_and(|w| lexicon::in_list(NAMING_WORDS, w))
+            || prev.is_some_and(|w| {
+                lexicon::in_list(NAMING_WORDS, w) || lexicon::in_list(direct::WORK_NOUNS, w)
+            })
         {
             continue;
         }
