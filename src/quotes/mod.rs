@@ -1009,6 +1009,15 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_an_inverted_cue_stops_at_a_preposition() {
+        let q = quotes("“It was necessary,” said Obama for the second time.");
+        assert_eq!(q[0].2.as_deref(), Some("Obama"));
+        // (A capitalised one is part of the name.)
+        let q = quotes("“Our challenge was big,” said Al From, the founder.");
+        assert_eq!(q[0].2.as_deref(), Some("Al From"));
+    }
+
+    #[test]
     fn guillemets_and_straight_marks() {
         assert_eq!(
             quotes("«Nous sommes prêts, vraiment prêts», Macron said.")[0]

@@ -53,16 +53,11 @@ pub(crate) fn np_after(doc: &Document, a: usize, end: usize) -> Option<Span> {
         {
             break;
         }
+        // (Any preposition but `of`, which names hold: `Bank of America`; `thanked Obama for
+        // “…”` names Obama.)
         if b > a
-            && (w == "who"
-                || w == "in"
-                || w == "on"
-                || w == "at"
-                || w == "during"
-                || w == "after"
-                || w == "when"
-                || w == "that"
-                || w == "as")
+            && (matches!(w, "who" | "when" | "that" | "as")
+                || (w != "of" && w.starts_with(|c: char| c.is_lowercase()) && is_preposition(w)))
         {
             break;
         }
