@@ -74,8 +74,13 @@ pub fn candidates(doc: &Document, quotes: &[RawQuote], qi: usize) -> Vec<Candida
     if let Source::Phrase(s) = q.source {
         found.push((0, s));
     }
-    found.extend(quotes::subject_before(doc, v, first).map(|s| (1, s)));
-    found.extend(quotes::plain_subject(doc, v, first).map(|s| (2, s)));
+    // A participle after a comma (`Trump said at a rally in San Diego, adding that …`) has
+    // no subject of its own before it: the phrase there ends an adjunct.
+    let participle = v > first && doc.tok(v).ends_with("ing") && doc.tok(v - 1) == ",";
+    if !participle {
+        found.extend(quotes::subject_before(doc, v, first).map(|s| (1, s)));
+        found.extend(quotes::plain_subject(doc, v, first).map(|s| (2, s)));
+    }
     found.extend(quotes::np_after(doc, v + 1, (v + 10).min(last)).map(|s| (3, s)));
     found.extend(quotes::shared_subject(doc, v, first).map(|s| (4, s)));
     let para = doc.paragraph_at(q.span.start).unwrap_or(0);

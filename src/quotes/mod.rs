@@ -1018,6 +1018,21 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_an_adjunct_shares_the_clause_subject() {
+        let t = "“He's a hater,” Trump said at a campaign rally in San Diego, adding that he \
+                 believed the judge was “Mexican.”";
+        let doc = Document::new(t);
+        let mut raw = find(&doc);
+        crate::ranker::rerank(&doc, &mut raw);
+        for q in &raw {
+            let Source::Phrase(s) = q.source else {
+                panic!("no source: {q:?}")
+            };
+            assert_eq!(doc.slice(s), "Trump", "{}", doc.slice(q.span));
+        }
+    }
+
+    #[test]
     fn guillemets_and_straight_marks() {
         assert_eq!(
             quotes("«Nous sommes prêts, vraiment prêts», Macron said.")[0]

@@ -38,9 +38,13 @@ pub(crate) fn source_after_according(doc: &Document, a: usize, end: usize) -> Op
 pub(crate) fn np_after(doc: &Document, a: usize, end: usize) -> Option<Span> {
     // `said of Mrs. Clinton's plan`: what follows a preposition is a topic, not a source;
     // nor is a possessive determiner a source (`said his plan …`).
+    // Nor is a clause (`adding that he believed …`).
     if a < doc.tokens.len()
         && (is_preposition(doc.tok(a))
-            || matches!(doc.tok(a), "his" | "its" | "their" | "our" | "my"))
+            || matches!(
+                doc.tok(a),
+                "his" | "its" | "their" | "our" | "my" | "that" | "whether" | "what" | "how"
+            ))
     {
         return None;
     }
