@@ -105,7 +105,10 @@ pub fn candidates(doc: &Document, quotes: &[RawQuote], qi: usize) -> Vec<Candida
     }
     let mut out: Vec<Candidate> = Vec::new();
     for (k, span) in found {
-        if span.is_empty() || span.overlaps(cue) || cut_short(doc, span) {
+        let Some(span) = tidy(doc, span) else {
+            continue;
+        };
+        if span.overlaps(cue) {
             continue;
         }
         match out.iter_mut().find(|c| c.span == span) {
@@ -124,6 +127,56 @@ pub fn candidates(doc: &Document, quotes: &[RawQuote], qi: usize) -> Vec<Candida
         c.features[7] = c.features[..PROPOSERS.len()].iter().sum::<f32>() / PROPOSERS.len() as f32;
     }
     out
+}
+
+/// The phrase as a source, or `None` where it is none: a clause opened by a pronoun is that
+/// pronoun (`he came away convinced` → `he`, `then he` → `he`); one opened by a
+/// subordinating word (`While saying …`, `When …`) or cut inside a noun phrase
+/// ([`cut_short`]) names no one.
+pub(crate) fn tidy(doc: &Document, span: Span) -> Option<Span> {
+    if span.is_empty() {
+        return None;
+    }
+    let mut a = doc.token_at_or_after(span.start);
+    let b = doc.tokens_before(span.end);
+    if b <= a {
+        return Some(span);
+    }
+    while a + 1 < b && matches!(doc.tok(a), "then" | "Then" | "and" | "And" | "but" | "But") {
+        a += 1;
+    }
+    let first = doc.tok(a);
+    if matches!(
+        first,
+        "While"
+            | "while"
+            | "When"
+            | "when"
+            | "Although"
+            | "although"
+            | "Though"
+            | "though"
+            | "Because"
+            | "because"
+            | "If"
+            | "if"
+            | "Since"
+            | "Until"
+            | "Unless"
+            | "Whether"
+    ) {
+        return None;
+    }
+    if b - a > 1
+        && matches!(
+            first,
+            "he" | "she" | "they" | "we" | "He" | "She" | "They" | "We" | "I"
+        )
+    {
+        return Some(doc.tokens[a].span());
+    }
+    let span = Span::new(doc.tokens[a].span().start, span.end);
+    (!cut_short(doc, span)).then_some(span)
 }
 
 /// Does the phrase stop in the middle of a noun phrase (`The French minister of`, `Biden took
@@ -204,7 +257,12 @@ pub fn rerank(doc: &Document, quotes: &mut [RawQuote]) {
             Some((s, span)) if s >= 0.0 || matches!(quotes[qi].source, Source::Phrase(_)) => {
                 quotes[qi].source = Source::Phrase(span);
             }
-            _ => {}
+            // (The rule's own phrase, when no candidate stands, only if it is a phrase.)
+            _ => {
+                if let Source::Phrase(s) = quotes[qi].source {
+                    quotes[qi].source = tidy(doc, s).map_or(Source::Unknown, Source::Phrase);
+                }
+            }
         }
     }
 }
@@ -223,6 +281,18 @@ mod tests {
         assert!(!cut_short(&doc, span(0, 6))); // The French minister of Foreign Affairs
         assert!(!cut_short(&doc, span(7, 8))); // her
         assert!(cut_short(&doc, span(6, 8))); // and her
+    }
+
+    #[test]
+    fn a_clause_is_tidied_to_its_pronoun_or_dropped() {
+        let doc = Document::new("then he came away convinced. While saying it, she left.");
+        let all = |a: usize, b: usize| {
+            Span::new(doc.tokens[a].span().start, doc.tokens[b - 1].span().end)
+        };
+        let t = |a: usize, b: usize| tidy(&doc, all(a, b)).map(|s| doc.slice(s).to_string());
+        assert_eq!(t(0, 4).as_deref(), Some("he")); // then he came away
+        assert_eq!(t(6, 8), None); // While saying
+        assert_eq!(t(10, 11).as_deref(), Some("she"));
     }
 
     #[test]
