@@ -27,7 +27,16 @@ fn main() {
             best[k] = best[k].min((ts[k + 1] - ts[k]).as_secs_f64() * 1e3);
         }
     }
-    for (name, ms) in ["segment", "quotes::find", "rerank", "speakers", "claims (find)"].iter().zip(best) {
+    for (name, ms) in [
+        "segment",
+        "quotes::find",
+        "rerank",
+        "speakers",
+        "claims (find)",
+    ]
+    .iter()
+    .zip(best)
+    {
         println!("{name:14} {ms:7.1} ms");
     }
 }

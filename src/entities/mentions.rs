@@ -188,6 +188,16 @@ impl<'d, 'a> Builder<'d, 'a> {
         self.entities
     }
 
+    /// The text of a name as the entity's name: without a possessive ending (`Donald
+    /// Trump’s campaign` names `Donald Trump`).
+    fn name_text(&self, s: Span) -> &'a str {
+        let t = self.text(s);
+        t.strip_suffix("’s")
+            .or_else(|| t.strip_suffix("'s"))
+            .filter(|n| !n.is_empty())
+            .unwrap_or(t)
+    }
+
     pub(crate) fn text(&self, s: Span) -> &'a str {
         self.doc.slice(s)
     }
@@ -295,7 +305,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             }
             let k = &self.keys[e];
             if toks.len() > k.len() && (toks.ends_with(&k[k.len() - 1..]) || toks.starts_with(k)) {
-                self.entities[e].name = self.text(r.span()).to_string();
+                self.entities[e].name = self.name_text(r.span()).to_string();
                 let old = std::mem::replace(&mut self.keys[e], toks);
                 self.index.remove(e, &old);
                 self.index.insert(e, &self.keys[e]);
@@ -344,7 +354,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         let e = self.entities.len();
         self.entities.push(Entity {
             id: String::new(),
-            name: self.text(span).to_string(),
+            name: self.name_text(span).to_string(),
             kind,
             title: None,
             mentions: Vec::new(),

@@ -453,6 +453,16 @@ mod tests {
     }
 
     #[test]
+    fn a_month_after_a_name_is_its_surname_and_a_possessive_is_no_part_of_a_name() {
+        let sp = speakers(
+            "British Prime Minister Theresa May said the deal was dead. \
+             Donald Trump’s campaign said the plan was final. Donald Trump said so.",
+        );
+        assert_eq!(sp[0].0.as_deref(), Some("Theresa May"));
+        assert_eq!(sp[1].0.as_deref(), Some("Donald Trump"));
+    }
+
+    #[test]
     fn names_with_initials_particles_and_suffixes() {
         let t = "“The plan costs $9 trillion,” said C. Eugene Steuerle, a fellow at the Urban Institute. \
                  “It is fair,” William G. Gale said. Janet L. Yellen said the economy was strong. \

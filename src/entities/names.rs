@@ -71,6 +71,25 @@ pub(crate) fn is_cap_word(doc: &Document, i: usize) -> bool {
     !modifier
 }
 
+/// Token `j` (after a name's word) is a month that is a surname there: `May` in `Theresa May
+/// said`, `Theresa May’s`, not in `… Clinton May 5` or before another capitalised word (a
+/// title-case headline: `Trump May Win`).
+fn is_month_surname(doc: &Document, j: usize) -> bool {
+    let w = doc.tok(j);
+    let base = w
+        .strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w);
+    matches!(base, "May" | "June")
+        && j > 0
+        && doc.is_upper(j - 1)
+        && !doc.is(j - 1, lexicon::LEX_NOT_NAME_WORD | lexicon::LEX_TITLE_WORD)
+        && doc.tokens.get(j + 1).is_none_or(|_| {
+            let k = doc.kind(j + 1);
+            k != TokKind::Number && !(k == TokKind::Word && doc.is_upper(j + 1))
+        })
+}
+
 /// Is token `k` an organisation word (an organisation head or a known organisation)?
 fn is_org_tok(doc: &Document, k: usize) -> bool {
     doc.is(k, LEX_ORG_HEAD | LEX_KNOWN_ORG)
@@ -150,6 +169,9 @@ impl Iterator for NameRuns<'_, '_> {
             let mut j = i + 1;
             while j < n {
                 if is_cap_word(doc, j) && j < sentence_end {
+                    j += 1;
+                } else if j < sentence_end && is_month_surname(doc, j) {
+                    // `Theresa May said`: a month after a name is its surname.
                     j += 1;
                 } else if j + 1 < n
                     && doc.tok(j) == "."
