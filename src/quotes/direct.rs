@@ -117,9 +117,11 @@ pub(crate) fn classify_direct(
         let v = before_tok - 1;
         let si = doc.sentence_at(q.open)?;
         let first = doc.sentences[si].first;
+        // (And a relative clause: `the massacre, which he called “…”`, `Bannon, who Beck
+        // on Wednesday called “…”`.)
         let what = (v.saturating_sub(6).max(first)..v)
             .rev()
-            .find(|&k| doc.tok(k) == "what");
+            .find(|&k| matches!(doc.tok(k), "what" | "which" | "whom" | "who"));
         if let Some(src) = what.and_then(|w| {
             if v == w + 2 && matches!(doc.tok(w + 1), "it" | "they" | "he" | "she" | "we") {
                 return Some(doc.tokens[w + 1].span());
@@ -319,7 +321,16 @@ fn as_verb_before(doc: &Document, at: usize) -> Option<usize> {
         let w = doc.tok(k);
         w.len() > 3
             && w.chars().all(|c| c.is_ascii_lowercase())
-            && (super::reported::is_past_verb(w)
+            && ((super::reported::is_past_verb(w)
+                // (After a determiner or preposition an `-ed` word is an adjective:
+                // `referred to undocumented immigrants as “…”`.)
+                && !(k > first
+                    && matches!(
+                        doc.tok(k - 1),
+                        "the" | "a" | "an" | "to" | "of" | "from" | "for" | "with" | "by"
+                            | "in" | "on" | "at" | "his" | "her" | "their" | "its" | "our"
+                            | "my" | "this" | "these" | "those"
+                    )))
                 || (w.ends_with('s') && !w.ends_with("ss") && k > first && {
                     // (`Trump openly admires Putin as …`: an adverb before the verb.)
                     let s = if k > first + 1 && doc.tok(k - 1).ends_with("ly") {

@@ -1033,6 +1033,23 @@ mod tests {
     }
 
     #[test]
+    fn words_a_subject_called_or_referred_to_as() {
+        let q = quotes(
+            "Trump, a real estate mogul, referred to undocumented immigrants from Mexico as \
+             \"rapists\" and pointed to a man.",
+        );
+        assert_eq!(
+            (q[0].0.as_str(), q[0].2.as_deref()),
+            ("rapists", Some("Trump"))
+        );
+        let q = quotes("He spoke after the massacre, which he called “an evil, hateful act.”");
+        assert_eq!(
+            (q[0].0.as_str(), q[0].2.as_deref()),
+            ("an evil, hateful act.", Some("he"))
+        );
+    }
+
+    #[test]
     fn guillemets_and_straight_marks() {
         assert_eq!(
             quotes("«Nous sommes prêts, vraiment prêts», Macron said.")[0]
