@@ -1050,6 +1050,35 @@ mod tests {
     }
 
     #[test]
+    fn any_past_verb_beside_a_name_after_a_quote_is_its_cue() {
+        let src = |t: &str| quotes(t)[0].2.clone();
+        assert_eq!(
+            src("“We are ready,” Smith quipped.").as_deref(),
+            Some("Smith")
+        );
+        assert_eq!(
+            src("“This is fantastic!” beamed Donald Hartley of Madison, Alabama.").as_deref(),
+            Some("Donald Hartley of Madison")
+        );
+        assert_eq!(
+            src("“We will win,” the senator fumed on Tuesday.").as_deref(),
+            Some("the senator")
+        );
+        // (A description and the name after it: the name.)
+        assert_eq!(
+            src("“It's about time,” exhorted Clinton's introducer, actress Jamie Lee Curtis.")
+                .as_deref(),
+            Some("Jamie Lee Curtis")
+        );
+        // (Not the verb of a new sentence after the quote.)
+        let q = quotes("Crowds gathered. “We are ready to go home now.” The soldiers smiled.");
+        assert!(
+            q.iter().all(|q| q.2.as_deref() != Some("The army")),
+            "{q:?}"
+        );
+    }
+
+    #[test]
     fn guillemets_and_straight_marks() {
         assert_eq!(
             quotes("«Nous sommes prêts, vraiment prêts», Macron said.")[0]

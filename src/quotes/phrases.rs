@@ -83,27 +83,42 @@ pub(crate) fn np_after(doc: &Document, a: usize, end: usize) -> Option<Span> {
 /// head) whose appositive, after the comma at `b`, is a name of two words or more — the name
 /// is who spoke.
 fn appositive_name(doc: &Document, a: usize, b: usize, end: usize) -> Option<Span> {
-    if b >= end || doc.tok(b) != "," || !matches!(doc.tok(a), "a" | "an" | "another" | "the") {
+    // (Or a possessive: `Clinton's introducer, actress Jamie Lee Curtis`.)
+    let possessive = doc.is_upper(a) && (doc.tok(a).ends_with("'s") || doc.tok(a).ends_with("’s"));
+    if b >= end
+        || doc.tok(b) != ","
+        || !(matches!(doc.tok(a), "a" | "an" | "another" | "the") || possessive)
+    {
         return None;
     }
     // The head (last word) is lowercase: `a spokeswoman`, not `the Rev. Al Sharpton`.
     if !doc.tok(b - 1).starts_with(|c: char| c.is_lowercase()) {
         return None;
     }
-    let mut n = b + 1;
+    // (A title before the name: `, actress Jamie Lee Curtis`.)
+    let mut first = b + 1;
+    while first < end
+        && first < b + 3
+        && doc.tok(first).bytes().all(|c| c.is_ascii_lowercase())
+        && !doc.is(first, lexicon::LEX_NOT_NAME_WORD)
+        && !is_preposition(doc.tok(first))
+    {
+        first += 1;
+    }
+    let mut n = first;
     while n < end
         && (doc.is_upper(n) && !doc.is(n, lexicon::LEX_NOT_NAME_WORD) || is_name_dot(doc, n))
     {
         n += 1;
     }
-    let words = (b + 1..n).filter(|&k| doc.tok(k) != ".").count();
+    let words = (first..n).filter(|&k| doc.tok(k) != ".").count();
     let closes = n == end
         || matches!(
             doc.tok(n),
             "," | "." | "of" | "on" | "in" | "at" | "who" | "said" | "told" | ")" | ";"
         );
     (words >= 2 && closes)
-        .then(|| Span::new(doc.tokens[b + 1].span().start, doc.tokens[n - 1].span().end))
+        .then(|| Span::new(doc.tokens[first].span().start, doc.tokens[n - 1].span().end))
 }
 
 /// Is token `k` the period of an initial or a suffix inside a name (`C. Eugene Steuerle`,
