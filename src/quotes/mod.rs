@@ -1079,6 +1079,17 @@ mod tests {
     }
 
     #[test]
+    fn a_reported_clause_with_a_present_tense_verb_after_a_long_subject() {
+        let q = quotes(
+            "Gingrich said Trump’s use of social media gives his campaign an extra dimension.",
+        );
+        assert_eq!(
+            q[0].0,
+            "Trump’s use of social media gives his campaign an extra dimension"
+        );
+    }
+
+    #[test]
     fn guillemets_and_straight_marks() {
         assert_eq!(
             quotes("«Nous sommes prêts, vraiment prêts», Macron said.")[0]

@@ -892,12 +892,44 @@ pub(crate) fn has_finite_verb(doc: &Document, k: usize, e: usize) -> bool {
             && !w.ends_with("ss")
             && w.chars().all(|c| c.is_ascii_lowercase())
     };
+    // `Trump’s use of social media gives his campaign …`: a present-tense verb before its
+    // object's determiner (a plural noun is seldom followed by one; after a determiner or a
+    // possessive the word is a noun itself).
+    let present_before_object = |x: usize| {
+        let w = doc.tok(x);
+        x > k
+            && x + 1 < e
+            && w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+            && w.bytes().all(|c| c.is_ascii_lowercase())
+            && matches!(
+                doc.tok(x + 1),
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "him"
+                    | "them"
+                    | "us"
+                    | "me"
+            )
+            && !cues::is_noun_marker(doc.tok(x - 1))
+    };
     (k + 1..e.min(k + FINITE_WINDOW)).any(|x| {
         let w = doc.tok(x);
         lexicon::in_list(FINITE, w)
             || is_past_verb(w)
             || is_negated_auxiliary(w)
             || (x <= k + 4 && present_after_name(x))
+            || present_before_object(x)
     })
 }
 
