@@ -409,9 +409,9 @@ const WRAP_WIDTH: usize = 100;
 fn is_wrapped(block: &str) -> bool {
     let mut lines = block.trim_end().split('\n');
     lines.next_back();
-    // (A CRLF line's `\r` is not part of its width: the same text with either line ending
-    // is segmented alike.)
-    lines.all(|l| l.trim_end_matches('\r').len() <= WRAP_WIDTH)
+    // (A line's width is its text's: neither a CRLF line's `\r` nor the spaces around it
+    // count, so the same text is segmented alike with either line ending or indented.)
+    lines.all(|l| l.trim().len() <= WRAP_WIDTH)
 }
 
 /// Calls `push` with each line of `text[s..e]`.
@@ -800,6 +800,9 @@ mod tests {
         let count = |t: &str| paragraphs(t).len();
         assert_eq!(count(&lf), 2);
         assert_eq!(count(&crlf), count(&lf));
+        // (Nor do spaces before it: the proptest `leading_spaces_only_shift_offsets`.)
+        let indented = format!("Head\n\n  {line}\nmore\nend");
+        assert_eq!(count(&indented), count(&lf));
     }
 
     #[test]

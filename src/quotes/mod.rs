@@ -1090,6 +1090,12 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_cue_keeps_its_sources_determiner() {
+        let q = quotes("The comments had two goals, the spokesman said.");
+        assert_eq!(q[0].2.as_deref(), Some("the spokesman"));
+    }
+
+    #[test]
     fn guillemets_and_straight_marks() {
         assert_eq!(
             quotes("«Nous sommes prêts, vraiment prêts», Macron said.")[0]

@@ -1139,8 +1139,10 @@ pub(crate) fn trailing_cue(
         while from < v && matches!(doc.tok(from), "a" | "an" | "the" | "A" | "An" | "The") {
             from += 1;
         }
+        // (The phrase as written keeps its determiner: `the spokesman`.)
+        let whole = |sp: Span| Span::new(doc.tokens[comma + 1].span().start, sp.end);
         match np_ending_at(doc, v, comma + 1) {
-            Some(sp) if doc.token_at_or_after(sp.start) == from => Some(sp),
+            Some(sp) if doc.token_at_or_after(sp.start) == from => Some(whole(sp)),
             // A source with words after its head or before it (`a source close to him`,
             // `the prime minister’s spokesman`, `many economists`): the whole stretch, if
             // it is a short phrase without a clause of its own.
