@@ -1096,6 +1096,23 @@ mod tests {
     }
 
     #[test]
+    fn a_report_ends_before_an_according_to_of_its_own() {
+        let q = quotes(
+            "Sanders said the win was proof he can still close the gap in pledged delegates, \
+             according to the Associated Press.",
+        );
+        // (The whole sentence is also the Associated Press's report.)
+        let by_sanders = q
+            .iter()
+            .find(|q| q.2.as_deref() == Some("Sanders"))
+            .unwrap();
+        assert_eq!(
+            by_sanders.0,
+            "the win was proof he can still close the gap in pledged delegates"
+        );
+    }
+
+    #[test]
     fn guillemets_and_straight_marks() {
         assert_eq!(
             quotes("«Nous sommes prêts, vraiment prêts», Macron said.")[0]

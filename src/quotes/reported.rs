@@ -588,6 +588,12 @@ pub(crate) fn find_indirect(
                                     && (x + 1..y).all(|z| is_np_token(doc, z))
                             }))
                         || (doc.tok(x) == "," && x + 2 < e && doc.tok(x + 1) == "compared" && doc.tok(x + 2) == "with")
+                        // (`…, according to the Associated Press`: a source of its own.)
+                        || (doc.tok(x) == ","
+                            && x > start + 2
+                            && x + 2 < e
+                            && doc.tok(x + 1).eq_ignore_ascii_case("according")
+                            && doc.tok(x + 2) == "to")
                         || (doc.tok(x) == ","
                             && x + 1 < e
                             && doc.tok(x + 1).ends_with("ing")
