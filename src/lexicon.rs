@@ -1268,6 +1268,50 @@ pub const KNOWN_ORGS: &[&str] = &[
     "youtube",
 ];
 
+/// Nouns for a person that are no title (`the fisherman`, `her friend`): a description that
+/// refers back to someone named before, or an unnamed source's head. (Sorted, for
+/// [`in_list`].)
+pub const PERSON_NOUNS: &[&str] = &[
+    "actor",
+    "actress",
+    "author",
+    "billionaire",
+    "boy",
+    "brother",
+    "businessman",
+    "businesswoman",
+    "candidate",
+    "colleague",
+    "cousin",
+    "daughter",
+    "doctor",
+    "father",
+    "fisherman",
+    "friend",
+    "girl",
+    "grandmother",
+    "husband",
+    "lawyer",
+    "man",
+    "mother",
+    "neighbor",
+    "neighbour",
+    "nominee",
+    "politician",
+    "relative",
+    "resident",
+    "singer",
+    "sister",
+    "son",
+    "student",
+    "teacher",
+    "veteran",
+    "wife",
+    "witness",
+    "woman",
+    "writer",
+];
+
 /// Abbreviations that end with a period without ending a sentence.
 pub const ABBREVIATIONS: &[&str] = &[
     "a.m", "adm", "apr", "aug", "ave", "brig", "capt", "cmdr", "co", "col", "corp", "dec", "dept",

@@ -743,38 +743,7 @@ pub(crate) fn is_media_description(w: &str) -> bool {
 
 /// Nouns that describe a person named before (`the fisherman`, `the mother of three`).
 pub(crate) fn is_person_description(w: &str) -> bool {
-    const PERSON_NOUNS: &[&str] = &[
-        "actor",
-        "actress",
-        "author",
-        "billionaire",
-        "boy",
-        "businessman",
-        "businesswoman",
-        "candidate",
-        "daughter",
-        "doctor",
-        "father",
-        "fisherman",
-        "girl",
-        "grandmother",
-        "husband",
-        "lawyer",
-        "man",
-        "mother",
-        "nominee",
-        "politician",
-        "resident",
-        "singer",
-        "son",
-        "student",
-        "teacher",
-        "veteran",
-        "wife",
-        "woman",
-        "writer",
-    ];
-    lexicon::in_list(PERSON_NOUNS, w)
+    lexicon::in_list(lexicon::PERSON_NOUNS, w)
 }
 
 /// A name word as keys hold it (before lowercasing): without a trailing apostrophe or

@@ -1093,6 +1093,8 @@ mod tests {
     fn a_closing_cue_keeps_its_sources_determiner() {
         let q = quotes("The comments had two goals, the spokesman said.");
         assert_eq!(q[0].2.as_deref(), Some("the spokesman"));
+        let q = quotes("She was also headed to Cairo, her friend said.");
+        assert_eq!(q[0].2.as_deref(), Some("her friend"));
     }
 
     #[test]

@@ -1142,13 +1142,20 @@ pub(crate) fn trailing_cue(
         // The whole stretch between the comma and the verb must be the source (a leading
         // determiner aside: `, a senior political source told Reuters`).
         let mut from = comma + 1;
-        while from < v && matches!(doc.tok(from), "a" | "an" | "the" | "A" | "An" | "The") {
+        while from < v
+            && matches!(
+                doc.tok(from),
+                "a" | "an" | "the" | "A" | "An" | "The" | "his" | "her" | "their" | "its" | "our"
+            )
+        {
             from += 1;
         }
         // (The phrase as written keeps its determiner: `the spokesman`.)
         let whole = |sp: Span| Span::new(doc.tokens[comma + 1].span().start, sp.end);
         match np_ending_at(doc, v, comma + 1) {
-            Some(sp) if doc.token_at_or_after(sp.start) == from => Some(whole(sp)),
+            Some(sp) if (comma + 1..=from).contains(&doc.token_at_or_after(sp.start)) => {
+                Some(whole(sp))
+            }
             // A source with words after its head or before it (`a source close to him`,
             // `the prime minister’s spokesman`, `many economists`): the whole stretch, if
             // it is a short phrase without a clause of its own.
@@ -1291,6 +1298,11 @@ fn source_stretch(doc: &Document, a: usize, b: usize) -> Option<Span> {
             | "both"
             | "few"
             | "one"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
     ) || doc.is_upper(a)
         || is_group_noun(first)
         || lexicon::is_in(first, lexicon::LEX_MODIFIER);
@@ -1320,6 +1332,7 @@ fn source_stretch(doc: &Document, a: usize, b: usize) -> Option<Span> {
     let head = (a..b).any(|k| {
         doc.is(k, lexicon::LEX_TITLE_WORD)
             || is_group_noun(doc.tok(k))
+            || lexicon::in_list(lexicon::PERSON_NOUNS, doc.tok(k))
             || doc.is(k, lexicon::LEX_ORG_HEAD)
             || (doc.is_upper(k) && k > a)
     });
