@@ -309,10 +309,13 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
             .map(|x| claimed[x].2 as usize)
     };
     let mut kept: Vec<(usize, Entity)> = Vec::new();
+    // (For each entity, the first other entity that claimed one of its mentions.)
+    let mut claimed_by: Vec<Option<usize>> = vec![None; keep.len()];
     for (i, mut e) in entities.into_iter().enumerate() {
         if !keep[i] {
             continue;
         }
+        claimed_by[i] = e.mentions.iter().find_map(|m| owner(m).filter(|&o| o != i));
         e.mentions.retain(|m| owner(m) == Some(i));
         crate::sort::by_key(&mut e.mentions, |m| (m.start, std::cmp::Reverse(m.end)));
         let mut out: Vec<Span> = Vec::with_capacity(e.mentions.len());
@@ -358,13 +361,19 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
         kept[group[0].0].1.mentions.retain(|x| !gone.contains(x));
         heir[group[0].0] = Some(group[0].2);
     }
-    // A speaker all of whose mentions lie inside another entity's longer ones is that
-    // entity: every entity keeps at least one mention.
+    // A speaker all of whose mentions lie inside another entity's longer ones, or were
+    // claimed by another entity for the same words, is that entity: every entity keeps at
+    // least one mention.
     let alias: Vec<(usize, usize)> = kept
         .iter()
         .enumerate()
         .filter(|(_, (i, e))| e.mentions.is_empty() && speaking[*i])
-        .filter_map(|(pos, (i, _))| heir[pos].map(|w| (*i, kept[w].0)))
+        .filter_map(|(pos, (i, _))| {
+            heir[pos]
+                .map(|w| kept[w].0)
+                .or(claimed_by[*i])
+                .map(|w| (*i, w))
+        })
         .collect();
     kept.retain(|(i, e)| {
         !e.mentions.is_empty() || (speaking[*i] && !alias.iter().any(|a| a.0 == *i))
@@ -460,6 +469,26 @@ mod tests {
         );
         assert_eq!(sp[0].0.as_deref(), Some("Theresa May"));
         assert_eq!(sp[1].0.as_deref(), Some("Donald Trump"));
+    }
+
+    #[test]
+    fn a_speaker_whose_words_another_entity_claimed_is_that_entity() {
+        // (Found by the proptest `article_like_text_keeps_the_contract`: `e2` spoke with no
+        // mention left, its only one claimed by `e1` for the same words.)
+        let a = annotate(
+            "Pentagon press secretary John Kirby Kirby Kirby ‹ John Kirby officials said We are \
+             ready Kirby ",
+        );
+        assert!(
+            a.entities.iter().all(|e| !e.mentions.is_empty()),
+            "{:?}",
+            a.entities
+        );
+        for q in &a.quotes {
+            if let Some(id) = &q.speaker {
+                assert!(a.entities.iter().any(|e| &e.id == id));
+            }
+        }
     }
 
     #[test]
