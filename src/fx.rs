@@ -3,7 +3,7 @@
 //! itself, where SipHash's flooding resistance buys nothing for a single-threaded pass that
 //! is bounded anyway.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Fx hash: one rotate, xor and multiply per machine word.
@@ -59,4 +59,3 @@ impl Hasher for FxHasher {
 
 pub type FxBuild = BuildHasherDefault<FxHasher>;
 pub type FxHashMap<K, V> = HashMap<K, V, FxBuild>;
-pub type FxHashSet<K> = HashSet<K, FxBuild>;

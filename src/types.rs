@@ -270,10 +270,18 @@ pub fn summarize_sources_of<'q>(
     quotes: impl IntoIterator<Item = (Option<&'q str>, Option<&'q str>)>,
 ) -> Vec<SourceCount> {
     let mut out: Vec<SourceCount> = Vec::new();
-    // (Fx-hashed: looked up only, never iterated; and no SipHash in the wasm module.)
-    let mut index: crate::fx::FxHashMap<String, usize> = Default::default();
-    let by_id: crate::fx::FxHashMap<&str, &Entity> =
-        entities.iter().map(|e| (e.id.as_str(), e)).collect();
+    // (Fx-hashed: looked up only, never iterated; and no SipHash in the wasm module. Keyed
+    // by bytes to a `u32`, the map type the entity builder uses too: one copy of its code in
+    // the wasm.)
+    let mut index: crate::fx::FxHashMap<Box<[u8]>, u32> = Default::default();
+    // (Entity `eN` is the N-th.)
+    let by_id = |id: &str| {
+        id.strip_prefix('e')
+            .and_then(|n| n.parse::<usize>().ok())
+            .and_then(|n| entities.get(n.checked_sub(1)?))
+            .filter(|e| e.id == id)
+            .or_else(|| entities.iter().find(|e| e.id == id))
+    };
     for (speaker, source) in quotes {
         // The key first; the line (with its copied strings) only for a new key.
         let key = match (speaker, source) {
@@ -281,12 +289,13 @@ pub fn summarize_sources_of<'q>(
             (None, Some(text)) => ["u:", &crate::case::to_lowercase(text)].concat(),
             (None, None) => "-".to_string(),
         };
+        let key = key.into_bytes().into_boxed_slice();
         let i = match index.get(&key) {
-            Some(&i) => i,
+            Some(&i) => i as usize,
             None => {
                 let line = match (speaker, source) {
                     (Some(id), _) => {
-                        let e = by_id.get(id).copied();
+                        let e = by_id(id);
                         let kind = match e.map(|e| e.kind) {
                             Some(EntityKind::Organization) => SourceKind::Organization,
                             _ => SourceKind::Person,
@@ -312,7 +321,7 @@ pub fn summarize_sources_of<'q>(
                     },
                 };
                 out.push(line);
-                index.insert(key, out.len() - 1);
+                index.insert(key, (out.len() - 1) as u32);
                 out.len() - 1
             }
         };

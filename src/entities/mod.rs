@@ -357,8 +357,13 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
     crate::sort::by_key(&mut dropped, |&(k, m, _)| (k, m.start, m.end));
     let mut heir: Vec<Option<usize>> = vec![None; kept.len()];
     for group in dropped.chunk_by(|x, y| x.0 == y.0) {
-        let gone: crate::fx::FxHashSet<Span> = group.iter().map(|&(_, m, _)| m).collect();
-        kept[group[0].0].1.mentions.retain(|x| !gone.contains(x));
+        // (The group is sorted by position: a binary search, and no hash set type of its own
+        // in the wasm.)
+        kept[group[0].0].1.mentions.retain(|x| {
+            group
+                .binary_search_by_key(&(x.start, x.end), |&(_, m, _)| (m.start, m.end))
+                .is_err()
+        });
         heir[group[0].0] = Some(group[0].2);
     }
     // A speaker all of whose mentions lie inside another entity's longer ones, or were
