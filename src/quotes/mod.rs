@@ -1115,6 +1115,15 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_cue_takes_a_bare_clause() {
+        let q = quotes("He left the room, saying the plan would fail.");
+        assert_eq!(
+            (q[0].0.as_str(), q[0].2.as_deref()),
+            ("the plan would fail", Some("He"))
+        );
+    }
+
+    #[test]
     fn guillemets_and_straight_marks() {
         assert_eq!(
             quotes("«Nous sommes prêts, vraiment prêts», Macron said.")[0]

@@ -414,7 +414,9 @@ pub(crate) fn find_indirect(
                                     || doc.text[..doc.tokens[i - 1].span().start]
                                         .trim_end_matches(['\'', '’', ' '])
                                         .ends_with(','))));
+                    // (A participle is never inverted: `…, saying the plan would fail`.)
                     let inverted = after_comma
+                        && !participle
                         && !told
                         && subject_before(doc, i, a).is_none()
                         && !(k < e
@@ -784,39 +786,54 @@ pub(crate) fn as_cue(doc: &Document, i: usize, e: usize, accepted: &[Span]) -> O
     make_indirect(doc, comma + 1, e, doc.tokens[v].span(), src, accepted)
 }
 
-/// Reporting verbs that take a clause without `that` (`said the talks failed`). Verbs
+/// Reporting verbs that take a clause without `that` (`said the talks failed`, `…, saying
+/// the talks failed`). Verbs
 /// that also take a plain object (`announced a strategy`, `advises the minister`) need
 /// `that` to introduce reported speech.
 pub(crate) const BARE_CLAUSE_VERBS: &[&str] = &[
     "acknowledged",
     "acknowledges",
+    "acknowledging",
     "added",
+    "adding",
     "adds",
     "admits",
     "admitted",
+    "admitting",
     "argued",
     "argues",
+    "arguing",
     "asserted",
+    "asserting",
     "asserts",
     "conceded",
     "concedes",
+    "conceding",
     "contended",
+    "contending",
     "contends",
     "explained",
+    "explaining",
     "explains",
     "insisted",
+    "insisting",
     "insists",
     "noted",
     "notes",
+    "noting",
     "said",
     "say",
+    "saying",
     "says",
     "stressed",
+    "stressing",
     "suggested",
+    "suggesting",
     "suggests",
     "tells",
     "told",
     "warned",
+    "warning",
     "warns",
     "writes",
     "wrote",
