@@ -1124,6 +1124,20 @@ mod tests {
     }
 
     #[test]
+    fn a_told_object_gives_back_the_determiner_of_the_clause_subject() {
+        for t in [
+            "Officials warned the plan would fail.",
+            "He told reporters the plan would fail.",
+            "He told the Associated Press the plan would fail.",
+        ] {
+            assert_eq!(quotes(t)[0].0, "the plan would fail", "{t}");
+        }
+        // (A participle right after a noun phrase is that phrase's.)
+        let q = quotes("He improved, with 30 percent of voters saying they like him.");
+        assert_eq!(q[0].2.as_deref(), Some("voters"));
+    }
+
+    #[test]
     fn guillemets_and_straight_marks() {
         assert_eq!(
             quotes("«Nous sommes prêts, vraiment prêts», Macron said.")[0]

@@ -320,6 +320,16 @@ pub(crate) fn find_indirect(
                         break;
                     }
                 }
+                // (What looked like the object is the clause's subject when a finite verb
+                // follows it: `warned the plan would fail`.)
+                if obj_end > k && obj_end < e && lexicon::in_list(FINITE, doc.tok(obj_end)) {
+                    obj_end = k;
+                }
+                // (A determiner last is the clause subject's: `told reporters the plan would
+                // fail`, `warned the plan would fail`.)
+                if obj_end > k && matches!(doc.tok(obj_end - 1), "the" | "a" | "an") {
+                    obj_end -= 1;
+                }
                 k = obj_end;
             }
             if (w == "pointed" || w == "points") && k < e && doc.tok(k) == "out" {
@@ -653,9 +663,14 @@ pub(crate) fn find_indirect(
                 make_indirect_min(doc, start, content_end, cue, src, accepted, min_words)
             {
                 if participle {
-                    // The participle's subject is the sentence's: `The Government … by
-                    // agreeing that …`, else whoever spoke last.
-                    q.source = sentence_subject(doc, a, i)
+                    // The participle's subject is the noun phrase right before it (`with 30
+                    // percent of voters saying they …`), else the sentence's: `The
+                    // Government … by agreeing that …`, else whoever spoke last.
+                    let own = (i > a && doc.tok(i - 1) != ",")
+                        .then(|| np_ending_at(doc, i, a))
+                        .flatten();
+                    q.source = own
+                        .or_else(|| sentence_subject(doc, a, i))
                         .or_else(|| shared_subject(doc, i, a))
                         .map_or(Source::Previous, Source::Phrase);
                 }
