@@ -1138,6 +1138,32 @@ mod tests {
     }
 
     #[test]
+    fn a_parenthetical_cue_with_an_unnamed_source() {
+        let q = quotes(
+            "The effects are difficult to predict, many economists say, because there is \
+             little precedent.",
+        );
+        assert_eq!(
+            (q[0].0.as_str(), q[0].2.as_deref()),
+            (
+                "The effects are difficult to predict",
+                Some("many economists")
+            )
+        );
+        let q = quotes(
+            "After small increases in deficits, the budget office said, they will go up more \
+             sharply after 2018.",
+        );
+        assert_eq!(
+            (q[0].0.as_str(), q[0].2.as_deref()),
+            (
+                "they will go up more sharply after 2018",
+                Some("the budget office")
+            )
+        );
+    }
+
+    #[test]
     fn guillemets_and_straight_marks() {
         assert_eq!(
             quotes("«Nous sommes prêts, vraiment prêts», Macron said.")[0]

@@ -760,11 +760,17 @@ pub(crate) fn parenthetical_cue(
     if comma <= a {
         return None;
     }
-    let src = np_ending_at(doc, v, comma + 1)?;
-    if doc.token_at_or_after(src.start) > comma + 2 || !(comma + 1..v).all(|k| is_np_token(doc, k))
-    {
-        return None;
-    }
+    // (Or an unnamed source with a head of its own: `, many economists say,`, `, the budget
+    // office said,`, `, these people said,`.)
+    let src = match np_ending_at(doc, v, comma + 1) {
+        Some(sp)
+            if doc.token_at_or_after(sp.start) <= comma + 2
+                && (comma + 1..v).all(|k| is_np_token(doc, k)) =>
+        {
+            sp
+        }
+        _ => source_stretch(doc, comma + 1, v)?,
+    };
     let cue = doc.tokens[v].span();
     let from = segment_start(doc, a, comma);
     let mut out = Vec::new();
@@ -1330,6 +1336,8 @@ fn source_stretch(doc: &Document, a: usize, b: usize) -> Option<Span> {
             | "both"
             | "few"
             | "one"
+            | "these"
+            | "those"
             | "his"
             | "her"
             | "their"
