@@ -1121,6 +1121,8 @@ mod tests {
             (q[0].0.as_str(), q[0].2.as_deref()),
             ("the plan would fail", Some("He"))
         );
+        let q = quotes("He denounced the coup, telling USA TODAY he had nothing to do with it.");
+        assert_eq!(q[0].0, "he had nothing to do with it");
     }
 
     #[test]

@@ -393,6 +393,7 @@ pub(crate) fn find_indirect(
                         && !matches!(
                             w,
                             "saying"
+                                | "telling"
                                 | "adding"
                                 | "arguing"
                                 | "insisting"
@@ -851,6 +852,7 @@ pub(crate) const BARE_CLAUSE_VERBS: &[&str] = &[
     "suggested",
     "suggesting",
     "suggests",
+    "telling",
     "tells",
     "told",
     "warned",
