@@ -1166,6 +1166,18 @@ mod tests {
     }
 
     #[test]
+    fn an_aside_between_commas_after_the_verb_then_the_clause() {
+        let q = quotes(
+            "Marco Rubio says, win or lose in Tuesday’s crucial Florida primary, he’s staying \
+             in the race.",
+        );
+        assert_eq!(
+            (q[0].0.as_str(), q[0].2.as_deref()),
+            ("he’s staying in the race", Some("Marco Rubio"))
+        );
+    }
+
+    #[test]
     fn guillemets_and_straight_marks() {
         assert_eq!(
             quotes("«Nous sommes prêts, vraiment prêts», Macron said.")[0]

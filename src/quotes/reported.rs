@@ -881,6 +881,16 @@ pub(crate) fn skip_adjunct(doc: &Document, k: usize, e: usize) -> usize {
         "via",
         "yesterday",
     ];
+    // (An aside between commas, then the clause: `Rubio says, win or lose in Tuesday’s
+    // primary, he’s staying in the race`.)
+    if k < e && doc.tok(k) == "," {
+        let clause_after = (k + 2..e.min(k + 14))
+            .find(|&j| matches!(doc.tok(j), "," | ";" | ":" | "“" | "\"" | "that"))
+            .filter(|&c2| doc.tok(c2) == ",")
+            .map(|c2| c2 + 1)
+            .filter(|&j| j < e && starts_clause(doc, j) && has_finite_verb(doc, j, e));
+        return clause_after.unwrap_or(k);
+    }
     if k >= e || !lexicon::in_list(HEADS, doc.tok(k)) {
         return k;
     }
