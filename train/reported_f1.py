@@ -8,8 +8,9 @@ recall is a floor for what whosaid calls reported speech (`X said (that) …`). 
 gold to what the issue's hand-annotated articles count: attributions whose cue is a speech
 verb or `according to` and whose content is not a direct quote. Recall is over those;
 precision is over whosaid's indirect quotes, right when one matches any PolNeAR content
-(IoU >= 0.5 after trimming, as `polnear-score` matches content). SCORER is the path of
-`polnear-score` (default: ../shared/tools/polnear-score), whose span helpers this reuses.
+(IoU >= 0.5 after trimming, as `polnear-score` matches content). Articles are read with
+`polnear.py`; SCORER is the path of `polnear-score` (default: ../shared/tools/polnear-score),
+whose span helpers (trim, IoU, quoted segments) this reuses so the matching is the scorer's.
 Standard library only; deterministic.
 """
 import json
@@ -18,6 +19,9 @@ import re
 import subprocess
 import sys
 from importlib.machinery import SourceFileLoader
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import polnear  # noqa: E402  (the project's PolNeAR reader)
 
 SPEECH = re.compile(
     r"^(said|says|say|saying|told|tells|tell|telling|added|adding|according to|stated|explained|"
@@ -32,44 +36,19 @@ def main():
     data, split, binary = sys.argv[1:4]
     scorer = sys.argv[4] if len(sys.argv) > 4 else os.path.join(data, "..", "..", "tools", "polnear-score")
     ps = SourceFileLoader("polnear_score", scorer).load_module()
-    d = os.path.join(data, split)
     gold_n = gold_hit = pred_n = pred_ok = 0
-    for f in sorted(os.listdir(os.path.join(d, "text"))):
-        name = f[:-4]
-        text = open(os.path.join(d, "text", f), encoding="utf-8").read()
-        anns = sorted(a for a in os.listdir(os.path.join(d, "attributions"))
-                      if a == name + ".ann" or a.startswith(name + "_"))
-        if not anns:
-            continue
-        spans, rels = {}, []
-        for line in open(os.path.join(d, "attributions", anns[0]), encoding="utf-8"):
-            p = line.rstrip("\n").split("\t")
-            if p[0].startswith("T") and len(p) >= 2:
-                kind, _, locs = p[1].partition(" ")
-                spans[p[0]] = [tuple(map(int, x.split())) for x in locs.split(";")]
-            elif p[0].startswith("E") and len(p) >= 2:
-                roles = {}
-                for a in p[1].split():
-                    r, _, t = a.partition(":")
-                    roles.setdefault(re.sub(r"\d+$", "", r), []).append(t)
-                rels.append(roles)
-        out = subprocess.run([binary, "annotate", os.path.join(d, "text", f)], capture_output=True)
-        pred = json.loads(out.stdout)
-        b2c, b = {}, 0
-        for i, ch in enumerate(text):
-            b2c[b] = i
-            b += len(ch.encode())
-        b2c[b] = len(text)
+    for art in polnear.load(data, split):
+        text = art.text
+        path = os.path.join(data, split, "text", art.name + ".txt")
+        pred = json.loads(subprocess.run([binary, "annotate", path], capture_output=True).stdout)
+        b2c = polnear.byte_to_char(text)
         indirect = [ps.trim(text, b2c[q["start"]], b2c[q["end"]])
                     for q in pred["quotes"] if q["kind"] == "indirect"]
         every = []
-        for r in rels:
-            content = [p for t in r.get("Content", []) if t in spans for p in spans[t]]
-            if not content:
-                continue
-            cue = " ".join(text[a:b] for t in r.get("Cue", []) if t in spans for a, b in spans[t])
-            whole = ps.trim(text, min(s for s, _ in content), max(e for _, e in content))
-            pieces = [ps.trim(text, a, b) for a, b in content] + [whole]
+        for r in art.attributions:
+            cue = polnear.span_text(text, r.cue).replace(" … ", " ")
+            whole = ps.trim(text, min(s for s, _ in r.content), max(e for _, e in r.content))
+            pieces = [ps.trim(text, a, b) for a, b in r.content] + [whole]
             every.append(pieces)
             direct = bool(ps.quoted_segments(text, *whole)) or text[max(0, whole[0] - 1)] in "“\""
             if direct or not SPEECH.match(cue.lower().strip()):
