@@ -192,8 +192,7 @@ impl<'d, 'a> Builder<'d, 'a> {
     /// Trump’s campaign` names `Donald Trump`).
     fn name_text(&self, s: Span) -> &'a str {
         let t = self.text(s);
-        t.strip_suffix("’s")
-            .or_else(|| t.strip_suffix("'s"))
+        Some(strip_possessive(t))
             .filter(|n| !n.is_empty())
             .unwrap_or(t)
     }

@@ -450,6 +450,20 @@ fn narrative_subject(b: &Builder, quote_start: usize) -> Option<usize> {
 mod tests {
     use crate::annotate;
 
+    /// The contract: every entity keeps a mention, and every quote's speaker is an entity.
+    fn every_speaker_has_a_mention(a: &crate::Annotations) {
+        assert!(
+            a.entities.iter().all(|e| !e.mentions.is_empty()),
+            "{:?}",
+            a.entities
+        );
+        for q in &a.quotes {
+            if let Some(sp) = &q.speaker {
+                assert!(a.entities.iter().any(|e| &e.id == sp), "{sp}");
+            }
+        }
+    }
+
     /// The speaker's name and the source phrase of each quote, in order.
     fn speakers(t: &str) -> Vec<(Option<String>, Option<String>)> {
         let a = annotate(t);
@@ -480,20 +494,10 @@ mod tests {
     fn a_speaker_whose_words_another_entity_claimed_is_that_entity() {
         // (Found by the proptest `article_like_text_keeps_the_contract`: `e2` spoke with no
         // mention left, its only one claimed by `e1` for the same words.)
-        let a = annotate(
+        every_speaker_has_a_mention(&annotate(
             "Pentagon press secretary John Kirby Kirby Kirby ‹ John Kirby officials said We are \
              ready Kirby ",
-        );
-        assert!(
-            a.entities.iter().all(|e| !e.mentions.is_empty()),
-            "{:?}",
-            a.entities
-        );
-        for q in &a.quotes {
-            if let Some(id) = &q.speaker {
-                assert!(a.entities.iter().any(|e| &e.id == id));
-            }
-        }
+        ));
     }
 
     #[test]
@@ -561,17 +565,7 @@ mod tests {
         // (Found by the CRLF property test: `Pentagon` speaks, but its only mention lies
         // inside a longer one; every entity must keep a mention.)
         let t = "John Kirby « Kirby » 👩\u{200d}👩\u{200d}👧, according to John Kirby the Pentagon A According to officials, the plan failed. John Kirby ";
-        let a = crate::annotate(t);
-        assert!(
-            a.entities.iter().all(|e| !e.mentions.is_empty()),
-            "{:?}",
-            a.entities
-        );
-        for q in &a.quotes {
-            if let Some(sp) = &q.speaker {
-                assert!(a.entities.iter().any(|e| &e.id == sp), "{sp}");
-            }
-        }
+        every_speaker_has_a_mention(&crate::annotate(t));
     }
 
     #[test]

@@ -71,16 +71,18 @@ pub(crate) fn is_cap_word(doc: &Document, i: usize) -> bool {
     !modifier
 }
 
+/// `w` without a possessive `’s` / `'s` ending.
+pub(crate) fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w)
+}
+
 /// Token `j` (after a name's word) is a month that is a surname there: `May` in `Theresa May
 /// said`, `Theresa May’s`, not in `… Clinton May 5` or before another capitalised word (a
 /// title-case headline: `Trump May Win`).
 fn is_month_surname(doc: &Document, j: usize) -> bool {
-    let w = doc.tok(j);
-    let base = w
-        .strip_suffix("’s")
-        .or_else(|| w.strip_suffix("'s"))
-        .unwrap_or(w);
-    matches!(base, "May" | "June")
+    matches!(strip_possessive(doc.tok(j)), "May" | "June")
         && j > 0
         && doc.is_upper(j - 1)
         && !doc.is(j - 1, lexicon::LEX_NOT_NAME_WORD | lexicon::LEX_TITLE_WORD)
