@@ -30,7 +30,8 @@ impl Words {
                 return self.intern_bytes(&buf[..t.len()]);
             }
         }
-        let k = crate::case::to_lowercase(t);
+        // (A curly apostrophe is the straight one: `O’Neill` is `O'Neill`.)
+        let k = crate::case::to_lowercase(t).replace('’', "'");
         self.intern(&k)
     }
 

@@ -481,6 +481,16 @@ mod tests {
     }
 
     #[test]
+    fn a_curly_apostrophe_in_a_name_is_the_straight_one() {
+        let a = annotate(
+            "Police Commissioner James O'Neill said the blast was intentional. O’Neill said \
+             the city was safe.",
+        );
+        assert_eq!(a.entities.len(), 1, "{:?}", a.entities);
+        assert_eq!(a.quotes[0].speaker, a.quotes[1].speaker);
+    }
+
+    #[test]
     fn a_month_after_a_name_is_its_surname_and_a_possessive_is_no_part_of_a_name() {
         let sp = speakers(
             "British Prime Minister Theresa May said the deal was dead. \
