@@ -30,8 +30,13 @@ impl Words {
                 return self.intern_bytes(&buf[..t.len()]);
             }
         }
-        // (A curly apostrophe is the straight one: `O’Neill` is `O'Neill`.)
-        let k = crate::case::to_lowercase(t).replace('’', "'");
+        // (A curly apostrophe is the straight one: `O’Neill` is `O'Neill`; a letter with a
+        // diacritic is the plain one, as headlines and wire copy often write it:
+        // `François Hollande` is `Francois Hollande`, `Erdoğan` is `Erdogan`.)
+        let k: String = crate::case::to_lowercase(t)
+            .chars()
+            .map(|c| if c == '’' { '\'' } else { fold_diacritic(c) })
+            .collect();
         self.intern(&k)
     }
 
@@ -52,6 +57,30 @@ impl Words {
         let id = self.ids.len() as u32;
         self.ids.insert(k.into(), id);
         id
+    }
+}
+
+/// A lowercase Latin letter without its diacritic (`é` → `e`, `ğ` → `g`, `ł` → `l`); other
+/// characters as they are.
+pub(crate) fn fold_diacritic(c: char) -> char {
+    match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
+        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+        'ķ' => 'k',
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
+        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+        'ŕ' | 'ŗ' | 'ř' => 'r',
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => 's',
+        'ţ' | 'ť' | 'ț' => 't',
+        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        _ => c,
     }
 }
 
@@ -90,6 +119,10 @@ pub(crate) struct Builder<'d, 'a> {
     pub(crate) last_seen: Vec<usize>,
     /// Which entities are known to be people (for pronouns).
     pub(crate) person: Vec<bool>,
+    /// Which entities took their kind by default (a bare one-word source, `O'Neill said`,
+    /// taken for an organisation): a later full name of a person (`James O'Neill`) still
+    /// joins them.
+    pub(crate) guessed: Vec<bool>,
     /// Each person's pronoun, once an honorific or a resolved pronoun has told it.
     pub(crate) gender: Vec<Option<lexicon::Pronoun>>,
     /// People by recency, one set per known pronoun ([`gender_slot`]): `he` is the latest of
@@ -172,6 +205,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             index: KeyIndex::default(),
             last_seen: Vec::new(),
             person: Vec::new(),
+            guessed: Vec::new(),
             gender: Vec::new(),
             people: Default::default(),
             orgs: Recency::new(),
@@ -340,6 +374,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             EntityKind::Person
         });
         let e = self.create(r.span(), toks, kind, r.title());
+        self.guessed[e] = r.kind.is_none();
         self.set_gender(e, r.gender);
         Some(e)
     }
@@ -369,6 +404,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         self.keys.push(toks);
         self.last_seen.push(span.start);
         self.person.push(kind == EntityKind::Person);
+        self.guessed.push(false);
         self.gender.push(None);
         self.rank(e);
         e
@@ -393,6 +429,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         if let Some(k) = kind {
             self.person[e] = k == EntityKind::Person;
             self.entities[e].kind = k;
+            self.guessed[e] = false;
         }
         self.rank(e);
     }
@@ -451,7 +488,7 @@ impl<'d, 'a> Builder<'d, 'a> {
                 // A first-name form (`Te Kaurinui` for `Te Kaurinui Robert Parata`).
                 || (toks.len() < k.len() && k.starts_with(toks) && person_ok)
                 || (toks.len() > k.len() && toks.starts_with(k) && person_ok)
-                || (toks.len() > k.len() && k.len() == 1 && toks.ends_with(k) && kind == Some(EntityKind::Person) && self.person[i])
+                || (toks.len() > k.len() && k.len() == 1 && toks.ends_with(k) && kind == Some(EntityKind::Person) && (self.person[i] || self.guessed[i]))
                 || (toks.len() == 1 && k.len() > 1 && k[0] == *last && self.entities[i].kind == EntityKind::Organization);
             if fits
                 && best.is_none_or(|b| {

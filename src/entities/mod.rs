@@ -481,6 +481,50 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_surname_before_the_full_name_joins_it() {
+        // A one-word source with no title is taken for an organisation until its full name
+        // shows it is a person.
+        let a = annotate(
+            "O'Neill said the officers acted within the rules. Police Commissioner James \
+             O'Neill told reporters that the department would review the case. “We will look \
+             at every second of the video,” O'Neill said.",
+        );
+        assert_eq!(a.entities.len(), 1, "{:?}", a.entities);
+        assert_eq!(a.entities[0].name, "James O'Neill");
+        assert_eq!(a.entities[0].kind, crate::types::EntityKind::Person);
+        assert!(a.quotes.iter().all(|q| q.speaker == a.quotes[0].speaker));
+    }
+
+    #[test]
+    fn a_letter_with_a_diacritic_is_the_plain_one_in_a_name() {
+        let a = annotate(
+            "French President François Hollande said the remarks were sickening. “France will \
+             always be France,” Francois Hollande said.",
+        );
+        assert_eq!(a.entities.len(), 1, "{:?}", a.entities);
+        assert_eq!(a.quotes[0].speaker, a.quotes[1].speaker);
+    }
+
+    #[test]
+    fn a_title_case_headline_splits_at_its_common_words() {
+        // `Says` and `Wants` are not part of a name, though capitalised: the article writes
+        // `wants` in lowercase, and `says` is a reporting verb.
+        let sp = speakers(
+            "Hillary Clinton Says Trump Wants A Wall\n\nThe candidate wants a debate. \
+             Of course, Clinton said, “I did know him.” Her husband, Bill Clinton, agreed.",
+        );
+        assert_eq!(sp[0].0.as_deref(), Some("Hillary Clinton"));
+        assert_eq!(sp[1].0.as_deref(), Some("Hillary Clinton"));
+        // A party adjective before a title is no name: the phrase stays unresolved.
+        let a = annotate("The Democratic presidential candidate said the plan was bad.");
+        assert!(
+            a.entities.iter().all(|e| e.name != "Democratic"),
+            "{:?}",
+            a.entities
+        );
+    }
+
+    #[test]
     fn a_curly_apostrophe_in_a_name_is_the_straight_one() {
         let a = annotate(
             "Police Commissioner James O'Neill said the blast was intentional. O’Neill said \

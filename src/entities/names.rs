@@ -139,12 +139,86 @@ pub(crate) struct NameRuns<'d, 'a> {
     /// The next token to look at, and the index of its sentence (or one before it).
     i: usize,
     sent: usize,
+    /// Whether sentence `sent` is in title case (a headline: `Hillary Clinton Says Trump’s
+    /// Bigotry Doesn’t …`), found once per sentence.
+    title_case: Option<(usize, bool)>,
+    /// Every word the article writes in lowercase, sorted: built the first time a title-case
+    /// sentence is met (most articles have one at most).
+    common: Option<Vec<&'a str>>,
 }
 
 impl<'d, 'a> NameRuns<'d, 'a> {
     pub(crate) fn new(doc: &'d Document<'a>) -> Self {
-        NameRuns { doc, i: 0, sent: 0 }
+        NameRuns {
+            doc,
+            i: 0,
+            sent: 0,
+            title_case: None,
+            common: None,
+        }
     }
+
+    /// Is token `i` a name word? In a title-case sentence every word is capitalised, so a
+    /// word there names something only when the article never writes it in lowercase
+    /// (`Says`, `Campaign`, `Wants` are common words; `Clinton` is not): the truecasing
+    /// that a headline needs, learned from the article itself.
+    fn is_name_word(&mut self, i: usize) -> bool {
+        if !is_cap_word(self.doc, i) {
+            return false;
+        }
+        let doc = self.doc;
+        let sent = self.sent;
+        let title_case = match self.title_case {
+            Some((s, t)) if s == sent => t,
+            _ => {
+                let t = is_title_case(doc, sent);
+                self.title_case = Some((sent, t));
+                t
+            }
+        };
+        if !title_case {
+            return true;
+        }
+        let w = doc.tok(i);
+        // (An acronym keeps its capitals: `US` is not `us`.)
+        if !w.chars().skip(1).any(char::is_lowercase) {
+            return true;
+        }
+        // A reporting or thinking verb is one whether the article uses it or not.
+        if doc.is(
+            i,
+            lexicon::LEX_SPEECH_VERB | lexicon::LEX_WEAK_SPEECH_VERB | lexicon::LEX_COGNITION_VERB,
+        ) {
+            return false;
+        }
+        let common = self.common.get_or_insert_with(|| {
+            let mut v: Vec<&str> = (0..doc.tokens.len())
+                .filter(|&k| doc.kind(k) == TokKind::Word)
+                .map(|k| doc.tok(k))
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .collect();
+            crate::sort::by_key(&mut v, |w| *w);
+            v.dedup();
+            v
+        });
+        let lower = crate::case::to_lowercase(strip_possessive(w));
+        common.binary_search(&lower.as_str()).is_err()
+    }
+}
+
+/// Is sentence `s` in title case: at least four words, three in four of them capitalised?
+fn is_title_case(doc: &Document, s: usize) -> bool {
+    let s = doc.sentences[s];
+    let (mut words, mut caps) = (0, 0);
+    for k in s.first..s.last {
+        if doc.kind(k) == TokKind::Word
+            && doc.tok(k).chars().next().is_some_and(char::is_alphabetic)
+        {
+            words += 1;
+            caps += doc.is_upper(k) as usize;
+        }
+    }
+    words >= 4 && caps * 4 >= words * 3
 }
 
 impl Iterator for NameRuns<'_, '_> {
@@ -164,13 +238,17 @@ impl Iterator for NameRuns<'_, '_> {
             while doc.sentences[self.sent].last <= i {
                 self.sent += 1;
             }
+            if !self.is_name_word(i) {
+                self.i += 1;
+                continue;
+            }
             let sent = self.sent;
             let sentence_end = doc.sentences[sent].last;
             // Whether an organisation word is among tokens `i..org_upto`.
             let (mut org, mut org_upto) = (false, i);
             let mut j = i + 1;
             while j < n {
-                if is_cap_word(doc, j) && j < sentence_end {
+                if j < sentence_end && self.is_name_word(j) {
                     j += 1;
                 } else if j < sentence_end && is_month_surname(doc, j) {
                     // `Theresa May said`: a month after a name is its surname.
@@ -358,11 +436,13 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
     })
 }
 
-/// Looks like a nationality adjective (`American`, `Sudanese`, `British`, `Pakistani`).
+/// Looks like a nationality or party adjective (`American`, `Sudanese`, `British`,
+/// `Republican`, `Democratic`).
 pub(crate) fn is_demonym(w: &str) -> bool {
     ["ian", "ean", "ese", "ish", "can"]
         .iter()
         .any(|suf| w.ends_with(suf))
+        || matches!(w, "Democratic" | "Hispanic" | "Catholic" | "Islamic")
 }
 
 pub(crate) fn honorific_gender(w: &str) -> Option<lexicon::Pronoun> {
