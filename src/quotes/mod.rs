@@ -1178,6 +1178,23 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_day_after_the_verb_then_the_clause() {
+        let q =
+            quotes("French President François Hollande said Tuesday the remarks were sickening.");
+        assert_eq!(
+            (q[0].0.as_str(), q[0].2.as_deref()),
+            (
+                "the remarks were sickening",
+                Some("French President François Hollande")
+            )
+        );
+        let q = quotes("Trump said Friday night he would win the state.");
+        assert_eq!(q[0].0, "he would win the state");
+        // A day that is the verb's object only: no clause.
+        assert!(quotes("Clinton said Monday.").is_empty());
+    }
+
+    #[test]
     fn guillemets_and_straight_marks() {
         assert_eq!(
             quotes("«Nous sommes prêts, vraiment prêts», Macron said.")[0]

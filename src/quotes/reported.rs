@@ -891,6 +891,18 @@ pub(crate) fn skip_adjunct(doc: &Document, k: usize, e: usize) -> usize {
             .filter(|&j| j < e && starts_clause(doc, j) && has_finite_verb(doc, j, e));
         return clause_after.unwrap_or(k);
     }
+    // A bare day (`said Tuesday the remarks were …`, `said Friday night it would …`).
+    if k < e && is_day(doc.tok(k)) {
+        let mut j = k + 1;
+        if j < e && matches!(doc.tok(j), "night" | "morning" | "afternoon" | "evening") {
+            j += 1;
+        }
+        return if j < e && starts_clause(doc, j) && has_finite_verb(doc, j, e) {
+            j
+        } else {
+            k
+        };
+    }
     if k >= e || !lexicon::in_list(HEADS, doc.tok(k)) {
         return k;
     }
@@ -907,6 +919,22 @@ pub(crate) fn skip_adjunct(doc: &Document, k: usize, e: usize) -> usize {
         }
     }
     k
+}
+
+/// A weekday, `today` or `yesterday`: a time that stands alone as an adjunct.
+fn is_day(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "today"
+            | "yesterday"
+    )
 }
 
 /// Is there a finite verb within the first few tokens after a clause's first word?
