@@ -139,13 +139,15 @@ pub(crate) struct NameRuns<'d, 'a> {
     /// The next token to look at, and the index of its sentence (or one before it).
     i: usize,
     sent: usize,
-    /// Whether sentence `sent` is in title case (a headline: `Hillary Clinton Says Trump’s
-    /// Bigotry Doesn’t …`), found once per sentence.
-    title_case: Option<(usize, bool)>,
-    /// Every word the article writes in lowercase, sorted: built the first time a title-case
-    /// sentence is met (most articles have one at most).
-    common: Option<Vec<&'a str>>,
+    /// The sentence last asked about and, when it is in title case (a headline: `Hillary
+    /// Clinton Says Trump’s Bigotry Doesn’t …`), its tokens that are common words.
+    title_case: Option<(usize, Vec<u32>)>,
 }
+
+/// How far around a headline the article is read for its words in lowercase, in tokens (a
+/// news article's worth; a corpus of many articles in one text reads only its own).
+const COMMON_BEFORE: usize = 300;
+const COMMON_AFTER: usize = 2000;
 
 impl<'d, 'a> NameRuns<'d, 'a> {
     pub(crate) fn new(doc: &'d Document<'a>) -> Self {
@@ -154,71 +156,82 @@ impl<'d, 'a> NameRuns<'d, 'a> {
             i: 0,
             sent: 0,
             title_case: None,
-            common: None,
         }
     }
 
-    /// Is token `i` a name word? In a title-case sentence every word is capitalised, so a
-    /// word there names something only when the article never writes it in lowercase
-    /// (`Says`, `Campaign`, `Wants` are common words; `Clinton` is not): the truecasing
-    /// that a headline needs, learned from the article itself.
+    /// Is token `i` (of sentence `sent`) a name word? In a title-case sentence every word is
+    /// capitalised, so a word there names something only when the article around it never
+    /// writes it in lowercase (`Says`, `Campaign`, `Wants` are common words; `Clinton` is
+    /// not): the truecasing a headline needs, learned from the article itself.
     fn is_name_word(&mut self, i: usize) -> bool {
         if !is_cap_word(self.doc, i) {
             return false;
         }
-        let doc = self.doc;
         let sent = self.sent;
-        let title_case = match self.title_case {
-            Some((s, t)) if s == sent => t,
-            _ => {
-                let t = is_title_case(doc, sent);
-                self.title_case = Some((sent, t));
-                t
-            }
-        };
-        if !title_case {
-            return true;
+        if self.title_case.as_ref().is_none_or(|t| t.0 != sent) {
+            self.title_case = Some((sent, common_words(self.doc, sent)));
         }
-        let w = doc.tok(i);
-        // (An acronym keeps its capitals: `US` is not `us`.)
-        if !w.chars().skip(1).any(char::is_lowercase) {
-            return true;
-        }
-        // A reporting or thinking verb is one whether the article uses it or not.
-        if doc.is(
-            i,
-            lexicon::LEX_SPEECH_VERB | lexicon::LEX_WEAK_SPEECH_VERB | lexicon::LEX_COGNITION_VERB,
-        ) {
-            return false;
-        }
-        let common = self.common.get_or_insert_with(|| {
-            let mut v: Vec<&str> = (0..doc.tokens.len())
-                .filter(|&k| doc.kind(k) == TokKind::Word)
-                .map(|k| doc.tok(k))
-                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-                .collect();
-            crate::sort::by_key(&mut v, |w| *w);
-            v.dedup();
-            v
-        });
-        let lower = crate::case::to_lowercase(strip_possessive(w));
-        common.binary_search(&lower.as_str()).is_err()
+        let common = &self.title_case.as_ref().map_or(&[][..], |t| &t.1[..]);
+        common.binary_search(&(i as u32)).is_err()
     }
 }
 
-/// Is sentence `s` in title case: at least four words, three in four of them capitalised?
-fn is_title_case(doc: &Document, s: usize) -> bool {
-    let s = doc.sentences[s];
+/// The tokens of sentence `s` that are common words written in title case, if it is in title
+/// case (at least four words, three in four of them capitalised): reporting verbs, and words
+/// the text around it writes in lowercase. (Acronyms keep their capitals: `US` is not `us`.)
+fn common_words(doc: &Document, s: usize) -> Vec<u32> {
+    let sent = doc.sentences[s];
     let (mut words, mut caps) = (0, 0);
-    for k in s.first..s.last {
+    for k in sent.first..sent.last {
         if doc.kind(k) == TokKind::Word
             && doc.tok(k).chars().next().is_some_and(char::is_alphabetic)
         {
             words += 1;
             caps += doc.is_upper(k) as usize;
+            // (Most sentences show they are not by their third lowercase word.)
+            if words - caps > 2 && (words - caps) * 4 > words.max(8) {
+                return Vec::new();
+            }
         }
     }
-    words >= 4 && caps * 4 >= words * 3
+    if !(words >= 4 && caps * 4 >= words * 3) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    // (Each candidate with its lowercase form, to look for.)
+    let mut cands: Vec<(u32, String)> = Vec::new();
+    for k in sent.first..sent.last {
+        let w = doc.tok(k);
+        if !is_cap_word(doc, k) || !w.chars().skip(1).any(char::is_lowercase) {
+            continue;
+        }
+        // A reporting or thinking verb is one whether the article uses it or not.
+        if doc.is(
+            k,
+            lexicon::LEX_SPEECH_VERB | lexicon::LEX_WEAK_SPEECH_VERB | lexicon::LEX_COGNITION_VERB,
+        ) {
+            out.push(k as u32);
+        } else {
+            cands.push((k as u32, crate::case::to_lowercase(strip_possessive(w))));
+        }
+    }
+    let from = sent.first.saturating_sub(COMMON_BEFORE);
+    let to = (sent.last + COMMON_AFTER).min(doc.tokens.len());
+    for j in (from..sent.first).chain(sent.last..to) {
+        if cands.is_empty() {
+            break;
+        }
+        let w = doc.tok(j);
+        if !w.as_bytes()[0].is_ascii_lowercase() {
+            continue;
+        }
+        let w = strip_possessive(w);
+        if let Some(c) = cands.iter().position(|c| c.1 == w) {
+            out.push(cands.swap_remove(c).0);
+        }
+    }
+    crate::sort::by_key(&mut out, |&k| k);
+    out
 }
 
 impl Iterator for NameRuns<'_, '_> {
@@ -536,4 +549,32 @@ pub(crate) fn appositive_title(doc: &Document, j: usize) -> Option<Span> {
         doc.tokens[a].span().start,
         doc.tokens[k - 1].span().end,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words of the first sentence of `t` that [`common_words`] finds.
+    fn common(t: &str) -> Vec<String> {
+        let doc = Document::new(t);
+        common_words(&doc, 0)
+            .into_iter()
+            .map(|k| doc.tok(k as usize).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_headline_s_common_words_are_those_the_article_writes_in_lowercase() {
+        let body = "\n\nThe campaign wants a debate in the US.";
+        assert_eq!(
+            common(&format!("Clinton Campaign Says US Wants A Debate{body}")),
+            ["Campaign", "Says", "Wants", "Debate"]
+        );
+        // A sentence that is not in title case has none.
+        assert!(common(&format!(
+            "Clinton says the Campaign Wants A Debate now{body}"
+        ))
+        .is_empty());
+    }
 }
