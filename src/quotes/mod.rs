@@ -870,6 +870,17 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_for_a_person_is_a_source() {
+        let q = quotes(
+            "\"As a child, my mom was always, like, 'Oh, you have citizenship because we're \
+             citizens,'\" said the woman, who spoke on the condition of anonymity.",
+        );
+        assert_eq!(q[0].2.as_deref(), Some("the woman"));
+        let q = quotes("“We are ready for the storm,” her neighbor said.");
+        assert_eq!(q[0].2.as_deref(), Some("her neighbor"));
+    }
+
+    #[test]
     fn cue_before_and_partial_quote() {
         let q = quotes("Pentagon press secretary John Kirby said: “We have made attempts.”");
         assert_eq!(

@@ -189,6 +189,8 @@ pub(crate) fn looks_like_np(doc: &Document, a: usize, b: usize) -> bool {
         (doc.is_upper(k) && !doc.is(k, lexicon::LEX_NOT_NAME_WORD))
             || doc.is(k, lexicon::LEX_TITLE_WORD | lexicon::LEX_GROUP_NOUN)
     }) || doc.is(b - 1, lexicon::LEX_ORG_HEAD)
+        // (`said the woman`, `her friend said`: a noun for a person heads it.)
+        || lexicon::in_list(lexicon::PERSON_NOUNS, doc.tok(b - 1))
 }
 
 /// Plural and generic nouns that name a source group (`officials`, `police`, `experts`).
