@@ -142,12 +142,69 @@ pub(crate) struct NameRuns<'d, 'a> {
     /// The sentence last asked about and, when it is in title case (a headline: `Hillary
     /// Clinton Says Trump’s Bigotry Doesn’t …`), its tokens that are common words.
     title_case: Option<(usize, Vec<u32>)>,
+    /// The words the text writes in lowercase, per block of tokens, built as headlines ask.
+    lower: LowerWords,
 }
 
 /// How far around a headline the article is read for its words in lowercase, in tokens (a
 /// news article's worth; a corpus of many articles in one text reads only its own).
 const COMMON_BEFORE: usize = 300;
 const COMMON_AFTER: usize = 2000;
+
+/// The most tokens a title-case sentence has (a headline, a line of links).
+const HEADLINE_TOKENS: usize = 80;
+
+/// Tokens per block of [`LowerWords`].
+const BLOCK_TOKENS: usize = 1024;
+/// Bits of a block's filter (three per word: about one word in ten thousand not in a block is
+/// taken for one of its own, and so for a common word — a headline name lost, rarely).
+const BLOCK_BITS: usize = 1 << 15;
+
+/// A Bloom filter of the lowercase words (possessive ending dropped) of each block of
+/// [`BLOCK_TOKENS`] tokens, each built the first time a headline near it asks: every token is
+/// read at most once, however many headlines a long text has.
+#[derive(Default)]
+struct LowerWords {
+    blocks: Vec<Option<Box<[u64]>>>,
+}
+
+impl LowerWords {
+    /// The three bits of word `w`.
+    fn bits(w: &[u8]) -> [usize; 3] {
+        use std::hash::Hasher;
+        let mut h = crate::fx::FxHasher::default();
+        h.write(w);
+        let h = h.finish();
+        [0, 21, 42].map(|s| (h >> s) as usize % BLOCK_BITS)
+    }
+
+    /// Does a token of blocks `a..=b` write `w` (lowercase) in lowercase?
+    fn has(&mut self, doc: &Document, a: usize, b: usize, w: &[u8]) -> bool {
+        let bits = Self::bits(w);
+        if self.blocks.len() <= b {
+            self.blocks.resize_with(b + 1, || None);
+        }
+        (a..=b).any(|k| {
+            let f = self.blocks[k].get_or_insert_with(|| {
+                let mut f = vec![0u64; BLOCK_BITS / 64].into_boxed_slice();
+                let end = ((k + 1) * BLOCK_TOKENS).min(doc.tokens.len());
+                for j in k * BLOCK_TOKENS..end {
+                    if doc.is_upper(j) || doc.kind(j) != TokKind::Word {
+                        continue;
+                    }
+                    let t = strip_possessive(doc.tok(j)).as_bytes();
+                    if t.first().is_some_and(u8::is_ascii_lowercase) {
+                        for x in Self::bits(t) {
+                            f[x / 64] |= 1 << (x % 64);
+                        }
+                    }
+                }
+                f
+            });
+            bits.iter().all(|&x| f[x / 64] & (1 << (x % 64)) != 0)
+        })
+    }
+}
 
 impl<'d, 'a> NameRuns<'d, 'a> {
     pub(crate) fn new(doc: &'d Document<'a>) -> Self {
@@ -156,6 +213,7 @@ impl<'d, 'a> NameRuns<'d, 'a> {
             i: 0,
             sent: 0,
             title_case: None,
+            lower: LowerWords::default(),
         }
     }
 
@@ -169,7 +227,7 @@ impl<'d, 'a> NameRuns<'d, 'a> {
         }
         let sent = self.sent;
         if self.title_case.as_ref().is_none_or(|t| t.0 != sent) {
-            self.title_case = Some((sent, common_words(self.doc, sent)));
+            self.title_case = Some((sent, common_words(self.doc, sent, &mut self.lower)));
         }
         let common = &self.title_case.as_ref().map_or(&[][..], |t| &t.1[..]);
         common.binary_search(&(i as u32)).is_err()
@@ -177,10 +235,16 @@ impl<'d, 'a> NameRuns<'d, 'a> {
 }
 
 /// The tokens of sentence `s` that are common words written in title case, if it is in title
-/// case (at least four words, three in four of them capitalised): reporting verbs, and words
+/// case (at least four words, three in four of them capitalised, at most [`HEADLINE_TOKENS`]
+/// tokens): reporting verbs, and words
 /// the text around it writes in lowercase. (Acronyms keep their capitals: `US` is not `us`.)
-fn common_words(doc: &Document, s: usize) -> Vec<u32> {
+fn common_words(doc: &Document, s: usize, lower: &mut LowerWords) -> Vec<u32> {
     let sent = doc.sentences[s];
+    // (A headline is short: a long run of capitalised words is no headline, and its words
+    // are not each looked up.)
+    if sent.last - sent.first > HEADLINE_TOKENS {
+        return Vec::new();
+    }
     let (mut words, mut caps) = (0, 0);
     for k in sent.first..sent.last {
         if doc.kind(k) == TokKind::Word
@@ -198,36 +262,24 @@ fn common_words(doc: &Document, s: usize) -> Vec<u32> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    // (Each candidate with its lowercase form, to look for.)
-    let mut cands: Vec<(u32, String)> = Vec::new();
+    // The blocks of tokens around the sentence that are read for its words in lowercase.
+    let from = sent.first.saturating_sub(COMMON_BEFORE) / BLOCK_TOKENS;
+    let to = (sent.last + COMMON_AFTER).min(doc.tokens.len().max(1) - 1) / BLOCK_TOKENS;
     for k in sent.first..sent.last {
         let w = doc.tok(k);
         if !is_cap_word(doc, k) || !w.chars().skip(1).any(char::is_lowercase) {
             continue;
         }
         // A reporting or thinking verb is one whether the article uses it or not.
-        if doc.is(
+        let verb = doc.is(
             k,
             lexicon::LEX_SPEECH_VERB | lexicon::LEX_WEAK_SPEECH_VERB | lexicon::LEX_COGNITION_VERB,
-        ) {
+        );
+        if verb || {
+            let w = crate::case::to_lowercase(strip_possessive(w));
+            !w.is_empty() && lower.has(doc, from, to, w.as_bytes())
+        } {
             out.push(k as u32);
-        } else {
-            cands.push((k as u32, crate::case::to_lowercase(strip_possessive(w))));
-        }
-    }
-    let from = sent.first.saturating_sub(COMMON_BEFORE);
-    let to = (sent.last + COMMON_AFTER).min(doc.tokens.len());
-    for j in (from..sent.first).chain(sent.last..to) {
-        if cands.is_empty() {
-            break;
-        }
-        let w = doc.tok(j);
-        if !w.as_bytes()[0].is_ascii_lowercase() {
-            continue;
-        }
-        let w = strip_possessive(w);
-        if let Some(c) = cands.iter().position(|c| c.1 == w) {
-            out.push(cands.swap_remove(c).0);
         }
     }
     crate::sort::by_key(&mut out, |&k| k);
@@ -558,7 +610,7 @@ mod tests {
     /// The words of the first sentence of `t` that [`common_words`] finds.
     fn common(t: &str) -> Vec<String> {
         let doc = Document::new(t);
-        common_words(&doc, 0)
+        common_words(&doc, 0, &mut LowerWords::default())
             .into_iter()
             .map(|k| doc.tok(k as usize).to_string())
             .collect()
