@@ -63,23 +63,16 @@ impl Words {
 /// A lowercase Latin letter without its diacritic (`é` → `e`, `ğ` → `g`, `ł` → `l`); other
 /// characters as they are.
 pub(crate) fn fold_diacritic(c: char) -> char {
-    match c {
-        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
-        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
-        'ď' | 'đ' => 'd',
-        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
-        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
-        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
-        'ķ' => 'k',
-        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
-        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
-        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
-        'ŕ' | 'ŗ' | 'ř' => 'r',
-        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => 's',
-        'ţ' | 'ť' | 'ț' => 't',
-        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ź' | 'ż' | 'ž' => 'z',
+    // The base letters of U+00E0 `à` … U+017F `ſ` (Latin-1's lowercase letters and Latin
+    // Extended-A, capitals among them folding too; `.`: no letter of its own).
+    const BASE: &[u8; 160] = b"aaaaaa.ceeeeiiii.nooooo.ouuuuy.yaaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkk.llllllllllnnnnnn...oooooo..rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+    match c as u32 {
+        x @ 0xE0..=0x17F => match BASE[(x - 0xE0) as usize] {
+            b'.' => c,
+            b => b as char,
+        },
+        0x219 => 's',
+        0x21B => 't',
         _ => c,
     }
 }
@@ -131,9 +124,10 @@ pub(crate) struct Builder<'d, 'a> {
     /// Organisations by recency (`the daily`, `the company`).
     pub(crate) orgs: Recency,
     /// Per lowercase word of a title (`the spokesman`), the entities whose title has it and
-    /// the latest of them; `title_slot` finds a word's entry by its id in `words`.
+    /// the latest of them; `title_slot` finds a word's entry by its id in `words` (ids are
+    /// dense: a vector, [`NONE`] for a word in no title).
     pub(crate) titled: Vec<Titled>,
-    pub(crate) title_slot: FxHashMap<u32, usize>,
+    pub(crate) title_slot: Vec<u32>,
     /// The entries of `titled` of each entity's title words.
     pub(crate) title_words: Vec<Vec<usize>>,
     /// Every mention so far as (start, end, entity), sorted by start.
@@ -210,7 +204,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             people: Default::default(),
             orgs: Recency::new(),
             titled: Vec::new(),
-            title_slot: FxHashMap::default(),
+            title_slot: Vec::new(),
             title_words: Vec::new(),
             mention_log: Vec::new(),
             cands: Default::default(),
@@ -276,7 +270,14 @@ impl<'d, 'a> Builder<'d, 'a> {
         let slots = words
             .into_iter()
             .map(|w| {
-                let t = *self.title_slot.entry(w).or_insert(self.titled.len());
+                let w = w as usize;
+                if self.title_slot.len() <= w {
+                    self.title_slot.resize(w + 1, NONE);
+                }
+                if self.title_slot[w] == NONE {
+                    self.title_slot[w] = self.titled.len() as u32;
+                }
+                let t = self.title_slot[w] as usize;
                 if t == self.titled.len() {
                     self.titled.push(Titled::default());
                 }
@@ -578,8 +579,12 @@ impl<'d, 'a> Builder<'d, 'a> {
             }
         }
         if lexicon::is_title_word(&head) && definite {
-            let found = match self.words.get(&head).and_then(|w| self.title_slot.get(&w)) {
-                Some(&t) => {
+            let slot = self
+                .words
+                .get(&head)
+                .and_then(|w| Some(*self.title_slot.get(w as usize)?).filter(|&t| t != NONE));
+            let found = match slot.map(|t| t as usize) {
+                Some(t) => {
                     let last_seen = &self.last_seen;
                     Some(self.titled[t].latest(|e| rank_key(last_seen[e], e)) as u32 as usize)
                 }
@@ -927,5 +932,21 @@ impl KeyIndex {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_fold_to_their_base_letter() {
+        let fold = |s: &str| s.chars().map(fold_diacritic).collect::<String>();
+        assert_eq!(
+            fold("françois erdoğan łódź ștefan"),
+            "francois erdogan lodz stefan"
+        );
+        assert_eq!(fold("æøß÷ ñ ÿ ő"), "æoß÷ n y o");
+        assert_eq!(fold("Ünal ПУТИН 北京"), "Ünal ПУТИН 北京");
     }
 }

@@ -923,18 +923,18 @@ pub(crate) fn skip_adjunct(doc: &Document, k: usize, e: usize) -> usize {
 
 /// A weekday, `today` or `yesterday`: a time that stands alone as an adjunct.
 fn is_day(w: &str) -> bool {
-    matches!(
-        w,
-        "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "today"
-            | "yesterday"
-    )
+    const DAYS: &[&str] = &[
+        "friday",
+        "monday",
+        "saturday",
+        "sunday",
+        "thursday",
+        "today",
+        "tuesday",
+        "wednesday",
+        "yesterday",
+    ];
+    lexicon::in_list(DAYS, w)
 }
 
 /// Is there a finite verb within the first few tokens after a clause's first word?
