@@ -870,6 +870,21 @@ mod tests {
     }
 
     #[test]
+    fn the_subject_of_a_verb_that_takes_an_infinitive() {
+        let q = quotes(
+            "The debate was so subdued that Mr. Trump was prompted to say, “So far, I cannot \
+             believe how civil it's been up here.”",
+        );
+        assert_eq!(q[0].2.as_deref(), Some("Mr. Trump"));
+        let q = quotes("Yesterday the senator was quick to add that the bill would fail.");
+        assert_eq!(q[0].0, "the bill would fail");
+        let q = quotes(
+            "In January, the court's conservatives seemed ready to say that the law was void.",
+        );
+        assert_eq!(q[0].2.as_deref(), Some("the court's conservatives"));
+    }
+
+    #[test]
     fn a_noun_for_a_person_is_a_source() {
         let q = quotes(
             "\"As a child, my mom was always, like, 'Oh, you have citizenship because we're \

@@ -277,7 +277,14 @@ pub(crate) fn skip_aux_back(doc: &Document, v: usize, lo: usize) -> usize {
             return skip_aux_back(doc, e - 3, lo);
         }
         if lexicon::in_list(CATENATIVES, c) {
-            return skip_aux_back(doc, e - 2, lo);
+            // (`seemed ready to say`: a linking verb before the adjective.)
+            let k = e - 2;
+            let linked = k > lo
+                && matches!(
+                    doc.tok(k - 1),
+                    "seemed" | "seems" | "appeared" | "appears" | "looked" | "looks" | "felt"
+                );
+            return skip_aux_back(doc, if linked { k - 1 } else { k }, lo);
         }
     }
     // A party label or age in brackets after the name: `Gov. Pat McCrory (R) said`,
@@ -297,22 +304,58 @@ pub(crate) fn skip_aux_back(doc: &Document, v: usize, lo: usize) -> usize {
 
 /// Verbs that take a `to` infinitive whose subject is theirs (`continued to assert`).
 const CATENATIVES: &[&str] = &[
+    "able",
     "appeared",
+    "asked",
     "began",
     "begins",
+    "careful",
+    "chose",
+    "compelled",
     "continue",
     "continued",
     "continues",
-    "declined",
     "decided",
+    "declined",
+    "eager",
+    "expected",
+    "forced",
+    "going",
+    "had",
+    "happened",
+    "has",
     "hastened",
+    "hoped",
+    "liked",
+    "likes",
+    "loved",
+    "loves",
+    "managed",
+    "moved",
+    "needed",
+    "opted",
+    "paused",
+    "planned",
+    "pledged",
     "proceeded",
+    "promised",
+    "prompted",
+    "quick",
+    "ready",
     "refused",
+    "reluctant",
     "seemed",
+    "sought",
+    "stopped",
+    "tended",
+    "tends",
+    "took",
     "tried",
     "used",
+    "vowed",
     "wanted",
     "wants",
+    "willing",
 ];
 
 /// The subject of a reporting verb when it is not a name or a role: the words from the
