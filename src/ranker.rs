@@ -145,6 +145,20 @@ pub(crate) fn tidy(doc: &Document, span: Span) -> Option<Span> {
     while a + 1 < b && matches!(doc.tok(a), "then" | "Then" | "and" | "And" | "but" | "But") {
         a += 1;
     }
+    // A time or place before the subject is no part of it: `Yesterday the spokeswoman`, `On
+    // Monday the mayor`, `Over the weekend the senator` (the subject opens at the last
+    // article in the first few words, when no comma stands there).
+    if LEADS.contains(&doc.tok(a)) {
+        let window = a + 1..b.min(a + 6);
+        if !window.clone().any(|k| doc.tok(k) == ",") {
+            if let Some(d) = window
+                .rev()
+                .find(|&k| matches!(doc.tok(k), "the" | "a" | "an"))
+            {
+                a = d;
+            }
+        }
+    }
     let first = doc.tok(a);
     if matches!(
         first,
@@ -177,6 +191,57 @@ pub(crate) fn tidy(doc: &Document, span: Span) -> Option<Span> {
     }
     (!cut_short(doc, a, b)).then(|| Span::new(doc.tokens[a].span().start, span.end))
 }
+
+/// The phrase with the article right before it, when it opens with a lowercase noun: a
+/// reader sees `The senator`, not `senator` (candidates that end at the same word differ in
+/// where they start; the one chosen may have left its article out). For the phrase as
+/// written only: the ranker and the entities read the phrase as chosen.
+pub(crate) fn with_determiner(doc: &Document, span: Span) -> Span {
+    let a = doc.token_at_or_after(span.start);
+    if a == 0 || a >= doc.tokens.len() {
+        return span;
+    }
+    let first = doc.tok(a);
+    // (Or a capitalised title: `The CEO of Hewlett-Packard`, `the Secretary of State`.)
+    let lowercase_noun = (first.starts_with(|c: char| c.is_lowercase())
+        || doc.is(a, crate::lexicon::LEX_TITLE_WORD))
+        && crate::lexicon::pronoun(first).is_none()
+        && !matches!(first, "the" | "a" | "an");
+    if lowercase_noun && matches!(doc.tok(a - 1), "the" | "The" | "a" | "A" | "an" | "An") {
+        Span::new(doc.tokens[a - 1].span().start, span.end)
+    } else {
+        span
+    }
+}
+
+/// Words that open a sentence with a time or a place before its subject.
+const LEADS: &[&str] = &[
+    "After",
+    "Also",
+    "At",
+    "Before",
+    "By",
+    "During",
+    "Earlier",
+    "In",
+    "Last",
+    "Later",
+    "Meanwhile",
+    "Now",
+    "On",
+    "Over",
+    "Since",
+    "This",
+    "Today",
+    "Yesterday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 /// Does the phrase of tokens `a..b` stop in the middle of a noun phrase (`The French minister
 /// of`, `Biden took aim at`, `Trump and his`)? A rule that walked past its clause proposed
@@ -288,6 +353,29 @@ mod tests {
         assert_eq!(t(0, 4).as_deref(), Some("he")); // then he came away
         assert_eq!(t(6, 8), None); // While saying
         assert_eq!(t(10, 11).as_deref(), Some("she"));
+    }
+
+    #[test]
+    fn the_chosen_phrase_keeps_its_article() {
+        let a = crate::annotate(
+            "The senator was quick to add that the bill would fail. Yesterday the spokeswoman \
+             said the plan was dead. On Monday the mayor said the city was safe. The CEO of \
+             Acme Corp. said the deal was off.",
+        );
+        let phrases: Vec<&str> = a
+            .quotes
+            .iter()
+            .filter_map(|q| q.source.as_ref().map(|p| p.text.as_str()))
+            .collect();
+        assert_eq!(
+            phrases,
+            [
+                "The senator",
+                "the spokeswoman",
+                "the mayor",
+                "The CEO of Acme Corp"
+            ]
+        );
     }
 
     #[test]

@@ -546,11 +546,23 @@ impl<'d, 'a> Builder<'d, 'a> {
                 None => {}
             }
         }
-        // A role noun: the entity whose title has that head (`the spokesman`).
-        let head = words
+        // A role noun: the entity whose title has that head (`the spokesman`). A title before
+        // `of` is the head: `the head of the agency` is a person, not the agency.
+        let last = words
             .last()
             .map(|w| crate::case::to_lowercase(w))
             .unwrap_or_default();
+        // (A title before `of` names a person whose title may not be the one known:
+        // `the former secretary of state` is not the latest entity titled `secretary`.)
+        if words
+            .iter()
+            .position(|&w| w == "of")
+            .filter(|&k| k > 0)
+            .is_some_and(|k| lexicon::is_title_word(&crate::case::to_lowercase(words[k - 1])))
+        {
+            return None;
+        }
+        let head = last;
         // (The determiner may stand just before the phrase: `the [63-year-old senator]`.)
         let det = matches!(words[0], "the" | "The");
         let definite = det || (a > 0 && matches!(doc.tok(a - 1), "the" | "The"));

@@ -223,8 +223,15 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
                         continue;
                     }
                     // A person is not their organisation: `Tasos Georgelis of the city's
-                    // Department of Environmental Protection` is Georgelis.
+                    // Department of Environmental Protection` is Georgelis; `the CEO of
+                    // Hewlett-Packard` is not Hewlett-Packard.
                     let at = doc.token_at_or_after(r.span().start);
+                    if at >= a + 2
+                        && doc.tok(at - 1) == "of"
+                        && doc.is(at - 2, lexicon::LEX_TITLE_WORD)
+                    {
+                        continue;
+                    }
                     if hit.is_some()
                         && (at.saturating_sub(3)..at)
                             .any(|k| matches!(doc.tok(k), "of" | "at" | "for" | "from" | "with"))
@@ -253,7 +260,7 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
             Source::Unknown => None,
         };
         if let Source::Phrase(s) = q.source {
-            phrases[qi] = Some(s);
+            phrases[qi] = Some(crate::ranker::with_determiner(doc, s));
         }
         // A quote with a cue of its own sets who spoke last, even when its source stays
         // unresolved (`“…,” the mayor said.` — the next uncued quote is not someone
@@ -522,6 +529,24 @@ mod tests {
             "{:?}",
             a.entities
         );
+    }
+
+    #[test]
+    fn a_title_of_an_organisation_is_a_person_not_the_organisation() {
+        let a = annotate(
+            "Carly Fiorina, the former CEO of Hewlett-Packard, said the plan would fail. The CEO \
+             of Hewlett-Packard said it would fail badly. The head of the agency said it was true.",
+        );
+        let names: Vec<&str> = a.entities.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"Hewlett-Packard"), "{names:?}");
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.starts_with("of ") || n.starts_with("head")),
+            "{names:?}"
+        );
+        assert_eq!(a.quotes[1].speaker, None);
+        assert_eq!(a.quotes[2].speaker, None);
     }
 
     #[test]

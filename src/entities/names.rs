@@ -376,6 +376,8 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
     let mut honorific = false;
     let mut gender = None;
     let mut titled = false;
+    // Whether the run is only a title's domain (`CEO of Hewlett-Packard`).
+    let mut domain = false;
     while a < j
         && (doc.is(a, LEX_HONORIFIC | LEX_PRE_NAME_TITLE | LEX_TITLE_WORD)
             || (a + 1 < j && doc.is(a + 1, LEX_PRE_NAME_TITLE) && !is_org_tok(doc, a)))
@@ -393,6 +395,12 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
     if titled && a < j && doc.tok(a) == "of" {
         while a < j && j - a > 2 {
             a += 1;
+        }
+        // (`CEO of Hewlett-Packard`: the domain alone, no name after it — the organisation.)
+        if doc.tok(a) == "of" {
+            a += 1;
+            domain = true;
+            (honorific, titled, gender) = (false, false, None);
         }
     }
     // A title inside the run (`Opposition Leader Bill Shorten`, `Tunisian Prime Minister
@@ -425,7 +433,7 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
     // (The name's words are tokens a..j.)
     let nwords = j - a;
     let last = doc.tok(j.checked_sub(1).filter(|&k| k >= a)?);
-    let org = (a..j).any(|k| is_org_tok(doc, k));
+    let org = domain || (a..j).any(|k| is_org_tok(doc, k));
     // Lowercase title words right before the run: `press secretary John Kirby`,
     // `developer Ammar Askar`, `Pakistan-based developer`.
     let mut t0 = i;
