@@ -451,9 +451,10 @@ impl<'d, 'a> Builder<'d, 'a> {
         };
         if let Some(i) = self
             .index
-            .whole
-            .get(toks)
-            .and_then(|ids| ids.first().copied())
+            .whole(toks)
+            .iter()
+            .copied()
+            .find(|&i| self.keys[i] == toks)
             .or_else(long_equal)
         {
             return Some(i);
@@ -463,19 +464,13 @@ impl<'d, 'a> Builder<'d, 'a> {
         // the index hands those over; the test below is the rule itself.
         let mut cands = self.cands.borrow_mut();
         cands.clear();
-        cands.extend(self.index.suffix.get(toks).into_iter().flatten());
-        cands.extend(self.index.prefix.get(toks).into_iter().flatten());
+        cands.extend(self.index.suffix(toks));
+        cands.extend(self.index.prefix(toks));
         // (Longer prefixes are keys in `long`, all candidates anyway.)
         for n in 1..toks.len().min(KeyIndex::MAX_LEN + 1) {
-            cands.extend(self.index.whole.get(&toks[..n]).into_iter().flatten());
+            cands.extend(self.index.whole(&toks[..n]));
         }
-        cands.extend(
-            self.index
-                .whole
-                .get(std::slice::from_ref(last))
-                .into_iter()
-                .flatten(),
-        );
+        cands.extend(self.index.whole(std::slice::from_ref(last)));
         cands.extend(self.index.long.iter());
         crate::sort::by_key(&mut cands, |&c| c);
         cands.dedup();
@@ -878,16 +873,49 @@ impl AffixIndex {
 /// Keys longer than [`KeyIndex::MAX_LEN`] tokens (no real name is) are kept in `long` and
 /// checked one by one instead, so that a run of a million capitalised words costs memory in
 /// proportion to its length, not to its square.
+///
+/// The maps are keyed by a hash of the key ([`KeyIndex::hash`]): a look-up hands over the
+/// ids of every key with that hash, which the caller checks against the key itself (and no
+/// key is copied into a map).
 #[derive(Default)]
 pub(crate) struct KeyIndex {
-    pub(crate) whole: FxHashMap<Key, Vec<usize>>,
-    pub(crate) prefix: FxHashMap<Key, Vec<usize>>,
-    pub(crate) suffix: FxHashMap<Key, Vec<usize>>,
+    whole: FxHashMap<u64, Vec<usize>>,
+    prefix: FxHashMap<u64, Vec<usize>>,
+    suffix: FxHashMap<u64, Vec<usize>>,
     pub(crate) long: Vec<usize>,
 }
 
 impl KeyIndex {
     pub(crate) const MAX_LEN: usize = 12;
+
+    fn hash(key: &[u32]) -> u64 {
+        use std::hash::Hasher;
+        let mut h = crate::fx::FxHasher::default();
+        for &w in key {
+            h.write_u32(w);
+        }
+        h.write_usize(key.len());
+        h.finish()
+    }
+
+    fn ids<'s>(map: &'s FxHashMap<u64, Vec<usize>>, key: &[u32]) -> &'s [usize] {
+        map.get(&Self::hash(key)).map_or(&[], |v| v.as_slice())
+    }
+
+    /// Ids of the keys that may equal `key`, in ascending order.
+    pub(crate) fn whole(&self, key: &[u32]) -> &[usize] {
+        Self::ids(&self.whole, key)
+    }
+
+    /// Ids of the keys of which `key` may be a proper prefix.
+    pub(crate) fn prefix(&self, key: &[u32]) -> &[usize] {
+        Self::ids(&self.prefix, key)
+    }
+
+    /// Ids of the keys of which `key` may be a proper suffix.
+    pub(crate) fn suffix(&self, key: &[u32]) -> &[usize] {
+        Self::ids(&self.suffix, key)
+    }
 
     fn entries(key: &[u32]) -> impl Iterator<Item = (u8, &[u32])> + '_ {
         let n = key.len();
@@ -896,7 +924,7 @@ impl KeyIndex {
             .chain((1..n).map(move |m| (2, &key[m..])))
     }
 
-    fn map(&mut self, which: u8) -> &mut FxHashMap<Key, Vec<usize>> {
+    fn map(&mut self, which: u8) -> &mut FxHashMap<u64, Vec<usize>> {
         match which {
             0 => &mut self.whole,
             1 => &mut self.prefix,
@@ -912,16 +940,9 @@ impl KeyIndex {
             return;
         }
         for (which, k) in Self::entries(key) {
-            let map = self.map(which);
-            match map.get_mut(k) {
-                Some(ids) => {
-                    if let Err(at) = ids.binary_search(&id) {
-                        ids.insert(at, id);
-                    }
-                }
-                None => {
-                    map.insert(k.to_vec(), vec![id]);
-                }
+            let ids = self.map(which).entry(Self::hash(k)).or_default();
+            if let Err(at) = ids.binary_search(&id) {
+                ids.insert(at, id);
             }
         }
     }
@@ -934,13 +955,14 @@ impl KeyIndex {
             return;
         }
         for (which, k) in Self::entries(key) {
+            let h = Self::hash(k);
             let map = self.map(which);
-            if let Some(ids) = map.get_mut(k) {
+            if let Some(ids) = map.get_mut(&h) {
                 if let Ok(at) = ids.binary_search(&id) {
                     ids.remove(at);
                 }
                 if ids.is_empty() {
-                    map.remove(k);
+                    map.remove(&h);
                 }
             }
         }
