@@ -550,15 +550,6 @@ mod tests {
     }
 
     #[test]
-    fn a_candidate_is_a_title() {
-        let sp = speakers(
-            "The auditorium was half-empty when GOP presidential candidate Carly Fiorina strode \
-             onstage.\n\n\"There are two looks that people get,\" she told her audience.",
-        );
-        assert_eq!(sp[0].0.as_deref(), Some("Carly Fiorina"));
-    }
-
-    #[test]
     fn a_curly_apostrophe_in_a_name_is_the_straight_one() {
         let a = annotate(
             "Police Commissioner James O'Neill said the blast was intentional. O’Neill said \
