@@ -885,6 +885,20 @@ mod tests {
     }
 
     #[test]
+    fn an_object_that_points_back_is_no_content() {
+        for t in [
+            "Robby Mook said as much in an interview earlier Thursday morning.",
+            "Robby Mook said so in an interview on Thursday.",
+            "Robby Mook said little about the plan in recent months.",
+            "Robby Mook said the same thing in an interview.",
+        ] {
+            assert!(quotes(t).is_empty(), "{t}: {:?}", quotes(t));
+        }
+        let q = quotes("Robby Mook said as much on Thursday, arguing that Trump failed the test.");
+        assert_eq!(q[0].0, "Trump failed the test");
+    }
+
+    #[test]
     fn a_noun_for_a_person_is_a_source() {
         let q = quotes(
             "\"As a child, my mom was always, like, 'Oh, you have citizenship because we're \

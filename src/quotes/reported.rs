@@ -475,6 +475,21 @@ pub(crate) fn find_indirect(
                         && !object_then_comma
                         && !matches!(doc.tok(k), "," | ";" | ":" | "." | "?" | "!")
                         && !is_preposition(doc.tok(k))
+                        // (An object that points back or says how much, not what: `said as
+                        // much`, `said so`, `said nothing`, `said the same`.)
+                        && !matches!(
+                            doc.tok(k),
+                            "as" | "so"
+                                | "nothing"
+                                | "little"
+                                | "much"
+                                | "otherwise"
+                                | "something"
+                                | "anything"
+                                | "everything"
+                                | "such"
+                        )
+                        && !(doc.tok(k) == "the" && doc.tok(k + 1) == "same")
                         // (A name right after a verb that does not report speech is its
                         // object — `Reid endorsed Clinton` — unless a comma before the verb
                         // makes it inverted.)
