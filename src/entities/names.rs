@@ -46,7 +46,17 @@ impl NameRun {
 /// Trims determiners and punctuation off a title: `the Pentagon spokesman,` → `Pentagon
 /// spokesman`.
 pub(crate) fn clean_title(t: &str) -> String {
-    let t = t.trim().trim_end_matches([',', '.', ';', ':']).trim();
+    let t = t.trim().trim_end_matches([',', ';', ':']).trim();
+    // (An abbreviation keeps its period: `Retired Lt. Gen.`, `Sen.`.)
+    let abbreviation = t.strip_suffix('.').is_some_and(|u| {
+        let w = u.rsplit(' ').next().unwrap_or(u);
+        (1..=4).contains(&w.len()) && w.starts_with(|c: char| c.is_uppercase())
+    });
+    let t = if abbreviation {
+        t
+    } else {
+        t.trim_end_matches(['.', ',', ';', ':']).trim()
+    };
     let t = t
         .strip_prefix("the ")
         .or_else(|| t.strip_prefix("The "))
@@ -622,6 +632,13 @@ mod tests {
             .into_iter()
             .map(|k| doc.tok(k as usize).to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_title_keeps_the_period_of_an_abbreviation() {
+        assert_eq!(clean_title("Retired Lt. Gen."), "Retired Lt. Gen.");
+        assert_eq!(clean_title("the Pentagon spokesman,"), "Pentagon spokesman");
+        assert_eq!(clean_title("a senior adviser."), "senior adviser");
     }
 
     #[test]
