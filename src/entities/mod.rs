@@ -550,6 +550,22 @@ mod tests {
     }
 
     #[test]
+    fn a_title_keeps_its_modifiers() {
+        let a = annotate(
+            "Clinton campaign manager Robby Mook said the plan was bad. Trump senior \
+             communications adviser Jason Miller said it was good.",
+        );
+        let titles: Vec<Option<&str>> = a.entities.iter().map(|e| e.title.as_deref()).collect();
+        assert_eq!(
+            titles,
+            [
+                Some("Clinton campaign manager"),
+                Some("Trump senior communications adviser")
+            ]
+        );
+    }
+
+    #[test]
     fn a_curly_apostrophe_in_a_name_is_the_straight_one() {
         let a = annotate(
             "Police Commissioner James O'Neill said the blast was intentional. O’Neill said \
