@@ -489,7 +489,7 @@ pub(crate) fn find_indirect(
                                 | "everything"
                                 | "such"
                         )
-                        && !(doc.tok(k) == "the" && doc.tok(k + 1) == "same")
+                        && (doc.tok(k) != "the" || doc.tok(k + 1) != "same")
                         // (A name right after a verb that does not report speech is its
                         // object — `Reid endorsed Clinton` — unless a comma before the verb
                         // makes it inverted.)
