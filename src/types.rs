@@ -270,10 +270,11 @@ pub fn summarize_sources_of<'q>(
     quotes: impl IntoIterator<Item = (Option<&'q str>, Option<&'q str>)>,
 ) -> Vec<SourceCount> {
     let mut out: Vec<SourceCount> = Vec::new();
-    // (Fx-hashed: looked up only, never iterated; and no SipHash in the wasm module. Keyed
-    // by bytes to a `u32`, the map type the entity builder uses too: one copy of its code in
-    // the wasm.)
-    let mut index: crate::fx::FxHashMap<Box<[u8]>, u32> = Default::default();
+    // (Fx-hashed: looked up only, never iterated; and no SipHash in the wasm module. A hash
+    // of each line's key to the lines with that hash, checked against `keys`: the map type
+    // the entity builder uses too, one copy of its code in the wasm.)
+    let mut index: crate::fx::FxHashMap<u64, Vec<usize>> = Default::default();
+    let mut keys: Vec<String> = Vec::new();
     // (Entity `eN` is the N-th.)
     let by_id = |id: &str| {
         id.strip_prefix('e')
@@ -289,9 +290,17 @@ pub fn summarize_sources_of<'q>(
             (None, Some(text)) => ["u:", &crate::case::to_lowercase(text)].concat(),
             (None, None) => "-".to_string(),
         };
-        let key = key.into_bytes().into_boxed_slice();
-        let i = match index.get(&key) {
-            Some(&i) => i as usize,
+        let h = {
+            use std::hash::Hasher;
+            let mut h = crate::fx::FxHasher::default();
+            h.write(key.as_bytes());
+            h.finish()
+        };
+        let found = index
+            .get(&h)
+            .and_then(|ids| ids.iter().copied().find(|&i| keys[i] == key));
+        let i = match found {
+            Some(i) => i,
             None => {
                 let line = match (speaker, source) {
                     (Some(id), _) => {
@@ -321,7 +330,8 @@ pub fn summarize_sources_of<'q>(
                     },
                 };
                 out.push(line);
-                index.insert(key, (out.len() - 1) as u32);
+                keys.push(key);
+                index.entry(h).or_default().push(out.len() - 1);
                 out.len() - 1
             }
         };

@@ -10,9 +10,16 @@ use std::collections::BTreeSet;
 pub(crate) type Key = Vec<u32>;
 
 /// Normalised name words, interned: a key compares, hashes and slices as integers.
+///
+/// (The words' bytes sit one after another in `text`; the map takes a hash of the bytes to
+/// the ids with that hash, checked against the bytes: the map type the key index uses, one
+/// copy of its code in the wasm.)
 #[derive(Default)]
 pub(crate) struct Words {
-    ids: FxHashMap<Box<[u8]>, u32>,
+    ids: FxHashMap<u64, Vec<usize>>,
+    text: Vec<u8>,
+    /// Where each word's bytes end in `text`.
+    ends: Vec<u32>,
 }
 
 impl Words {
@@ -42,7 +49,26 @@ impl Words {
 
     /// The id of `k` as it is, if it has one.
     pub(crate) fn get(&self, k: &str) -> Option<u32> {
-        self.ids.get(k.as_bytes()).copied()
+        self.find(Self::hash(k.as_bytes()), k.as_bytes())
+    }
+
+    fn hash(k: &[u8]) -> u64 {
+        use std::hash::Hasher;
+        let mut h = crate::fx::FxHasher::default();
+        h.write(k);
+        h.write_usize(k.len());
+        h.finish()
+    }
+
+    /// The bytes of word `i`.
+    fn word(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    fn find(&self, h: u64, k: &[u8]) -> Option<u32> {
+        let ids = self.ids.get(&h)?;
+        ids.iter().find(|&&i| self.word(i) == k).map(|&i| i as u32)
     }
 
     /// The id of `k` as it is (no trimming, no lowercasing).
@@ -51,12 +77,15 @@ impl Words {
     }
 
     fn intern_bytes(&mut self, k: &[u8]) -> u32 {
-        if let Some(&id) = self.ids.get(k) {
+        let h = Self::hash(k);
+        if let Some(id) = self.find(h, k) {
             return id;
         }
-        let id = self.ids.len() as u32;
-        self.ids.insert(k.into(), id);
-        id
+        let id = self.ends.len();
+        self.text.extend_from_slice(k);
+        self.ends.push(self.text.len() as u32);
+        self.ids.entry(h).or_default().push(id);
+        id as u32
     }
 }
 
