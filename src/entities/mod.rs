@@ -566,6 +566,18 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_ends_a_name() {
+        let a = annotate(
+            "Secretary Hillary Clinton gave a speech. The plan was in Mrs. Clinton's N.Y.U. \
+             speech, CNN's Gloria Borger said. Clinton said the plan would work.",
+        );
+        let names: Vec<&str> = a.entities.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"Hillary Clinton"), "{names:?}");
+        assert!(names.contains(&"Gloria Borger"), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("'s ")), "{names:?}");
+    }
+
+    #[test]
     fn a_curly_apostrophe_in_a_name_is_the_straight_one() {
         let a = annotate(
             "Police Commissioner James O'Neill said the blast was intentional. O’Neill said \

@@ -323,7 +323,14 @@ impl Iterator for NameRuns<'_, '_> {
             let (mut org, mut org_upto) = (false, i);
             let mut j = i + 1;
             while j < n {
-                if j < sentence_end && self.is_name_word(j) {
+                // (A possessive ends a name: `Mrs. Clinton's N.Y.U. speech`, `Trump’s Bigotry`,
+                // but for an organisation's: `Moody's Investors Service`.)
+                let owner = {
+                    let w = doc.tok(j - 1);
+                    (w.ends_with("'s") || w.ends_with("’s"))
+                        && !(j..(j + 3).min(sentence_end)).any(|k| is_org_tok(doc, k))
+                };
+                if j < sentence_end && !owner && self.is_name_word(j) {
                     j += 1;
                 } else if j < sentence_end && is_month_surname(doc, j) {
                     // `Theresa May said`: a month after a name is its surname.
