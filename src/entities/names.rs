@@ -72,8 +72,13 @@ pub(crate) fn is_cap_word(doc: &Document, i: usize) -> bool {
     if doc.kind(i) != TokKind::Word || !doc.is_upper(i) || doc.is(i, LEX_NOT_NAME_WORD) {
         return false;
     }
-    // `Pakistan-based`, `U.S.-led`: a hyphenated modifier ending in a lowercase word.
     let w = doc.tok(i);
+    // (A contraction of a word that names nothing: `There’s`, `It’s`, `That's`.)
+    let stem = strip_possessive(w);
+    if stem.len() < w.len() && lexicon::is_not_name_word(stem) {
+        return false;
+    }
+    // `Pakistan-based`, `U.S.-led`: a hyphenated modifier ending in a lowercase word.
     let modifier = w
         .bytes()
         .rposition(|b| b == b'-')
@@ -651,6 +656,16 @@ mod tests {
             .into_iter()
             .map(|k| doc.tok(k as usize).to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_contraction_of_a_function_word_is_no_name() {
+        let doc = Document::new("There’s a plan. It's Democrats who won. Trump’s plan failed.");
+        let caps: Vec<&str> = (0..doc.tokens.len())
+            .filter(|&i| is_cap_word(&doc, i))
+            .map(|i| doc.tok(i))
+            .collect();
+        assert_eq!(caps, ["Democrats", "Trump’s"]);
     }
 
     #[test]
