@@ -332,6 +332,11 @@ impl<'d, 'a> Builder<'d, 'a> {
         log.insert(k, (start, span.end as u32, e as u32));
     }
 
+    /// Records `span` as a mention of `e` (a word that refers to it: a relative pronoun).
+    pub(crate) fn mention(&mut self, e: usize, span: Span) {
+        self.push_mention(e, span);
+    }
+
     /// Records `span` as the latest mention of `e`.
     fn mention_at(&mut self, e: usize, span: Span) {
         self.push_mention(e, span);

@@ -273,6 +273,13 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
             }
             _ => {}
         }
+        // `Sandy Phillips, who lost her daughter …, said`: the relative pronoun that is the
+        // verb's subject is a mention of its antecedent, as `he` would be.
+        if let (Some(e), Source::Phrase(s), Some(cue)) = (speaker, q.source, q.cue) {
+            if let Some(who) = relative_subject(doc, s, cue) {
+                b.mention(e, who);
+            }
+        }
         speakers[qi] = speaker;
     }
     for r in runs {
@@ -418,6 +425,22 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
         })
         .collect();
     Speakers { entities, quotes }
+}
+
+/// The relative pronoun right after a source phrase that ends before its cue (`X, who …
+/// said`, `X who said`), if any.
+fn relative_subject(doc: &Document, s: Span, cue: Span) -> Option<Span> {
+    if cue.start < s.end {
+        return None;
+    }
+    let mut k = doc.token_at_or_after(s.end);
+    if k < doc.tokens.len() && doc.tok(k) == "," {
+        k += 1;
+    }
+    (k < doc.tokens.len()
+        && matches!(doc.tok(k), "who" | "which")
+        && doc.tokens[k].span().end <= cue.start)
+        .then(|| doc.tokens[k].span())
 }
 
 /// For a quote with no cue that opens a paragraph right after a paragraph of narrative (no
@@ -575,6 +598,18 @@ mod tests {
         assert!(names.contains(&"Hillary Clinton"), "{names:?}");
         assert!(names.contains(&"Gloria Borger"), "{names:?}");
         assert!(!names.iter().any(|n| n.contains("'s ")), "{names:?}");
+    }
+
+    #[test]
+    fn a_relative_pronoun_subject_is_a_mention_of_its_antecedent() {
+        let t = "Sandy Phillips, who lost her daughter in Aurora, said the law had failed.";
+        let a = annotate(t);
+        let e = &a.entities[0];
+        assert_eq!(e.name, "Sandy Phillips");
+        assert_eq!(a.quotes[0].speaker.as_deref(), Some(e.id.as_str()));
+        let words: Vec<&str> = e.mentions.iter().map(|m| &t[m.start..m.end]).collect();
+        assert_eq!(words, ["Sandy Phillips", "who"]);
+        every_speaker_has_a_mention(&a);
     }
 
     #[test]
