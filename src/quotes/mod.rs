@@ -899,6 +899,15 @@ mod tests {
     }
 
     #[test]
+    fn a_place_at_the_end_of_an_appositive_is_no_source() {
+        // (The rules' phrase; the page shows it with its article: `The senator`.)
+        let q = quotes("The senator, a Democrat from Ohio, said that the deal was off.");
+        assert_eq!(q[0].2.as_deref(), Some("senator"));
+        let q = quotes("The leader of Ennahda, Rachid Ghannouchi, said that the deal was off.");
+        assert_eq!(q[0].2.as_deref(), Some("Rachid Ghannouchi"));
+    }
+
+    #[test]
     fn a_noun_for_a_person_is_a_source() {
         let q = quotes(
             "\"As a child, my mom was always, like, 'Oh, you have citizenship because we're \

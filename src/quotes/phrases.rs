@@ -757,7 +757,10 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
                 }
             }
             let before = np_ending_at(doc, name_end, lo);
-            let appositive = np_ending_at(doc, app_end, k);
+            // (The whole appositive, not its tail: in `The senator, a Democrat from Ohio,
+            // said` the appositive names no one, and Ohio did not speak.)
+            let appositive =
+                np_ending_at(doc, app_end, k).filter(|sp| doc.token_at_or_after(sp.start) == k);
             let has_name = |sp: &Option<Span>| {
                 sp.is_some_and(|sp| {
                     let (a, b) = (doc.token_at_or_after(sp.start), doc.tokens_before(sp.end));
