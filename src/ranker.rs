@@ -148,7 +148,7 @@ pub(crate) fn tidy(doc: &Document, span: Span) -> Option<Span> {
     // A time or place before the subject is no part of it: `Yesterday the spokeswoman`, `On
     // Monday the mayor`, `Over the weekend the senator` (the subject opens at the last
     // article in the first few words, when no comma stands there).
-    if LEADS.contains(&doc.tok(a)) {
+    if doc.is_upper(a) && crate::lexicon::in_list(LEADS, doc.tok(a)) {
         let window = a + 1..b.min(a + 6);
         if !window.clone().any(|k| doc.tok(k) == ",") {
             if let Some(d) = window
@@ -214,33 +214,34 @@ pub(crate) fn with_determiner(doc: &Document, span: Span) -> Span {
     }
 }
 
-/// Words that open a sentence with a time or a place before its subject.
+/// Words that open a sentence with a time or a place before its subject (sorted, for
+/// [`crate::lexicon::in_list`], which compares without case).
 const LEADS: &[&str] = &[
-    "After",
-    "Also",
-    "At",
-    "Before",
-    "By",
-    "During",
-    "Earlier",
-    "In",
-    "Last",
-    "Later",
-    "Meanwhile",
-    "Now",
-    "On",
-    "Over",
-    "Since",
-    "This",
-    "Today",
-    "Yesterday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
+    "after",
+    "also",
+    "at",
+    "before",
+    "by",
+    "during",
+    "earlier",
+    "friday",
+    "in",
+    "last",
+    "later",
+    "meanwhile",
+    "monday",
+    "now",
+    "on",
+    "over",
+    "saturday",
+    "since",
+    "sunday",
+    "this",
+    "thursday",
+    "today",
+    "tuesday",
+    "wednesday",
+    "yesterday",
 ];
 
 /// Does the phrase of tokens `a..b` stop in the middle of a noun phrase (`The French minister
