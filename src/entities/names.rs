@@ -177,10 +177,14 @@ const BLOCK_BITS: usize = 1 << 15;
 
 /// A Bloom filter of the lowercase words (possessive ending dropped) of each block of
 /// [`BLOCK_TOKENS`] tokens, each built the first time a headline near it asks: every token is
-/// read at most once, however many headlines a long text has.
+/// read at most once, however many headlines a long text has (4 KB a block while it may
+/// still be asked).
 #[derive(Default)]
 struct LowerWords {
     blocks: Vec<Option<Box<[u64]>>>,
+    /// Blocks before this one are dropped: headlines come in text order, and none asks
+    /// behind the one before it (a long text keeps a few filters, not one per block).
+    kept_from: usize,
 }
 
 impl LowerWords {
@@ -199,6 +203,10 @@ impl LowerWords {
         if self.blocks.len() <= b {
             self.blocks.resize_with(b + 1, || None);
         }
+        for k in self.kept_from..a {
+            self.blocks[k] = None;
+        }
+        self.kept_from = self.kept_from.max(a);
         (a..=b).any(|k| {
             let f = self.blocks[k].get_or_insert_with(|| {
                 let mut f = vec![0u64; BLOCK_BITS / 64].into_boxed_slice();
