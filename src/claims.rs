@@ -118,7 +118,7 @@ pub(crate) fn try_for_each_of<Q: QuoteLike, E>(
         }
     }
     let mut words: Vec<&str> = Vec::new();
-    for s in &doc.sentences {
+    for s in doc.sentences() {
         if junk[s.paragraph] {
             continue;
         }

@@ -68,8 +68,8 @@ pub fn candidates(doc: &Document, quotes: &[RawQuote], qi: usize) -> Vec<Candida
         return Vec::new();
     }
     let si = doc.sentence_of(v);
-    let first = doc.sentences[si].first;
-    let last = doc.sentences[si].last;
+    let first = doc.sentence(si).first;
+    let last = doc.sentence(si).last;
     let mut found: Vec<(usize, Span)> = Vec::new();
     if let Source::Phrase(s) = q.source {
         found.push((0, s));

@@ -78,11 +78,32 @@ pub struct Sentence {
     pub last: usize,
 }
 
+/// A sentence as a [`Document`] keeps it: [`Sentence`] in 32-bit fields (token indices are
+/// below `u32::MAX`: see [`MAX_INPUT`]), 12 bytes for a long text's hundreds of thousands.
+#[derive(Debug, Clone, Copy)]
+struct SentenceRow {
+    paragraph: u32,
+    first: u32,
+    last: u32,
+}
+
+impl SentenceRow {
+    #[inline]
+    fn get(self) -> Sentence {
+        Sentence {
+            paragraph: self.paragraph as usize,
+            first: self.first as usize,
+            last: self.last as usize,
+        }
+    }
+}
+
 /// A segmented article. Built once, read by every stage.
 pub struct Document<'a> {
     pub text: &'a str,
     pub paragraphs: Vec<Span>,
-    pub sentences: Vec<Sentence>,
+    /// The sentences in order ([`Document::sentence`]).
+    sentences: Vec<SentenceRow>,
     pub tokens: Vec<Token>,
     /// Per token: [`meta`] bits.
     meta: Vec<u16>,
@@ -268,9 +289,25 @@ impl<'a> Document<'a> {
         self.meta[i] & meta::SENTENCE_START != 0
     }
 
+    /// Sentence `si`.
+    #[inline]
+    pub fn sentence(&self, si: usize) -> Sentence {
+        self.sentences[si].get()
+    }
+
+    /// The sentences in order.
+    pub fn sentences(&self) -> impl ExactSizeIterator<Item = Sentence> + '_ {
+        self.sentences.iter().map(|s| s.get())
+    }
+
+    /// How many sentences the document has.
+    pub fn sentence_count(&self) -> usize {
+        self.sentences.len()
+    }
+
     /// Index of the sentence token `i` belongs to.
     pub fn sentence_of(&self, i: usize) -> usize {
-        self.sentences.partition_point(|s| s.first <= i) - 1
+        self.sentences.partition_point(|s| s.first as usize <= i) - 1
     }
 
     /// Is the first character of token `i` uppercase (`char::is_uppercase`)?
@@ -325,13 +362,13 @@ impl<'a> Document<'a> {
     pub fn sentence_at(&self, pos: usize) -> Option<usize> {
         let i = self
             .sentences
-            .partition_point(|s| self.tokens[s.first].span().start <= pos);
+            .partition_point(|s| self.tokens[s.first as usize].span().start <= pos);
         i.checked_sub(1)
     }
 
     /// The byte span of sentence `si`: its first token's start to its last token's end.
     pub fn sentence_span(&self, si: usize) -> Span {
-        let s = &self.sentences[si];
+        let s = self.sentence(si);
         Span::new(
             self.tokens[s.first].span().start,
             self.tokens[s.last - 1].span().end,
@@ -631,7 +668,7 @@ fn split_sentences(
     first: usize,
     tokens: &[Token],
     meta: &mut [u16],
-    sentences: &mut Vec<Sentence>,
+    sentences: &mut Vec<SentenceRow>,
 ) {
     let n = tokens.len();
     let mut start = first;
@@ -675,13 +712,13 @@ fn push_sentence(
     a: usize,
     b: usize,
     meta: &mut [u16],
-    sentences: &mut Vec<Sentence>,
+    sentences: &mut Vec<SentenceRow>,
 ) {
     meta[a] |= meta::SENTENCE_START;
-    sentences.push(Sentence {
-        paragraph,
-        first: a,
-        last: b,
+    sentences.push(SentenceRow {
+        paragraph: paragraph as u32,
+        first: a as u32,
+        last: b as u32,
     });
 }
 
@@ -775,7 +812,7 @@ mod tests {
 
     fn sents(text: &str) -> Vec<&str> {
         let d = Document::new(text);
-        (0..d.sentences.len())
+        (0..d.sentence_count())
             .map(|si| d.slice(d.sentence_span(si)))
             .collect()
     }
@@ -903,8 +940,8 @@ mod tests {
                 assert_eq!(p, crate::cues::probability(w, f), "{w}");
             }
             let si = d.sentence_of(i);
-            assert!(d.sentences[si].first <= i && i < d.sentences[si].last);
-            assert_eq!(d.starts_sentence(i), d.sentences[si].first == i);
+            assert!(d.sentence(si).first <= i && i < d.sentence(si).last);
+            assert_eq!(d.starts_sentence(i), d.sentence(si).first == i);
         }
     }
 

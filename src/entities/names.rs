@@ -262,7 +262,7 @@ impl<'d, 'a> NameRuns<'d, 'a> {
 /// tokens): reporting verbs, and words
 /// the text around it writes in lowercase. (Acronyms keep their capitals: `US` is not `us`.)
 fn common_words(doc: &Document, s: usize, lower: &mut LowerWords) -> Vec<u32> {
-    let sent = doc.sentences[s];
+    let sent = doc.sentence(s);
     // (A headline is short: a long run of capitalised words is no headline, and its words
     // are not each looked up.)
     if sent.last - sent.first > HEADLINE_TOKENS {
@@ -323,7 +323,7 @@ impl Iterator for NameRuns<'_, '_> {
             }
             // The run's words stay in the sentence of its first (only initials and particles
             // may carry it on). (Runs come in order: the sentence index walks forward.)
-            while doc.sentences[self.sent].last <= i {
+            while doc.sentence(self.sent).last <= i {
                 self.sent += 1;
             }
             if !self.is_name_word(i) {
@@ -331,7 +331,7 @@ impl Iterator for NameRuns<'_, '_> {
                 continue;
             }
             let sent = self.sent;
-            let sentence_end = doc.sentences[sent].last;
+            let sentence_end = doc.sentence(sent).last;
             // Whether an organisation word is among tokens `i..org_upto`.
             let (mut org, mut org_upto) = (false, i);
             let mut j = i + 1;
@@ -395,10 +395,10 @@ impl Iterator for NameRuns<'_, '_> {
 /// Splits a capitalised run into title + name, and reads its evidence.
 /// (`sent` is the sentence of token `i`.)
 pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Option<NameRun> {
-    let sentence_initial = doc.sentences[sent].first == i
+    let sentence_initial = doc.sentence(sent).first == i
         || (i > 0
             && !doc.starts_sentence(i)
-            && doc.sentences[sent].first + 1 == i
+            && doc.sentence(sent).first + 1 == i
             && doc.kind(i - 1) == TokKind::Punct);
     // Leading honorifics and titles are not part of the name: `Mr. Mugabe`, `President
     // Obama`, `Prime Minister Habib Essid`.

@@ -116,7 +116,7 @@ pub(crate) fn classify_direct(
     if naming && matches!(prev_word, "called" | "calls" | "call" | "dubbed" | "termed") {
         let v = before_tok - 1;
         let si = doc.sentence_at(q.open)?;
-        let first = doc.sentences[si].first;
+        let first = doc.sentence(si).first;
         // (And a relative clause: `the massacre, which he called “…”`, `Bannon, who Beck
         // on Wednesday called “…”`.)
         let what = (v.saturating_sub(6).max(first)..v)
@@ -171,7 +171,7 @@ pub(crate) fn classify_direct(
             by.and_then(|x| np_after(doc, x + 1, (x + 10).min(doc.tokens.len())))
         } else {
             doc.sentence_at(doc.tokens[v].span().start).and_then(|si| {
-                let first = doc.sentences[si].first;
+                let first = doc.sentence(si).first;
                 subject_before(doc, verb_group_start(doc, v, first), first)
                     .or_else(|| describer_subject(doc, v, first))
             })
@@ -316,7 +316,7 @@ pub(crate) fn is_title_like(doc: &Document, content: Span) -> bool {
 /// name a term.)
 fn as_verb_before(doc: &Document, at: usize) -> Option<usize> {
     let si = doc.sentence_at(doc.tokens[at].span().start)?;
-    let first = doc.sentences[si].first;
+    let first = doc.sentence(si).first;
     let v = (at.saturating_sub(8).max(first)..at).rev().find(|&k| {
         let w = doc.tok(k);
         w.len() > 3
@@ -444,7 +444,7 @@ pub(crate) fn describing_verb_before(doc: &Document, q: &QuotedSpan) -> Option<(
     }
     let b = doc.tokens_before(q.open);
     let si = doc.sentence_at(q.open)?;
-    let lo = doc.sentences[si].first.max(b.saturating_sub(8));
+    let lo = doc.sentence(si).first.max(b.saturating_sub(8));
     let v = (lo..b).rev().find(|&k| {
         let w = doc.tok(k);
         w.starts_with(|c: char| c.is_lowercase())
@@ -469,7 +469,7 @@ pub(crate) fn describing_verb_before(doc: &Document, q: &QuotedSpan) -> Option<(
     {
         return None;
     }
-    let first = doc.sentences[si].first;
+    let first = doc.sentence(si).first;
     let src = subject_of(doc, v, first)
         .or_else(|| plain_subject(doc, v, first))
         .or_else(|| shared_subject(doc, v, first))?;
@@ -483,7 +483,7 @@ pub(crate) fn is_reported_partial(doc: &Document, q: &QuotedSpan) -> bool {
     let Some(si) = doc.sentence_at(q.open) else {
         return false;
     };
-    let s = doc.sentences[si];
+    let s = doc.sentence(si);
     (s.first..b).any(|i| {
         doc.is_strong_speech_verb(i) && {
             let next = doc.tokens.get(i + 1).map(|_| doc.tok(i + 1)).unwrap_or("");
@@ -756,7 +756,7 @@ fn colon_paragraph_before(doc: &Document, b: usize, si: usize) -> Option<(Span, 
     if si == 0 || b < 2 || doc.tok(b - 1) != ":" {
         return None;
     }
-    let prev = doc.sentences[si - 1];
+    let prev = doc.sentence(si - 1);
     if prev.last != b || b - prev.first > 12 {
         return None;
     }
@@ -774,7 +774,7 @@ fn colon_paragraph_before(doc: &Document, b: usize, si: usize) -> Option<(Span, 
 pub(crate) fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source, usize)> {
     let b = doc.tokens_before(q.open);
     let si = doc.sentence_at(q.open)?;
-    let s = doc.sentences[si];
+    let s = doc.sentence(si);
     let lo = s.first.max(b.saturating_sub(CUE_WINDOW * 2));
     if b <= lo {
         return colon_paragraph_before(doc, b, si);

@@ -119,7 +119,7 @@ pub fn find(doc: &Document) -> Vec<RawQuote> {
     // Reuters`) it also reports the rest of the sentence.
     let opens_sentence = |q: &RawQuote| {
         doc.sentence_at(q.span.start).is_some_and(|si| {
-            let s = doc.sentences[si];
+            let s = doc.sentence(si);
             // (Only marks before it: `“`, or the two apostrophes of `''`.)
             (s.first..doc.tokens_before(q.span.start))
                 .all(|k| is_quote_char_token(doc.tok(k)) || matches!(doc.tok(k), "'" | "‘"))

@@ -134,7 +134,7 @@ pub(crate) fn find_indirect(
         }
         (dk > 0 && pos < direct[dk - 1].end) || used_cues.get(uk) == Some(&pos)
     };
-    for s in &doc.sentences {
+    for s in doc.sentences() {
         let (a, b) = (s.first, s.last);
         if b <= a {
             continue;
