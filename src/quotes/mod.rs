@@ -908,6 +908,20 @@ mod tests {
     }
 
     #[test]
+    fn a_coordinated_report_shares_the_subject_of_the_main_verb() {
+        let q = quotes(
+            "British Prime Minister Theresa May said this week that the country would formally \
+             declare its intention to leave by March and suggested that it would withdraw from \
+             the single market.",
+        );
+        assert_eq!(q[1].0, "it would withdraw from the single market");
+        assert_eq!(
+            q[1].2.as_deref(),
+            Some("British Prime Minister Theresa May")
+        );
+    }
+
+    #[test]
     fn a_noun_for_a_person_is_a_source() {
         let q = quotes(
             "\"As a child, my mom was always, like, 'Oh, you have citizenship because we're \

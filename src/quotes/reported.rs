@@ -533,6 +533,15 @@ pub(crate) fn find_indirect(
                                         doc.tok(k).starts_with(|c: char| c.is_lowercase())
                                             && (doc.is(k, lexicon::LEX_SPEECH_VERB)
                                                 || cues::is_learned_cue(doc, k))
+                                            // (Not a verb inside the report: `that the
+                                            // country would formally declare …`.)
+                                            && !(k.saturating_sub(2).max(a)..k).any(|x| {
+                                                matches!(
+                                                    doc.tok(x),
+                                                    "would" | "will" | "to" | "could" | "should"
+                                                        | "might" | "can" | "must"
+                                                )
+                                            })
                                     })
                                     .and_then(|k| {
                                         subject_of(doc, k, a).or_else(|| plain_subject(doc, k, a))
