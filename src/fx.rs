@@ -59,3 +59,70 @@ impl Hasher for FxHasher {
 
 pub type FxBuild = BuildHasherDefault<FxHasher>;
 pub type FxHashMap<K, V> = HashMap<K, V, FxBuild>;
+
+/// The Fx hash of a byte string (strings that differ only by trailing zero bytes share
+/// one: a table keyed by it checks the bytes, or is a filter that may err).
+pub fn hash_bytes(b: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(b);
+    h.finish()
+}
+
+/// Byte strings numbered 0, 1, 2 … in the order they are first met. The bytes sit one after
+/// another in one buffer; the map takes a string's hash to the ids with that hash, checked
+/// against the bytes (no boxed string per entry, and the map type the entity key index uses:
+/// one copy of its code in the wasm).
+#[derive(Default)]
+pub struct Interner {
+    ids: FxHashMap<u64, Vec<usize>>,
+    text: Vec<u8>,
+    /// Where each string's bytes end in `text`.
+    ends: Vec<u32>,
+}
+
+impl Interner {
+    /// The bytes of string `i`.
+    fn bytes(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    fn find(&self, h: u64, k: &[u8]) -> Option<u32> {
+        let ids = self.ids.get(&h)?;
+        ids.iter().find(|&&i| self.bytes(i) == k).map(|&i| i as u32)
+    }
+
+    /// The id of `k`, if it has one.
+    pub fn get(&self, k: &[u8]) -> Option<u32> {
+        self.find(hash_bytes(k), k)
+    }
+
+    /// The id of `k`, a new one (the number of strings met so far) if it has none yet.
+    pub fn intern(&mut self, k: &[u8]) -> u32 {
+        let h = hash_bytes(k);
+        if let Some(id) = self.find(h, k) {
+            return id;
+        }
+        let id = self.ends.len();
+        self.text.extend_from_slice(k);
+        self.ends.push(self.text.len() as u32);
+        self.ids.entry(h).or_default().push(id);
+        id as u32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_are_numbered_in_the_order_first_met() {
+        let mut n = Interner::default();
+        assert_eq!(n.intern(b"kirby"), 0);
+        assert_eq!(n.intern(b""), 1);
+        assert_eq!(n.intern(b"john"), 2);
+        assert_eq!(n.intern(b"kirby"), 0);
+        assert_eq!(n.get(b"john"), Some(2));
+        assert_eq!(n.get(b"jo"), None);
+    }
+}

@@ -1713,6 +1713,11 @@ pub fn is_in(w: &str, bits: LexBits) -> bool {
     lookup(w) & bits != 0
 }
 
+/// Does `w` end with a possessive `’s` / `'s`?
+pub fn is_possessive(w: &str) -> bool {
+    w.ends_with("’s") || w.ends_with("'s")
+}
+
 pub fn is_speech_verb(w: &str) -> bool {
     lookup(w) & LEX_SPEECH_VERB != 0
 }

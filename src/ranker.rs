@@ -148,7 +148,9 @@ pub(crate) fn tidy(doc: &Document, span: Span) -> Option<Span> {
     // A time or place before the subject is no part of it: `Yesterday the spokeswoman`, `On
     // Monday the mayor`, `Over the weekend the senator` (the subject opens at the last
     // article in the first few words, when no comma stands there).
-    if doc.is_upper(a) && crate::lexicon::in_list(LEADS, doc.tok(a)) {
+    if doc.is_upper(a)
+        && (crate::lexicon::in_list(LEADS, doc.tok(a)) || crate::quotes::is_day(doc.tok(a)))
+    {
         let window = a + 1..b.min(a + 6);
         if !window.clone().any(|k| doc.tok(k) == ",") {
             if let Some(d) = window
@@ -192,30 +194,9 @@ pub(crate) fn tidy(doc: &Document, span: Span) -> Option<Span> {
     (!cut_short(doc, a, b)).then(|| Span::new(doc.tokens[a].span().start, span.end))
 }
 
-/// The phrase with the article right before it, when it opens with a lowercase noun: a
-/// reader sees `The senator`, not `senator` (candidates that end at the same word differ in
-/// where they start; the one chosen may have left its article out). For the phrase as
-/// written only: the ranker and the entities read the phrase as chosen.
-pub(crate) fn with_determiner(doc: &Document, span: Span) -> Span {
-    let a = doc.token_at_or_after(span.start);
-    if a == 0 || a >= doc.tokens.len() {
-        return span;
-    }
-    let first = doc.tok(a);
-    // (Or a capitalised title: `The CEO of Hewlett-Packard`, `the Secretary of State`.)
-    let lowercase_noun = (first.starts_with(|c: char| c.is_lowercase())
-        || doc.is(a, crate::lexicon::LEX_TITLE_WORD))
-        && crate::lexicon::pronoun(first).is_none()
-        && !matches!(first, "the" | "a" | "an");
-    if lowercase_noun && matches!(doc.tok(a - 1), "the" | "The" | "a" | "A" | "an" | "An") {
-        Span::new(doc.tokens[a - 1].span().start, span.end)
-    } else {
-        span
-    }
-}
-
-/// Words that open a sentence with a time or a place before its subject (sorted, for
-/// [`crate::lexicon::in_list`], which compares without case).
+/// Words that open a sentence with a time or a place before its subject, besides a day
+/// ([`crate::quotes::is_day`]) (sorted, for [`crate::lexicon::in_list`], which compares
+/// without case).
 const LEADS: &[&str] = &[
     "after",
     "also",
@@ -224,24 +205,15 @@ const LEADS: &[&str] = &[
     "by",
     "during",
     "earlier",
-    "friday",
     "in",
     "last",
     "later",
     "meanwhile",
-    "monday",
     "now",
     "on",
     "over",
-    "saturday",
     "since",
-    "sunday",
     "this",
-    "thursday",
-    "today",
-    "tuesday",
-    "wednesday",
-    "yesterday",
 ];
 
 /// Does the phrase of tokens `a..b` stop in the middle of a noun phrase (`The French minister

@@ -270,11 +270,9 @@ pub fn summarize_sources_of<'q>(
     quotes: impl IntoIterator<Item = (Option<&'q str>, Option<&'q str>)>,
 ) -> Vec<SourceCount> {
     let mut out: Vec<SourceCount> = Vec::new();
-    // (Fx-hashed: looked up only, never iterated; and no SipHash in the wasm module. A hash
-    // of each line's key to the lines with that hash, checked against `keys`: the map type
-    // the entity builder uses too, one copy of its code in the wasm.)
-    let mut index: crate::fx::FxHashMap<u64, Vec<usize>> = Default::default();
-    let mut keys: Vec<String> = Vec::new();
+    // (Each line's key numbered as it is first met, so that its number is its line's index;
+    // Fx-hashed, no SipHash in the wasm module.)
+    let mut index = crate::fx::Interner::default();
     // (Entity `eN` is the N-th.)
     let by_id = |id: &str| {
         id.strip_prefix('e')
@@ -290,51 +288,37 @@ pub fn summarize_sources_of<'q>(
             (None, Some(text)) => ["u:", &crate::case::to_lowercase(text)].concat(),
             (None, None) => "-".to_string(),
         };
-        let h = {
-            use std::hash::Hasher;
-            let mut h = crate::fx::FxHasher::default();
-            h.write(key.as_bytes());
-            h.finish()
-        };
-        let found = index
-            .get(&h)
-            .and_then(|ids| ids.iter().copied().find(|&i| keys[i] == key));
-        let i = match found {
-            Some(i) => i,
-            None => {
-                let line = match (speaker, source) {
-                    (Some(id), _) => {
-                        let e = by_id(id);
-                        let kind = match e.map(|e| e.kind) {
-                            Some(EntityKind::Organization) => SourceKind::Organization,
-                            _ => SourceKind::Person,
-                        };
-                        SourceCount {
-                            kind,
-                            entity: Some(id.to_string()),
-                            name: e.map(|e| e.name.clone()),
-                            quotes: 0,
-                        }
+        let i = index.intern(key.as_bytes()) as usize;
+        if i == out.len() {
+            let line = match (speaker, source) {
+                (Some(id), _) => {
+                    let e = by_id(id);
+                    let kind = match e.map(|e| e.kind) {
+                        Some(EntityKind::Organization) => SourceKind::Organization,
+                        _ => SourceKind::Person,
+                    };
+                    SourceCount {
+                        kind,
+                        entity: Some(id.to_string()),
+                        name: e.map(|e| e.name.clone()),
+                        quotes: 0,
                     }
-                    (None, Some(text)) => SourceCount {
-                        kind: SourceKind::Unnamed,
-                        entity: None,
-                        name: Some(text.to_string()),
-                        quotes: 0,
-                    },
-                    (None, None) => SourceCount {
-                        kind: SourceKind::Unattributed,
-                        entity: None,
-                        name: None,
-                        quotes: 0,
-                    },
-                };
-                out.push(line);
-                keys.push(key);
-                index.entry(h).or_default().push(out.len() - 1);
-                out.len() - 1
-            }
-        };
+                }
+                (None, Some(text)) => SourceCount {
+                    kind: SourceKind::Unnamed,
+                    entity: None,
+                    name: Some(text.to_string()),
+                    quotes: 0,
+                },
+                (None, None) => SourceCount {
+                    kind: SourceKind::Unattributed,
+                    entity: None,
+                    name: None,
+                    quotes: 0,
+                },
+            };
+            out.push(line);
+        }
         out[i].quotes += 1;
     }
     // Stable: ties keep the order of first appearance.

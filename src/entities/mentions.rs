@@ -10,16 +10,9 @@ use std::collections::BTreeSet;
 pub(crate) type Key = Vec<u32>;
 
 /// Normalised name words, interned: a key compares, hashes and slices as integers.
-///
-/// (The words' bytes sit one after another in `text`; the map takes a hash of the bytes to
-/// the ids with that hash, checked against the bytes: the map type the key index uses, one
-/// copy of its code in the wasm.)
 #[derive(Default)]
 pub(crate) struct Words {
-    ids: FxHashMap<u64, Vec<usize>>,
-    text: Vec<u8>,
-    /// Where each word's bytes end in `text`.
-    ends: Vec<u32>,
+    ids: crate::fx::Interner,
 }
 
 impl Words {
@@ -49,26 +42,7 @@ impl Words {
 
     /// The id of `k` as it is, if it has one.
     pub(crate) fn get(&self, k: &str) -> Option<u32> {
-        self.find(Self::hash(k.as_bytes()), k.as_bytes())
-    }
-
-    fn hash(k: &[u8]) -> u64 {
-        use std::hash::Hasher;
-        let mut h = crate::fx::FxHasher::default();
-        h.write(k);
-        h.write_usize(k.len());
-        h.finish()
-    }
-
-    /// The bytes of word `i`.
-    fn word(&self, i: usize) -> &[u8] {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.text[start..self.ends[i] as usize]
-    }
-
-    fn find(&self, h: u64, k: &[u8]) -> Option<u32> {
-        let ids = self.ids.get(&h)?;
-        ids.iter().find(|&&i| self.word(i) == k).map(|&i| i as u32)
+        self.ids.get(k.as_bytes())
     }
 
     /// The id of `k` as it is (no trimming, no lowercasing).
@@ -77,15 +51,7 @@ impl Words {
     }
 
     fn intern_bytes(&mut self, k: &[u8]) -> u32 {
-        let h = Self::hash(k);
-        if let Some(id) = self.find(h, k) {
-            return id;
-        }
-        let id = self.ends.len();
-        self.text.extend_from_slice(k);
-        self.ends.push(self.text.len() as u32);
-        self.ids.entry(h).or_default().push(id);
-        id as u32
+        self.ids.intern(k)
     }
 }
 
@@ -319,7 +285,7 @@ impl<'d, 'a> Builder<'d, 'a> {
     }
 
     /// Records `span` as a mention of `e` (without touching its recency).
-    fn push_mention(&mut self, e: usize, span: Span) {
+    pub(crate) fn push_mention(&mut self, e: usize, span: Span) {
         self.entities[e].mentions.push(span);
         // Kept sorted by start; mentions mostly come in text order, so the new one goes at
         // or near the end.
@@ -330,11 +296,6 @@ impl<'d, 'a> Builder<'d, 'a> {
             k -= 1;
         }
         log.insert(k, (start, span.end as u32, e as u32));
-    }
-
-    /// Records `span` as a mention of `e` (a word that refers to it: a relative pronoun).
-    pub(crate) fn mention(&mut self, e: usize, span: Span) {
-        self.push_mention(e, span);
     }
 
     /// Records `span` as the latest mention of `e`.
@@ -575,23 +536,19 @@ impl<'d, 'a> Builder<'d, 'a> {
                 None => {}
             }
         }
-        // A role noun: the entity whose title has that head (`the spokesman`). A title before
-        // `of` is the head: `the head of the agency` is a person, not the agency.
-        let last = words
+        // A title before `of` is the head: `the head of the agency` is a person, not the
+        // agency, and one whose title may not be the one known (`the former secretary of
+        // state` is not the latest entity titled `secretary`).
+        if let Some(of) = (a..z).find(|&k| doc.tok(k) == "of") {
+            if title_of(doc, of, a) {
+                return None;
+            }
+        }
+        // A role noun: the entity whose title has that head (`the spokesman`).
+        let head = words
             .last()
             .map(|w| crate::case::to_lowercase(w))
             .unwrap_or_default();
-        // (A title before `of` names a person whose title may not be the one known:
-        // `the former secretary of state` is not the latest entity titled `secretary`.)
-        if words
-            .iter()
-            .position(|&w| w == "of")
-            .filter(|&k| k > 0)
-            .is_some_and(|k| lexicon::is_title_word(&crate::case::to_lowercase(words[k - 1])))
-        {
-            return None;
-        }
-        let head = last;
         // (The determiner may stand just before the phrase: `the [63-year-old senator]`.)
         let det = matches!(words[0], "the" | "The");
         let definite = det || (a > 0 && matches!(doc.tok(a - 1), "the" | "The"));
@@ -822,6 +779,12 @@ pub(crate) fn is_media_description(w: &str) -> bool {
             | "website"
             | "weekly"
     )
+}
+
+/// Is token `of` the `of` after a title word (`the CEO of Hewlett-Packard`), within a phrase
+/// that starts at token `a`? What follows names the person's organisation, not the person.
+pub(crate) fn title_of(doc: &Document, of: usize, a: usize) -> bool {
+    of > a && doc.tok(of) == "of" && doc.is(of - 1, lexicon::LEX_TITLE_WORD)
 }
 
 /// Nouns that describe a person named before (`the fisherman`, `the mother of three`).

@@ -226,10 +226,7 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
                     // Department of Environmental Protection` is Georgelis; `the CEO of
                     // Hewlett-Packard` is not Hewlett-Packard.
                     let at = doc.token_at_or_after(r.span().start);
-                    if at >= a + 2
-                        && doc.tok(at - 1) == "of"
-                        && doc.is(at - 2, lexicon::LEX_TITLE_WORD)
-                    {
+                    if at > 0 && title_of(doc, at - 1, a) {
                         continue;
                     }
                     if hit.is_some()
@@ -260,7 +257,7 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
             Source::Unknown => None,
         };
         if let Source::Phrase(s) = q.source {
-            phrases[qi] = Some(crate::ranker::with_determiner(doc, s));
+            phrases[qi] = Some(crate::quotes::with_determiner(doc, s));
         }
         // A quote with a cue of its own sets who spoke last, even when its source stays
         // unresolved (`“…,” the mayor said.` — the next uncued quote is not someone
@@ -277,7 +274,7 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
         // verb's subject is a mention of its antecedent, as `he` would be.
         if let (Some(e), Source::Phrase(s), Some(cue)) = (speaker, q.source, q.cue) {
             if let Some(who) = relative_subject(doc, s, cue) {
-                b.mention(e, who);
+                b.push_mention(e, who);
             }
         }
         speakers[qi] = speaker;

@@ -74,8 +74,7 @@ pub(crate) fn is_cap_word(doc: &Document, i: usize) -> bool {
     }
     let w = doc.tok(i);
     // (A contraction of a word that names nothing: `There’s`, `It’s`, `That's`.)
-    let stem = strip_possessive(w);
-    if stem.len() < w.len() && lexicon::is_not_name_word(stem) {
+    if lexicon::is_possessive(w) && lexicon::is_not_name_word(strip_possessive(w)) {
         return false;
     }
     // `Pakistan-based`, `U.S.-led`: a hyphenated modifier ending in a lowercase word.
@@ -190,10 +189,7 @@ struct LowerWords {
 impl LowerWords {
     /// The three bits of word `w`.
     fn bits(w: &[u8]) -> [usize; 3] {
-        use std::hash::Hasher;
-        let mut h = crate::fx::FxHasher::default();
-        h.write(w);
-        let h = h.finish();
+        let h = crate::fx::hash_bytes(w);
         [0, 21, 42].map(|s| (h >> s) as usize % BLOCK_BITS)
     }
 
@@ -240,27 +236,25 @@ impl<'d, 'a> NameRuns<'d, 'a> {
         }
     }
 
-    /// Is token `i` (of sentence `sent`) a name word? In a title-case sentence every word is
-    /// capitalised, so a word there names something only when the article around it never
-    /// writes it in lowercase (`Says`, `Campaign`, `Wants` are common words; `Clinton` is
-    /// not): the truecasing a headline needs, learned from the article itself.
+    /// Is token `i` of sentence `sent`, a capitalised word ([`is_cap_word`]), a name word? In
+    /// a title-case sentence every word is capitalised, so a word there names something only
+    /// when the article around it never writes it in lowercase (`Says`, `Campaign`, `Wants`
+    /// are common words; `Clinton` is not): the truecasing a headline needs, learned from
+    /// the article itself.
     fn is_name_word(&mut self, i: usize) -> bool {
-        if !is_cap_word(self.doc, i) {
-            return false;
-        }
         let sent = self.sent;
         if self.title_case.as_ref().is_none_or(|t| t.0 != sent) {
             self.title_case = Some((sent, common_words(self.doc, sent, &mut self.lower)));
         }
-        let common = &self.title_case.as_ref().map_or(&[][..], |t| &t.1[..]);
+        let common = self.title_case.as_ref().map_or(&[][..], |t| &t.1[..]);
         common.binary_search(&(i as u32)).is_err()
     }
 }
 
 /// The tokens of sentence `s` that are common words written in title case, if it is in title
 /// case (at least four words, three in four of them capitalised, at most [`HEADLINE_TOKENS`]
-/// tokens): reporting verbs, and words
-/// the text around it writes in lowercase. (Acronyms keep their capitals: `US` is not `us`.)
+/// tokens): reporting verbs, and words the text around it writes in lowercase. (Acronyms
+/// keep their capitals: `US` is not `us`.)
 fn common_words(doc: &Document, s: usize, lower: &mut LowerWords) -> Vec<u32> {
     let sent = doc.sentence(s);
     // (A headline is short: a long run of capitalised words is no headline, and its words
@@ -338,12 +332,9 @@ impl Iterator for NameRuns<'_, '_> {
             while j < n {
                 // (A possessive ends a name: `Mrs. Clinton's N.Y.U. speech`, `Trump’s Bigotry`,
                 // but for an organisation's: `Moody's Investors Service`.)
-                let owner = {
-                    let w = doc.tok(j - 1);
-                    (w.ends_with("'s") || w.ends_with("’s"))
-                        && !(j..(j + 3).min(sentence_end)).any(|k| is_org_tok(doc, k))
-                };
-                if j < sentence_end && !owner && self.is_name_word(j) {
+                let owner = lexicon::is_possessive(doc.tok(j - 1))
+                    && !(j..(j + 3).min(sentence_end)).any(|k| is_org_tok(doc, k));
+                if j < sentence_end && !owner && is_cap_word(doc, j) && self.is_name_word(j) {
                     j += 1;
                 } else if j < sentence_end && is_month_surname(doc, j) {
                     // `Theresa May said`: a month after a name is its surname.

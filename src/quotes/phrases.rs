@@ -78,13 +78,35 @@ pub(crate) fn np_after(doc: &Document, a: usize, end: usize) -> Option<Span> {
     None
 }
 
+/// The phrase with the article right before it, when it opens with a lowercase noun: a
+/// reader sees `The senator`, not `senator` (candidates that end at the same word differ in
+/// where they start; the one chosen may have left its article out). For the phrase as
+/// written only: the ranker and the entities read the phrase as chosen.
+pub(crate) fn with_determiner(doc: &Document, span: Span) -> Span {
+    let a = doc.token_at_or_after(span.start);
+    if a == 0 || a >= doc.tokens.len() {
+        return span;
+    }
+    let first = doc.tok(a);
+    // (Or a capitalised title: `The CEO of Hewlett-Packard`, `the Secretary of State`.)
+    let lowercase_noun = (first.starts_with(|c: char| c.is_lowercase())
+        || doc.is(a, lexicon::LEX_TITLE_WORD))
+        && lexicon::pronoun(first).is_none()
+        && !matches!(first, "the" | "a" | "an");
+    if lowercase_noun && matches!(doc.tok(a - 1), "the" | "The" | "a" | "A" | "an" | "An") {
+        Span::new(doc.tokens[a - 1].span().start, span.end)
+    } else {
+        span
+    }
+}
+
 /// `a spokeswoman, Anna Richardson White`, `another leading advocate, Andrew J. Pincus of
 /// the firm`: a description (`a`, `an`, `another`, `the` and no name of its own before its
 /// head) whose appositive, after the comma at `b`, is a name of two words or more — the name
 /// is who spoke.
 fn appositive_name(doc: &Document, a: usize, b: usize, end: usize) -> Option<Span> {
     // (Or a possessive: `Clinton's introducer, actress Jamie Lee Curtis`.)
-    let possessive = doc.is_upper(a) && (doc.tok(a).ends_with("'s") || doc.tok(a).ends_with("’s"));
+    let possessive = doc.is_upper(a) && lexicon::is_possessive(doc.tok(a));
     if b >= end
         || doc.tok(b) != ","
         || !(matches!(doc.tok(a), "a" | "an" | "another" | "the") || possessive)

@@ -946,7 +946,7 @@ pub(crate) fn skip_adjunct(doc: &Document, k: usize, e: usize) -> usize {
 }
 
 /// A weekday, `today` or `yesterday`: a time that stands alone as an adjunct.
-fn is_day(w: &str) -> bool {
+pub(crate) fn is_day(w: &str) -> bool {
     const DAYS: &[&str] = &[
         "friday",
         "monday",
