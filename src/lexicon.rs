@@ -142,6 +142,11 @@ pub const LEX_MODIFIER: LexBits = 1 << 18;
 /// In `crate::quotes::SHOWING` (`shows`, `suggested`).
 pub const LEX_SHOWING: LexBits = 1 << 19;
 
+/// In the learned `crate::tables::names::FEMALE` (`hillary`, `susan`): a woman's first name.
+pub const LEX_FEMALE_NAME: LexBits = 1 << 20;
+/// In the learned `crate::tables::names::MALE` (`john`, `bernie`): a man's first name.
+pub const LEX_MALE_NAME: LexBits = 1 << 21;
+
 /// The bits whose lists are looked up with trailing periods trimmed from the word.
 const TRIMMED: LexBits =
     LEX_TITLE_WORD | LEX_PRE_NAME_TITLE | LEX_HONORIFIC | LEX_ORG_HEAD | LEX_ABBREVIATION;
@@ -168,6 +173,8 @@ pub const COMPILED_LISTS: &[(LexBits, &[&str])] = &[
     (LEX_GROUP_NOUN, crate::quotes::GROUP_NOUNS),
     (LEX_MODIFIER, crate::quotes::MODIFIERS),
     (LEX_SHOWING, crate::quotes::SHOWING),
+    (LEX_FEMALE_NAME, crate::tables::names::FEMALE),
+    (LEX_MALE_NAME, crate::tables::names::MALE),
 ];
 
 /// Open-addressing hash table from every word of [`COMPILED_LISTS`] (and of the learned cue

@@ -146,8 +146,11 @@ struct Infos {
     infos: Vec<lexicon::WordInfo>,
     /// Number given to each compiled-table entry, by entry (0: none yet).
     by_entry: Vec<u16>,
-    /// Numbers of answers that are no table entry's own (trailing periods, …).
-    by_value: crate::fx::FxHashMap<lexicon::WordInfo, u16>,
+    /// Numbers of answers that are no table entry's own (trailing periods, …), by the
+    /// answer's bits and cue row packed in a `u64` (an exact key). The map holds one number
+    /// per key, in a vector: the map type of `crate::fx::Interner`, so its code is in the wasm
+    /// once.
+    by_value: crate::fx::FxHashMap<u64, Vec<usize>>,
     /// The answers of recently met short ASCII words, by their bytes (a direct-mapped cache:
     /// most words of an article are a few hundred common ones).
     recent: Vec<(u64, u64, u16)>,
@@ -207,12 +210,14 @@ impl Infos {
             let id = self.next(info);
             self.by_entry[entry as usize] = id;
             id
-        } else if let Some(&id) = self.by_value.get(&info) {
-            id
         } else {
+            let key = u64::from(info.bits) << 16 | u64::from(info.cue);
+            if let Some(&id) = self.by_value.get(&key).and_then(|ids| ids.first()) {
+                return id as u16;
+            }
             let id = self.next(info);
             if id != meta::OVERFLOW {
-                self.by_value.insert(info, id);
+                self.by_value.insert(key, vec![id as usize]);
             }
             id
         }

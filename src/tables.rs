@@ -4,4 +4,6 @@
 #[rustfmt::skip]
 pub mod cues;
 #[rustfmt::skip]
+pub mod names;
+#[rustfmt::skip]
 pub mod ranker;

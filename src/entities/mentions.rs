@@ -371,7 +371,9 @@ impl<'d, 'a> Builder<'d, 'a> {
         });
         let e = self.create(r.span(), toks, kind, r.title());
         self.guessed[e] = r.kind.is_none();
-        self.set_gender(e, r.gender);
+        if r.gender.is_some() {
+            self.set_gender(e, r.gender);
+        }
         Some(e)
     }
 
@@ -401,7 +403,14 @@ impl<'d, 'a> Builder<'d, 'a> {
         self.last_seen.push(span.start);
         self.person.push(kind == EntityKind::Person);
         self.guessed.push(false);
-        self.gender.push(None);
+        // (A person's first name may tell their sex: `Jeff Merkley`, however the name came.)
+        let first = self.doc.token_at_or_after(span.start);
+        let named = kind == EntityKind::Person && self.keys[e].len() >= 2;
+        self.gender.push(
+            named
+                .then(|| names::first_name_sex(self.doc, first))
+                .flatten(),
+        );
         self.rank(e);
         e
     }

@@ -804,6 +804,23 @@ mod tests {
     }
 
     #[test]
+    fn pronouns_agree_with_first_names() {
+        // `she` is the woman named before, not the man named last; `he` the reverse.
+        let t = "Hillary Clinton spoke in Ohio after Bernie Sanders left the stage. She said the \
+                 plan would work. Susan Rice met Jeff Merkley. He said the vote was close.";
+        assert_eq!(
+            speakers(t),
+            [
+                (Some("Hillary Clinton".into()), Some("She".into())),
+                (Some("Jeff Merkley".into()), Some("He".into())),
+            ]
+        );
+        // A name of unknown sex still takes either pronoun.
+        let t = "Senator Alex Ostrowski met Hillary Clinton. He said the vote was close.";
+        assert_eq!(speakers(t)[0].0.as_deref(), Some("Alex Ostrowski"));
+    }
+
+    #[test]
     fn anonymous_sources_have_no_speaker() {
         let a = annotate("The talks are over, a senior political source told Reuters.");
         assert_eq!(a.quotes.len(), 1, "{:#?}", a.quotes);

@@ -511,7 +511,15 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
     if demonym && !honorific && !titled {
         return None;
     }
-    let multiword_person = nwords >= 2 && !org && title.is_some();
+    // A first name of known sex (a learned table) tells `he` from `she` where no honorific
+    // did: `Hillary Clinton` is `she`. (A first name with a surname only: a lone `Chelsea` or
+    // `Jordan` is as often a place.)
+    let mut first_name = false;
+    if gender.is_none() && nwords >= 2 && !org {
+        gender = first_name_sex(doc, a);
+        first_name = gender.is_some();
+    }
+    let multiword_person = nwords >= 2 && !org && (title.is_some() || first_name);
     let evidence = (honorific || titled || age || multiword_person || org || title.is_some())
         && !(sentence_initial && nwords == 1 && !honorific && !titled && !org);
     Some(NameRun {
@@ -537,6 +545,15 @@ pub(crate) fn is_demonym(w: &str) -> bool {
         .iter()
         .any(|suf| w.ends_with(suf))
         || matches!(w, "Democratic" | "Hispanic" | "Catholic" | "Islamic")
+}
+
+/// The sex a first name (token `i`) tells, from the learned table of `crate::tables::names`.
+pub(crate) fn first_name_sex(doc: &Document, i: usize) -> Option<lexicon::Pronoun> {
+    match doc.lex(i) & (lexicon::LEX_FEMALE_NAME | lexicon::LEX_MALE_NAME) {
+        lexicon::LEX_FEMALE_NAME => Some(lexicon::Pronoun::She),
+        lexicon::LEX_MALE_NAME => Some(lexicon::Pronoun::He),
+        _ => None,
+    }
 }
 
 pub(crate) fn honorific_gender(w: &str) -> Option<lexicon::Pronoun> {
