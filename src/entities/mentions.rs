@@ -327,7 +327,7 @@ impl<'d, 'a> Builder<'d, 'a> {
     /// Records a name run; returns its entity when it is (or becomes) one.
     pub(crate) fn mention_run(&mut self, r: &NameRun, as_source: bool) -> Option<usize> {
         let toks = self.run_key(r);
-        if let Some(e) = self.find_entity(&toks, r.kind) {
+        if let Some(e) = self.find_entity_of(&toks, r.kind, r.gender) {
             self.add_mention(e, r.span(), r.title(), r.kind);
             // A fuller name than the one known so far becomes the entity's name.
             if r.gender.is_some() {
@@ -443,22 +443,35 @@ impl<'d, 'a> Builder<'d, 'a> {
     /// surname as the last token of a known name (`Kirby` → `John Kirby`), preferring the
     /// entity mentioned most.
     pub(crate) fn find_entity(&self, toks: &[u32], kind: Option<EntityKind>) -> Option<usize> {
+        self.find_entity_of(toks, kind, None)
+    }
+
+    /// [`Builder::find_entity`] for a name whose bearer's sex may be known (`Mrs. Clinton`,
+    /// `Hillary Clinton`): a surname then finds no one known to be of the other sex (not
+    /// `Bill Clinton`).
+    pub(crate) fn find_entity_of(
+        &self,
+        toks: &[u32],
+        kind: Option<EntityKind>,
+        sex: Option<lexicon::Pronoun>,
+    ) -> Option<usize> {
         if toks.is_empty() {
             return None;
         }
+        let other_sex = |i: usize| sex.is_some() && self.gender[i].is_some_and(|g| Some(g) != sex);
         let long_equal = || {
             self.index
                 .long
                 .iter()
                 .copied()
-                .find(|&i| self.keys[i] == toks)
+                .find(|&i| self.keys[i] == toks && !other_sex(i))
         };
         if let Some(i) = self
             .index
             .whole(toks)
             .iter()
             .copied()
-            .find(|&i| self.keys[i] == toks)
+            .find(|&i| self.keys[i] == toks && !other_sex(i))
             .or_else(long_equal)
         {
             return Some(i);
@@ -491,6 +504,7 @@ impl<'d, 'a> Builder<'d, 'a> {
                 || (toks.len() > k.len() && k.len() == 1 && toks.ends_with(k) && kind == Some(EntityKind::Person) && (self.person[i] || self.guessed[i]))
                 || (toks.len() == 1 && k.len() > 1 && k[0] == *last && self.entities[i].kind == EntityKind::Organization);
             if fits
+                && !other_sex(i)
                 && best.is_none_or(|b| {
                     self.entities[i].mentions.len() > self.entities[b].mentions.len()
                 })

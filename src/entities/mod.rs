@@ -236,7 +236,7 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
                         break;
                     }
                     let key = b.run_key(r);
-                    if let Some(e) = b.find_entity(&key, r.kind) {
+                    if let Some(e) = b.find_entity_of(&key, r.kind, r.gender) {
                         hit = Some(e);
                     }
                 }
@@ -818,6 +818,17 @@ mod tests {
         // A name of unknown sex still takes either pronoun.
         let t = "Senator Alex Ostrowski met Hillary Clinton. He said the vote was close.";
         assert_eq!(speakers(t)[0].0.as_deref(), Some("Alex Ostrowski"));
+    }
+
+    #[test]
+    fn a_surname_finds_no_one_of_the_other_sex() {
+        // `Mrs. Bush` is not George Bush; `Mr. Obama` is not Michelle Obama.
+        let t = "Former President George Bush spoke first. The economy is strong, Mrs. Bush \
+                 said. Michelle Obama spoke next. The vote matters, Mr. Obama said.";
+        let sp = speakers(t);
+        assert_eq!(sp.len(), 2, "{sp:?}");
+        assert_eq!(sp[0].0.as_deref(), Some("Bush"));
+        assert_eq!(sp[1].0.as_deref(), Some("Obama"));
     }
 
     #[test]
