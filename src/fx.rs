@@ -60,6 +60,17 @@ impl Hasher for FxHasher {
 pub type FxBuild = BuildHasherDefault<FxHasher>;
 pub type FxHashMap<K, V> = HashMap<K, V, FxBuild>;
 
+/// Ids under a 64-bit key (a hash checked by its user, or an exact packed key): the map type
+/// of every index in the crate, so that its code is in the wasm once.
+pub type IdMap = FxHashMap<u64, Vec<usize>>;
+
+/// The ids under `k` in `map`, an empty list put there first if there is none. (Not inlined:
+/// one copy of the map's insertion code serves every index.)
+#[inline(never)]
+pub fn ids_mut(map: &mut IdMap, k: u64) -> &mut Vec<usize> {
+    map.entry(k).or_default()
+}
+
 /// The Fx hash of a byte string (strings that differ only by trailing zero bytes share
 /// one: a table keyed by it checks the bytes, or is a filter that may err).
 pub fn hash_bytes(b: &[u8]) -> u64 {
@@ -74,7 +85,7 @@ pub fn hash_bytes(b: &[u8]) -> u64 {
 /// one copy of its code in the wasm).
 #[derive(Default)]
 pub struct Interner {
-    ids: FxHashMap<u64, Vec<usize>>,
+    ids: IdMap,
     text: Vec<u8>,
     /// Where each string's bytes end in `text`.
     ends: Vec<u32>,
@@ -106,7 +117,7 @@ impl Interner {
         let id = self.ends.len();
         self.text.extend_from_slice(k);
         self.ends.push(self.text.len() as u32);
-        self.ids.entry(h).or_default().push(id);
+        ids_mut(&mut self.ids, h).push(id);
         id as u32
     }
 }

@@ -150,7 +150,7 @@ struct Infos {
     /// answer's bits and cue row packed in a `u64` (an exact key). The map holds one number
     /// per key, in a vector: the map type of `crate::fx::Interner`, so its code is in the wasm
     /// once.
-    by_value: crate::fx::FxHashMap<u64, Vec<usize>>,
+    by_value: crate::fx::IdMap,
     /// The answers of recently met short ASCII words, by their bytes (a direct-mapped cache:
     /// most words of an article are a few hundred common ones).
     recent: Vec<(u64, u64, u16)>,
@@ -217,7 +217,7 @@ impl Infos {
             }
             let id = self.next(info);
             if id != meta::OVERFLOW {
-                self.by_value.insert(key, vec![id as usize]);
+                crate::fx::ids_mut(&mut self.by_value, key).push(id as usize);
             }
             id
         }

@@ -3,7 +3,6 @@
 
 #[allow(unused_imports)]
 use super::*;
-use crate::fx::FxHashMap;
 use std::collections::BTreeSet;
 
 /// An entity key: the name's words, trimmed ([`norm_trim`]), lowercased and interned ([`Words`]).
@@ -55,6 +54,32 @@ impl Words {
     }
 }
 
+/// The initials of a name of two to six capitalised words (small words skipped), one byte
+/// each in a `u64`: `International Monetary Fund` gives what the acronym `IMF` gives
+/// ([`acronym`]), `Federal Bureau of Investigation` what `FBI` gives. An exact key: equal
+/// numbers are equal letters.
+pub(crate) fn initials(name: &str) -> Option<u64> {
+    let (mut k, mut n) = (0u64, 0);
+    for word in name.as_bytes().split(|&b| b == b' ') {
+        match word.first() {
+            Some(&c) if c.is_ascii_uppercase() && n < 6 => {
+                k = k << 8 | u64::from(c);
+                n += 1;
+            }
+            _ if matches!(word, b"of" | b"the" | b"and" | b"for" | b"on") => {}
+            _ => return None,
+        }
+    }
+    (n >= 2).then_some(k)
+}
+
+/// An acronym of two to six capital letters, as [`initials`] numbers a name's.
+pub(crate) fn acronym(w: &str) -> Option<u64> {
+    let b = w.as_bytes();
+    ((2..=6).contains(&b.len()) && b.iter().all(u8::is_ascii_uppercase))
+        .then(|| b.iter().fold(0, |k, &c| k << 8 | u64::from(c)))
+}
+
 /// A lowercase Latin letter without its diacritic (`é` → `e`, `ğ` → `g`, `ł` → `l`); other
 /// characters as they are.
 pub(crate) fn fold_diacritic(c: char) -> char {
@@ -98,6 +123,11 @@ pub(crate) struct Builder<'d, 'a> {
     /// `seen` indexed by proper prefixes and suffixes of one or two words.
     pub(crate) seen_index: AffixIndex,
     pub(crate) entities: Vec<Entity>,
+    /// Organisations by a hash of their name's initials (`International Monetary Fund` under
+    /// `IMF`), so that an acronym finds the name it abbreviates ([`initials`]).
+    pub(crate) acronyms: crate::fx::IdMap,
+    /// The organisations each acronym met so far stands for, by the acronym's word id.
+    pub(crate) acronym_ids: crate::fx::IdMap,
     /// Name words per entity, to match surnames.
     pub(crate) keys: Vec<Key>,
     /// `keys` indexed by whole key, proper prefix and proper suffix, so that finding the
@@ -190,6 +220,8 @@ impl<'d, 'a> Builder<'d, 'a> {
             seen: Vec::new(),
             seen_index: AffixIndex::default(),
             entities: Vec::new(),
+            acronyms: Default::default(),
+            acronym_ids: Default::default(),
             keys: Vec::new(),
             index: KeyIndex::default(),
             last_seen: Vec::new(),
@@ -327,6 +359,13 @@ impl<'d, 'a> Builder<'d, 'a> {
     /// Records a name run; returns its entity when it is (or becomes) one.
     pub(crate) fn mention_run(&mut self, r: &NameRun, as_source: bool) -> Option<usize> {
         let toks = self.run_key(r);
+        // An acronym of an organisation named before (`IMF` after `International Monetary
+        // Fund`) is that organisation; its key then finds it directly.
+        if toks.len() == 1 && self.find_entity(&toks, r.kind).is_none() {
+            if let Some(e) = self.acronym_of(self.text(r.span())) {
+                crate::fx::ids_mut(&mut self.acronym_ids, u64::from(toks[0])).push(e);
+            }
+        }
         if let Some(e) = self.find_entity_of(&toks, r.kind, r.gender) {
             self.add_mention(e, r.span(), r.title(), r.kind);
             // A fuller name than the one known so far becomes the entity's name.
@@ -398,6 +437,11 @@ impl<'d, 'a> Builder<'d, 'a> {
             self.set_title(e, t);
         }
         self.push_mention(e, span);
+        if kind == EntityKind::Organization {
+            if let Some(h) = initials(&self.entities[e].name) {
+                crate::fx::ids_mut(&mut self.acronyms, h).push(e);
+            }
+        }
         self.index.insert(self.keys.len(), &toks);
         self.keys.push(toks);
         self.last_seen.push(span.start);
@@ -439,6 +483,15 @@ impl<'d, 'a> Builder<'d, 'a> {
         self.rank(e);
     }
 
+    /// The latest organisation whose name's initials are the acronym `w`, if any.
+    fn acronym_of(&self, w: &str) -> Option<usize> {
+        let ids = self.acronyms.get(&acronym(w)?)?;
+        ids.iter()
+            .rev()
+            .copied()
+            .find(|&e| self.entities[e].kind == EntityKind::Organization)
+    }
+
     /// The entity a name (as lowercase tokens) refers to: same full name, or the same
     /// surname as the last token of a known name (`Kirby` → `John Kirby`), preferring the
     /// entity mentioned most.
@@ -449,6 +502,7 @@ impl<'d, 'a> Builder<'d, 'a> {
     /// [`Builder::find_entity`] for a name whose bearer's sex may be known (`Mrs. Clinton`,
     /// `Hillary Clinton`): a surname then finds no one known to be of the other sex (not
     /// `Bill Clinton`).
+    #[inline(never)]
     pub(crate) fn find_entity_of(
         &self,
         toks: &[u32],
@@ -475,6 +529,15 @@ impl<'d, 'a> Builder<'d, 'a> {
             .or_else(long_equal)
         {
             return Some(i);
+        }
+        if let [w] = toks {
+            if let Some(&e) = self
+                .acronym_ids
+                .get(&u64::from(*w))
+                .and_then(|ids| ids.last())
+            {
+                return Some(e);
+            }
         }
         let last = toks.last()?;
         // Only entities whose key shares a whole prefix or suffix with the name can fit:
@@ -840,8 +903,8 @@ pub(crate) fn norm_trim(w: &str) -> &str {
 #[derive(Default)]
 pub(crate) struct AffixIndex {
     /// Ids by affix ([`AffixIndex::affix`]), in ascending order.
-    prefix: FxHashMap<u64, Vec<usize>>,
-    suffix: FxHashMap<u64, Vec<usize>>,
+    prefix: crate::fx::IdMap,
+    suffix: crate::fx::IdMap,
     /// Ids of keys longer than [`KeyIndex::MAX_LEN`] words.
     long: Vec<usize>,
 }
@@ -860,14 +923,8 @@ impl AffixIndex {
     pub(crate) fn insert(&mut self, id: usize, key: &[u32]) {
         let n = key.len();
         for m in 1..n.min(3) {
-            self.prefix
-                .entry(Self::affix(&key[..m]))
-                .or_default()
-                .push(id);
-            self.suffix
-                .entry(Self::affix(&key[n - m..]))
-                .or_default()
-                .push(id);
+            crate::fx::ids_mut(&mut self.prefix, Self::affix(&key[..m])).push(id);
+            crate::fx::ids_mut(&mut self.suffix, Self::affix(&key[n - m..])).push(id);
         }
         if n > KeyIndex::MAX_LEN {
             self.long.push(id);
@@ -882,7 +939,7 @@ impl AffixIndex {
             return self.long.last().copied();
         }
         let k = Self::affix(toks);
-        let last = |m: &FxHashMap<u64, Vec<usize>>| m.get(&k).and_then(|ids| ids.last().copied());
+        let last = |m: &crate::fx::IdMap| m.get(&k).and_then(|ids| ids.last().copied());
         last(&self.suffix).max(last(&self.prefix))
     }
 }
@@ -899,9 +956,9 @@ impl AffixIndex {
 /// key is copied into a map).
 #[derive(Default)]
 pub(crate) struct KeyIndex {
-    whole: FxHashMap<u64, Vec<usize>>,
-    prefix: FxHashMap<u64, Vec<usize>>,
-    suffix: FxHashMap<u64, Vec<usize>>,
+    whole: crate::fx::IdMap,
+    prefix: crate::fx::IdMap,
+    suffix: crate::fx::IdMap,
     pub(crate) long: Vec<usize>,
 }
 
@@ -918,7 +975,7 @@ impl KeyIndex {
         h.finish()
     }
 
-    fn ids<'s>(map: &'s FxHashMap<u64, Vec<usize>>, key: &[u32]) -> &'s [usize] {
+    fn ids<'s>(map: &'s crate::fx::IdMap, key: &[u32]) -> &'s [usize] {
         map.get(&Self::hash(key)).map_or(&[], |v| v.as_slice())
     }
 
@@ -944,7 +1001,7 @@ impl KeyIndex {
             .chain((1..n).map(move |m| (2, &key[m..])))
     }
 
-    fn map(&mut self, which: u8) -> &mut FxHashMap<u64, Vec<usize>> {
+    fn map(&mut self, which: u8) -> &mut crate::fx::IdMap {
         match which {
             0 => &mut self.whole,
             1 => &mut self.prefix,
@@ -960,7 +1017,7 @@ impl KeyIndex {
             return;
         }
         for (which, k) in Self::entries(key) {
-            let ids = self.map(which).entry(Self::hash(k)).or_default();
+            let ids = crate::fx::ids_mut(self.map(which), Self::hash(k));
             if let Err(at) = ids.binary_search(&id) {
                 ids.insert(at, id);
             }

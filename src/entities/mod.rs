@@ -610,6 +610,25 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_is_the_organisation_it_abbreviates() {
+        let sp = speakers(
+            "The International Monetary Fund announced Tuesday that it is lowering its forecast. \
+             The IMF said that growth was weak. “The economy is weak,” an IMF economist said.",
+        );
+        assert!(
+            sp.iter()
+                .all(|s| s.0.as_deref() == Some("International Monetary Fund")),
+            "{sp:?}"
+        );
+        use super::mentions::{acronym, initials};
+        assert_eq!(initials("Federal Bureau of Investigation"), acronym("FBI"));
+        assert!(acronym("FBI").is_some());
+        assert_eq!(initials("Fund"), None);
+        assert_eq!(acronym("Fund"), None);
+        assert_ne!(initials("International Monetary Fund"), acronym("IFM"));
+    }
+
+    #[test]
     fn a_curly_apostrophe_in_a_name_is_the_straight_one() {
         let a = annotate(
             "Police Commissioner James O'Neill said the blast was intentional. O’Neill said \
