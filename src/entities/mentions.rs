@@ -141,6 +141,10 @@ pub(crate) struct Builder<'d, 'a> {
     /// taken for an organisation): a later full name of a person (`James O'Neill`) still
     /// joins them.
     pub(crate) guessed: Vec<bool>,
+    /// Whether the entity's name was read in a headline, where a run of capitalised words
+    /// may hold more than the name (`Elizabeth Warren Hammers Wells Fargo CEO`): the first
+    /// mention in running text that begins it (`Elizabeth Warren`) becomes the name.
+    headline: Vec<bool>,
     /// Each person's pronoun, once an honorific or a resolved pronoun has told it.
     pub(crate) gender: Vec<Option<lexicon::Pronoun>>,
     /// People by recency, one set per known pronoun ([`gender_slot`]): `he` is the latest of
@@ -227,6 +231,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             last_seen: Vec::new(),
             person: Vec::new(),
             guessed: Vec::new(),
+            headline: Vec::new(),
             gender: Vec::new(),
             people: Default::default(),
             orgs: Recency::new(),
@@ -368,12 +373,23 @@ impl<'d, 'a> Builder<'d, 'a> {
         }
         if let Some(e) = self.find_entity_of(&toks, r.kind, r.gender) {
             self.add_mention(e, r.span(), r.title(), r.kind);
-            // A fuller name than the one known so far becomes the entity's name.
             if r.gender.is_some() {
                 self.set_gender(e, r.gender);
             }
+            // A fuller name than the one known so far becomes the entity's name; so does a
+            // name in running text that begins a name read in a headline (`Elizabeth Warren`
+            // for `Elizabeth Warren Hammers Wells Fargo CEO`).
             let k = &self.keys[e];
-            if toks.len() > k.len() && (toks.ends_with(&k[k.len() - 1..]) || toks.starts_with(k)) {
+            let headline_cut = self.headline[e]
+                && !r.headline
+                && toks.len() >= 2
+                && k.len() > toks.len()
+                && k.starts_with(&toks);
+            if headline_cut
+                || toks.len() > k.len()
+                    && (toks.ends_with(&k[k.len() - 1..]) || toks.starts_with(k))
+            {
+                self.headline[e] = r.headline;
                 self.entities[e].name = self.name_text(r.span()).to_string();
                 let old = std::mem::replace(&mut self.keys[e], toks);
                 self.index.remove(e, &old);
@@ -410,6 +426,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         });
         let e = self.create(r.span(), toks, kind, r.title());
         self.guessed[e] = r.kind.is_none();
+        self.headline[e] = r.headline;
         if r.gender.is_some() {
             self.set_gender(e, r.gender);
         }
@@ -447,6 +464,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         self.last_seen.push(span.start);
         self.person.push(kind == EntityKind::Person);
         self.guessed.push(false);
+        self.headline.push(false);
         // (A person's first name may tell their sex: `Jeff Merkley`, however the name came.)
         let first = self.doc.token_at_or_after(span.start);
         let named = kind == EntityKind::Person && self.keys[e].len() >= 2;

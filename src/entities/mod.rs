@@ -851,6 +851,20 @@ mod tests {
     }
 
     #[test]
+    fn a_name_in_running_text_cuts_a_headline_run_to_the_name() {
+        // The headline's run holds more than the name; running text says where it ends.
+        let t = "Maria Lopez Blasts Acme Bank Chief: ‘You Should Resign.’\n\n\
+                 Sen. Maria Lopez grilled the bank's chief executive on Tuesday. \
+                 “You should resign,” Lopez said.";
+        let sp = speakers(t);
+        assert_eq!(sp.len(), 2, "{sp:?}");
+        assert!(
+            sp.iter().all(|s| s.0.as_deref() == Some("Maria Lopez")),
+            "{sp:?}"
+        );
+    }
+
+    #[test]
     fn anonymous_sources_have_no_speaker() {
         let a = annotate("The talks are over, a senior political source told Reuters.");
         assert_eq!(a.quotes.len(), 1, "{:#?}", a.quotes);

@@ -24,8 +24,10 @@ pub(crate) struct NameRun {
     pub(crate) kind: Option<EntityKind>,
     /// Strong evidence that this is a person or organisation of interest.
     pub(crate) evidence: bool,
-    /// `he`/`she` as told by an honorific (`Mr.`, `Mrs.`), if any.
+    /// `he`/`she` as told by an honorific (`Mr.`, `Mrs.`) or a first name, if any.
     pub(crate) gender: Option<lexicon::Pronoun>,
+    /// Read in a title-case sentence (a headline), where a name ends is only a guess.
+    pub(crate) headline: bool,
 }
 
 impl NameRun {
@@ -155,7 +157,7 @@ pub(crate) struct NameRuns<'d, 'a> {
     sent: usize,
     /// The sentence last asked about and, when it is in title case (a headline: `Hillary
     /// Clinton Says Trump’s Bigotry Doesn’t …`), its tokens that are common words.
-    title_case: Option<(usize, Vec<u32>)>,
+    title_case: Option<(usize, Option<Vec<u32>>)>,
     /// The words the text writes in lowercase, per block of tokens, built as headlines ask.
     lower: LowerWords,
 }
@@ -246,8 +248,8 @@ impl<'d, 'a> NameRuns<'d, 'a> {
         if self.title_case.as_ref().is_none_or(|t| t.0 != sent) {
             self.title_case = Some((sent, common_words(self.doc, sent, &mut self.lower)));
         }
-        let common = self.title_case.as_ref().map_or(&[][..], |t| &t.1[..]);
-        common.binary_search(&(i as u32)).is_err()
+        let common = self.title_case.as_ref().and_then(|t| t.1.as_deref());
+        common.is_none_or(|c| c.binary_search(&(i as u32)).is_err())
     }
 }
 
@@ -255,12 +257,12 @@ impl<'d, 'a> NameRuns<'d, 'a> {
 /// case (at least four words, three in four of them capitalised, at most [`HEADLINE_TOKENS`]
 /// tokens): reporting verbs, and words the text around it writes in lowercase. (Acronyms
 /// keep their capitals: `US` is not `us`.)
-fn common_words(doc: &Document, s: usize, lower: &mut LowerWords) -> Vec<u32> {
+fn common_words(doc: &Document, s: usize, lower: &mut LowerWords) -> Option<Vec<u32>> {
     let sent = doc.sentence(s);
     // (A headline is short: a long run of capitalised words is no headline, and its words
     // are not each looked up.)
     if sent.last - sent.first > HEADLINE_TOKENS {
-        return Vec::new();
+        return None;
     }
     let (mut words, mut caps) = (0, 0);
     for k in sent.first..sent.last {
@@ -271,12 +273,12 @@ fn common_words(doc: &Document, s: usize, lower: &mut LowerWords) -> Vec<u32> {
             caps += doc.is_upper(k) as usize;
             // (Most sentences show they are not by their third lowercase word.)
             if words - caps > 2 && (words - caps) * 4 > words.max(8) {
-                return Vec::new();
+                return None;
             }
         }
     }
     if !(words >= 4 && caps * 4 >= words * 3) {
-        return Vec::new();
+        return None;
     }
     let mut out = Vec::new();
     // The blocks of tokens around the sentence that are read for its words in lowercase.
@@ -300,7 +302,7 @@ fn common_words(doc: &Document, s: usize, lower: &mut LowerWords) -> Vec<u32> {
         }
     }
     crate::sort::by_key(&mut out, |&k| k);
-    out
+    Some(out)
 }
 
 impl Iterator for NameRuns<'_, '_> {
@@ -375,7 +377,8 @@ impl Iterator for NameRuns<'_, '_> {
                 }
             }
             self.i = j;
-            if let Some(run) = make_run(doc, i, j, sent) {
+            if let Some(mut run) = make_run(doc, i, j, sent) {
+                run.headline = self.title_case.as_ref().is_some_and(|t| t.1.is_some());
                 return Some(run);
             }
         }
@@ -535,6 +538,7 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
         }),
         evidence,
         gender,
+        headline: false,
     })
 }
 
@@ -669,6 +673,7 @@ mod tests {
     fn common(t: &str) -> Vec<String> {
         let doc = Document::new(t);
         common_words(&doc, 0, &mut LowerWords::default())
+            .unwrap_or_default()
             .into_iter()
             .map(|k| doc.tok(k as usize).to_string())
             .collect()
