@@ -865,6 +865,17 @@ mod tests {
     }
 
     #[test]
+    fn a_title_word_after_a_first_name_or_an_honorific_is_a_surname() {
+        let t = "“Turnout matters,” said Charlie King, a Democrat. “We will win,” Mr. King said. \
+                 “We agree,” said Amy Pope, a White House aide.";
+        let sp = speakers(t);
+        assert_eq!(
+            sp.iter().map(|s| s.0.as_deref()).collect::<Vec<_>>(),
+            [Some("Charlie King"), Some("Charlie King"), Some("Amy Pope")]
+        );
+    }
+
+    #[test]
     fn anonymous_sources_have_no_speaker() {
         let a = annotate("The talks are over, a senior political source told Reuters.");
         assert_eq!(a.quotes.len(), 1, "{:#?}", a.quotes);

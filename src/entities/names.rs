@@ -402,9 +402,28 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
     let mut titled = false;
     // Whether the run is only a title's domain (`CEO of Hewlett-Packard`).
     let mut domain = false;
+    // (A title word last in the run after an honorific or a first name is a surname:
+    // `Mr. King`, `Charlie King`, `Mrs. Judge`; but not an office one is addressed by, `Mr.
+    // President`.)
+    let first_name = |k: usize| doc.is(k, lexicon::LEX_FEMALE_NAME | lexicon::LEX_MALE_NAME);
+    let addressed = |k: usize| {
+        lexicon::in_list(
+            &[
+                "ambassador",
+                "chairman",
+                "chairwoman",
+                "president",
+                "secretary",
+                "speaker",
+            ],
+            doc.tok(k),
+        )
+    };
     while a < j
         && (doc.is(a, LEX_HONORIFIC | LEX_PRE_NAME_TITLE | LEX_TITLE_WORD)
             || (a + 1 < j && doc.is(a + 1, LEX_PRE_NAME_TITLE) && !is_org_tok(doc, a)))
+        && !(honorific && a + 1 == j && !addressed(a))
+        && !first_name(a)
     {
         if doc.is(a, LEX_HONORIFIC) {
             honorific = true;
