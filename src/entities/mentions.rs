@@ -643,7 +643,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         // A title before `of` is the head: `the head of the agency` is a person, not the
         // agency, and one whose title may not be the one known (`the former secretary of
         // state` is not the latest entity titled `secretary`).
-        if let Some(of) = (a..z).find(|&k| doc.tok(k) == "of") {
+        if let Some(of) = (a..z).find(|&k| matches!(doc.tok(k), "of" | "to" | "for")) {
             if title_of(doc, of, a) {
                 return None;
             }
@@ -885,10 +885,21 @@ pub(crate) fn is_media_description(w: &str) -> bool {
     )
 }
 
-/// Is token `of` the `of` after a title word (`the CEO of Hewlett-Packard`), within a phrase
-/// that starts at token `a`? What follows names the person's organisation, not the person.
+/// Is token `of` the `of` after a title word (`the CEO of Hewlett-Packard`), or the `to` or
+/// `for` after a role (`an adviser to Mr. Obama`, `aides to Mr. Obama`, `a lawyer for
+/// the family`), within a phrase that starts at token `a`? What follows names whom the
+/// person works for, not the person. (But a spokesperson speaks for them: `a spokesman for
+/// YouTube` is YouTube speaking.)
 pub(crate) fn title_of(doc: &Document, of: usize, a: usize) -> bool {
-    of > a && doc.tok(of) == "of" && doc.is(of - 1, lexicon::LEX_TITLE_WORD)
+    of > a
+        && match doc.tok(of) {
+            "of" => doc.is(of - 1, lexicon::LEX_TITLE_WORD),
+            "to" | "for" => {
+                doc.is(of - 1, lexicon::LEX_TITLE_WORD | lexicon::LEX_GROUP_NOUN)
+                    && !doc.tok(of - 1).starts_with("spokes")
+            }
+            _ => false,
+        }
 }
 
 /// Nouns that describe a person named before (`the fisherman`, `the mother of three`).

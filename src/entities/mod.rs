@@ -197,12 +197,15 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
                 // Trump's AIPAC speech`, `Supporters who have heard from the campaign`.)
                 let a = doc.token_at_or_after(s.start);
                 let z = doc.tokens_before(s.end);
+                // (`Advisers to Mr. Obama`: whom a group works for follows `to` or `for`; but
+                // `a spokesman for YouTube` is YouTube speaking, see `title_of`.)
                 let head_end = (a + 1..z)
                     .find(|&k| {
+                        let w = doc.tok(k);
                         matches!(
-                            doc.tok(k),
+                            w,
                             "of" | "in" | "with" | "from" | "at" | "who" | "that" | "which"
-                        )
+                        ) || (matches!(w, "to" | "for") && !doc.tok(k - 1).starts_with("spokes"))
                     })
                     .unwrap_or(z);
                 let group = head_end > 0
@@ -226,7 +229,14 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
                     // Department of Environmental Protection` is Georgelis; `the CEO of
                     // Hewlett-Packard` is not Hewlett-Packard.
                     let at = doc.token_at_or_after(r.span().start);
-                    if at > 0 && title_of(doc, at - 1, a) {
+                    // (Before the honorific or title, if any: `aides to Mr. Obama`.)
+                    let mut t = at;
+                    while t > a
+                        && doc.is(t - 1, lexicon::LEX_HONORIFIC | lexicon::LEX_PRE_NAME_TITLE)
+                    {
+                        t -= 1;
+                    }
+                    if t > 0 && title_of(doc, t - 1, a) {
                         continue;
                     }
                     if hit.is_some()
@@ -873,6 +883,21 @@ mod tests {
             sp.iter().map(|s| s.0.as_deref()).collect::<Vec<_>>(),
             [Some("Charlie King"), Some("Charlie King"), Some("Amy Pope")]
         );
+    }
+
+    #[test]
+    fn a_role_for_someone_is_not_them_but_a_spokesman_speaks_for_them() {
+        let t = "Senator Mark Rubio spoke in Iowa. Advisers to Mr. Rubio said the race was close. \
+                 Later, an aide to Mr. Rubio said the polls were wrong. A spokesman for Mr. Rubio \
+                 said the senator would stay in the race.";
+        let sp = speakers(t);
+        assert_eq!(
+            sp.iter().map(|s| s.0.as_deref()).collect::<Vec<_>>(),
+            [None, None, Some("Mark Rubio")],
+            "{sp:?}"
+        );
+        assert_eq!(sp[0].1.as_deref(), Some("Advisers to Mr. Rubio"));
+        assert_eq!(sp[1].1.as_deref(), Some("an aide to Mr. Rubio"));
     }
 
     #[test]

@@ -907,6 +907,18 @@ pub(crate) fn np_ending_at(doc: &Document, e: usize, lo: usize) -> Option<Span> 
     while a < e && matches!(doc.tok(a), "of" | "the" | "&" | "de") {
         a += 1;
     }
+    // `advisers to Mr. Obama`, `a spokesman for the Clinton campaign`: a role and whom it
+    // serves are one phrase, headed by the role (the advisers spoke, not Mr. Obama).
+    if a < e
+        && a >= lo + 2
+        && matches!(doc.tok(a - 1), "to" | "for")
+        && doc.is(a - 2, lexicon::LEX_TITLE_WORD | lexicon::LEX_GROUP_NOUN)
+        && looks_like_np(doc, a, e)
+    {
+        if let Some(role) = np_ending_at(doc, a - 1, lo) {
+            return Some(Span::new(role.start, doc.tokens[e - 1].span().end));
+        }
+    }
     (a < e && looks_like_np(doc, a, e))
         .then(|| Span::new(doc.tokens[a].span().start, doc.tokens[e - 1].span().end))
 }
