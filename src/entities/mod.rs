@@ -213,6 +213,8 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
                         || is_plain_plural(doc.tok(head_end - 1)));
                 // Let runs inside the phrase register first, as evidence they are a source.
                 let mut hit = None;
+                // A name that only modifies the phrase's title (`the Vermont senator`).
+                let mut modifier = None;
                 while let Some(r) = runs.next_if(|r| r.span().start < s.end) {
                     b.mention_run(&r, s.overlaps(r.span()) && !group);
                     window.push_back(r);
@@ -239,6 +241,18 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
                     if t > 0 && title_of(doc, t - 1, a) {
                         continue;
                     }
+                    // A name before the lowercase title that heads the phrase modifies it:
+                    // `the Vermont senator` is a senator, not Vermont; `the Clinton campaign
+                    // manager` is not Clinton.
+                    let after = doc.tokens_before(r.span().end);
+                    if (after..z).any(|k| {
+                        doc.is(k, lexicon::LEX_TITLE_WORD)
+                            && doc.tok(k).starts_with(|c: char| c.is_lowercase())
+                    }) && !(after..z).any(|k| matches!(doc.tok(k), "," | "of" | "and"))
+                    {
+                        modifier = Some(r.span());
+                        continue;
+                    }
                     if hit.is_some()
                         && (at.saturating_sub(3)..at)
                             .any(|k| matches!(doc.tok(k), "of" | "at" | "for" | "from" | "with"))
@@ -252,8 +266,19 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
                 }
                 if group {
                     b.resolve_phrase(s)
+                } else if hit.is_some() {
+                    hit
                 } else {
-                    hit.or_else(|| b.resolve_phrase(s))
+                    // (`the Florida senator` is no senator whose title or name leaves Florida
+                    // out: not the latest senator if that is the Vermont one.)
+                    b.resolve_phrase(s).filter(|&e| {
+                        modifier.is_none_or(|m| {
+                            let m = crate::case::to_lowercase(strip_possessive(doc.slice(m)));
+                            let ent = &b.entities[e];
+                            let has = |t: &str| crate::case::to_lowercase(t).contains(m.as_str());
+                            has(&ent.name) || ent.title.as_deref().is_some_and(has)
+                        })
+                    })
                 }
             }
             Source::Previous => match narrative_subject(&b, q.span.start) {
@@ -623,7 +648,7 @@ mod tests {
     fn an_acronym_is_the_organisation_it_abbreviates() {
         let sp = speakers(
             "The International Monetary Fund announced Tuesday that it is lowering its forecast. \
-             The IMF said that growth was weak. “The economy is weak,” an IMF economist said.",
+             The IMF said that growth was weak. “The economy is weak,” the IMF said in its report.",
         );
         assert!(
             sp.iter()
@@ -898,6 +923,22 @@ mod tests {
         );
         assert_eq!(sp[0].1.as_deref(), Some("Advisers to Mr. Rubio"));
         assert_eq!(sp[1].1.as_deref(), Some("an aide to Mr. Rubio"));
+    }
+
+    #[test]
+    fn a_name_that_modifies_a_title_is_not_the_speaker() {
+        // Vermont did not speak, nor did Hillary Clinton; and the latest senator is not the
+        // Vermont senator unless the text says so.
+        let t =
+            "Florida Senator Marco Rubio spoke first. The plan works, the Vermont senator said. \
+                 Hillary Clinton spoke next. The plan fails, the Clinton campaign manager said. \
+                 The vote was close, the Florida senator said.";
+        let sp = speakers(t);
+        assert_eq!(
+            sp.iter().map(|s| s.0.as_deref()).collect::<Vec<_>>(),
+            [None, None, Some("Marco Rubio")],
+            "{sp:?}"
+        );
     }
 
     #[test]
