@@ -323,14 +323,24 @@ impl<'a> Document<'a> {
 
     /// What the compiled word lists say about token `i` ([`lexicon::word_info`] on its text,
     /// found once at segmentation).
+    ///
+    /// Native builds inline it always (a plain `inline` left a million calls a megabyte
+    /// out of line); the rare overflow lookup stays out of line.
     #[cfg_attr(target_arch = "wasm32", inline(never))]
-    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub fn info(&self, i: usize) -> lexicon::WordInfo {
         let id = self.meta[i] & meta::INFO;
         if id == meta::OVERFLOW {
-            return lexicon::word_info(self.tok(i)).0;
+            return self.overflow_info(i);
         }
         self.infos[id as usize]
+    }
+
+    /// [`Document::info`] of a token whose answer has no number: looked up again.
+    #[cold]
+    #[inline(never)]
+    fn overflow_info(&self, i: usize) -> lexicon::WordInfo {
+        lexicon::word_info(self.tok(i)).0
     }
 
     /// The compiled word lists token `i` is in (`lexicon::LEX_*` bits; see
