@@ -274,10 +274,21 @@ pub(crate) fn classify_direct(
 pub(crate) fn is_title_like(doc: &Document, content: Span) -> bool {
     let a = doc.token_at_or_after(content.start);
     let b = doc.tokens_before(content.end);
-    let words: Vec<&str> = (a..b)
+    // A title has at most six words: the first seven are all that are looked at (most
+    // spans tested are long quotes), and no list is allocated.
+    let mut words = [""; 7];
+    let mut n = 0;
+    for w in (a..b)
         .map(|i| doc.tok(i))
         .filter(|w| w.chars().any(char::is_alphanumeric))
-        .collect();
+    {
+        if n == words.len() {
+            return false;
+        }
+        words[n] = w;
+        n += 1;
+    }
+    let words = &words[..n];
     let caps = words
         .iter()
         .filter(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_numeric()))
