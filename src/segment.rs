@@ -557,19 +557,25 @@ fn tokenize(text: &str, p: Span, out: &mut Vec<Token>, meta: &mut Vec<u16>, info
         let start = p.start + i;
         if c.is_alphabetic() || c.is_numeric() {
             let numeric = c.is_ascii_digit();
-            let mut end = start + cl;
             let mut all_digits = numeric;
             let mut prev = c;
             // `j`: the next character not yet taken into the token.
             let mut j = i + cl;
-            while j < bytes.len() {
-                let b = bytes[j];
-                if b.is_ascii_alphanumeric() {
-                    all_digits &= b.is_ascii_digit();
-                    prev = b as char;
+            loop {
+                // Most of a word is a run of ASCII letters and digits: passed over first.
+                let run = j;
+                while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
                     j += 1;
-                    end = p.start + j;
-                    continue;
+                }
+                if j > run {
+                    all_digits = all_digits && bytes[run..j].iter().all(u8::is_ascii_digit);
+                    prev = bytes[j - 1] as char;
+                }
+                // (Of the other ASCII characters only these four may continue a word.)
+                if j == bytes.len()
+                    || (bytes[j] < 0x80 && !matches!(bytes[j], b'\'' | b'-' | b'.' | b','))
+                {
+                    break;
                 }
                 let (d, dl) = char_at(seg, j);
                 let accept = if d.is_alphanumeric() || is_mark(d) {
@@ -597,8 +603,8 @@ fn tokenize(text: &str, p: Span, out: &mut Vec<Token>, meta: &mut Vec<u16>, info
                 }
                 prev = d;
                 j += dl;
-                end = p.start + j;
             }
+            let mut end = p.start + j;
             // Keep the final period of dotted abbreviations (`U.S.`) and of capitalised
             // honorifics and titles (`Mr.`, `Gen.`) with the word: `Mr. Reeves` is a name,
             // not the end of a sentence.
