@@ -484,7 +484,13 @@ fn blank_line_breaks(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < bytes.len() {
-            if bytes[i] == b'\n' {
+            // (To the next line break by `str::find`, which runs `memchr`: `i` is 0 or just
+            // past ASCII whitespace, a char boundary.)
+            match text[i..].find('\n') {
+                Some(k) => i += k,
+                None => i = bytes.len(),
+            }
+            if i < bytes.len() {
                 // Extend over the whole whitespace run around this newline.
                 let mut s = i;
                 while s > 0 && matches!(bytes[s - 1], b' ' | b'\t' | b'\r') {
@@ -502,8 +508,6 @@ fn blank_line_breaks(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
                 if newlines >= 2 {
                     return Some((s, e));
                 }
-            } else {
-                i += 1;
             }
         }
         None
