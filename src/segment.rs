@@ -699,8 +699,12 @@ fn split_sentences(
     let mut start = first;
     let mut i = first;
     while i < n {
-        let t = &text[tokens[i].span().start..tokens[i].span().end];
-        let ender = matches!(t, "." | "!" | "?" | "…");
+        // (Enders and closers are punctuation: a word is passed over by its kind alone.)
+        let ender = kind_of(meta[i]) == TokKind::Punct
+            && matches!(
+                &text[tokens[i].span().start..tokens[i].span().end],
+                "." | "!" | "?" | "…"
+            );
         if ender {
             // Absorb closing marks and further enders: `?!`, `.”`, `.)`.
             let mut j = i + 1;
