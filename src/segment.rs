@@ -559,7 +559,7 @@ fn tokenize(text: &str, p: Span, out: &mut Vec<Token>, meta: &mut Vec<u16>, info
             continue;
         }
         let start = p.start + i;
-        if c.is_alphabetic() || c.is_numeric() {
+        if is_alphanumeric(c) {
             let numeric = c.is_ascii_digit();
             let mut all_digits = numeric;
             let mut prev = c;
@@ -568,7 +568,7 @@ fn tokenize(text: &str, p: Span, out: &mut Vec<Token>, meta: &mut Vec<u16>, info
             loop {
                 // Most of a word is a run of ASCII letters and digits: passed over first.
                 let run = j;
-                while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                while j < bytes.len() && ASCII_ALNUM[bytes[j] as usize] {
                     j += 1;
                 }
                 if j > run {
@@ -582,7 +582,7 @@ fn tokenize(text: &str, p: Span, out: &mut Vec<Token>, meta: &mut Vec<u16>, info
                     break;
                 }
                 let (d, dl) = char_at(seg, j);
-                let accept = if d.is_alphanumeric() || is_mark(d) {
+                let accept = if is_alphanumeric(d) || is_mark(d) {
                     true
                 } else if is_apostrophe(d) || d == '-' || d == '.' || d == ',' || d == '‑' {
                     // Internal only: the next character must continue the word.
@@ -593,7 +593,7 @@ fn tokenize(text: &str, p: Span, out: &mut Vec<Token>, meta: &mut Vec<u16>, info
                             (all_digits && n.is_ascii_digit() && prev.is_ascii_digit())
                                 || (n.is_alphabetic() && is_abbrev_dot(seg, j))
                         }
-                        (_, Some(n)) => n.is_alphanumeric() && !(all_digits && is_apostrophe(d)),
+                        (_, Some(n)) => is_alphanumeric(n) && !(all_digits && is_apostrophe(d)),
                         _ => false,
                     }
                 } else {
@@ -641,6 +641,25 @@ fn tokenize(text: &str, p: Span, out: &mut Vec<Token>, meta: &mut Vec<u16>, info
             i += cl;
         }
     }
+}
+
+/// Per byte: is it an ASCII letter or digit? (One load a byte in the word loop.)
+const ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// `c.is_alphanumeric()`, answered without the Unicode tables for the General Punctuation
+/// block (curly quotes, dashes, the ellipsis: most of news text's non-ASCII), which holds
+/// no letter or digit (a test checks).
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    !matches!(c, '\u{2000}'..='\u{206F}') && c.is_alphanumeric()
 }
 
 /// The character at byte `i` of `s` (a char boundary) and its length in bytes.
@@ -932,6 +951,14 @@ mod tests {
         let d = Document::new("’90s and ‘quoted’");
         let toks: Vec<_> = (0..d.tokens.len()).map(|i| d.tok(i)).collect();
         assert_eq!(toks, ["’", "90s", "and", "‘", "quoted", "’"]);
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric());
+        }
     }
 
     #[test]
