@@ -36,6 +36,11 @@ pub(crate) const STANCE: &[&str] = &[
 ];
 
 pub(crate) fn cue_kind(doc: &Document, i: usize) -> Option<CueKind> {
+    // (A lowercase character is a letter: punctuation, numbers and capitalised words are
+    // passed over by the token's facts, without reading its text.)
+    if doc.kind(i) != TokKind::Word || doc.is_upper(i) {
+        return None;
+    }
     let w = doc.tok(i);
     if !w.chars().next().is_some_and(|c| c.is_lowercase()) {
         return None;
@@ -151,6 +156,11 @@ pub(crate) fn find_indirect(
         }
         let mut i = a;
         while i < e {
+            // Every cue below is a word: punctuation and numbers are passed over.
+            if doc.kind(i) != TokKind::Word {
+                i += 1;
+                continue;
+            }
             let w = doc.tok(i);
             let pos = doc.tokens[i].span().start;
             if in_direct_or_used(pos) {
