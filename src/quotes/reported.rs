@@ -161,12 +161,12 @@ pub(crate) fn find_indirect(
                 i += 1;
                 continue;
             }
-            let w = doc.tok(i);
             let pos = doc.tokens[i].span().start;
             if in_direct_or_used(pos) {
                 i += 1;
                 continue;
             }
+            let w = doc.tok(i);
             // `according to X, CONTENT`, `CONTENT, according to X` and the parenthetical
             // `A, according to X, B`.
             if w.eq_ignore_ascii_case("according") && i + 1 < e && doc.tok(i + 1) == "to" {
@@ -1363,6 +1363,7 @@ fn headline_cue(
 ) -> Option<RawQuote> {
     if i <= a
         || i + 3 > e
+        || !doc.is_upper(i)
         || !matches!(
             doc.tok(i),
             "Says" | "Said" | "Tells" | "Warns" | "Insists" | "Admits"
