@@ -38,7 +38,7 @@ import re
 import subprocess
 import sys
 
-MIN_COUNT = 4
+MIN_COUNT = 5
 MIN_VOTES = 3
 
 # A capitalised first name, an optional middle initial, a capitalised surname.
