@@ -336,6 +336,15 @@ mod tests {
     }
 
     #[test]
+    fn a_weak_verb_takes_a_clause_opened_by_a_pronoun_and_its_verb() {
+        let q = quotes("Nabisco announced it was laying off 600 workers in Chicago.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "it was laying off 600 workers in Chicago");
+        // An object is no clause.
+        assert!(quotes("Mr. Trump announced his candidacy in June.").is_empty());
+    }
+
+    #[test]
     fn a_relative_that_after_a_noun_is_no_report() {
         assert!(quotes(
             "Bush also won in coastal states that have moved firmly into the Democratic column."

@@ -395,10 +395,16 @@ pub(crate) fn find_indirect(
             // Content that is the verb's object, not a clause (`praised Rubio's positions on
             // defense`): a noun phrase, which ends at a comma or a subordinate clause.
             let mut object_content = false;
+            // (A weak verb takes a clause without `that` when a pronoun subject and its
+            // finite verb open it: `announced it was laying off`, `reported he had left`; not
+            // `announced his candidacy`.)
+            let pronoun_clause = k + 1 < e
+                && matches!(doc.tok(k), "it" | "he" | "she" | "they" | "we")
+                && (lexicon::in_list(FINITE, doc.tok(k + 1)) || is_past_verb(doc.tok(k + 1)));
             let start = match that {
                 _ if to_frame => i + 1,
                 Some(t) => t + 1,
-                None if weak
+                None if weak && !pronoun_clause
                     || participle
                         && !matches!(
                             w,
