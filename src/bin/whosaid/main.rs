@@ -107,7 +107,7 @@ fn annotate_cmd(args: &[String]) -> Result<(), String> {
         .iter()
         .map(|f| read_text(f, lossy))
         .collect::<Result<Vec<_>, _>>()?;
-    let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let out = std::io::BufWriter::with_capacity(1 << 16, stdout_unbuffered());
     let r = if texts.len() == 1 && !pretty {
         write_compact(out, &texts[0])
     } else if texts.len() == 1 {
@@ -116,6 +116,20 @@ fn annotate_cmd(args: &[String]) -> Result<(), String> {
         write_json(out, &AnnotatedAll(&texts), pretty)
     };
     r.map_err(|e| format!("stdout: {e}"))
+}
+
+/// Standard output without its line buffering: `Stdout` scans every write for its last
+/// newline, and a megabyte of compact JSON has one, at its end. A `File` on a duplicate of
+/// the descriptor writes the same bytes without the scan (unix; elsewhere, `Stdout`).
+fn stdout_unbuffered() -> Box<dyn Write> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        if let Ok(fd) = std::io::stdout().as_fd().try_clone_to_owned() {
+            return Box::new(std::fs::File::from(fd));
+        }
+    }
+    Box::new(std::io::stdout().lock())
 }
 
 /// Annotations of one text, computed as they are serialized.
