@@ -30,9 +30,8 @@ impl Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(buf));
+            // (The rest as little-endian bytes padded with zeros, without a copy.)
+            self.add(rest.iter().rev().fold(0, |k, &b| k << 8 | u64::from(b)));
         }
     }
     #[inline]
