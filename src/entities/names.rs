@@ -70,8 +70,19 @@ pub(crate) fn clean_title(t: &str) -> String {
     t.to_string()
 }
 
+/// Is token `i` a capitalised word that may be part of a name? (Native builds inline the
+/// test of its facts, which most tokens fail, and call for the rest; the wasm keeps one
+/// function.)
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub(crate) fn is_cap_word(doc: &Document, i: usize) -> bool {
-    if doc.kind(i) != TokKind::Word || !doc.is_upper(i) || doc.is(i, LEX_NOT_NAME_WORD) {
+    doc.kind(i) == TokKind::Word && doc.is_upper(i) && is_cap_word_text(doc, i)
+}
+
+/// [`is_cap_word`] for a capitalised word: its word lists and its text.
+#[cfg_attr(target_arch = "wasm32", inline(always))]
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))]
+fn is_cap_word_text(doc: &Document, i: usize) -> bool {
+    if doc.is(i, LEX_NOT_NAME_WORD) {
         return false;
     }
     let w = doc.tok(i);
