@@ -570,8 +570,10 @@ impl<'d, 'a> Builder<'d, 'a> {
         }
         cands.extend(self.index.whole(std::slice::from_ref(last)));
         cands.extend(self.index.long.iter());
-        crate::sort::by_key(&mut cands, |&c| c);
-        cands.dedup();
+        // (The best is the fitting candidate mentioned most, the first made among equals:
+        // chosen in one pass whatever the order, and a candidate listed twice changes
+        // nothing, so the list is neither sorted nor deduplicated. Sorting it made a look-up
+        // cost more than linear in text built to have thousands of names sharing a word.)
         let mut best: Option<usize> = None;
         for &i in cands.iter() {
             let k = &self.keys[i];
@@ -587,7 +589,11 @@ impl<'d, 'a> Builder<'d, 'a> {
             if fits
                 && !other_sex(i)
                 && best.is_none_or(|b| {
-                    self.entities[i].mentions.len() > self.entities[b].mentions.len()
+                    let (m, mb) = (
+                        self.entities[i].mentions.len(),
+                        self.entities[b].mentions.len(),
+                    );
+                    m > mb || (m == mb && i < b)
                 })
             {
                 best = Some(i);

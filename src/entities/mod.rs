@@ -244,11 +244,16 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
                     // A name before the lowercase title that heads the phrase modifies it:
                     // `the Vermont senator` is a senator, not Vermont; `the Clinton campaign
                     // manager` is not Clinton.
+                    // (The title within a few words after the name: the test stays bounded
+                    // however long the phrase.)
                     let after = doc.tokens_before(r.span().end);
-                    if (after..z).any(|k| {
+                    let near = after..z.min(after + 4);
+                    if near.clone().any(|k| {
                         doc.is(k, lexicon::LEX_TITLE_WORD)
                             && doc.tok(k).starts_with(|c: char| c.is_lowercase())
-                    }) && !(after..z).any(|k| matches!(doc.tok(k), "," | "of" | "and"))
+                    }) && !near
+                        .into_iter()
+                        .any(|k| matches!(doc.tok(k), "," | "of" | "and"))
                     {
                         modifier = Some(r.span());
                         continue;
