@@ -1019,14 +1019,24 @@ impl KeyIndex {
         Self::ids(&self.whole, key)
     }
 
-    /// Ids of the keys of which `key` may be a proper prefix.
+    /// Ids of the keys of which `key` may be a proper prefix (the latest [`Self::AFFIX_CAP`]).
     pub(crate) fn prefix(&self, key: &[u32]) -> &[usize] {
-        Self::ids(&self.prefix, key)
+        Self::latest(Self::ids(&self.prefix, key))
     }
 
-    /// Ids of the keys of which `key` may be a proper suffix.
+    /// Ids of the keys of which `key` may be a proper suffix (the latest [`Self::AFFIX_CAP`]).
     pub(crate) fn suffix(&self, key: &[u32]) -> &[usize] {
-        Self::ids(&self.suffix, key)
+        Self::latest(Self::ids(&self.suffix, key))
+    }
+
+    /// How many keys sharing an affix a look-up reads, the latest ones: a bounded window, so a
+    /// look-up costs the same however many names the text holds. An article names a few
+    /// people `… Kirby`; only text built for it (random capitalised words, or hundreds of
+    /// articles joined into one) has more.
+    pub(crate) const AFFIX_CAP: usize = 64;
+
+    fn latest(ids: &[usize]) -> &[usize] {
+        &ids[ids.len().saturating_sub(Self::AFFIX_CAP)..]
     }
 
     fn entries(key: &[u32]) -> impl Iterator<Item = (u8, &[u32])> + '_ {
