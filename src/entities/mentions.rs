@@ -366,12 +366,14 @@ impl<'d, 'a> Builder<'d, 'a> {
         let toks = self.run_key(r);
         // An acronym of an organisation named before (`IMF` after `International Monetary
         // Fund`) is that organisation; its key then finds it directly.
-        if toks.len() == 1 && self.find_entity(&toks, r.kind).is_none() {
+        let mut found = self.find_entity_of(&toks, r.kind, r.gender);
+        if found.is_none() && toks.len() == 1 {
             if let Some(e) = self.acronym_of(self.text(r.span())) {
                 crate::fx::ids_mut(&mut self.acronym_ids, u64::from(toks[0])).push(e);
+                found = self.find_entity_of(&toks, r.kind, r.gender);
             }
         }
-        if let Some(e) = self.find_entity_of(&toks, r.kind, r.gender) {
+        if let Some(e) = found {
             self.add_mention(e, r.span(), r.title(), r.kind);
             if r.gender.is_some() {
                 self.set_gender(e, r.gender);
@@ -900,10 +902,7 @@ pub(crate) fn title_of(doc: &Document, of: usize, a: usize) -> bool {
     of > a
         && match doc.tok(of) {
             "of" => doc.is(of - 1, lexicon::LEX_TITLE_WORD),
-            "to" | "for" => {
-                doc.is(of - 1, lexicon::LEX_TITLE_WORD | lexicon::LEX_GROUP_NOUN)
-                    && !doc.tok(of - 1).starts_with("spokes")
-            }
+            "to" | "for" => serves(doc, of) && !is_spokesperson(doc.tok(of - 1)),
             _ => false,
         }
 }

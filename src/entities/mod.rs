@@ -14,7 +14,7 @@
 //! own continues the speaker of the quote before it.
 
 use crate::lexicon;
-use crate::quotes::{is_group_noun, RawQuote, Source};
+use crate::quotes::{is_group_noun, is_spokesperson, serves, RawQuote, Source};
 use crate::segment::{Document, TokKind};
 use crate::types::{Cue, Entity, EntityKind, Phrase, Quote, Span};
 
@@ -205,7 +205,7 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
                         matches!(
                             w,
                             "of" | "in" | "with" | "from" | "at" | "who" | "that" | "which"
-                        ) || (matches!(w, "to" | "for") && !doc.tok(k - 1).starts_with("spokes"))
+                        ) || (matches!(w, "to" | "for") && !is_spokesperson(doc.tok(k - 1)))
                     })
                     .unwrap_or(z);
                 let group = head_end > 0

@@ -416,7 +416,6 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
     // (A title word last in the run after an honorific or a first name is a surname:
     // `Mr. King`, `Charlie King`, `Mrs. Judge`; but not an office one is addressed by, `Mr.
     // President`.)
-    let first_name = |k: usize| doc.is(k, lexicon::LEX_FEMALE_NAME | lexicon::LEX_MALE_NAME);
     let addressed = |k: usize| {
         lexicon::in_list(
             &[
@@ -434,7 +433,7 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
         && (doc.is(a, LEX_HONORIFIC | LEX_PRE_NAME_TITLE | LEX_TITLE_WORD)
             || (a + 1 < j && doc.is(a + 1, LEX_PRE_NAME_TITLE) && !is_org_tok(doc, a)))
         && !(honorific && a + 1 == j && !addressed(a))
-        && !first_name(a)
+        && first_name_sex(doc, a).is_none()
     {
         if doc.is(a, LEX_HONORIFIC) {
             honorific = true;

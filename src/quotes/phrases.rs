@@ -82,6 +82,20 @@ pub(crate) fn np_after(doc: &Document, a: usize, end: usize) -> Option<Span> {
 /// reader sees `The senator`, not `senator` (candidates that end at the same word differ in
 /// where they start; the one chosen may have left its article out). For the phrase as
 /// written only: the ranker and the entities read the phrase as chosen.
+/// Is token `k` the `to` or `for` after a role (`an adviser to Mr. Obama`, `aides to Mr.
+/// Obama`, `a spokesman for YouTube`)? Whom the role serves follows it.
+pub(crate) fn serves(doc: &Document, k: usize) -> bool {
+    k > 0
+        && matches!(doc.tok(k), "to" | "for")
+        && doc.is(k - 1, lexicon::LEX_TITLE_WORD | lexicon::LEX_GROUP_NOUN)
+}
+
+/// A spokesperson (`spokesman`, `spokeswoman`, `spokesperson`) speaks for whom they serve:
+/// `a spokesman for YouTube` is YouTube speaking.
+pub(crate) fn is_spokesperson(w: &str) -> bool {
+    w.starts_with("spokes")
+}
+
 pub(crate) fn with_determiner(doc: &Document, span: Span) -> Span {
     let a = doc.token_at_or_after(span.start);
     if a == 0 || a >= doc.tokens.len() {
@@ -909,12 +923,7 @@ pub(crate) fn np_ending_at(doc: &Document, e: usize, lo: usize) -> Option<Span> 
     }
     // `advisers to Mr. Obama`, `a spokesman for the Clinton campaign`: a role and whom it
     // serves are one phrase, headed by the role (the advisers spoke, not Mr. Obama).
-    if a < e
-        && a >= lo + 2
-        && matches!(doc.tok(a - 1), "to" | "for")
-        && doc.is(a - 2, lexicon::LEX_TITLE_WORD | lexicon::LEX_GROUP_NOUN)
-        && looks_like_np(doc, a, e)
-    {
+    if a < e && a >= lo + 2 && serves(doc, a - 1) && looks_like_np(doc, a, e) {
         if let Some(role) = np_ending_at(doc, a - 1, lo) {
             return Some(Span::new(role.start, doc.tokens[e - 1].span().end));
         }
