@@ -321,6 +321,32 @@ impl<'a> Document<'a> {
         self.meta[i] & meta::UPPER != 0
     }
 
+    /// Is token `i` a capitalised word that may be part of a name? Not one of
+    /// [`lexicon::NOT_NAME_WORDS`] (`The`, `Monday`, `In`), except a month after a name, which
+    /// is a surname (`Theresa May`, `Brian May`; not `Tuesday, May 5`).
+    pub fn is_name_cap(&self, i: usize) -> bool {
+        self.is_upper(i) && (!self.is(i, lexicon::LEX_NOT_NAME_WORD) || self.is_month_surname(i))
+    }
+
+    /// Token `j` (after a name's word) is a month that is a surname there: `May` in `Theresa
+    /// May said`, `Theresa May’s`, not in `… Clinton May 5` or before another capitalised word
+    /// (a title-case headline: `Trump May Win`).
+    pub fn is_month_surname(&self, j: usize) -> bool {
+        let w = self.tok(j);
+        let w = w
+            .strip_suffix("’s")
+            .or_else(|| w.strip_suffix("'s"))
+            .unwrap_or(w);
+        matches!(w, "May" | "June")
+            && j > 0
+            && self.is_upper(j - 1)
+            && !self.is(j - 1, lexicon::LEX_NOT_NAME_WORD | lexicon::LEX_TITLE_WORD)
+            && self.tokens.get(j + 1).is_none_or(|_| {
+                let k = self.kind(j + 1);
+                k != TokKind::Number && !(k == TokKind::Word && self.is_upper(j + 1))
+            })
+    }
+
     /// What the compiled word lists say about token `i` ([`lexicon::word_info`] on its text,
     /// found once at segmentation).
     ///

@@ -118,8 +118,8 @@ pub(crate) struct Builder<'d, 'a> {
     pub(crate) doc: &'d Document<'a>,
     pub(crate) words: Words,
     /// Multi-word names seen without evidence (`Jamie Werner`), kept so that a later short
-    /// source (`says Werner`) takes the full name.
-    pub(crate) seen: Vec<(Key, Span)>,
+    /// source (`says Werner`) takes the full name; with the index of its first token.
+    pub(crate) seen: Vec<(Key, Span, usize)>,
     /// `seen` indexed by proper prefixes and suffixes of one or two words.
     pub(crate) seen_index: AffixIndex,
     pub(crate) entities: Vec<Entity>,
@@ -402,22 +402,37 @@ impl<'d, 'a> Builder<'d, 'a> {
         if !(r.evidence || as_source) {
             if toks.len() >= 2 {
                 self.seen_index.insert(self.seen.len(), &toks);
-                self.seen.push((toks, r.span()));
+                self.seen.push((toks, r.span(), r.tokens().start));
             }
             return None;
         }
-        if as_source && !r.evidence && toks.len() < 3 {
-            // The full form of a short source name, seen earlier without evidence:
-            // `Jamie Werner` for `Werner`, `Te Kaurinui Robert Parata` for `Te Kaurinui`.
-            // (The latest such name: the highest position among those that end or start
-            // with the short one.)
-            let latest = self.seen_index.latest(&toks);
-            let full = latest.map(|i| self.seen[i].clone());
-            if let Some((k, span)) = full {
-                let e = self.create(span, k, EntityKind::Person, None);
-                self.add_mention(e, r.span(), r.title(), Some(EntityKind::Person));
-                return Some(e);
+        // The full form of a short name, seen earlier without evidence of a person (the
+        // latest such name):
+        // - a source (`Jamie Werner` for `Werner`, `Te Kaurinui Robert Parata` for `Te
+        //   Kaurinui`): a name that ends or starts with it;
+        // - a surname after an honorific or a title (`Mr. Blair`, `Dr Fox` after `Tony Blair
+        //   has apologised`): a name that ends with it, unless its first name is of the
+        //   other sex.
+        let full = if !(1..3).contains(&toks.len()) {
+            None
+        } else if !r.evidence {
+            self.seen_index.latest(&toks)
+        } else if r.kind == Some(EntityKind::Person) {
+            self.seen_index.latest_ending(&toks).filter(|&i| {
+                let sex = names::first_name_sex(self.doc, self.seen[i].2);
+                !(sex.is_some() && r.gender.is_some() && sex != r.gender)
+            })
+        } else {
+            None
+        };
+        if let Some(i) = full {
+            let (k, span, _) = self.seen[i].clone();
+            let e = self.create(span, k, EntityKind::Person, None);
+            self.add_mention(e, r.span(), r.title(), Some(EntityKind::Person));
+            if r.gender.is_some() {
+                self.set_gender(e, r.gender);
             }
+            return Some(e);
         }
         // A bare one-word source with no sign of being a person (`Sudan has said`) is an
         // organisation or a country speaking; a multi-word name is taken for a person.
@@ -963,6 +978,12 @@ impl AffixIndex {
         if n > KeyIndex::MAX_LEN {
             self.long.push(id);
         }
+    }
+
+    /// The latest key of which `toks` (one or two words) is a proper suffix.
+    pub(crate) fn latest_ending(&self, toks: &[u32]) -> Option<usize> {
+        let ids = self.suffix.get(&Self::affix(toks))?;
+        ids.last().copied()
     }
 
     /// The latest key of which `toks` (at most two words) is a proper prefix or suffix. (An

@@ -891,6 +891,34 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_after_an_honorific_is_the_full_name_seen_before() {
+        // `Tony Blair` and `Liam Fox` carry no evidence of a person where they stand (no
+        // known first name, no title); the honorific later tells who they are.
+        let t = "Tony Blair has apologised to two families. Mr Blair said: “I am very sorry.”                  Tory co-chairman Liam Fox was speaking later. Dr Fox said: “They lied.”";
+        let sp = speakers(t);
+        assert_eq!(
+            sp.iter().map(|s| s.0.as_deref()).collect::<Vec<_>>(),
+            [Some("Tony Blair"), Some("Liam Fox")]
+        );
+        // Not a name whose first name is of the other sex.
+        let t = "Jane Smithers spoke first. The plan works, Mr. Smithers said.";
+        assert_eq!(speakers(t)[0].0.as_deref(), Some("Smithers"));
+    }
+
+    #[test]
+    fn a_party_or_nationality_before_a_first_name_is_not_part_of_the_name() {
+        let t = "A super PAC will hammer Democrat Hillary Clinton with ads. She said the ads \
+                 would fail.";
+        assert_eq!(speakers(t)[0].0.as_deref(), Some("Hillary Clinton"));
+    }
+
+    #[test]
+    fn a_preposition_opening_a_sentence_is_not_part_of_a_name() {
+        let t = "Beneath Clinton's wins lie signs of trouble. The turnout fell, Mrs. Clinton said.";
+        assert_eq!(speakers(t)[0].0.as_deref(), Some("Clinton"));
+    }
+
+    #[test]
     fn a_name_in_running_text_cuts_a_headline_run_to_the_name() {
         // The headline's run holds more than the name; running text says where it ends.
         let t = "Maria Lopez Blasts Acme Bank Chief: ‘You Should Resign.’\n\n\

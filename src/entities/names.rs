@@ -105,20 +105,6 @@ pub(crate) fn strip_possessive(w: &str) -> &str {
         .unwrap_or(w)
 }
 
-/// Token `j` (after a name's word) is a month that is a surname there: `May` in `Theresa May
-/// said`, `Theresa May’s`, not in `… Clinton May 5` or before another capitalised word (a
-/// title-case headline: `Trump May Win`).
-fn is_month_surname(doc: &Document, j: usize) -> bool {
-    matches!(strip_possessive(doc.tok(j)), "May" | "June")
-        && j > 0
-        && doc.is_upper(j - 1)
-        && !doc.is(j - 1, lexicon::LEX_NOT_NAME_WORD | lexicon::LEX_TITLE_WORD)
-        && doc.tokens.get(j + 1).is_none_or(|_| {
-            let k = doc.kind(j + 1);
-            k != TokKind::Number && !(k == TokKind::Word && doc.is_upper(j + 1))
-        })
-}
-
 /// Is token `k` an organisation word (an organisation head or a known organisation)?
 fn is_org_tok(doc: &Document, k: usize) -> bool {
     doc.is(k, LEX_ORG_HEAD | LEX_KNOWN_ORG)
@@ -349,7 +335,7 @@ impl Iterator for NameRuns<'_, '_> {
                     && !(j..(j + 3).min(sentence_end)).any(|k| is_org_tok(doc, k));
                 if j < sentence_end && !owner && is_cap_word(doc, j) && self.is_name_word(j) {
                     j += 1;
-                } else if j < sentence_end && is_month_surname(doc, j) {
+                } else if j < sentence_end && doc.is_month_surname(j) {
                     // `Theresa May said`: a month after a name is its surname.
                     j += 1;
                 } else if j + 1 < n
@@ -441,6 +427,14 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
         } else {
             titled = true;
         }
+        a += 1;
+    }
+    // A party or nationality before a first name is not part of the name: `Democrat Hillary
+    // Clinton`, `Republican Donald Trump` (a known first name tells where the name starts).
+    if a + 2 < j
+        && (is_demonym(doc.tok(a)) || doc.tok(a) == "Democrat")
+        && first_name_sex(doc, a + 1).is_some()
+    {
         a += 1;
     }
     // A title's domain: `Secretary of State John Kerry`, `Director of National Intelligence
