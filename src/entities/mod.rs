@@ -492,7 +492,7 @@ fn narrative_subject(b: &Builder, quote_start: usize) -> Option<usize> {
     if pi == 0
         || lead
             .chars()
-            .any(|c| !(c.is_whitespace() || "\"“”„«»‘’'‹›".contains(c)))
+            .any(|c| !(c.is_whitespace() || crate::quotes::marks::one_of("\"“”„«»‘’'‹›", c)))
     {
         return None;
     }

@@ -4,6 +4,12 @@
 #[allow(unused_imports)]
 use super::*;
 
+/// Is `c` one of the characters of `set`? (`str::contains` with a non-ASCII `char` runs the
+/// substring searcher, 1.4 KB of wasm for what a scan of a few characters does.)
+pub(crate) fn one_of(set: &str, c: char) -> bool {
+    set.chars().any(|s| s == c)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Role {
     Open,
@@ -39,8 +45,8 @@ pub struct QuotedSpan {
 pub(crate) fn classify(text: &str, pos: usize, c: char) -> Option<Mark> {
     let prev = text[..pos].chars().next_back();
     let next = text[pos + c.len_utf8()..].chars().next();
-    let space_before = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
-    let space_after = next.is_none_or(|n| n.is_whitespace() || ".,;:!?)]}—–…".contains(n));
+    let space_before = prev.is_none_or(|p| p.is_whitespace() || one_of("([{—–-/", p));
+    let space_after = next.is_none_or(|n| n.is_whitespace() || one_of(".,;:!?)]}—–…", n));
     let len = c.len_utf8();
     let m = |role, double| {
         Some(Mark {
@@ -89,7 +95,7 @@ pub(crate) fn classify(text: &str, pos: usize, c: char) -> Option<Mark> {
             (false, false) => {
                 // `word"word`: after an opening punctuation mark it opens, else ambiguous.
                 let p = prev.unwrap_or(' ');
-                if "“‘'\"".contains(p) {
+                if one_of("“‘'\"", p) {
                     m(Role::Open, true)
                 } else {
                     m(Role::Either, true)
@@ -118,10 +124,10 @@ pub(crate) fn classify(text: &str, pos: usize, c: char) -> Option<Mark> {
             if !space_before && space_after {
                 return m(Role::Close, false);
             }
-            if !space_before && !space_after && "“\"".contains(p) {
+            if !space_before && !space_after && one_of("“\"", p) {
                 return m(Role::Open, false);
             }
-            if !space_before && !space_after && "”\"".contains(n) {
+            if !space_before && !space_after && one_of("”\"", n) {
                 return m(Role::Close, false);
             }
             None
@@ -224,8 +230,8 @@ fn tripled(text: &str, pos: usize) -> Option<[Mark; 2]> {
 fn classify_doubled(text: &str, pos: usize) -> Option<Mark> {
     let prev = text[..pos].chars().next_back();
     let next = text[pos + 2..].chars().next();
-    let space_before = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
-    let space_after = next.is_none_or(|n| n.is_whitespace() || ".,;:!?)]}—–…".contains(n));
+    let space_before = prev.is_none_or(|p| p.is_whitespace() || one_of("([{—–-/", p));
+    let space_after = next.is_none_or(|n| n.is_whitespace() || one_of(".,;:!?)]}—–…", n));
     let role = match (space_before, space_after) {
         (true, false) => Role::Open,
         (false, true) => Role::Close,

@@ -26,7 +26,7 @@ use crate::segment::{Document, TokKind};
 use crate::types::{QuoteKind, Span};
 
 mod direct;
-mod marks;
+pub(crate) mod marks;
 mod phrases;
 mod reported;
 
