@@ -200,8 +200,13 @@ pub(crate) fn classify_direct(
 
     // Where the quote opens a paragraph and reads as sentences, a cue after it wins;
     // a cue before it wins for `X said: “…”` and for partial quotes.
+    // (Not when a cue right before introduces the quote and the quote ends its sentence:
+    // in `X said: “… .” She said …` the cue after begins a sentence of its own.)
+    let introduced = before.is_some_and(|(_, _, dist)| dist == 0) && last_char == '.';
     let (cue, source, conf) = match (after, before) {
-        (Some((c, s)), _) if ends_like_speech || before.is_none() => (Some(c), s, 0.95),
+        (Some((c, s)), _) if (ends_like_speech && !introduced) || before.is_none() => {
+            (Some(c), s, 0.95)
+        }
         (_, Some((c, s, dist))) => {
             if naming && dist > 0 {
                 return None;
@@ -668,13 +673,10 @@ pub(crate) fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)
             )),
         ));
     }
-    Some((
-        cue_with_object(doc, v),
-        Source::Phrase(Span::new(
-            doc.tokens[a].span().start,
-            doc.tokens[b - 1].span().end,
-        )),
-    ))
+    // (`“…,” the chief executive, Tim Cook, said`: the description's appositive names who.)
+    let np = appositive_name(doc, a, b, vb)
+        .unwrap_or_else(|| Span::new(doc.tokens[a].span().start, doc.tokens[b - 1].span().end));
+    Some((cue_with_object(doc, v), Source::Phrase(np)))
 }
 
 /// `“…,” Smith quipped.`, `“…!” beamed Donald Hartley`, `“…,” the senator fumed on

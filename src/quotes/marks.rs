@@ -306,6 +306,11 @@ pub fn pair_marks(doc: &Document) -> Vec<QuotedSpan> {
                         open = Some((*m, pi));
                         single_open = None;
                     }
+                    // A quote reopened after a sentence's end: the paragraph break of the
+                    // multi-paragraph convention, lost where text was joined (`said: "We
+                    // have … 26 weeks. "We are going …"`). One quote, as across paragraphs.
+                    (true, Role::Open)
+                        if depth == 0 && reopens(text, m, &open.expect("checked").0) => {}
                     (true, Role::Open) => depth += 1,
                     (true, Role::Close | Role::Either) => {
                         if depth > 0 {
@@ -375,6 +380,13 @@ fn same_style(text: &str, a: &Mark, b: &Mark) -> bool {
         }
     }
     style(text, a) == style(text, b)
+}
+
+/// Does mark `m` reopen the quote `open` began, after the end of a sentence and a space, in
+/// the open quote's style?
+fn reopens(text: &str, m: &Mark, open: &Mark) -> bool {
+    let before = text[..m.pos].trim_end();
+    before.len() < m.pos && before.ends_with(['.', '?', '!']) && same_style(text, m, open)
 }
 
 /// Index of the last paragraph that ends before `pos`.

@@ -390,6 +390,53 @@ mod tests {
     }
 
     #[test]
+    fn a_description_headed_by_a_common_noun_gives_way_to_its_appositive_name() {
+        for (text, source) in [
+            ("Trump’s state director, Mike Rubino, said the plan failed.", "Mike Rubino"),
+            ("The party chairman, Theresa May, said the plan failed.", "Theresa May"),
+            ("“The plan has failed badly,” the company’s chief executive, Tim Cook, said.", "Tim Cook"),
+            ("“The plan has failed badly,” the chief executive, Tim Cook, said.", "Tim Cook"),
+            // A name before the appositive stays the source.
+            ("Kevin Brady, chairman of the House Ways and Means Committee, said the plan failed.", "Kevin Brady"),
+            ("“We will act,” Tim Cook, the chief executive, said.", "Tim Cook"),
+        ] {
+            let q = quotes(text);
+            assert_eq!(q[0].2.as_deref(), Some(source), "{text}: {q:?}");
+        }
+    }
+
+    #[test]
+    fn a_cue_introducing_a_quote_wins_over_the_sentence_after_it() {
+        // `X said: “… .” She said …`: the cue after begins a sentence of its own.
+        let q = quotes(
+            "Ms Hewitt said: “We are going to extend the pay.” She said new mothers were \
+             already entitled to leave.",
+        );
+        assert_eq!(q[0].0, "We are going to extend the pay.");
+        assert_eq!(q[0].2.as_deref(), Some("Ms Hewitt"));
+        // A comma before the closing mark ties the quote to the cue after it.
+        let q = quotes("He said: “We are going to extend the pay,” she said.");
+        assert_eq!(q[0].2.as_deref(), Some("she"), "{q:?}");
+    }
+
+    #[test]
+    fn a_quote_reopened_after_a_sentence_is_one_quote() {
+        // Joined text lost the paragraph break between `… 26 weeks.` and the reopening mark.
+        let t = "Ms Hewitt said: \"We have already doubled it to 26 weeks. \"We are going to \
+                 extend the pay to nine months.\" She said mothers were entitled to leave. \
+                 Theresa May said: \"These plans are old.\"";
+        let d = direct(t);
+        assert_eq!(
+            d,
+            [
+                "We have already doubled it to 26 weeks. \"We are going to extend the pay to \
+                 nine months.",
+                "These plans are old."
+            ]
+        );
+    }
+
+    #[test]
     fn an_abbreviation_before_a_comma_ends_no_attribution() {
         let q = quotes("“The veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.");
         assert_eq!(q.len(), 1, "{q:?}");

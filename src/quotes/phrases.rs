@@ -118,7 +118,7 @@ pub(crate) fn with_determiner(doc: &Document, span: Span) -> Span {
 /// the firm`: a description (`a`, `an`, `another`, `the` and no name of its own before its
 /// head) whose appositive, after the comma at `b`, is a name of two words or more — the name
 /// is who spoke.
-fn appositive_name(doc: &Document, a: usize, b: usize, end: usize) -> Option<Span> {
+pub(crate) fn appositive_name(doc: &Document, a: usize, b: usize, end: usize) -> Option<Span> {
     // (Or a possessive: `Clinton's introducer, actress Jamie Lee Curtis`.)
     let possessive = doc.is_upper(a) && lexicon::is_possessive(doc.tok(a));
     if b >= end
@@ -142,9 +142,7 @@ fn appositive_name(doc: &Document, a: usize, b: usize, end: usize) -> Option<Spa
         first += 1;
     }
     let mut n = first;
-    while n < end
-        && (doc.is_upper(n) && !doc.is(n, lexicon::LEX_NOT_NAME_WORD) || is_name_dot(doc, n))
-    {
+    while n < end && (doc.is_name_cap(n) || is_name_dot(doc, n)) {
         n += 1;
     }
     let words = (first..n).filter(|&k| doc.tok(k) != ".").count();
@@ -179,7 +177,7 @@ pub(crate) fn is_np_token(doc: &Document, k: usize) -> bool {
     }
     let w = doc.tok(k);
     let c = w.chars().next().unwrap_or(' ');
-    (doc.is_upper(k) && !doc.is(k, lexicon::LEX_NOT_NAME_WORD))
+    (doc.is_name_cap(k))
         || lexicon::pronoun(w).is_some()
         || doc.is(
             k,
@@ -202,7 +200,15 @@ pub(crate) fn is_np_token(doc: &Document, k: usize) -> bool {
                 | "An"
         )
         || w.ends_with("-based")
-        || (c.is_uppercase() && (w.ends_with("’s") || w.ends_with("'s")))
+        || (lexicon::is_possessive(w) && {
+            // (`the company’s chief executive`; not a contraction: `it’s`, `that's`.)
+            let stem = w
+                .strip_suffix("’s")
+                .or_else(|| w.strip_suffix("'s"))
+                .unwrap_or(w);
+            c.is_uppercase()
+                || (lexicon::pronoun(stem).is_none() && !lexicon::is_not_name_word(stem))
+        })
 }
 
 /// Could tokens `a..b` name a speaker? Needs a capitalised word, a pronoun, or a
@@ -222,7 +228,7 @@ pub(crate) fn looks_like_np(doc: &Document, a: usize, b: usize) -> bool {
         return false;
     }
     (a..b).any(|k| {
-        (doc.is_upper(k) && !doc.is(k, lexicon::LEX_NOT_NAME_WORD))
+        (doc.is_name_cap(k))
             || doc.is(k, lexicon::LEX_TITLE_WORD | lexicon::LEX_GROUP_NOUN)
     }) || doc.is(b - 1, lexicon::LEX_ORG_HEAD)
         // (`said the woman`, `her friend said`: a noun for a person heads it.)
@@ -726,10 +732,7 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
                     let first = doc.token_at_or_after(sp.start);
                     // The subject opens its clause (not `On one Facebook page …`).
                     let opens = first <= lo + 1 || matches!(doc.tok(first - 1), "," | ";" | "—");
-                    if opens
-                        && (first..k)
-                            .any(|x| doc.is_upper(x) && !doc.is(x, lexicon::LEX_NOT_NAME_WORD))
-                    {
+                    if opens && (first..k).any(|x| doc.is_name_cap(x)) {
                         return Some(sp);
                     }
                 }
@@ -760,8 +763,7 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
         {
             let named = np_ending_at(doc, c, lo).filter(|sp| {
                 let (a, b) = (doc.token_at_or_after(sp.start), doc.tokens_before(sp.end));
-                (a == lo || doc.tok(a - 1) == ",")
-                    && (a..b).any(|i| doc.is_upper(i) && !doc.is(i, lexicon::LEX_NOT_NAME_WORD))
+                (a == lo || doc.tok(a - 1) == ",") && (a..b).any(|i| doc.is_name_cap(i))
             });
             if named.is_some() {
                 return named;
@@ -823,6 +825,8 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
                     doc.slice(sp).split_whitespace().next(),
                     Some("The" | "the" | "A" | "a")
                 )
+                // (Or headed by a common noun: `Trump’s state director, Mike Rubino, said`.)
+                || doc.tok(doc.tokens_before(sp.end) - 1).starts_with(|c: char| c.is_lowercase())
             });
             // (`Jeffrey Salkin, a Hollywood, Fla., rabbi helping …, said`: an appositive with
             // commas of its own; the name opens the clause before the first of them.)
@@ -872,7 +876,7 @@ pub(crate) fn np_ending_at(doc: &Document, e: usize, lo: usize) -> Option<Span> 
     while a > lo {
         let w = doc.tok(a - 1);
         let c = w.chars().next().unwrap_or(' ');
-        let cap = doc.is_upper(a - 1) && !doc.is(a - 1, lexicon::LEX_NOT_NAME_WORD);
+        let cap = doc.is_name_cap(a - 1);
         let joins = (matches!(
             w,
             "of" | "the"
