@@ -812,6 +812,20 @@ impl<'d, 'a> Builder<'d, 'a> {
                     self.push_mention(e, span);
                     e
                 }
+                // (A sentence's first word names no one by its capital alone: `Legal
+                // experts said`, `Several senators say`; `Pentagon officials`, `NATO
+                // officials`, `U.S. officials`, `Trump's opponents` do.)
+                None if end - start == 1
+                    && doc.starts_sentence(start)
+                    && !doc.is(start, lexicon::LEX_KNOWN_ORG | lexicon::LEX_ORG_HEAD)
+                    && !lexicon::is_possessive(doc.tok(start))
+                    && !doc
+                        .tok(start)
+                        .bytes()
+                        .all(|b| b.is_ascii_uppercase() || b == b'.') =>
+                {
+                    return None;
+                }
                 None => self.create(span, toks, EntityKind::Organization, None),
             };
             self.last_group = Some((e, s.start));

@@ -913,6 +913,20 @@ mod tests {
     }
 
     #[test]
+    fn a_sentences_capital_alone_names_no_group() {
+        let t = "Legal experts said the deal was void. Several senators said the deal would \
+                 stand. Pentagon officials said the strike worked. U.S. officials said the \
+                 talks had failed.";
+        assert_eq!(
+            speakers(t)
+                .iter()
+                .map(|s| s.0.as_deref())
+                .collect::<Vec<_>>(),
+            [None, None, Some("Pentagon"), Some("U.S.")]
+        );
+    }
+
+    #[test]
     fn a_preposition_opening_a_sentence_is_not_part_of_a_name() {
         let t = "Beneath Clinton's wins lie signs of trouble. The turnout fell, Mrs. Clinton said.";
         assert_eq!(speakers(t)[0].0.as_deref(), Some("Clinton"));

@@ -406,6 +406,22 @@ mod tests {
     }
 
     #[test]
+    fn a_publications_article_stays_in_the_source_and_a_predicate_is_no_source() {
+        let q = quotes("George Zornick of The Nation said the plan failed.");
+        assert_eq!(q[0].2.as_deref(), Some("George Zornick of The Nation"));
+        // The sentence's subject is far back past a relative clause; the verb phrase
+        // before the participle is no source phrase.
+        let q = quotes(
+            "Mr. Trump, who said last week that a judge in a case involving Trump University \
+             was biased against him because of his heritage, issued a statement Tuesday \
+             saying, “I do not feel that heritage makes them incapable of being impartial.”",
+        );
+        let last = q.last().unwrap();
+        assert_eq!(last.1, QuoteKind::Direct);
+        assert_eq!(last.2.as_deref(), Some("Mr. Trump"), "{q:?}");
+    }
+
+    #[test]
     fn a_cue_introducing_a_quote_wins_over_the_sentence_after_it() {
         // `X said: “… .” She said …`: the cue after begins a sentence of its own.
         let q = quotes(

@@ -446,6 +446,17 @@ pub fn plain_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> {
     if is_preposition(first) || (first.ends_with("ly") && !quantity) {
         return None;
     }
+    // (A verb and its object are a predicate: `…, issued a statement Tuesday saying`; but
+    // `elected officials said`.)
+    if a + 1 < e
+        && super::reported::is_past_verb(first)
+        && matches!(
+            doc.tok(a + 1),
+            "a" | "an" | "the" | "his" | "her" | "its" | "their"
+        )
+    {
+        return None;
+    }
     let verbish = |k: usize| {
         let w = doc.tok(k);
         matches!(
@@ -895,6 +906,8 @@ pub(crate) fn np_ending_at(doc: &Document, e: usize, lo: usize) -> Option<Span> 
                 | "le"
                 | "&"
         ) || is_name_dot(doc, a - 1)
+            // (A title's article: `George Zornick of The Nation`.)
+            || (w == "The" && a >= 2 && doc.tok(a - 2) == "of")
             || (matches!(w, "and" | "on")
                 && a >= 2
                 && doc
