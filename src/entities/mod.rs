@@ -339,35 +339,41 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
         .collect();
     // Each span is a mention of one entity (the first that claimed it), and an entity's
     // mentions do not overlap (`Obama` inside `Obama administration officials` is one).
-    // (Every kept mention with its entity, sorted: the first entity of each span owns it.)
-    let mut claimed: Vec<(u32, u32, u32)> = entities
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| keep[i])
-        .flat_map(|(i, e)| {
-            e.mentions
-                .iter()
-                .map(move |m| (m.start as u32, m.end as u32, i as u32))
-        })
-        .collect();
+    // (Every kept mention with its place in `owners`, the kept entities' mentions one after
+    // another, sorted: the first entity of each span owns it. Each mention's owner is found
+    // in one pass over the sorted list, not by a search per mention.)
+    let mut owners: Vec<u32> = Vec::new();
+    let mut claimed: Vec<(u32, u32, u32)> = Vec::new();
+    for (i, e) in entities.iter().enumerate().filter(|&(i, _)| keep[i]) {
+        for m in &e.mentions {
+            claimed.push((m.start as u32, m.end as u32, owners.len() as u32));
+            owners.push(i as u32);
+        }
+    }
     crate::sort::by_key(&mut claimed, |&c| c);
-    claimed.dedup_by_key(|c| (c.0, c.1));
-    let owner = |m: &Span| {
-        let k = (m.start as u32, m.end as u32);
-        claimed
-            .binary_search_by(|c| (c.0, c.1).cmp(&k))
-            .ok()
-            .map(|x| claimed[x].2 as usize)
-    };
+    for same in claimed.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
+        let first = owners[same[0].2 as usize];
+        for c in &same[1..] {
+            owners[c.2 as usize] = first;
+        }
+    }
+    drop(claimed);
     let mut kept: Vec<(usize, Entity)> = Vec::new();
     // (For each entity, the first other entity that claimed one of its mentions.)
     let mut claimed_by: Vec<Option<usize>> = vec![None; keep.len()];
+    let mut at = 0;
     for (i, mut e) in entities.into_iter().enumerate() {
         if !keep[i] {
             continue;
         }
-        claimed_by[i] = e.mentions.iter().find_map(|m| owner(m).filter(|&o| o != i));
-        e.mentions.retain(|m| owner(m) == Some(i));
+        let own = &owners[at..at + e.mentions.len()];
+        at += own.len();
+        claimed_by[i] = own.iter().map(|&o| o as usize).find(|&o| o != i);
+        let mut k = 0;
+        e.mentions.retain(|_| {
+            k += 1;
+            own[k - 1] as usize == i
+        });
         crate::sort::by_key(&mut e.mentions, |m| (m.start, std::cmp::Reverse(m.end)));
         let mut out: Vec<Span> = Vec::with_capacity(e.mentions.len());
         for m in e.mentions {
@@ -382,7 +388,7 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
     }
     // Across entities too, mentions do not overlap: the longer span wins (`Obama
     // administration` over the `Obama` inside it).
-    drop(claimed);
+    drop(owners);
     // (Ties in position keep the entities' order.)
     let mut all: Vec<(u32, std::cmp::Reverse<u32>, u32)> = kept
         .iter()
