@@ -64,16 +64,17 @@ const CUE_WINDOW: usize = 14;
 pub fn find(doc: &Document) -> Vec<RawQuote> {
     let spans = pair_marks(doc);
     // Which marks does this article quote speech in? Count the spans a cue attaches to.
-    // (A span read with a cue reads the same whatever the two flags say: those readings are
-    // kept for the pass below.)
-    let mut cued_reading: Vec<Option<RawQuote>> = Vec::new();
+    // (A span read with a cue reads the same whatever the two flags say, and any span reads
+    // the same with the same flags: these readings, both flags false, are kept for the pass
+    // below, which reads a span again only with other flags.)
+    let mut first_reading: Vec<Option<RawQuote>> = Vec::new();
     let singles_primary = spans.iter().any(|q| !q.double) && {
         let mut cued = [0usize; 2];
-        cued_reading = spans
+        first_reading = spans
             .iter()
             .map(|q| {
-                let r = classify_direct(doc, q, false, false).filter(|r| r.cue.is_some());
-                cued[q.double as usize] += r.is_some() as usize;
+                let r = classify_direct(doc, q, false, false);
+                cued[q.double as usize] += r.as_ref().is_some_and(|r| r.cue.is_some()) as usize;
                 r
             })
             .collect();
@@ -83,14 +84,11 @@ pub fn find(doc: &Document) -> Vec<RawQuote> {
     let mut last_para = None;
     for (k, qs) in spans.iter().enumerate() {
         let para = doc.paragraph_at(qs.open);
-        let reading = match cued_reading.get_mut(k) {
-            Some(r @ Some(_)) => r.take(),
-            _ => classify_direct(
-                doc,
-                qs,
-                para.is_some() && para == last_para,
-                singles_primary,
-            ),
+        let continued = para.is_some() && para == last_para;
+        let reading = match first_reading.get_mut(k) {
+            Some(r) if r.as_ref().is_some_and(|r| r.cue.is_some()) => r.take(),
+            Some(r) if !continued && !singles_primary => r.take(),
+            _ => classify_direct(doc, qs, continued, singles_primary),
         };
         if let Some(q) = reading {
             last_para = doc.paragraph_at(q.span.end);
