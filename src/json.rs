@@ -7,7 +7,7 @@
 
 use crate::types::{
     Annotations, Claim, ClaimKind, Entity, EntityKind, OffsetUnit, Phrase, Quote, QuoteKind,
-    SourceCount, SourceKind,
+    SourceCount, SourceKind, Span,
 };
 
 /// A JSON text under construction. Callers write keys and punctuation themselves; the
@@ -259,6 +259,47 @@ pub(crate) fn quote(w: &mut Writer, q: &Quote) {
     phrase(w, &q.source);
     w.raw(",\"cue\":");
     phrase(w, &q.cue);
+    w.raw(",\"confidence\":").f32(q.confidence).raw("}");
+}
+
+/// A [`Quote`]'s fields, borrowed: what [`quote_view`] writes as [`quote`] writes the
+/// `Quote`. The CLI writes each quote from one (`entities::Speakers::quote_view`) without
+/// building the `Quote` and its strings. (A writer of its own: the browser build, which
+/// writes `Quote`s, keeps [`quote`] as it was, 0.2 KB gzipped smaller than one going
+/// through the view; `annotate_serialize_writes_what_annotate_serializes` checks the two
+/// agree.)
+pub(crate) struct QuoteView<'a> {
+    pub id: &'a str,
+    pub span: Span,
+    pub text: &'a str,
+    pub kind: QuoteKind,
+    pub speaker: Option<&'a str>,
+    pub source: Option<(Span, &'a str)>,
+    pub cue: Option<(Span, &'a str)>,
+    pub confidence: f32,
+}
+
+pub(crate) fn quote_view(w: &mut Writer, q: &QuoteView) {
+    let phrase = |w: &mut Writer, p: Option<(Span, &str)>| match p {
+        None => {
+            w.raw("null");
+        }
+        Some((s, text)) => {
+            w.raw("{\"start\":").uint(s.start);
+            w.raw(",\"end\":").uint(s.end);
+            w.raw(",\"text\":").str(text).raw("}");
+        }
+    };
+    w.raw("{\"id\":").str(q.id);
+    w.raw(",\"start\":").uint(q.span.start);
+    w.raw(",\"end\":").uint(q.span.end);
+    w.raw(",\"text\":").str(q.text);
+    w.raw(",\"kind\":").str(q.kind.as_str());
+    w.raw(",\"speaker\":").opt_str(q.speaker);
+    w.raw(",\"source\":");
+    phrase(w, q.source);
+    w.raw(",\"cue\":");
+    phrase(w, q.cue);
     w.raw(",\"confidence\":").f32(q.confidence).raw("}");
 }
 

@@ -144,11 +144,12 @@ pub fn annotate_json<E>(text: &str, sink: &mut dyn FnMut(&[u8]) -> Result<(), E>
         flush(&mut w, sink)?;
     }
     w.raw("],\"quotes\":[");
+    let mut id = String::new();
     for i in 0..speakers.len() {
         if i > 0 {
             w.raw(",");
         }
-        json::quote(&mut w, &speakers.quote(&doc, i));
+        json::quote_view(&mut w, &speakers.quote_view(&doc, i, &mut id));
         flush(&mut w, sink)?;
     }
     w.raw("],\"claims\":[");

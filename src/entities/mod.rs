@@ -139,6 +139,31 @@ impl Speakers {
         }
     }
 
+    /// Quote `i` as [`Speakers::quote`] gives it, borrowed from the text and the entities but
+    /// for its id, written into `id` (a buffer the caller reuses from quote to quote).
+    pub(crate) fn quote_view<'s>(
+        &'s self,
+        doc: &Document<'s>,
+        i: usize,
+        id: &'s mut String,
+    ) -> crate::json::QuoteView<'s> {
+        let q = &self.quotes[i];
+        id.clear();
+        id.push('q');
+        crate::json::push_uint(id, i + 1);
+        let with_text = |s: Span| (s, doc.slice(s));
+        crate::json::QuoteView {
+            id,
+            span: Span::new(q.start as usize, q.end as usize),
+            text: doc.slice(Span::new(q.start as usize, q.end as usize)),
+            kind: q.kind,
+            speaker: (q.speaker != NONE).then(|| self.entities[q.speaker as usize].id.as_str()),
+            source: unpack(q.source).map(with_text),
+            cue: unpack(q.cue).map(with_text),
+            confidence: q.confidence,
+        }
+    }
+
     /// Each quote's speaker id and source phrase, as [`crate::types::summarize_sources`]
     /// reads them.
     pub fn sources<'s, 'a: 's>(
