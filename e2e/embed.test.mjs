@@ -226,6 +226,30 @@ test('embed: annotate real article pages in place; clear restores them exactly',
         assert.equal(hl.left, 0, 'clear removes the highlights');
         assert.equal(hl.html, before.html);
 
+        // Options are checked (a wrong type is an error that names the option) and obeyed
+        // (a switch turned off paints none of its marks; threshold 0 paints every claim).
+        const opt = await page.evaluate(async () => {
+          let error = null;
+          try {
+            await window.ws.annotate(window.article, { quotes: 'yes' });
+          } catch (e) {
+            error = String(e?.message ?? e);
+          }
+          const count = (sel) => window.article.querySelectorAll(sel).length;
+          await window.ws.annotate(window.article, { claims: false });
+          const off = { claims: count('mark.ws-claim'), quotes: count('mark.ws-qstart') };
+          await window.ws.annotate(window.article, { quotes: false, threshold: 0 });
+          const on = { claims: count('mark.ws-claim'), quotes: count('mark.ws-qstart') };
+          window.ws.clear(window.article);
+          return { error, off, on, html: window.article.outerHTML };
+        });
+        assert.equal(opt.error, 'options: quotes must be true or false');
+        assert.equal(opt.off.claims, 0, 'claims: false paints no claim');
+        assert.ok(opt.off.quotes > 0, 'quotes are painted by default');
+        assert.equal(opt.on.quotes, 0, 'quotes: false paints no quote');
+        assert.ok(opt.on.claims >= (expected.claims.length > 0 ? 1 : 0), 'threshold 0 paints claims');
+        assert.equal(opt.html, before.html);
+
         assert.deepEqual(seen.errors, [], 'no uncaught errors');
         t.diagnostic(`${name}: <${before.tag.toLowerCase()}> ${text.length} chars, ${expected.quotes.length} quotes, `
           + `${expected.claims.length} claims, ${stats.marks} marks in ${run.ms.toFixed(0)} ms`);

@@ -51,6 +51,8 @@ extern "C" {
     /// Annotations from JS, flattened: `[numbers, strings]` (see src/web/dom.js).
     #[wasm_bindgen(catch)]
     fn ws_flat(annotations: &JsValue) -> Result<js_sys::Array, JsValue>;
+    #[wasm_bindgen(catch)]
+    fn ws_options(options: &JsValue) -> Result<js_sys::Array, JsValue>;
 }
 
 use wasm_bindgen::prelude::*;
@@ -111,39 +113,29 @@ fn stats_js(stats: &dom::PaintStats) -> Result<JsValue, JsError> {
     parse_json(&stats.to_json())
 }
 
-/// Paint options from a plain JS object (all fields optional; `undefined` means the default).
+/// Paint options from a plain JS object (all fields optional; `undefined` means the default),
+/// checked and read by `ws_options` (src/web/dom.js): `[mode, six switches, threshold]`.
 fn options(opts: JsValue) -> Result<dom::PaintOptions, JsError> {
     let mut o = dom::PaintOptions::default();
-    if opts.is_undefined() || opts.is_null() {
-        return Ok(o);
+    let a = ws_options(&opts).map_err(js_err)?;
+    if let Some(mode) = a.get(0).as_string() {
+        o.mode = mode;
     }
-    if !opts.is_object() {
-        return Err(JsError::new("options: not an object"));
-    }
-    let get = |key: &str| {
-        js_sys::Reflect::get(&opts, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-    };
-    let bad = |key: &str, what: &str| JsError::new(&format!("options: {key} must be {what}"));
-    let v = get("mode");
-    if !v.is_undefined() {
-        o.mode = v.as_string().ok_or_else(|| bad("mode", "a string"))?;
-    }
-    for (key, flag) in [
-        ("focusable", &mut o.focusable),
-        ("quotes", &mut o.quotes),
-        ("claims", &mut o.claims),
-        ("cues", &mut o.cues),
-        ("speakers", &mut o.speakers),
-        ("sources", &mut o.sources),
-    ] {
-        let v = get(key);
-        if !v.is_undefined() {
-            *flag = v.as_bool().ok_or_else(|| bad(key, "true or false"))?;
+    let switches = [
+        &mut o.focusable,
+        &mut o.quotes,
+        &mut o.claims,
+        &mut o.cues,
+        &mut o.speakers,
+        &mut o.sources,
+    ];
+    for (i, flag) in (1..).zip(switches) {
+        if let Some(v) = a.get(i).as_bool() {
+            *flag = v;
         }
     }
-    let v = get("threshold");
-    if !v.is_undefined() {
-        o.threshold = v.as_f64().ok_or_else(|| bad("threshold", "a number"))? as f32;
+    if let Some(t) = a.get(7).as_f64() {
+        o.threshold = t as f32;
     }
     Ok(o)
 }

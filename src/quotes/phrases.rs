@@ -206,8 +206,7 @@ pub(crate) fn is_np_token(doc: &Document, k: usize) -> bool {
                 .strip_suffix("’s")
                 .or_else(|| w.strip_suffix("'s"))
                 .unwrap_or(w);
-            c.is_uppercase()
-                || (lexicon::pronoun(stem).is_none() && !lexicon::is_not_name_word(stem))
+            c.is_uppercase() || !lexicon::is_not_name_word(stem)
         })
 }
 

@@ -398,6 +398,28 @@ const QUOTE_KINDS = { direct: 0, indirect: 1 };
 const CLAIM_KINDS = { quantity: 0, comparison: 1, causal: 2, prediction: 3, accusation: 4, statement: 5 };
 
 /**
+ * Paint options from a plain object (all fields optional; `undefined` means the default),
+ * checked and flattened for src/web.rs: `[mode, focusable, quotes, claims, cues, speakers,
+ * sources, threshold]`, `undefined` where a field is unset. Throws a TypeError naming what
+ * is wrong.
+ */
+export function ws_options(o) {
+  if (o == null) return [];
+  if (typeof o !== "object") throw new TypeError("options: not an object");
+  const check = (key, type, what) => {
+    const v = o[key];
+    if (v !== undefined && typeof v !== type) throw new TypeError(`options: ${key} must be ${what}`);
+    return v;
+  };
+  return [
+    check("mode", "string", "a string"),
+    ...["focusable", "quotes", "claims", "cues", "speakers", "sources"].map((k) =>
+      check(k, "boolean", "true or false")),
+    check("threshold", "number", "a number"),
+  ];
+}
+
+/**
  * What painting needs of annotations (an object as `annotate_text` returns it, or its JSON
  * text), flattened for src/web.rs to read in one crossing: `[numbers, strings]`, the numbers
  * a Float64Array and the strings joined into one, each string's length (UTF-16) among the
