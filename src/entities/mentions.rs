@@ -772,7 +772,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         // An organisation named by a common noun: `the media union`, `the Government`.
         if lexicon::is_org_head(&head) && !is_group_noun(&head) {
             let start = (a..z)
-                .find(|&i| !matches!(doc.tok(i), "the" | "The" | "a" | "A" | "its" | "their"))
+                .find(|&i| !is_determiner(doc.tok(i)) && !matches!(doc.tok(i), "its" | "their"))
                 .unwrap_or(a);
             let span = Span::new(doc.tokens[start].span().start, s.end);
             let toks = self.key_of(start, z);
@@ -789,9 +789,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         if has_cap && is_group_noun(&head) {
             // The group is named by what stands before its noun: `Obama administration
             // officials` → `Obama administration`; a nationality alone names nobody.
-            let start = (a..z)
-                .find(|&i| !matches!(doc.tok(i), "the" | "The" | "a" | "A"))
-                .unwrap_or(a);
+            let start = (a..z).find(|&i| !is_determiner(doc.tok(i))).unwrap_or(a);
             let end = z - 1;
             let named = (start..end).any(|i| {
                 let w = doc.tok(i);
@@ -849,6 +847,11 @@ const GROUP_REACH: usize = 1500;
 
 /// A lowercase plural noun (`politicians`, `supporters`): a group, which names nobody in
 /// particular unless an organisation is named with it.
+/// `the`, `a`, `an` (either case).
+fn is_determiner(w: &str) -> bool {
+    matches!(w, "the" | "The" | "a" | "A" | "an" | "An")
+}
+
 pub(crate) fn is_plain_plural(w: &str) -> bool {
     w.len() > 3
         && w.ends_with('s')

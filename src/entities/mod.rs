@@ -958,6 +958,12 @@ mod tests {
     }
 
     #[test]
+    fn an_organisations_spokesman_speaks_for_it_whatever_the_article() {
+        let t = "The meeting ended. “Nothing was decided,” an IAAF spokesman said.";
+        assert_eq!(speakers(t)[0].0.as_deref(), Some("IAAF"));
+    }
+
+    #[test]
     fn a_preposition_opening_a_sentence_is_not_part_of_a_name() {
         let t = "Beneath Clinton's wins lie signs of trouble. The turnout fell, Mrs. Clinton said.";
         assert_eq!(speakers(t)[0].0.as_deref(), Some("Clinton"));

@@ -420,6 +420,31 @@ mod tests {
     }
 
     #[test]
+    fn a_report_opens_with_its_subject_unless_the_subject_stands_before_the_cue() {
+        // `hopes` is a noun here: what follows has no subject of its own.
+        let q = quotes("He won. But Kenenisa Bekele's record hopes were dashed when he fell.");
+        assert!(q.is_empty(), "{q:?}");
+        // In a relative clause the subject of the report stands before the cue.
+        for (text, content) in [
+            (
+                "He attacked what he said were punitive policies for minority students.",
+                "were punitive policies for minority students",
+            ),
+            (
+                "It named countries he said had sent immigrants who plotted attacks.",
+                "had sent immigrants who plotted attacks",
+            ),
+        ] {
+            let q = quotes(text);
+            assert_eq!(
+                q.first().map(|q| q.0.as_str()),
+                Some(content),
+                "{text}: {q:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_cue_introducing_a_quote_wins_over_the_sentence_after_it() {
         // `X said: “… .” She said …`: the cue after begins a sentence of its own.
         let q = quotes(

@@ -481,6 +481,22 @@ pub(crate) fn find_indirect(
                             })
                     });
                     let object_then_comma = first_comma.is_some() && !aside_then_verb;
+                    // What a report says opens with its subject, unless that subject stands
+                    // before the cue, in a relative clause (`what he said were …`, `which the
+                    // agency says had …`, `countries he said had …`, `a probe the agency said
+                    // was …`): in `Bekele's record hopes were dashed` the cue word is a noun.
+                    let relative = (i.saturating_sub(10)..i)
+                        .any(|x| matches!(doc.tok(x), "what" | "which" | "who" | "that" | "whom"))
+                        || (i.saturating_sub(5)..i).any(|x| {
+                            let w = doc.tok(x);
+                            (lexicon::pronoun(w).is_some() && x + 1 == i
+                                || matches!(w, "the" | "a" | "an"))
+                                && x > 0
+                                && doc.tok(x - 1).starts_with(|c: char| c.is_lowercase())
+                                && !matches!(doc.tok(x - 1), "and" | "but" | "or" | "as" | "if")
+                        });
+                    let subjectless =
+                        k < e && lexicon::in_list(CLAUSE_AUXILIARIES, doc.tok(k)) && !relative;
                     // The learned table knows verbs whose object is what they report, clause
                     // or not (`criticized the accord`, `proposed barring all Muslims`,
                     // `urged the administration to …`): PolNeAR's annotators marked these
@@ -491,6 +507,7 @@ pub(crate) fn find_indirect(
                         && !object_then_comma
                         && !matches!(doc.tok(k), "," | ";" | ":" | "." | "?" | "!")
                         && !is_preposition(doc.tok(k))
+                        && !subjectless
                         // (An object that points back or says how much, not what: `said as
                         // much`, `said so`, `said nothing`, `said the same`.)
                         && !matches!(
@@ -521,6 +538,7 @@ pub(crate) fn find_indirect(
                         && k < e
                         && !object_then_comma
                         && starts_clause(doc, k)
+                        && !subjectless
                         && has_finite_verb(doc, k, e);
                     if !inverted && (clause_ok || object_ok) {
                         object_content = !clause_ok && kind != CueKind::Speech;
