@@ -118,8 +118,9 @@ pub(crate) struct Builder<'d, 'a> {
     pub(crate) doc: &'d Document<'a>,
     pub(crate) words: Words,
     /// Multi-word names seen without evidence (`Jamie Werner`), kept so that a later short
-    /// source (`says Werner`) takes the full name; with the index of its first token.
-    pub(crate) seen: Vec<(Key, Span, usize)>,
+    /// source (`says Werner`) takes the full name; with the index of its first token and
+    /// whether it was read in a headline.
+    pub(crate) seen: Vec<(Key, Span, usize, bool)>,
     /// `seen` indexed by proper prefixes and suffixes of one or two words.
     pub(crate) seen_index: AffixIndex,
     pub(crate) entities: Vec<Entity>,
@@ -402,7 +403,8 @@ impl<'d, 'a> Builder<'d, 'a> {
         if !(r.evidence || as_source) {
             if toks.len() >= 2 {
                 self.seen_index.insert(self.seen.len(), &toks);
-                self.seen.push((toks, r.span(), r.tokens().start));
+                self.seen
+                    .push((toks, r.span(), r.tokens().start, r.headline));
             }
             return None;
         }
@@ -426,7 +428,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             None
         };
         if let Some(i) = full {
-            let (k, span, _) = self.seen[i].clone();
+            let (k, span, ..) = self.seen[i].clone();
             let e = self.create(span, k, EntityKind::Person, None);
             self.add_mention(e, r.span(), r.title(), Some(EntityKind::Person));
             if r.gender.is_some() {
@@ -642,7 +644,10 @@ impl<'d, 'a> Builder<'d, 'a> {
         if words.len() == 1 {
             match lexicon::pronoun(words[0]) {
                 Some(p @ (lexicon::Pronoun::He | lexicon::Pronoun::She)) => {
-                    let e = self.most_recent_person(s.start, p)?;
+                    let e = match self.most_recent_person(s.start, p) {
+                        Some(e) => e,
+                        None => self.person_from_seen(s.start, p)?,
+                    };
                     let g = self.gender[e].unwrap_or(p);
                     self.set_gender(e, Some(g));
                     self.mention_at(e, s);
@@ -830,6 +835,35 @@ impl<'d, 'a> Builder<'d, 'a> {
             return Some(e);
         }
         None
+    }
+
+    /// With no person named before `before`, `he` or `she` is who a sentence opened with
+    /// (`Kelly Holmes will start 2005 …`, `Actor Bruce Willis is suing …`): the latest name
+    /// seen without other evidence of a person that opens its sentence, after at most a
+    /// title word, and whose first name is not of the other sex. It becomes a person.
+    fn person_from_seen(&mut self, before: usize, p: lexicon::Pronoun) -> Option<usize> {
+        let doc = self.doc;
+        let i = self.seen.iter().rposition(|&(_, span, first, headline)| {
+            let opens = doc.starts_sentence(first)
+                || (first > 0
+                    && doc.starts_sentence(first - 1)
+                    && doc.tok(first - 1).starts_with(|c: char| c.is_uppercase()));
+            // (Not a headline's words, nor a line in capitals: `NEW YORK`, `FULL TEXT`.)
+            let shouted = doc.slice(span).bytes().all(|b| !b.is_ascii_lowercase());
+            let sex = names::first_name_sex(doc, first);
+            span.end <= before && opens && !headline && !shouted && sex.is_none_or(|x| x == p)
+        })?;
+        let (k, span, first, _) = self.seen[i].clone();
+        // (Nor when a sentence between opens with another capitalised word, which may be
+        // who the pronoun is: `Dylann Roof is accused … Sanders called her son her hero …
+        // she said`.)
+        let name = doc.slice(span);
+        let pronoun_at = doc.token_at_or_after(before);
+        let other = (doc.sentence_of(first) + 1..doc.sentence_count())
+            .map(|si| doc.sentence(si).first)
+            .take_while(|&t| t < pronoun_at)
+            .any(|t| doc.is_name_cap(t) && !name.split(' ').any(|w| w == doc.tok(t)));
+        (!other).then(|| self.create(span, k, EntityKind::Person, None))
     }
 
     /// The person mentioned last at or before `before` whose pronoun is not known to differ

@@ -964,6 +964,21 @@ mod tests {
     }
 
     #[test]
+    fn with_no_person_named_a_pronoun_is_who_a_sentence_opened_with() {
+        let t = "Holmes starts 2005\n\nKelly Holmes will start 2005 with a series of races. \
+                 Holmes will make her first appearance in Glasgow. “I am still competitive,” \
+                 she said.";
+        assert_eq!(speakers(t)[0].0.as_deref(), Some("Kelly Holmes"));
+        let t = "Actor Bruce Willis is suing Revolution Studios over an injury he said he \
+                 suffered while filming.";
+        assert_eq!(speakers(t)[0].0.as_deref(), Some("Bruce Willis"));
+        // Not past a sentence that opens with another name.
+        let t = "Dylann Roof is accused of killing nine people. Sanders called her son her \
+                 hero. “Hate destroys those who harbor it,” she said.";
+        assert_eq!(speakers(t)[0].0, None);
+    }
+
+    #[test]
     fn a_preposition_opening_a_sentence_is_not_part_of_a_name() {
         let t = "Beneath Clinton's wins lie signs of trouble. The turnout fell, Mrs. Clinton said.";
         assert_eq!(speakers(t)[0].0.as_deref(), Some("Clinton"));

@@ -481,22 +481,7 @@ pub(crate) fn find_indirect(
                             })
                     });
                     let object_then_comma = first_comma.is_some() && !aside_then_verb;
-                    // What a report says opens with its subject, unless that subject stands
-                    // before the cue, in a relative clause (`what he said were …`, `which the
-                    // agency says had …`, `countries he said had …`, `a probe the agency said
-                    // was …`): in `Bekele's record hopes were dashed` the cue word is a noun.
-                    let relative = (i.saturating_sub(10)..i)
-                        .any(|x| matches!(doc.tok(x), "what" | "which" | "who" | "that" | "whom"))
-                        || (i.saturating_sub(5)..i).any(|x| {
-                            let w = doc.tok(x);
-                            (lexicon::pronoun(w).is_some() && x + 1 == i
-                                || matches!(w, "the" | "a" | "an"))
-                                && x > 0
-                                && doc.tok(x - 1).starts_with(|c: char| c.is_lowercase())
-                                && !matches!(doc.tok(x - 1), "and" | "but" | "or" | "as" | "if")
-                        });
-                    let subjectless =
-                        k < e && lexicon::in_list(CLAUSE_AUXILIARIES, doc.tok(k)) && !relative;
+                    let subjectless = subjectless(doc, i, k, e);
                     // The learned table knows verbs whose object is what they report, clause
                     // or not (`criticized the accord`, `proposed barring all Muslims`,
                     // `urged the administration to …`): PolNeAR's annotators marked these
@@ -1093,6 +1078,26 @@ pub(crate) const CLAUSE_AUXILIARIES: &[&str] = &[
 /// subject with a modifier (`Trump’s recent visits to some of the state’s battlegrounds
 /// have …`).
 const FINITE_WINDOW: usize = 12;
+
+/// Does what follows the cue at `i` from token `k` lack a subject (it opens with an
+/// auxiliary), though no relative clause put the report's subject before the cue (`what he
+/// said were …`, `which the agency says had …`, `countries he said had …`, `a probe the
+/// agency said was …`)? Then the cue word is a noun: `Bekele's record hopes were dashed`.
+fn subjectless(doc: &Document, i: usize, k: usize, e: usize) -> bool {
+    if k >= e || !lexicon::in_list(CLAUSE_AUXILIARIES, doc.tok(k)) {
+        return false;
+    }
+    let relative = (i.saturating_sub(10)..i)
+        .any(|x| matches!(doc.tok(x), "what" | "which" | "who" | "that" | "whom"))
+        || (i.saturating_sub(5)..i).any(|x| {
+            let w = doc.tok(x);
+            (lexicon::pronoun(w).is_some() && x + 1 == i || matches!(w, "the" | "a" | "an"))
+                && x > 0
+                && doc.tok(x - 1).starts_with(|c: char| c.is_lowercase())
+                && !matches!(doc.tok(x - 1), "and" | "but" | "or" | "as" | "if")
+        });
+    !relative
+}
 
 /// `wasn't`, `don’t`, `can't`: an auxiliary and its negation in one token.
 pub(crate) fn is_negated_auxiliary(w: &str) -> bool {
