@@ -979,6 +979,17 @@ mod tests {
     }
 
     #[test]
+    fn an_office_with_its_domain_refers_back() {
+        // `home`, `first`: words of an office, so the phrase is `the home secretary`.
+        let t = "People could call their local officer under plans unveiled by David Blunkett. \
+                 The home secretary said targets would be put in place.";
+        assert_eq!(speakers(t)[0].0.as_deref(), Some("David Blunkett"));
+        let t = "Nicola Sturgeon wrote to Mr McConnell on Tuesday. In a furious response, the \
+                 first minister said his comments had been distorted.";
+        assert_eq!(speakers(t)[0].0.as_deref(), Some("McConnell"));
+    }
+
+    #[test]
     fn a_preposition_opening_a_sentence_is_not_part_of_a_name() {
         let t = "Beneath Clinton's wins lie signs of trouble. The turnout fell, Mrs. Clinton said.";
         assert_eq!(speakers(t)[0].0.as_deref(), Some("Clinton"));
