@@ -692,11 +692,21 @@ impl<'d, 'a> Builder<'d, 'a> {
             && words[det as usize..]
                 .iter()
                 .all(|w| !w.starts_with(|c: char| c.is_uppercase()));
+        // (A nationality may stand in an organisation's: `the German carmaker`, `the US
+        // firm`; a person's stays unresolved, `the Russian leader` is no one named lately.)
+        let described_org = described
+            || definite
+                && words.len() <= 5
+                && words[det as usize..].iter().all(|w| {
+                    !w.starts_with(|c: char| c.is_uppercase())
+                        || is_demonym(w)
+                        || (w.len() <= 3 && w.bytes().all(|b| b.is_ascii_uppercase()))
+                });
         // `the daily`, `the influential US daily`, `the company` refer back; `the media union`
         // (a noun before the head, and no union named before) is an organisation of its own.
         let media = is_media_description(&head);
         let bare = words.len() == det as usize + 1;
-        if (described || (definite && media && words.len() <= 5)) && is_org_description(&head) {
+        if (described_org || (definite && media && words.len() <= 5)) && is_org_description(&head) {
             let e = latest_before(&self.orgs, s.start)
                 .map(|(_, i)| i)
                 .filter(|&i| {
@@ -898,10 +908,12 @@ pub(crate) fn is_plain_plural(w: &str) -> bool {
 pub(crate) fn is_org_description(w: &str) -> bool {
     const ORG_NOUNS: &[&str] = &[
         "agency",
+        "airline",
         "bank",
         "broadcaster",
         "bureau",
         "campaign",
+        "carmaker",
         "channel",
         "charity",
         "club",
@@ -913,11 +925,16 @@ pub(crate) fn is_org_description(w: &str) -> bool {
         "court",
         "daily",
         "department",
+        "exchange",
         "firm",
         "foundation",
+        "giant",
         "group",
         "institute",
+        "insurer",
+        "lender",
         "magazine",
+        "manufacturer",
         "ministry",
         "network",
         "newspaper",
@@ -929,7 +946,9 @@ pub(crate) fn is_org_description(w: &str) -> bool {
         "publication",
         "publisher",
         "regulator",
+        "retailer",
         "station",
+        "supermarket",
         "tabloid",
         "team",
         "union",

@@ -990,6 +990,19 @@ mod tests {
     }
 
     #[test]
+    fn a_nationality_names_no_one_and_may_describe_an_organisation() {
+        let t = "On Monday Deutsche Bank put forward its own bid. The German bank said it \
+                 had held friendly talks. German officials said the bid was welcome.";
+        assert_eq!(
+            speakers(t)
+                .iter()
+                .map(|s| s.0.as_deref())
+                .collect::<Vec<_>>(),
+            [Some("Deutsche Bank"), None]
+        );
+    }
+
+    #[test]
     fn a_preposition_opening_a_sentence_is_not_part_of_a_name() {
         let t = "Beneath Clinton's wins lie signs of trouble. The turnout fell, Mrs. Clinton said.";
         assert_eq!(speakers(t)[0].0.as_deref(), Some("Clinton"));

@@ -571,7 +571,27 @@ pub(crate) fn is_demonym(w: &str) -> bool {
     ["ian", "ean", "ese", "ish", "can"]
         .iter()
         .any(|suf| w.ends_with(suf))
-        || matches!(w, "Democratic" | "Hispanic" | "Catholic" | "Islamic")
+        || matches!(
+            w,
+            "Democratic"
+                | "Hispanic"
+                | "Catholic"
+                | "Islamic"
+                | "German"
+                | "French"
+                | "Dutch"
+                | "Greek"
+                | "Swiss"
+                | "Thai"
+                | "Welsh"
+                | "Czech"
+                | "Iraqi"
+                | "Israeli"
+                | "Pakistani"
+                | "Saudi"
+                | "Afghan"
+                | "Somali"
+        )
 }
 
 /// The sex a first name (token `i`) tells, from the learned table of `crate::tables::names`.
