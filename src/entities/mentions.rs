@@ -786,9 +786,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         }
         // An organisation named by a common noun: `the media union`, `the Government`.
         if lexicon::is_org_head(&head) && !is_group_noun(&head) {
-            let start = (a..z)
-                .find(|&i| !is_determiner(doc.tok(i)) && !matches!(doc.tok(i), "its" | "their"))
-                .unwrap_or(a);
+            let start = (a..z).find(|&i| !is_determiner(doc.tok(i))).unwrap_or(a);
             let span = Span::new(doc.tokens[start].span().start, s.end);
             let toks = self.key_of(start, z);
             if let Some(e) = self.find_entity(&toks, Some(EntityKind::Organization)) {
@@ -891,9 +889,9 @@ const GROUP_REACH: usize = 1500;
 
 /// A lowercase plural noun (`politicians`, `supporters`): a group, which names nobody in
 /// particular unless an organisation is named with it.
-/// `the`, `a`, `an` (either case).
+/// `the`, `a`, `an` (either case), `its`, `their`: no part of a name after them.
 fn is_determiner(w: &str) -> bool {
-    matches!(w, "the" | "The" | "a" | "A" | "an" | "An")
+    matches!(w, "the" | "The" | "a" | "A" | "an" | "An" | "its" | "their")
 }
 
 pub(crate) fn is_plain_plural(w: &str) -> bool {

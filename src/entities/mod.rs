@@ -947,13 +947,13 @@ mod tests {
     fn a_sentences_capital_alone_names_no_group() {
         let t = "Legal experts said the deal was void. Several senators said the deal would \
                  stand. Pentagon officials said the strike worked. U.S. officials said the \
-                 talks had failed.";
+                 talks had failed. Reports said the bank had been offered a stake.";
         assert_eq!(
             speakers(t)
                 .iter()
                 .map(|s| s.0.as_deref())
                 .collect::<Vec<_>>(),
-            [None, None, Some("Pentagon"), Some("U.S.")]
+            [None, None, Some("Pentagon"), Some("U.S."), None]
         );
     }
 

@@ -248,7 +248,7 @@ pub(crate) const GROUP_NOUNS: &[&str] = &[
     "donors", "economists", "employees", "executives", "experts", "insiders",
     "investigators", "lawmakers", "lawyers", "leaders", "members", "observers", "officials",
     "operatives", "opponents", "organisers", "organizers", "people",
-    "prosecutors", "protesters", "researchers", "residents", "rivals", "scientists",
+    "prosecutors", "protesters", "reports", "researchers", "residents", "rivals", "scientists",
     "senators", "source", "sources", "spokesman", "spokesperson", "spokeswoman",
     "strategists", "supporters", "voters", "witnesses",
 ];
