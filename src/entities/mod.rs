@@ -1003,6 +1003,13 @@ mod tests {
     }
 
     #[test]
+    fn a_party_named_right_before_a_first_name_is_no_part_of_the_name() {
+        let t = "Ed Balls spoke first. For the Lib Dems David Laws said: “The chancellor will \
+                 tell us how the economy is doing,” he said.";
+        assert_eq!(speakers(t)[0].0.as_deref(), Some("David Laws"));
+    }
+
+    #[test]
     fn a_preposition_opening_a_sentence_is_not_part_of_a_name() {
         let t = "Beneath Clinton's wins lie signs of trouble. The turnout fell, Mrs. Clinton said.";
         assert_eq!(speakers(t)[0].0.as_deref(), Some("Clinton"));

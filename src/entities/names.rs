@@ -437,6 +437,17 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
     {
         a += 1;
     }
+    // A party or group named right before a first name is no part of the name: `For the
+    // Lib Dems David Laws said` (a plural, then a known first name and more).
+    if let Some(k) = (a + 1..j.saturating_sub(1)).find(|&k| {
+        let w = doc.tok(k - 1);
+        first_name_sex(doc, k).is_some()
+            && w.len() > 3
+            && w.ends_with('s')
+            && first_name_sex(doc, k - 1).is_none()
+    }) {
+        a = k;
+    }
     // A title's domain: `Secretary of State John Kerry`, `Director of National Intelligence
     // James Clapper` (the name keeps its last two words).
     if titled && a < j && doc.tok(a) == "of" {
