@@ -819,7 +819,17 @@ pub(crate) fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source
             break;
         }
     }
-    let v = v?;
+    let mut v = v?;
+    // (A cue noun in an adjunct of the verb before it, `She said in an official statement:`,
+    // is not the cue: the verb is, with its own subject.)
+    if (v.saturating_sub(2).max(lo)..v).any(|k| matches!(doc.tok(k), "a" | "an" | "the")) {
+        if let Some(k) = (v.saturating_sub(6).max(lo)..v.saturating_sub(1))
+            .rev()
+            .find(|&k| doc.is_strong_speech_verb(k))
+        {
+            v = k;
+        }
+    }
     let mut dist = b - v - 1;
     // `said:` / `said,` / `told Reuters:` right before the mark count as adjacent.
     let between: Vec<&str> = (v + 1..b).map(|k| doc.tok(k)).collect();
@@ -859,7 +869,8 @@ pub(crate) fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source
                 .flatten()
         })
         .or_else(|| plain_subject(doc, v, s.first))
-        .or_else(|| shared_subject(doc, v, s.first));
+        .or_else(|| shared_subject(doc, v, s.first))
+        .map(|sp| name_before_appositive(doc, sp, s.first));
     Some((
         doc.tokens[v].span(),
         src.map_or(Source::Unknown, Source::Phrase),

@@ -445,6 +445,22 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_noun_in_an_adjunct_and_an_unclosed_appositive() {
+        // The verb is the cue, not `statement` in its adjunct.
+        let q = quotes("She said in an official statement: “I am filing a complaint.”");
+        assert_eq!(q[0].2.as_deref(), Some("She"), "{q:?}");
+        // The appositive's closing comma is missing: the name before it spoke.
+        let q = quotes("Scott Stanzel, a spokesman for the campaign said: “It was for security.”");
+        assert_eq!(q[0].2.as_deref(), Some("Scott Stanzel"), "{q:?}");
+        let q = quotes("In New York, a spokesman for the campaign said: “It was for security.”");
+        assert_eq!(
+            q[0].2.as_deref(),
+            Some("a spokesman for the campaign"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
     fn a_cue_introducing_a_quote_wins_over_the_sentence_after_it() {
         // `X said: “… .” She said …`: the cue after begins a sentence of its own.
         let q = quotes(

@@ -860,6 +860,27 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
     np_ending_at(doc, e, lo)
 }
 
+/// `Scott Stanzel, a spokesman for the campaign said`: an appositive whose closing comma is
+/// missing, taken for the subject; the name before it is who spoke. (A name of two words or
+/// more opening its clause: not `In Washington, a spokesman said`.)
+pub(crate) fn name_before_appositive(doc: &Document, np: Span, lo: usize) -> Span {
+    let a = doc.token_at_or_after(np.start);
+    if a >= lo + 3 && doc.tok(a - 1) == "," && matches!(doc.tok(a), "a" | "an") {
+        if let Some(name) = np_ending_at(doc, a - 1, lo) {
+            let (n0, n1) = (
+                doc.token_at_or_after(name.start),
+                doc.tokens_before(name.end),
+            );
+            let opens = n0 == lo || matches!(doc.tok(n0 - 1), "," | ";" | "." | "—");
+            if opens && n1 >= n0 + 2 && (n0..n1).all(|k| doc.is_name_cap(k) || is_name_dot(doc, k))
+            {
+                return name;
+            }
+        }
+    }
+    np
+}
+
 /// The noun phrase that ends right before token `e`.
 pub(crate) fn np_ending_at(doc: &Document, e: usize, lo: usize) -> Option<Span> {
     if e == 0 || e <= lo {
