@@ -437,8 +437,22 @@ impl<'d, 'a> Builder<'d, 'a> {
             return Some(e);
         }
         // A bare one-word source with no sign of being a person (`Sudan has said`) is an
-        // organisation or a country speaking; a multi-word name is taken for a person.
-        let kind = r.kind.unwrap_or(if toks.len() == 1 {
+        // organisation or a country speaking; a multi-word name is taken for a person, unless
+        // it names a party's members (`Liberal Democrats`, `Scottish Conservatives`).
+        let party = || {
+            let last = self.doc.tok(r.tokens().end - 1);
+            lexicon::in_list(
+                &[
+                    "conservatives",
+                    "democrats",
+                    "liberals",
+                    "republicans",
+                    "socialists",
+                ],
+                &crate::case::to_lowercase(last),
+            )
+        };
+        let kind = r.kind.unwrap_or(if toks.len() == 1 || party() {
             EntityKind::Organization
         } else {
             EntityKind::Person

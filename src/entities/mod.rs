@@ -1010,6 +1010,16 @@ mod tests {
     }
 
     #[test]
+    fn a_partys_members_are_no_person() {
+        // `Liberal Democrats` is no one `she` can be.
+        let t = "The Liberal Democrats said it was misdirected. Sandra Gidley spoke later. \
+                 She said her party would boost maternity pay.";
+        let sp = speakers(t);
+        assert_eq!(sp[0].0.as_deref(), Some("Liberal Democrats"));
+        assert_eq!(sp[1].0.as_deref(), Some("Sandra Gidley"), "{sp:?}");
+    }
+
+    #[test]
     fn a_preposition_opening_a_sentence_is_not_part_of_a_name() {
         let t = "Beneath Clinton's wins lie signs of trouble. The turnout fell, Mrs. Clinton said.";
         assert_eq!(speakers(t)[0].0.as_deref(), Some("Clinton"));
