@@ -118,9 +118,8 @@ pub(crate) struct Builder<'d, 'a> {
     pub(crate) doc: &'d Document<'a>,
     pub(crate) words: Words,
     /// Multi-word names seen without evidence (`Jamie Werner`), kept so that a later short
-    /// source (`says Werner`) takes the full name; with the index of its first token and
-    /// whether it was read in a headline.
-    pub(crate) seen: Vec<(Key, Span, usize, bool)>,
+    /// source (`says Werner`) takes the full name; with whether it was read in a headline.
+    pub(crate) seen: Vec<(Key, Span, bool)>,
     /// `seen` indexed by proper prefixes and suffixes of one or two words.
     pub(crate) seen_index: AffixIndex,
     pub(crate) entities: Vec<Entity>,
@@ -403,8 +402,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         if !(r.evidence || as_source) {
             if toks.len() >= 2 {
                 self.seen_index.insert(self.seen.len(), &toks);
-                self.seen
-                    .push((toks, r.span(), r.tokens().start, r.headline));
+                self.seen.push((toks, r.span(), r.headline));
             }
             return None;
         }
@@ -421,7 +419,8 @@ impl<'d, 'a> Builder<'d, 'a> {
             self.seen_index.latest(&toks)
         } else if r.kind == Some(EntityKind::Person) {
             self.seen_index.latest_ending(&toks).filter(|&i| {
-                let sex = names::first_name_sex(self.doc, self.seen[i].2);
+                let first = self.doc.token_at_or_after(self.seen[i].1.start);
+                let sex = names::first_name_sex(self.doc, first);
                 !(sex.is_some() && r.gender.is_some() && sex != r.gender)
             })
         } else {
@@ -865,7 +864,8 @@ impl<'d, 'a> Builder<'d, 'a> {
     /// title word, and whose first name is not of the other sex. It becomes a person.
     fn person_from_seen(&mut self, before: usize, p: lexicon::Pronoun) -> Option<usize> {
         let doc = self.doc;
-        let i = self.seen.iter().rposition(|&(_, span, first, headline)| {
+        let i = self.seen.iter().rposition(|&(_, span, headline)| {
+            let first = doc.token_at_or_after(span.start);
             let opens = doc.starts_sentence(first)
                 || (first > 0
                     && doc.starts_sentence(first - 1)
@@ -875,7 +875,8 @@ impl<'d, 'a> Builder<'d, 'a> {
             let sex = names::first_name_sex(doc, first);
             span.end <= before && opens && !headline && !shouted && sex.is_none_or(|x| x == p)
         })?;
-        let (k, span, first, _) = self.seen[i].clone();
+        let (k, span, _) = self.seen[i].clone();
+        let first = doc.token_at_or_after(span.start);
         // (Nor when a sentence between opens with another capitalised word, which may be
         // who the pronoun is: `Dylann Roof is accused … Sanders called her son her hero …
         // she said`.)
