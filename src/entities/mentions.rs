@@ -886,7 +886,19 @@ impl<'d, 'a> Builder<'d, 'a> {
             .map(|si| doc.sentence(si).first)
             .take_while(|&t| t < pronoun_at)
             .any(|t| doc.is_name_cap(t) && !name.split(' ').any(|w| w == doc.tok(t)));
-        (!other).then(|| self.create(span, k, EntityKind::Person, None))
+        if other {
+            return None;
+        }
+        // (Its full form, if seen before it: `Hicham El Guerrouj … El Guerrouj achieved …`.)
+        let full = (k.len() <= 2)
+            .then(|| self.seen_index.latest_ending(&k))
+            .flatten()
+            .filter(|&j| self.seen[j].1.end <= span.start);
+        let (k, span) = match full {
+            Some(j) => (self.seen[j].0.clone(), self.seen[j].1),
+            None => (k, span),
+        };
+        Some(self.create(span, k, EntityKind::Person, None))
     }
 
     /// The person mentioned last at or before `before` whose pronoun is not known to differ

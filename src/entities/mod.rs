@@ -972,6 +972,10 @@ mod tests {
         let t = "Actor Bruce Willis is suing Revolution Studios over an injury he said he \
                  suffered while filming.";
         assert_eq!(speakers(t)[0].0.as_deref(), Some("Bruce Willis"));
+        // Its full form, seen before it.
+        let t = "Olympic champion Hicham El Guerrouj will race in France. El Guerrouj won two \
+                 titles last August. And he is aiming to break the world record, he said.";
+        assert_eq!(speakers(t)[0].0.as_deref(), Some("Hicham El Guerrouj"));
         // Not past a sentence that opens with another name.
         let t = "Dylann Roof is accused of killing nine people. Sanders called her son her \
                  hero. “Hate destroys those who harbor it,” she said.";
