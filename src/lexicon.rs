@@ -1749,6 +1749,13 @@ pub fn is_possessive(w: &str) -> bool {
     w.ends_with("’s") || w.ends_with("'s")
 }
 
+/// `w` without a possessive `’s` / `'s` ending.
+pub fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w)
+}
+
 pub fn is_speech_verb(w: &str) -> bool {
     lookup(w) & LEX_SPEECH_VERB != 0
 }

@@ -332,12 +332,7 @@ impl<'a> Document<'a> {
     /// May said`, `Theresa May’s`, not in `… Clinton May 5` or before another capitalised word
     /// (a title-case headline: `Trump May Win`).
     pub fn is_month_surname(&self, j: usize) -> bool {
-        let w = self.tok(j);
-        let w = w
-            .strip_suffix("’s")
-            .or_else(|| w.strip_suffix("'s"))
-            .unwrap_or(w);
-        matches!(w, "May" | "June")
+        matches!(lexicon::strip_possessive(self.tok(j)), "May" | "June")
             && j > 0
             && self.is_upper(j - 1)
             && !self.is(j - 1, lexicon::LEX_NOT_NAME_WORD | lexicon::LEX_TITLE_WORD)

@@ -427,8 +427,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             None
         };
         if let Some(i) = full {
-            let (k, span, ..) = self.seen[i].clone();
-            let e = self.create(span, k, EntityKind::Person, None);
+            let e = self.person_seen(i);
             self.add_mention(e, r.span(), r.title(), Some(EntityKind::Person));
             if r.gender.is_some() {
                 self.set_gender(e, r.gender);
@@ -707,14 +706,13 @@ impl<'d, 'a> Builder<'d, 'a> {
                 .all(|w| !w.starts_with(|c: char| c.is_uppercase()));
         // (A nationality may stand in an organisation's: `the German carmaker`, `the US
         // firm`; a person's stays unresolved, `the Russian leader` is no one named lately.)
-        let described_org = described
-            || definite
-                && words.len() <= 5
-                && words[det as usize..].iter().all(|w| {
-                    !w.starts_with(|c: char| c.is_uppercase())
-                        || is_demonym(w)
-                        || (w.len() <= 3 && w.bytes().all(|b| b.is_ascii_uppercase()))
-                });
+        let described_org = definite
+            && words.len() <= 5
+            && words[det as usize..].iter().all(|w| {
+                !w.starts_with(|c: char| c.is_uppercase())
+                    || is_demonym(w)
+                    || (w.len() <= 3 && w.bytes().all(|b| b.is_ascii_uppercase()))
+            });
         // `the daily`, `the influential US daily`, `the company` refer back; `the media union`
         // (a noun before the head, and no union named before) is an organisation of its own.
         let media = is_media_description(&head);
@@ -875,7 +873,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             let sex = names::first_name_sex(doc, first);
             span.end <= before && opens && !headline && !shouted && sex.is_none_or(|x| x == p)
         })?;
-        let (k, span, _) = self.seen[i].clone();
+        let span = self.seen[i].1;
         let first = doc.token_at_or_after(span.start);
         // (Nor when a sentence between opens with another capitalised word, which may be
         // who the pronoun is: `Dylann Roof is accused … Sanders called her son her hero …
@@ -890,15 +888,18 @@ impl<'d, 'a> Builder<'d, 'a> {
             return None;
         }
         // (Its full form, if seen before it: `Hicham El Guerrouj … El Guerrouj achieved …`.)
-        let full = (k.len() <= 2)
-            .then(|| self.seen_index.latest_ending(&k))
+        let key = &self.seen[i].0;
+        let full = (key.len() <= 2)
+            .then(|| self.seen_index.latest_ending(key))
             .flatten()
             .filter(|&j| self.seen[j].1.end <= span.start);
-        let (k, span) = match full {
-            Some(j) => (self.seen[j].0.clone(), self.seen[j].1),
-            None => (k, span),
-        };
-        Some(self.create(span, k, EntityKind::Person, None))
+        Some(self.person_seen(full.unwrap_or(i)))
+    }
+
+    /// The person named by `seen[i]`, a name seen without evidence, made an entity.
+    fn person_seen(&mut self, i: usize) -> usize {
+        let (k, span, _) = self.seen[i].clone();
+        self.create(span, k, EntityKind::Person, None)
     }
 
     /// The person mentioned last at or before `before` whose pronoun is not known to differ
@@ -914,13 +915,13 @@ impl<'d, 'a> Builder<'d, 'a> {
 /// continues.
 const GROUP_REACH: usize = 1500;
 
-/// A lowercase plural noun (`politicians`, `supporters`): a group, which names nobody in
-/// particular unless an organisation is named with it.
 /// `the`, `a`, `an` (either case), `its`, `their`: no part of a name after them.
 fn is_determiner(w: &str) -> bool {
     matches!(w, "the" | "The" | "a" | "A" | "an" | "An" | "its" | "their")
 }
 
+/// A lowercase plural noun (`politicians`, `supporters`): a group, which names nobody in
+/// particular unless an organisation is named with it.
 pub(crate) fn is_plain_plural(w: &str) -> bool {
     w.len() > 3
         && w.ends_with('s')

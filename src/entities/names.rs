@@ -98,12 +98,7 @@ fn is_cap_word_text(doc: &Document, i: usize) -> bool {
     !modifier
 }
 
-/// `w` without a possessive `’s` / `'s` ending.
-pub(crate) fn strip_possessive(w: &str) -> &str {
-    w.strip_suffix("’s")
-        .or_else(|| w.strip_suffix("'s"))
-        .unwrap_or(w)
-}
+pub(crate) use crate::lexicon::strip_possessive;
 
 /// Is token `k` an organisation word (an organisation head or a known organisation)?
 fn is_org_tok(doc: &Document, k: usize) -> bool {

@@ -177,7 +177,7 @@ pub(crate) fn is_np_token(doc: &Document, k: usize) -> bool {
     }
     let w = doc.tok(k);
     let c = w.chars().next().unwrap_or(' ');
-    (doc.is_name_cap(k))
+    doc.is_name_cap(k)
         || lexicon::pronoun(w).is_some()
         || doc.is(
             k,
@@ -202,11 +202,7 @@ pub(crate) fn is_np_token(doc: &Document, k: usize) -> bool {
         || w.ends_with("-based")
         || (lexicon::is_possessive(w) && {
             // (`the company’s chief executive`; not a contraction: `it’s`, `that's`.)
-            let stem = w
-                .strip_suffix("’s")
-                .or_else(|| w.strip_suffix("'s"))
-                .unwrap_or(w);
-            c.is_uppercase() || !lexicon::is_not_name_word(stem)
+            c.is_uppercase() || !lexicon::is_not_name_word(lexicon::strip_possessive(w))
         })
 }
 
@@ -227,7 +223,7 @@ pub(crate) fn looks_like_np(doc: &Document, a: usize, b: usize) -> bool {
         return false;
     }
     (a..b).any(|k| {
-        (doc.is_name_cap(k))
+        doc.is_name_cap(k)
             || doc.is(k, lexicon::LEX_TITLE_WORD | lexicon::LEX_GROUP_NOUN)
     }) || doc.is(b - 1, lexicon::LEX_ORG_HEAD)
         // (`said the woman`, `her friend said`: a noun for a person heads it.)
