@@ -626,7 +626,16 @@ pub(crate) fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)
             break;
         }
     }
-    let v = verb.or_else(|| manner_verb(doc, start, end))?;
+    // (A quote that ends its sentence inside the marks is followed by a sentence of its own:
+    // `said the judge was “biased.” He smiled.`)
+    let ends_sentence = doc.text[q.content.start..q.content.end]
+        .trim_end()
+        .ends_with('.');
+    let v = verb.or_else(|| {
+        (!ends_sentence)
+            .then(|| manner_verb(doc, start, end))
+            .flatten()
+    })?;
     let cue = doc.tokens[v].span();
     // (`“…” for Clinton, said Kunin`: a phrase of the quote's sentence, then the inverted
     // cue.)

@@ -1400,4 +1400,47 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert!(!d[0].contains("new paragraph"));
     }
+
+    #[test]
+    fn a_report_ends_where_a_contrast_or_another_report_takes_over() {
+        let q = quotes(
+            "About three in 10 said they prefer an outsider, and six in 10 said they want experience. \
+             Netanyahu said the meeting would go ahead, while Democrats called it a mistake.",
+        );
+        let texts: Vec<(&str, Option<&str>)> =
+            q.iter().map(|q| (q.0.as_str(), q.2.as_deref())).collect();
+        assert_eq!(
+            texts,
+            [
+                ("they prefer an outsider", Some("About three in 10")),
+                ("they want experience", Some("six in 10")),
+                ("the meeting would go ahead", Some("Netanyahu")),
+            ],
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_partial_quote_that_ends_the_sentence_is_the_reports_and_closes_inside_it() {
+        let q = quotes("Smith said the judge was “biased.” He smiled.");
+        let texts: Vec<(&str, QuoteKind, Option<&str>)> = q
+            .iter()
+            .map(|q| (q.0.as_str(), q.1, q.2.as_deref()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                (
+                    "the judge was “biased.”",
+                    QuoteKind::Indirect,
+                    Some("Smith")
+                ),
+                ("biased.", QuoteKind::Direct, Some("Smith")),
+            ],
+            "{q:?}"
+        );
+        // A verb of manner after a quote still names its speaker when no sentence ended.
+        let q = quotes("“I am done,” Smith smiled.");
+        assert_eq!(q[0].2.as_deref(), Some("Smith"), "{q:?}");
+    }
 }

@@ -616,6 +616,7 @@ pub(crate) fn find_indirect(
                     // (A pair of dashes is an aside inside the content: `lines — which were
                     // made of iron — with plastic`.)
                     (is_dash(x) && x > start + 3 && single_dash)
+                        || (doc.tok(x) == "," && x > start + 2 && comma_hands_over(doc, x, e))
                         // A semicolon ends the reported clause; so does a new report after a
                         // comma (`…, he estimated that …`) or a comparison tacked on (`…,
                         // compared with 41 percent for …`).
@@ -1142,6 +1143,23 @@ pub(crate) fn is_past_verb(w: &str) -> bool {
         || (w.len() > 3 && w.ends_with("ed") && w.chars().all(|c| c.is_lowercase()))
 }
 
+/// Does the comma at token `x` hand the sentence over to a clause the report does not cover?
+/// A contrast with someone else (`… would pass, while Democrats …`, `…, whereas Petraeus …`,
+/// `…, despite …`), or another report joined on (`they prefer an outsider, and six in 10
+/// said …`, `…, while other voters said …`). (`though` and `although` are left to the
+/// reporter: `He said the changes were an improvement, although the rules are narrow` is
+/// most often still his.)
+fn comma_hands_over(doc: &Document, x: usize, e: usize) -> bool {
+    let next = if x + 1 < e { doc.tok(x + 1) } else { "" };
+    if matches!(next, "while" | "whereas" | "despite") {
+        return true;
+    }
+    matches!(next, "and" | "but")
+        && (x + 2..e.min(x + 8))
+            .take_while(|&y| doc.kind(y) != TokKind::Punct)
+            .any(|y| doc.is_strong_speech_verb(y))
+}
+
 /// Can token `k` start a clause (a subject)? Anything but a preposition, conjunction,
 /// adverb or time word (`said in a statement`, `said Tuesday`, `said so`).
 pub(crate) fn starts_clause(doc: &Document, k: usize) -> bool {
@@ -1484,6 +1502,25 @@ fn source_stretch(doc: &Document, a: usize, b: usize) -> Option<Span> {
         .then(|| Span::new(doc.tokens[a].span().start, doc.tokens[b - 1].span().end))
 }
 
+/// Content that ends inside a partial quote takes in the rest of it: in `said the judge
+/// was “biased.”` the sentence's period stands inside the marks, and the content would
+/// otherwise stop at `“biased`, a mark left open on the page.
+fn close_open_mark(doc: &Document, span: Span) -> Span {
+    let inside = &doc.text[span.start..span.end];
+    let open = inside.matches('“').count() > inside.matches('”').count()
+        || inside.matches('"').count() % 2 == 1;
+    let rest = &doc.text[span.end..];
+    let after_stop = rest.trim_start_matches(['.', '!', '?']);
+    let mark = after_stop.chars().next().filter(|&c| c == '”' || c == '"');
+    match mark {
+        Some(c) if open => Span::new(
+            span.start,
+            span.end + (rest.len() - after_stop.len()) + c.len_utf8(),
+        ),
+        _ => span,
+    }
+}
+
 /// Builds an indirect quote over tokens `a..b`, or `None` if it is too short or is just
 /// a direct quote (content that opens with the quote mark).
 pub(crate) fn make_indirect(
@@ -1566,6 +1603,7 @@ pub(crate) fn make_indirect_min(
     if words_in(doc, span) < min_words {
         return None;
     }
+    let span = close_open_mark(doc, span);
     let conf = if src.is_some() { 0.7 } else { 0.5 };
     Some(RawQuote {
         span,
