@@ -746,6 +746,17 @@ mod tests {
             names,
             want.iter().map(|w| Some(w.to_string())).collect::<Vec<_>>()
         );
+        // An initial never joins a name across a line break (a stray line of scraped copy).
+        let t =
+            "Markets fell.\n\nX.\n\nDonald Trump claimed he would win. “It is big,” Trump said.";
+        let names: Vec<Option<String>> = speakers(t).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(
+            names,
+            [
+                Some("Donald Trump".to_string()),
+                Some("Donald Trump".to_string())
+            ]
+        );
     }
 
     #[test]

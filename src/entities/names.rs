@@ -337,6 +337,10 @@ impl Iterator for NameRuns<'_, '_> {
                     && doc.tok(j) == "."
                     && is_initial(doc.tok(j - 1))
                     && is_cap_word(doc, j + 1)
+                    // (Never across a line break: a stray `X.` line above a paragraph that
+                    // opens with `Trump` is no `X. Trump`.)
+                    && !doc.text[doc.tokens[j].span().end..doc.tokens[j + 1].span().start]
+                        .contains('\n')
                 {
                     // A middle or first initial: `C. Eugene Steuerle`, `Janet L. Yellen`.
                     j += 2;

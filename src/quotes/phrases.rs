@@ -488,7 +488,8 @@ pub fn plain_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> {
                 | "There"
                 | "What"
         ) || (w.starts_with(|c: char| c.is_lowercase())
-            && doc.is(k, lexicon::LEX_SPEECH_VERB | lexicon::LEX_COGNITION_VERB))
+            && doc.is(k, lexicon::LEX_SPEECH_VERB | lexicon::LEX_COGNITION_VERB)
+            && !heads_determined_np(doc, a, k, e))
     };
     if (a..e).any(verbish) {
         return None;
@@ -515,6 +516,13 @@ pub fn plain_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> {
         doc.tokens[a].span().start,
         doc.tokens[e - 1].span().end,
     ))
+}
+
+/// Is token `k`, a word that may be a reporting verb (`report`, `notes`, `claims`), the head
+/// noun of the phrase `a..e`: its last word, after a determiner or possessive? `The new
+/// report said`, `his notes show`: the report and the notes are the source.
+fn heads_determined_np(doc: &Document, a: usize, k: usize, e: usize) -> bool {
+    k + 1 == e && (a..k).any(|j| crate::cues::is_noun_marker(doc.tok(j)))
 }
 
 /// The subject of a strong speech verb (`said`, `say`) that [`plain_subject`] finds too
@@ -601,7 +609,8 @@ pub(crate) fn long_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> 
                 "it" | "there" | "what" | "he" | "she" | "they" | "we" | "I"
             )
             || (w.starts_with(|c: char| c.is_lowercase())
-                && doc.is(k, lexicon::LEX_SPEECH_VERB | lexicon::LEX_COGNITION_VERB))
+                && doc.is(k, lexicon::LEX_SPEECH_VERB | lexicon::LEX_COGNITION_VERB)
+                && !heads_determined_np(doc, a, k, rel))
     };
     if (a..rel).any(clause_word) {
         return None;
