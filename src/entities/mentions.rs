@@ -322,6 +322,40 @@ impl<'d, 'a> Builder<'d, 'a> {
     }
 
     /// Records `span` as a mention of `e` (without touching its recency).
+    /// The person a description refers back to (`the striker said`, `said the
+    /// 30-year-old`): the subject of the latest sentence that has one, i.e. its first person
+    /// mentioned, not whoever was named last (`Henry will captain the side in place of the
+    /// suspended Patrick Vieira. And the striker said` is Henry). A sentence that opens with
+    /// `he` or `she` goes on about someone before it and is passed over. Looks back three
+    /// sentences; `None` where no person was mentioned in them.
+    fn subject_before(&self, pos: usize) -> Option<usize> {
+        let doc = self.doc;
+        let here = doc.sentence_at(pos)?;
+        let log = &self.mention_log;
+        let end = log.partition_point(|m| (m.0 as usize) < pos);
+        // (Going back, the last person seen in a sentence is its first.)
+        let mut best: Option<(usize, usize)> = None;
+        for &(start, _, e) in log[..end].iter().rev().take(64) {
+            let (start, e) = (start as usize, e as usize);
+            let Some(si) = doc.sentence_at(start) else {
+                continue;
+            };
+            if si + 3 < here {
+                break;
+            }
+            if let Some((bs, _)) = best {
+                if si < bs {
+                    break;
+                }
+            }
+            let first = doc.tok(doc.sentence(si).first);
+            if self.person[e] && !matches!(first, "He" | "She") {
+                best = Some((si, e));
+            }
+        }
+        best.map(|(_, e)| e)
+    }
+
     pub(crate) fn push_mention(&mut self, e: usize, span: Span) {
         self.entities[e].mentions.push(span);
         // Kept sorted by start; mentions mostly come in text order, so the new one goes at
@@ -751,12 +785,18 @@ impl<'d, 'a> Builder<'d, 'a> {
                 || is_person_description(&head)
                 || words.iter().any(|w| w.ends_with("-year-old")))
         {
-            let e = self
-                .people
-                .iter()
-                .filter_map(|set| latest_before(set, s.start))
-                .max()
-                .map(|(_, e)| e)?;
+            // (A title's holder is whoever was named last; a role or an age describes the
+            // one the story is about.)
+            let subject = (!lexicon::is_title_word(&head))
+                .then(|| self.subject_before(s.start))
+                .flatten();
+            let e = subject.or_else(|| {
+                self.people
+                    .iter()
+                    .filter_map(|set| latest_before(set, s.start))
+                    .max()
+                    .map(|(_, e)| e)
+            })?;
             self.mention_at(e, s);
             return Some(e);
         }

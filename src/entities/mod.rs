@@ -769,6 +769,44 @@ mod tests {
         assert_eq!(speakers(t)[0].0.as_deref(), Some("media union"));
         let t = "Senator Jane Ruiz spoke first. The 63-year-old senator said the bill would pass.";
         assert_eq!(speakers(t)[0].0.as_deref(), Some("Jane Ruiz"));
+        // After an inverted cue, a role or an age is the source (`said the champion`), and it
+        // refers back to whom the story is about: the subject of the latest sentence with a
+        // person in it, not whoever was named last.
+        let t = "Jason Gardener won ahead of Germany's Marc Blume. \
+                 “It is a hard record to break,” said the world indoor champion. \
+                 John Terry will captain the side in place of the suspended Patrick Vieira. \
+                 “We must win,” the striker said.";
+        assert_eq!(
+            speakers(t),
+            [
+                (
+                    Some("Jason Gardener".into()),
+                    Some("the world indoor champion".into())
+                ),
+                (Some("John Terry".into()), Some("the striker".into())),
+            ]
+        );
+        // A role before a one-word surname makes a person of it; `Former` is no name word.
+        let t = "Former Chelsea captain Desailly says the side is stronger. \
+                 “They are stronger,” the 36-year-old said.";
+        assert_eq!(speakers(t)[1].0.as_deref(), Some("Desailly"));
+        let a = annotate(t);
+        assert_eq!(a.entities.len(), 1, "{:?}", a.entities);
+        assert_eq!(a.entities[0].kind, crate::EntityKind::Person);
+        // An organisation's noun before a name makes it that organisation (`US magazine
+        // Mobile PC`), which `the magazine` then refers back to; never across a line break.
+        let t = "The laptop was chosen by US magazine Mobile PC. \
+                 “We included only items that were mobile,” said the magazine.";
+        assert_eq!(speakers(t)[0].0.as_deref(), Some("Mobile PC"));
+        let t = "Finnan says Irish can win group\n\nSteve Finnan believes Ireland can qualify. \
+                 “We can win,” said Finnan.";
+        let a = annotate(t);
+        assert_eq!(
+            a.entities[0].kind,
+            crate::EntityKind::Person,
+            "{:?}",
+            a.entities
+        );
     }
 
     #[test]

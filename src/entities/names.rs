@@ -414,6 +414,10 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
             doc.tok(k),
         )
     };
+    // (`Former Chelsea captain Desailly`: a run's leading `Former` is no name word.)
+    if a + 2 == j && matches!(doc.tok(a), "Former" | "Ex") {
+        a += 1;
+    }
     while a < j
         && (doc.is(a, LEX_HONORIFIC | LEX_PRE_NAME_TITLE | LEX_TITLE_WORD)
             || (a + 1 < j && doc.is(a + 1, LEX_PRE_NAME_TITLE) && !is_org_tok(doc, a)))
@@ -491,6 +495,15 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
     let nwords = j - a;
     let last = doc.tok(j.checked_sub(1).filter(|&k| k >= a)?);
     let org = domain || (a..j).any(|k| is_org_tok(doc, k));
+    // A lowercase noun for an organisation right before the name says what it names: `US
+    // magazine Mobile PC`, `research firm Gartner`, `carmaker Renault`.
+    let described_org = !org
+        && i > 0
+        && !doc.starts_sentence(i)
+        && !doc.text[doc.tokens[i - 1].span().end..doc.tokens[i].span().start].contains('\n')
+        && doc.tok(i - 1).starts_with(|c: char| c.is_lowercase())
+        && super::mentions::is_org_description(doc.tok(i - 1))
+        && doc.tok(i - 1) != "campaign";
     // Lowercase title words right before the run: `press secretary John Kirby`,
     // `developer Ammar Askar`, `Pakistan-based developer`.
     let mut t0 = i;
@@ -527,9 +540,37 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
         && doc.tok(j) == ","
         && doc.kind(j + 1) == TokKind::Number
         && doc.tok(j + 2) == ",";
-    let kind = if honorific || titled || age {
+    // (A role word right before a one-word name that reads as a surname makes a person too:
+    // `Chief executive Parry`, `Former Chelsea captain Desailly`; not a word firms are
+    // described by, `analyst Gartner`, `producer Endemol`, nor an award, `best actress
+    // Oscar`.)
+    let role_surname = has_title_before
+        && !org
+        && nwords == 1
+        && i > 1
+        && doc.is(i - 1, LEX_TITLE_WORD)
+        && doc.tok(i - 1).starts_with(|c: char| c.is_lowercase())
+        && !lexicon::in_list(
+            &[
+                "analyst",
+                "developer",
+                "distributor",
+                "producer",
+                "publisher",
+                "retailer",
+            ],
+            doc.tok(i - 1),
+        )
+        && doc.tok(i - 2) != "best"
+        && {
+            let mut c = last.chars();
+            c.next().is_some_and(char::is_uppercase)
+                && c.all(char::is_lowercase)
+                && !last.ends_with('s')
+        };
+    let kind = if honorific || titled || age || role_surname {
         Some(EntityKind::Person)
-    } else if org {
+    } else if org || described_org {
         Some(EntityKind::Organization)
     } else {
         None
@@ -556,8 +597,9 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
         first_name = gender.is_some();
     }
     let multiword_person = nwords >= 2 && !org && (title.is_some() || first_name);
-    let evidence = (honorific || titled || age || multiword_person || org || title.is_some())
-        && !(sentence_initial && nwords == 1 && !honorific && !titled && !org);
+    let evidence =
+        (honorific || titled || age || multiword_person || org || described_org || title.is_some())
+            && !(sentence_initial && nwords == 1 && !honorific && !titled && !org);
     Some(NameRun {
         start: doc.tokens[a].span().start as u32,
         end: doc.tokens[j - 1].span().end as u32,

@@ -644,7 +644,8 @@ pub(crate) fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)
         && is_preposition(&crate::case::to_lowercase(doc.tok(start)));
     if v == start || (v == start + 1 && doc.tok(start) == ",") || adjunct_then_verb {
         // Inverted: `said X` — the source follows the verb.
-        let np = np_after(doc, v + 1, end.max(v + 1).min(doc.tokens.len()))?;
+        let end = end.max(v + 1).min(doc.tokens.len());
+        let np = np_after(doc, v + 1, end).or_else(|| description_after(doc, v + 1, end))?;
         return Some((cue, Source::Phrase(np)));
     }
     // `X said` — the source sits between the quote and the verb, maybe with an appositive:
@@ -686,6 +687,50 @@ pub(crate) fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)
     let np = appositive_name(doc, a, b, vb)
         .unwrap_or_else(|| Span::new(doc.tokens[a].span().start, doc.tokens[b - 1].span().end));
     Some((cue_with_object(doc, v), Source::Phrase(np)))
+}
+
+/// After an inverted cue, a description with an article is the source, whatever its noun:
+/// `“…,” said the 30-year-old, who …`, `said the world indoor champion.` (The lists of
+/// title and person nouns cannot hold every role news gives.) It must end the clause, hold
+/// no verb, and not be a time (`said the next day`).
+fn description_after(doc: &Document, a: usize, end: usize) -> Option<Span> {
+    if a >= end || !matches!(doc.tok(a), "the" | "a" | "an") {
+        return None;
+    }
+    let mut b = a + 1;
+    while b < end && b - a <= 6 {
+        let w = doc.tok(b);
+        let word = doc.kind(b) != crate::segment::TokKind::Punct
+            && (w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) || w == "of")
+            && !lexicon::in_list(super::reported::CLAUSE_AUXILIARIES, w)
+            && !super::reported::is_negated_auxiliary(w)
+            && !matches!(
+                w,
+                "who" | "when" | "as" | "after" | "before" | "at" | "in" | "on"
+            );
+        if !word {
+            break;
+        }
+        b += 1;
+    }
+    let closes = b == end || matches!(doc.tok(b), "," | "." | "!" | "?" | ";" | "who" | "—" | "–");
+    let head = doc.tok(b - 1);
+    let time = lexicon::in_list(
+        &[
+            "afternoon",
+            "day",
+            "evening",
+            "month",
+            "morning",
+            "night",
+            "time",
+            "week",
+            "year",
+        ],
+        head,
+    );
+    (b > a + 1 && closes && !time && head != "of" && !head.ends_with("ly"))
+        .then(|| Span::new(doc.tokens[a].span().start, doc.tokens[b - 1].span().end))
 }
 
 /// `“…,” Smith quipped.`, `“…!” beamed Donald Hartley`, `“…,” the senator fumed on
