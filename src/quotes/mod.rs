@@ -1443,4 +1443,14 @@ mod tests {
         let q = quotes("“I am done,” Smith smiled.");
         assert_eq!(q[0].2.as_deref(), Some("Smith"), "{q:?}");
     }
+
+    #[test]
+    fn an_adjunct_closed_by_that_is_skipped_whole() {
+        let q = quotes(
+            "Changyu said in a statement to the Shenzhen stock exchange that Illva will pay 48m yuan.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "Illva will pay 48m yuan");
+        assert_eq!(q[0].2.as_deref(), Some("Changyu"));
+    }
 }

@@ -950,6 +950,17 @@ pub(crate) fn skip_adjunct(doc: &Document, k: usize, e: usize) -> usize {
     if k >= e || !lexicon::in_list(HEADS, doc.tok(k)) {
         return k;
     }
+    // A longer adjunct closed by `that` (`said in a statement to the Shenzhen stock
+    // exchange that Illva will pay …`): the clause is what follows `that`, not a noun inside
+    // the adjunct that happens to precede a verb. (`in that interview`: a determiner.)
+    let that = (k + 2..e.min(k + 12))
+        .take_while(|&j| !matches!(doc.tok(j), "," | ";" | ":" | "." | "“" | "\""))
+        .find(|&j| doc.tok(j) == "that" && !is_preposition(doc.tok(j - 1)));
+    if let Some(t) = that {
+        if t + 1 < e && starts_clause(doc, t + 1) {
+            return t + 1;
+        }
+    }
     for j in k + 1..e.min(k + 6) {
         let w = doc.tok(j);
         if matches!(w, "," | ";" | ":") {
