@@ -50,9 +50,15 @@ impl Hasher for FxHasher {
     fn write_usize(&mut self, i: usize) {
         self.add(i as u64);
     }
+    /// The state turned so its best-mixed bits come last. A multiply carries only upward, so
+    /// the state's low bits are those of the input's low bytes alone, and a hash map takes
+    /// its bucket from the low bits: keys that differ only in their high bytes (`e:e12` and
+    /// `e:e13`; an affix key whose low half is always `u32::MAX`) all fell into one bucket
+    /// and were probed in a line. (A rotation is one-to-one: keys equal or not under the
+    /// plain state are so under this one.)
     #[inline]
     fn finish(&self) -> u64 {
-        self.hash
+        self.hash.rotate_left(26)
     }
 }
 
@@ -71,11 +77,13 @@ pub fn ids_mut(map: &mut IdMap, k: u64) -> &mut Vec<usize> {
 }
 
 /// The Fx hash of a byte string (strings that differ only by trailing zero bytes share
-/// one: a table keyed by it checks the bytes, or is a filter that may err).
+/// one: a table keyed by it checks the bytes, or is a filter that may err). The plain state,
+/// not [`FxHasher::finish`]'s turn of it: the name filter (`entities::names`) takes its bits
+/// from this value as it always has.
 pub fn hash_bytes(b: &[u8]) -> u64 {
     let mut h = FxHasher::default();
     h.write(b);
-    h.finish()
+    h.hash
 }
 
 /// Byte strings numbered 0, 1, 2 … in the order they are first met. The bytes sit one after
