@@ -38,7 +38,7 @@ pub(crate) const STANCE: &[&str] = &[
 pub(crate) fn cue_kind(doc: &Document, i: usize) -> Option<CueKind> {
     // (A lowercase character is a letter: punctuation, numbers and capitalised words are
     // passed over by the token's facts, without reading its text.)
-    if doc.kind(i) != TokKind::Word || doc.is_upper(i) {
+    if doc.kind(i) != TokKind::Word || doc.is_upper(i) || !may_be_cue(doc, i) {
         return None;
     }
     let w = doc.tok(i);
@@ -49,6 +49,19 @@ pub(crate) fn cue_kind(doc: &Document, i: usize) -> Option<CueKind> {
     // claims that`. (Tested once the word is found to be a cue at all.)
     let kind = cue_word_kind(doc, i)?;
     (!(i > 0 && cues::is_noun_marker(doc.tok(i - 1)))).then_some(kind)
+}
+
+/// Whether token `i` is in a list [`cue_word_kind`] reads or has a row in the learned table:
+/// no other word is a cue. Most words are in none, and are passed over on the token's facts
+/// without reading its text or calling the learned-cue and evidence tests.
+#[inline]
+fn may_be_cue(doc: &Document, i: usize) -> bool {
+    const LISTS: lexicon::LexBits = lexicon::LEX_SPEECH_VERB
+        | lexicon::LEX_COGNITION_VERB
+        | lexicon::LEX_STANCE
+        | lexicon::LEX_SHOWING;
+    let info = doc.info(i);
+    info.bits & LISTS != 0 || info.cue != 0
 }
 
 /// What token `i` would introduce were it not a noun.
