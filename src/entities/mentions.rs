@@ -3,7 +3,6 @@
 
 #[allow(unused_imports)]
 use super::*;
-use std::collections::BTreeSet;
 
 /// An entity key: the name's words, trimmed ([`norm_trim`]), lowercased and interned ([`Words`]).
 pub(crate) type Key = Vec<u32>;
@@ -100,18 +99,97 @@ pub(crate) fn fold_diacritic(c: char) -> char {
 /// Entities ordered by the position of their latest mention (ties: the later entity last),
 /// so "the most recent such entity" is the last member at or before a position. A member is
 /// `position << 32 | entity` ([`rank_key`]: both are below 2^32).
-type Recency = BTreeSet<u64>;
+///
+/// A sorted vector rather than a tree: mentions come mostly in text order, so a new key
+/// goes at or near the end, and a key that leaves is only marked (the vector is compacted
+/// when marked keys are half of it). A B-tree's insert and remove for every mention were
+/// a fifth of the entity stage.
+#[derive(Default)]
+pub(crate) struct Recency {
+    /// Keys in ascending order: the members', and those of former members still in place.
+    keys: Vec<u64>,
+    /// Per key: is it a member's?
+    live: Vec<bool>,
+    /// How many keys are former members'.
+    dead: usize,
+}
+
+impl Recency {
+    /// Adds `k` (nothing if it is a member's already).
+    fn insert(&mut self, k: u64) {
+        let at = match self.keys.last() {
+            Some(&last) if last >= k => self.keys.partition_point(|&x| x < k),
+            _ => self.keys.len(),
+        };
+        if self.keys.get(at) == Some(&k) {
+            if !self.live[at] {
+                self.live[at] = true;
+                self.dead -= 1;
+            }
+            return;
+        }
+        self.keys.insert(at, k);
+        self.live.insert(at, true);
+    }
+
+    /// Takes `k` out (nothing if it is no member's).
+    fn remove(&mut self, k: u64) {
+        let Ok(at) = self.keys.binary_search(&k) else {
+            return;
+        };
+        if !self.live[at] {
+            return;
+        }
+        self.live[at] = false;
+        self.dead += 1;
+        // (Former members' keys at the end are dropped at once, the rest when they are many.)
+        while self.live.last() == Some(&false) {
+            self.keys.pop();
+            self.live.pop();
+            self.dead -= 1;
+        }
+        if self.dead > 16 && 2 * self.dead > self.keys.len() {
+            self.compact();
+        }
+    }
+
+    /// The last member whose latest mention is at or before `before`, as (position,
+    /// entity). Former members' keys passed over on the way are dropped, so no later call
+    /// reads them again.
+    fn latest_before(&mut self, before: usize) -> Option<(usize, usize)> {
+        let bound = rank_key(before, u32::MAX as usize);
+        let end = match self.keys.last() {
+            Some(&last) if last > bound => self.keys.partition_point(|&x| x <= bound),
+            _ => self.keys.len(),
+        };
+        let found = (0..end).rev().find(|&at| self.live[at]);
+        let from = found.map_or(0, |at| at + 1);
+        if from < end {
+            self.keys.drain(from..end);
+            self.live.drain(from..end);
+            self.dead -= end - from;
+        }
+        found
+            .map(|at| self.keys[at])
+            .map(|k| ((k >> 32) as usize, k as u32 as usize))
+    }
+
+    /// Drops the keys of former members.
+    fn compact(&mut self) {
+        let live = &self.live;
+        let mut k = 0;
+        self.keys.retain(|_| {
+            k += 1;
+            live[k - 1]
+        });
+        self.live.clear();
+        self.live.resize(self.keys.len(), true);
+        self.dead = 0;
+    }
+}
 
 fn rank_key(position: usize, entity: usize) -> u64 {
     (position as u64) << 32 | entity as u64
-}
-
-/// The last member of `set` whose latest mention is at or before `before`, as (position,
-/// entity).
-fn latest_before(set: &Recency, before: usize) -> Option<(usize, usize)> {
-    set.range(..=rank_key(before, u32::MAX as usize))
-        .next_back()
-        .map(|&k| ((k >> 32) as usize, k as u32 as usize))
 }
 
 pub(crate) struct Builder<'d, 'a> {
@@ -234,7 +312,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             headline: Vec::new(),
             gender: Vec::new(),
             people: Default::default(),
-            orgs: Recency::new(),
+            orgs: Recency::default(),
             titled: Vec::new(),
             title_slot: Vec::new(),
             title_words: Vec::new(),
@@ -266,10 +344,10 @@ impl<'d, 'a> Builder<'d, 'a> {
     fn unrank(&mut self, e: usize) {
         let k = rank_key(self.last_seen[e], e);
         if self.person[e] {
-            self.people[gender_slot(self.gender[e])].remove(&k);
+            self.people[gender_slot(self.gender[e])].remove(k);
         }
         if self.entities[e].kind == EntityKind::Organization {
-            self.orgs.remove(&k);
+            self.orgs.remove(k);
         }
         for &t in &self.title_words[e] {
             self.titled[t].leave(k);
@@ -680,7 +758,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         // `it said`, `It says the campaign violated …`: the organisation named last, if
         // it was named lately.
         if matches!(words[..], ["it" | "It"]) {
-            let (at, e) = latest_before(&self.orgs, s.start)?;
+            let (at, e) = self.orgs.latest_before(s.start)?;
             if s.start.saturating_sub(at) > GROUP_REACH {
                 return None;
             }
@@ -752,7 +830,9 @@ impl<'d, 'a> Builder<'d, 'a> {
         let media = is_media_description(&head);
         let bare = words.len() == det as usize + 1;
         if (described_org || (definite && media && words.len() <= 5)) && is_org_description(&head) {
-            let e = latest_before(&self.orgs, s.start)
+            let e = self
+                .orgs
+                .latest_before(s.start)
                 .map(|(_, i)| i)
                 .filter(|&i| {
                     bare || media
@@ -792,8 +872,8 @@ impl<'d, 'a> Builder<'d, 'a> {
                 .flatten();
             let e = subject.or_else(|| {
                 self.people
-                    .iter()
-                    .filter_map(|set| latest_before(set, s.start))
+                    .iter_mut()
+                    .filter_map(|set| set.latest_before(s.start))
                     .max()
                     .map(|(_, e)| e)
             })?;
@@ -944,9 +1024,13 @@ impl<'d, 'a> Builder<'d, 'a> {
 
     /// The person mentioned last at or before `before` whose pronoun is not known to differ
     /// from `p`.
-    pub(crate) fn most_recent_person(&self, before: usize, p: lexicon::Pronoun) -> Option<usize> {
-        let unknown = latest_before(&self.people[0], before);
-        let same = latest_before(&self.people[gender_slot(Some(p))], before);
+    pub(crate) fn most_recent_person(
+        &mut self,
+        before: usize,
+        p: lexicon::Pronoun,
+    ) -> Option<usize> {
+        let unknown = self.people[0].latest_before(before);
+        let same = self.people[gender_slot(Some(p))].latest_before(before);
         unknown.max(same).map(|(_, e)| e)
     }
 }
@@ -1260,5 +1344,44 @@ mod tests {
         );
         assert_eq!(fold("æøß÷ ñ ÿ ő"), "æoß÷ n y o");
         assert_eq!(fold("Ünal ПУТИН 北京"), "Ünal ПУТИН 北京");
+    }
+
+    /// `Recency` answers as the ordered set it replaced, under inserts and removes in and
+    /// out of order.
+    #[test]
+    fn recency_answers_as_an_ordered_set() {
+        let mut seed = 0x9e37_79b9_u32;
+        let mut rnd = move |n: u32| {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed % n
+        };
+        let mut set = Recency::default();
+        let mut model = std::collections::BTreeSet::new();
+        let mut pos = 0;
+        for _ in 0..20_000 {
+            let e = rnd(40) as usize;
+            // (Mostly forward, as mentions come; sometimes back.)
+            pos = (pos + rnd(50) as usize).saturating_sub(if rnd(10) == 0 { 400 } else { 0 });
+            let mut k = rank_key(pos, e);
+            if rnd(3) == 0 {
+                // (A member's key, mostly.)
+                if let Some(&m) = model.iter().nth(rnd(model.len() as u32 + 1) as usize) {
+                    k = m;
+                }
+                set.remove(k);
+                model.remove(&k);
+            } else {
+                set.insert(k);
+                model.insert(k);
+            }
+            let before = pos.saturating_sub(rnd(100) as usize);
+            let want = model
+                .range(..=rank_key(before, u32::MAX as usize))
+                .next_back()
+                .map(|&k| ((k >> 32) as usize, k as u32 as usize));
+            assert_eq!(set.latest_before(before), want);
+        }
     }
 }
