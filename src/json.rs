@@ -37,18 +37,25 @@ impl Writer {
         let mut run = 0;
         let mut i = 0;
         while i < bytes.len() {
-            // Most text needs no escape at all: eight bytes at a time are passed over when
-            // none of them is a control character, `"` or `\` (the byte test below decides).
-            if let Some(chunk) = bytes.get(i..i + 8) {
-                let mut w = [0u8; 8];
-                w.copy_from_slice(chunk);
-                if !may_need_escape(u64::from_le_bytes(w)) {
-                    i += 8;
-                    continue;
+            // Most text needs no escape at all: eight bytes at a time are passed over up to
+            // the first that is a control character, `"` or `\` (the last few bytes padded
+            // with spaces, which need none).
+            let n = (bytes.len() - i).min(8);
+            let x = match bytes.get(i..i + 8) {
+                Some(chunk) => u64::from_le_bytes(chunk.try_into().expect("8 bytes")),
+                None => {
+                    let mut w = [b' '; 8];
+                    w[..n].copy_from_slice(&bytes[i..]);
+                    u64::from_le_bytes(w)
                 }
+            };
+            let first = first_to_escape(x);
+            if first >= n {
+                i += n;
+                continue;
             }
+            i += first;
             let b = bytes[i];
-            i += 1;
             let esc = match b {
                 b'"' => "\\\"",
                 b'\\' => "\\\\",
@@ -57,10 +64,10 @@ impl Writer {
                 b'\r' => "\\r",
                 0x08 => "\\b",
                 0x0c => "\\f",
-                0..=0x1f => "",
-                _ => continue,
+                _ => "",
             };
-            self.out.push_str(&s[run..i - 1]);
+            self.out.push_str(&s[run..i]);
+            i += 1;
             run = i;
             if esc.is_empty() {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -159,14 +166,17 @@ pub(crate) fn numbered(prefix: char, n: usize) -> String {
     s
 }
 
-/// Whether any of the eight bytes of `x` is below 0x20, `"` or `\`: never false when one
-/// is (the usual zero-byte tests, exact as a whole; on `true` the caller looks byte by byte).
-fn may_need_escape(x: u64) -> bool {
+/// The index of the first of the eight bytes of `x` (little-endian) that is below 0x20, `"`
+/// or `\`; 8 if none is. (The usual zero-byte tests: a flag may also be set above a true
+/// one, by a borrow, never below it, so the lowest flag is exact.)
+fn first_to_escape(x: u64) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
     let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
     // A byte below 0x20 has none of the bits 0x20, 0x40, 0x80: masked to them it is zero.
-    zero_byte(x & (ONES * 0xE0)) | zero_byte(x ^ (ONES * 0x22)) | zero_byte(x ^ (ONES * 0x5C)) != 0
+    let flags =
+        zero_byte(x & (ONES * 0xE0)) | zero_byte(x ^ (ONES * 0x22)) | zero_byte(x ^ (ONES * 0x5C));
+    flags.trailing_zeros() as usize / 8
 }
 
 impl OffsetUnit {
@@ -404,6 +414,25 @@ mod tests {
             push_uint(&mut s, n);
             assert_eq!(s, format!("x{n}"));
             assert_eq!(numbered('q', n), format!("q{n}"));
+        }
+    }
+
+    /// Every byte that needs an escape, at every place in and around a chunk of eight, and
+    /// several in one chunk.
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        for b in (0u8..0x20).chain([b'"', b'\\', b'a', 0x7f]) {
+            for len in 0..20 {
+                for at in 0..len {
+                    let mut t: Vec<u8> = b"abcdefghij\"klmnopqrstu".to_vec();
+                    t.truncate(len);
+                    t[at] = b;
+                    let t = String::from_utf8(t).unwrap();
+                    let mut w = Writer::new();
+                    w.str(&t);
+                    assert_eq!(w.out, serde_json::to_string(&t).unwrap(), "{t:?}");
+                }
+            }
         }
     }
 
