@@ -375,7 +375,9 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
             owners.push(i as u32);
         }
     }
-    crate::sort::by_key(&mut claimed, |&c| c);
+    // (The third field rises in the order of the list: a stable sort by position is the
+    // sort by all three.)
+    crate::sort::by_u64_key(&mut claimed, |&(s, e, _)| u64::from(s) << 32 | u64::from(e));
     for same in claimed.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
         let first = owners[same[0].2 as usize];
         for c in &same[1..] {
@@ -424,7 +426,9 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
                 .map(move |m| (m.start as u32, std::cmp::Reverse(m.end as u32), k as u32))
         })
         .collect();
-    crate::sort::by_key(&mut all, |&x| x);
+    crate::sort::by_u64_key(&mut all, |&(s, std::cmp::Reverse(e), _)| {
+        u64::from(s) << 32 | u64::from(!e)
+    });
     // (Each dropped mention keeps the entity whose mention covered it.)
     let mut dropped: Vec<(usize, Span, usize)> = Vec::new();
     let mut reach: Option<(Span, usize)> = None;
