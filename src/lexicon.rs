@@ -147,6 +147,16 @@ pub const LEX_FEMALE_NAME: LexBits = 1 << 20;
 /// In the learned `crate::tables::names::MALE` (`john`, `bernie`): a man's first name.
 pub const LEX_MALE_NAME: LexBits = 1 << 21;
 
+/// In `crate::quotes::IRREGULAR_PAST` (`said`, `won`, `made`).
+pub const LEX_IRREGULAR_PAST: LexBits = 1 << 22;
+/// In `crate::quotes::DAYS` (`monday`, `today`).
+pub const LEX_DAY: LexBits = 1 << 23;
+/// In `crate::ranker::LEADS` (`after`, `on`, `meanwhile`): words that open a sentence with a
+/// time or a place before its subject.
+pub const LEX_LEAD: LexBits = 1 << 24;
+/// In `crate::quotes::FINITE` (`is`, `could`, `won't`): auxiliaries and modals.
+pub const LEX_FINITE: LexBits = 1 << 25;
+
 /// The bits whose lists are looked up with trailing periods trimmed from the word.
 const TRIMMED: LexBits =
     LEX_TITLE_WORD | LEX_PRE_NAME_TITLE | LEX_HONORIFIC | LEX_ORG_HEAD | LEX_ABBREVIATION;
@@ -175,6 +185,10 @@ pub const COMPILED_LISTS: &[(LexBits, &[&str])] = &[
     (LEX_SHOWING, crate::quotes::SHOWING),
     (LEX_FEMALE_NAME, crate::tables::names::FEMALE),
     (LEX_MALE_NAME, crate::tables::names::MALE),
+    (LEX_IRREGULAR_PAST, crate::quotes::IRREGULAR_PAST),
+    (LEX_DAY, crate::quotes::DAYS),
+    (LEX_LEAD, crate::ranker::LEADS),
+    (LEX_FINITE, crate::quotes::FINITE),
 ];
 
 /// Open-addressing hash table from every word of [`COMPILED_LISTS`] (and of the learned cue

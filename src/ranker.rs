@@ -148,9 +148,7 @@ pub(crate) fn tidy(doc: &Document, span: Span) -> Option<Span> {
     // A time or place before the subject is no part of it: `Yesterday the spokeswoman`, `On
     // Monday the mayor`, `Over the weekend the senator` (the subject opens at the last
     // article in the first few words, when no comma stands there).
-    if doc.is_upper(a)
-        && (crate::lexicon::in_list(LEADS, doc.tok(a)) || crate::quotes::is_day(doc.tok(a)))
-    {
+    if doc.is_upper(a) && doc.is(a, crate::lexicon::LEX_LEAD | crate::lexicon::LEX_DAY) {
         let window = a + 1..b.min(a + 6);
         if !window.clone().any(|k| doc.tok(k) == ",") {
             if let Some(d) = window
@@ -195,9 +193,8 @@ pub(crate) fn tidy(doc: &Document, span: Span) -> Option<Span> {
 }
 
 /// Words that open a sentence with a time or a place before its subject, besides a day
-/// ([`crate::quotes::is_day`]) (sorted, for [`crate::lexicon::in_list`], which compares
-/// without case).
-const LEADS: &[&str] = &[
+/// (`lexicon::LEX_DAY`) (sorted and lowercase; a compiled list: `lexicon::LEX_LEAD`).
+pub(crate) const LEADS: &[&str] = &[
     "after",
     "also",
     "at",

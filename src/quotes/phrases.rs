@@ -693,7 +693,7 @@ pub(crate) fn shared_subject(doc: &Document, v: usize, lo: usize) -> Option<Span
             (lo..v)
                 .rev()
                 .take(20)
-                .find(|&k| super::reported::is_past_verb(doc.tok(k)))
+                .find(|&k| super::reported::is_past_verb_at(doc, k))
         })?;
     subject_of(doc, k, lo)
         .or_else(|| plain_subject(doc, k, lo))

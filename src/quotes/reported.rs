@@ -313,7 +313,7 @@ pub(crate) fn find_indirect(
                             && obj_end - k < 6
                             && doc.tok(obj_end).chars().all(|c| c.is_lowercase())
                             && !matches!(doc.tok(obj_end), "that" | "about" | "to" | "the")
-                            && !is_past_verb(doc.tok(obj_end))
+                            && !is_past_verb_at(doc, obj_end)
                             && !lexicon::in_list(CLAUSE_AUXILIARIES, doc.tok(obj_end))
                         {
                             obj_end += 1;
@@ -345,7 +345,7 @@ pub(crate) fn find_indirect(
                 }
                 // (What looked like the object is the clause's subject when a finite verb
                 // follows it: `warned the plan would fail`.)
-                if obj_end > k && obj_end < e && lexicon::in_list(FINITE, doc.tok(obj_end)) {
+                if obj_end > k && obj_end < e && doc.is(obj_end, lexicon::LEX_FINITE) {
                     obj_end = k;
                 }
                 // (A determiner last is the clause subject's: `told reporters the plan would
@@ -413,7 +413,7 @@ pub(crate) fn find_indirect(
             // `announced his candidacy`.)
             let pronoun_clause = k + 1 < e
                 && matches!(doc.tok(k), "it" | "he" | "she" | "they" | "we")
-                && (lexicon::in_list(FINITE, doc.tok(k + 1)) || is_past_verb(doc.tok(k + 1)));
+                && (doc.is(k + 1, lexicon::LEX_FINITE) || is_past_verb_at(doc, k + 1));
             let start = match that {
                 _ if to_frame => i + 1,
                 Some(t) => t + 1,
@@ -645,7 +645,7 @@ pub(crate) fn find_indirect(
                                 if matches!(doc.tok(y), "also" | "then" | "later") && y + 1 < e {
                                     y += 1;
                                 }
-                                is_past_verb(doc.tok(y))
+                                is_past_verb_at(doc, y)
                             })
                         || (doc.tok(x) == ","
                             && x > start + 2
@@ -949,7 +949,7 @@ pub(crate) fn skip_adjunct(doc: &Document, k: usize, e: usize) -> usize {
         return clause_after.unwrap_or(k);
     }
     // A bare day (`said Tuesday the remarks were …`, `said Friday night it would …`).
-    if k < e && is_day(doc.tok(k)) {
+    if k < e && doc.is(k, lexicon::LEX_DAY) {
         let mut j = k + 1;
         if j < e && matches!(doc.tok(j), "night" | "morning" | "afternoon" | "evening") {
             j += 1;
@@ -989,21 +989,19 @@ pub(crate) fn skip_adjunct(doc: &Document, k: usize, e: usize) -> usize {
     k
 }
 
-/// A weekday, `today` or `yesterday`: a time that stands alone as an adjunct.
-pub(crate) fn is_day(w: &str) -> bool {
-    const DAYS: &[&str] = &[
-        "friday",
-        "monday",
-        "saturday",
-        "sunday",
-        "thursday",
-        "today",
-        "tuesday",
-        "wednesday",
-        "yesterday",
-    ];
-    lexicon::in_list(DAYS, w)
-}
+/// Weekdays, `today` and `yesterday`: a time that stands alone as an adjunct (a compiled
+/// list: `lexicon::LEX_DAY`).
+pub(crate) const DAYS: &[&str] = &[
+    "friday",
+    "monday",
+    "saturday",
+    "sunday",
+    "thursday",
+    "today",
+    "tuesday",
+    "wednesday",
+    "yesterday",
+];
 
 /// Is there a finite verb within the first few tokens after a clause's first word?
 pub(crate) fn has_finite_verb(doc: &Document, k: usize, e: usize) -> bool {
@@ -1077,8 +1075,8 @@ pub(crate) fn has_finite_verb(doc: &Document, k: usize, e: usize) -> bool {
     };
     (k + 1..e.min(k + FINITE_WINDOW)).any(|x| {
         let w = doc.tok(x);
-        lexicon::in_list(FINITE, w)
-            || is_past_verb(w)
+        doc.is(x, lexicon::LEX_FINITE | lexicon::LEX_IRREGULAR_PAST)
+            || is_regular_past(w)
             || is_negated_auxiliary(w)
             || (x <= k + 4 && present_after_name(x))
             || present_before_object(x)
@@ -1086,7 +1084,7 @@ pub(crate) fn has_finite_verb(doc: &Document, k: usize, e: usize) -> bool {
 }
 
 /// Auxiliaries and modals: a finite verb wherever they stand (sorted, for
-/// [`lexicon::in_list`]).
+/// [`lexicon::in_list`]; a compiled list: `lexicon::LEX_FINITE`).
 pub(crate) const FINITE: &[&str] = &[
     "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might", "must",
     "should", "was", "were", "will", "won't", "would",
@@ -1151,20 +1149,32 @@ pub(crate) fn is_negated_auxiliary(w: &str) -> bool {
     )
 }
 
+/// Common irregular past forms ([`is_past_verb`]; a compiled list:
+/// `lexicon::LEX_IRREGULAR_PAST`).
+#[rustfmt::skip]
+pub(crate) const IRREGULAR_PAST: &[&str] = &[
+    "became", "began", "begun", "brought", "built", "came", "chose", "chosen", "did", "done",
+    "drawn", "fell", "felt", "found", "gave", "given", "gone", "got", "grew", "grown",
+    "had", "heard", "held", "kept", "knew", "led", "left", "lost", "made", "meant",
+    "met", "paid", "ran", "rose", "said", "sat", "saw", "sent", "shown", "sold",
+    "spent", "spoke", "spoken", "stood", "taken", "thought", "thrown", "told", "took", "understood",
+    "went", "won", "written", "wrote",
+];
+
 /// A lowercase past-tense verb: regular (`offered`) or a common irregular one (`won`,
 /// `made`).
-#[rustfmt::skip]
 pub(crate) fn is_past_verb(w: &str) -> bool {
-    const IRREGULAR: &[&str] = &[
-        "became", "began", "begun", "brought", "built", "came", "chose", "chosen", "did", "done",
-        "drawn", "fell", "felt", "found", "gave", "given", "gone", "got", "grew", "grown",
-        "had", "heard", "held", "kept", "knew", "led", "left", "lost", "made", "meant",
-        "met", "paid", "ran", "rose", "said", "sat", "saw", "sent", "shown", "sold",
-        "spent", "spoke", "spoken", "stood", "taken", "thought", "thrown", "told", "took", "understood",
-        "went", "won", "written", "wrote",
-    ];
-    lexicon::in_list(IRREGULAR, w)
-        || (w.len() > 3 && w.ends_with("ed") && w.chars().all(|c| c.is_lowercase()))
+    lexicon::in_list(IRREGULAR_PAST, w) || is_regular_past(w)
+}
+
+/// [`is_past_verb`] of token `k`, its irregular forms known from the token's facts.
+pub(crate) fn is_past_verb_at(doc: &Document, k: usize) -> bool {
+    doc.is(k, lexicon::LEX_IRREGULAR_PAST) || is_regular_past(doc.tok(k))
+}
+
+/// A lowercase word ending in `ed` (`offered`), longer than `red` or `bed`.
+fn is_regular_past(w: &str) -> bool {
+    w.len() > 3 && w.ends_with("ed") && w.chars().all(|c| c.is_lowercase())
 }
 
 /// Does the comma at token `x` hand the sentence over to a clause the report does not cover?
