@@ -1453,4 +1453,19 @@ mod tests {
         assert_eq!(q[0].0, "Illva will pay 48m yuan");
         assert_eq!(q[0].2.as_deref(), Some("Changyu"));
     }
+
+    #[test]
+    fn a_verb_joined_on_shares_the_subject_and_a_possessed_noun_is_no_verb() {
+        let q = quotes(
+            "McConnell met with her and other leaders and came away convinced that reforms were underway.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].2.as_deref(), Some("McConnell"), "{q:?}");
+        // (`Ryan’s comments` is no cue whose subject a participle shares.)
+        let q = quotes(
+            "One operative tried to downplay Ryan’s comments, saying they were not a big deal.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].2.as_deref(), Some("One operative"), "{q:?}");
+    }
 }

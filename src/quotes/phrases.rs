@@ -441,6 +441,17 @@ pub fn plain_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> {
     if is_preposition(first) || (first.ends_with("ly") && !quantity) {
         return None;
     }
+    // (A past verb of the irregular kind opens a predicate, never a subject: in `McConnell
+    // met with her and came away convinced that`, the subject is the one `met` and `came`
+    // share.)
+    if a > lo
+        && matches!(doc.tok(a - 1), "and" | "but")
+        && doc.is(a, lexicon::LEX_IRREGULAR_PAST)
+        && !doc.is(a, lexicon::LEX_FINITE)
+        && first.starts_with(|c: char| c.is_lowercase())
+    {
+        return shared_subject(doc, a, lo);
+    }
     // (A verb and its object are a predicate: `…, issued a statement Tuesday saying`; but
     // `elected officials said`.)
     if a + 1 < e
@@ -679,14 +690,14 @@ pub(crate) fn shared_subject(doc: &Document, v: usize, lo: usize) -> Option<Span
             k != v
                 && doc.tok(k).starts_with(|c: char| c.is_lowercase())
                 && (doc.is(k, lexicon::LEX_SPEECH_VERB) || cues::is_learned_cue(doc, k))
-                // (After a determiner the word is a noun: `senator representing the state`,
-                // `his secretary of state`.)
+                // (After a determiner or a possessive the word is a noun: `senator
+                // representing the state`, `his secretary of state`, `Ms Villalba's claim`.)
                 && !(k > lo
-                    && matches!(
+                    && (matches!(
                         doc.tok(k - 1),
                         "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my"
                             | "this" | "that" | "of"
-                    ))
+                    ) || lexicon::is_possessive(doc.tok(k - 1))))
         })
         // (`Rep. Hakeem Jeffries reacted to the news, saying: “…”`: any verb before it.)
         .or_else(|| {
