@@ -1468,4 +1468,14 @@ mod tests {
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].2.as_deref(), Some("One operative"), "{q:?}");
     }
+
+    #[test]
+    fn going_on_to_say_is_the_one_who_went_on() {
+        let q = quotes(
+            "“It is insane,” Sanders said, going on to say that the country has fought racism.",
+        );
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].0, "the country has fought racism");
+        assert_eq!(q[1].2.as_deref(), Some("Sanders"), "{q:?}");
+    }
 }

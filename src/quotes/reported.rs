@@ -587,6 +587,15 @@ pub(crate) fn find_indirect(
                             .then(|| long_subject(doc, i, a))
                             .flatten()
                     })
+                    // (`Sanders said, going on to say that …`: the one who went on.)
+                    .or_else(|| {
+                        (i >= a + 3
+                            && matches!(doc.tok(i - 3), "going" | "went")
+                            && doc.tok(i - 2) == "on"
+                            && doc.tok(i - 1) == "to")
+                            .then(|| shared_subject(doc, i - 3, a))
+                            .flatten()
+                    })
             };
             if !participle && src.is_none() && kind != CueKind::Speech {
                 i += 1;
