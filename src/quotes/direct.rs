@@ -512,6 +512,10 @@ pub(crate) fn is_reported_partial(doc: &Document, q: &QuotedSpan) -> bool {
 /// a quote mark or comma is right next to them or `that` follows.
 pub(crate) fn is_cue_token(doc: &Document, i: usize) -> bool {
     let w = doc.tok(i);
+    // `As Ms. Simonyan put it, …`, `as one aide put it:`: a phrase that reports words.
+    if matches!(w, "put" | "puts") && i + 1 < doc.tokens.len() && doc.tok(i + 1) == "it" {
+        return true;
+    }
     let lex = doc.lex(i);
     if lex & lexicon::LEX_SPEECH_VERB == 0 {
         // Beyond the list, a lowercase word the learned table gives as a cue in its frame

@@ -1478,4 +1478,14 @@ mod tests {
         assert_eq!(q[1].0, "the country has fought racism");
         assert_eq!(q[1].2.as_deref(), Some("Sanders"), "{q:?}");
     }
+
+    #[test]
+    fn as_someone_put_it_cues_a_quote() {
+        let q = quotes("As Ms. Simonyan put it in a statement in July, RT is “providing a perspective you won't get elsewhere.”");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].2.as_deref(), Some("Ms. Simonyan"), "{q:?}");
+        let q = quotes("As the president put it: “We are ready.”");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].2.as_deref(), Some("president"), "{q:?}");
+    }
 }
