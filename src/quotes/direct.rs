@@ -551,6 +551,9 @@ pub(crate) fn is_cue_token(doc: &Document, i: usize) -> bool {
     matches!(prev, "”" | "\"" | "," | "’" | "'" | "»")
         || after_quote_source
         || matches!(next, "that" | ":")
+        // (or the learned table gives the word as a cue in its frame: `He promised to release
+        // a report “as soon as possible”`)
+        || (w.starts_with(|c: char| c.is_lowercase()) && cues::is_learned_cue(doc, i))
         || (next == "out" && w.starts_with("point"))
         // (`She continued, “For us …”`: a comma and the opening mark.)
         || (next == ","

@@ -1488,4 +1488,13 @@ mod tests {
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].2.as_deref(), Some("president"), "{q:?}");
     }
+
+    #[test]
+    fn a_weak_verb_the_table_gives_as_a_cue_introduces_a_partial_quote() {
+        let q =
+            quotes("Gowdy promised to release a report \"as soon as possible\" on the findings.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "as soon as possible");
+        assert_eq!(q[0].2.as_deref(), Some("Gowdy"), "{q:?}");
+    }
 }
