@@ -190,7 +190,11 @@ pub(crate) fn classify_direct(
     // A short span in Title Case is a title or a name (`“Fox News Sunday,”`, `the “War On
     // Drugs”`), unless a cue introduces it right away (`chanted: “Lock Her Up”`).
     // (`told “Fox and Friends”`: what follows `told` is whom it was told to.)
+    // (Nor is a sentence of its own that goes on from a quote: `“…,” the president added.
+    // “We're America.”`)
+    let goes_on = follows_quote && text[..q.open].trim_end().ends_with(['.', '!', '?']);
     if is_title_like(doc, content)
+        && !goes_on
         && before.is_none_or(|(cue, _, dist)| {
             dist != 0 || matches!(doc.slice(cue), "told" | "tells" | "telling")
         })

@@ -1497,4 +1497,15 @@ mod tests {
         assert_eq!(q[0].0, "as soon as possible");
         assert_eq!(q[0].2.as_deref(), Some("Gowdy"), "{q:?}");
     }
+
+    #[test]
+    fn a_sentence_that_goes_on_from_a_quote_is_no_title() {
+        let q = quotes("“It is not an act of pity,” the president added. “We're America.”");
+        let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["It is not an act of pity", "We're America."],
+            "{q:?}"
+        );
+    }
 }
