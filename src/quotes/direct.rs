@@ -278,6 +278,24 @@ pub(crate) fn classify_direct(
     })
 }
 
+/// For the closing mark at token `close`: the token of its opening mark, when what they
+/// enclose (no further back than `lo`) is a title (see [`is_title_like`]).
+fn title_before(doc: &Document, lo: usize, close: usize) -> Option<usize> {
+    let open = (lo..close)
+        .rev()
+        .take(8)
+        .find(|&k| is_quote_char_token(doc.tok(k)))?;
+    (open + 1 < close
+        && is_title_like(
+            doc,
+            Span::new(
+                doc.tokens[open + 1].span().start,
+                doc.tokens[close - 1].span().end,
+            ),
+        ))
+    .then_some(open)
+}
+
 /// Is the span a short run of capitalised words, as titles of shows, books and campaigns
 /// are? Small joining words (`of`, `the`, `and`) may stand between them.
 pub(crate) fn is_title_like(doc: &Document, content: Span) -> bool {
@@ -867,7 +885,15 @@ pub(crate) fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source
         i -= 1;
         let w = doc.tok(i);
         if is_quote_char_token(w) {
-            break;
+            // (A title in marks between the verb and the quote is passed over: `Johnson tells
+            // MSNBC’s “Morning Joe” on Friday that “exactly who did it” remains …`.)
+            match title_before(doc, lo, i) {
+                Some(open) => {
+                    i = open;
+                    continue;
+                }
+                None => break,
+            }
         }
         if w.eq_ignore_ascii_case("according")
             && doc

@@ -1508,4 +1508,12 @@ mod tests {
             "{q:?}"
         );
     }
+
+    #[test]
+    fn a_title_in_marks_between_cue_and_quote_is_passed_over() {
+        let q = quotes("Johnson tells MSNBC’s “Morning Joe” on Friday that “exactly who did it” remains unknown.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "exactly who did it");
+        assert_eq!(q[0].2.as_deref(), Some("Johnson"), "{q:?}");
+    }
 }
