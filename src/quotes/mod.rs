@@ -1516,4 +1516,16 @@ mod tests {
         assert_eq!(q[0].0, "exactly who did it");
         assert_eq!(q[0].2.as_deref(), Some("Johnson"), "{q:?}");
     }
+
+    #[test]
+    fn verbs_of_regard_before_as_describe_in_words() {
+        let q = quotes(
+            "McCain told reporters he viewed Obama as “directly responsible” for the attack.",
+        );
+        assert!(
+            q.iter()
+                .any(|q| q.0 == "directly responsible" && q.1 == QuoteKind::Direct),
+            "{q:?}"
+        );
+    }
 }
