@@ -244,6 +244,8 @@ pub(crate) struct Builder<'d, 'a> {
     /// The organisation of the group source named last (`Con Edison officials`) and where,
     /// for `the officials` and `agency officials` after it.
     pub(crate) last_group: Option<(usize, usize)>,
+    /// The latest direct quote walked and its speaker, for a `he` after it.
+    pub(crate) last_quote: Option<(Span, usize)>,
 }
 
 /// The entities whose title has one word, and the latest of them ([`rank_key`]), kept up as
@@ -319,6 +321,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             mention_log: Vec::new(),
             cands: Default::default(),
             last_group: None,
+            last_quote: None,
         }
     }
 
@@ -432,6 +435,23 @@ impl<'d, 'a> Builder<'d, 'a> {
             }
         }
         best.map(|(_, e)| e)
+    }
+
+    /// `“… not a reflection on Robinson …,” Moore told the BBC. He added:` — `he` is the one
+    /// who spoke the quote before it, not a person named inside that quote: where the
+    /// latest person, `e`, was last mentioned inside the latest direct quote, that quote's
+    /// speaker (a person the pronoun fits) is returned instead.
+    fn quote_speaker_over(&self, e: usize, pos: usize, p: lexicon::Pronoun) -> Option<usize> {
+        let (q, speaker) = self.last_quote?;
+        let at = self.last_seen[e];
+        (speaker != e
+            && q.end <= pos
+            && pos - q.end <= 400
+            && q.start <= at
+            && at < q.end
+            && self.person[speaker]
+            && self.gender[speaker].is_none_or(|g| g == p))
+        .then_some(speaker)
     }
 
     pub(crate) fn push_mention(&mut self, e: usize, span: Span) {
@@ -772,6 +792,7 @@ impl<'d, 'a> Builder<'d, 'a> {
                         Some(e) => e,
                         None => self.person_from_seen(s.start, p)?,
                     };
+                    let e = self.quote_speaker_over(e, s.start, p).unwrap_or(e);
                     let g = self.gender[e].unwrap_or(p);
                     self.set_gender(e, Some(g));
                     self.mention_at(e, s);

@@ -324,6 +324,9 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
         if let Source::Phrase(s) = q.source {
             phrases[qi] = Some(crate::quotes::with_determiner(doc, s));
         }
+        if q.kind == crate::types::QuoteKind::Direct {
+            b.last_quote = speaker.map(|e| (q.span, e));
+        }
         // A quote with a cue of its own sets who spoke last, even when its source stays
         // unresolved (`“…,” the mayor said.` — the next uncued quote is not someone
         // earlier's); an indirect quote only when it names someone.
@@ -761,6 +764,15 @@ mod tests {
                 Some("Donald Trump".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn he_after_a_quote_is_its_speaker_not_a_name_inside_it() {
+        let t = "Coach Andy Robinson picked Jason Robinson as captain. Former captain Brian Moore \
+                 told the BBC: “It is no reflection on Robinson personally.” He added: “The \
+                 forwards must move.”";
+        let got = speakers(t);
+        assert_eq!(got[1].0.as_deref(), Some("Brian Moore"), "{got:?}");
     }
 
     #[test]
