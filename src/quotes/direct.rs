@@ -299,6 +299,16 @@ pub(crate) fn classify_direct(
 }
 
 /// For the closing mark at token `close`: the token of its opening mark, when what they
+/// enclose is a few words (no further back than `lo`).
+fn short_quote_before(doc: &Document, lo: usize, close: usize) -> Option<usize> {
+    let open = (lo..close)
+        .rev()
+        .take(8)
+        .find(|&k| is_quote_char_token(doc.tok(k)))?;
+    (open + 1 < close).then_some(open)
+}
+
+/// For the closing mark at token `close`: the token of its opening mark, when what they
 /// enclose (no further back than `lo`) is a title (see [`is_title_like`]).
 fn title_before(doc: &Document, lo: usize, close: usize) -> Option<usize> {
     let open = (lo..close)
@@ -906,8 +916,13 @@ pub(crate) fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source
         let w = doc.tok(i);
         if is_quote_char_token(w) {
             // (A title in marks between the verb and the quote is passed over: `Johnson tells
-            // MSNBC’s “Morning Joe” on Friday that “exactly who did it” remains …`.)
-            match title_before(doc, lo, i) {
+            // MSNBC’s “Morning Joe” on Friday that “exactly who did it” remains …`; so is a
+            // short quote joined to this one, `of being “duped” by “a con”`, `called her
+            // “Miss Piggy” and “Miss Housekeeping”`.)
+            let joined = b - i <= 3;
+            match title_before(doc, lo, i)
+                .or_else(|| joined.then(|| short_quote_before(doc, lo, i)).flatten())
+            {
                 Some(open) => {
                     i = open;
                     continue;

@@ -1528,4 +1528,18 @@ mod tests {
             "{q:?}"
         );
     }
+
+    #[test]
+    fn a_short_quote_joined_to_a_partial_one_is_partial_too() {
+        let q = quotes(
+            "Trump sought to accuse Clinton’s campaign of being “duped” by “a con” on Friday.",
+        );
+        let texts: Vec<(&str, Option<&str>)> =
+            q.iter().map(|q| (q.0.as_str(), q.2.as_deref())).collect();
+        assert_eq!(
+            texts,
+            [("duped", Some("Trump")), ("a con", Some("Trump"))],
+            "{q:?}"
+        );
+    }
 }
