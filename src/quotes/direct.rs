@@ -603,6 +603,9 @@ pub(crate) fn is_cue_token(doc: &Document, i: usize) -> bool {
     matches!(prev, "”" | "\"" | "," | "’" | "'" | "»")
         || after_quote_source
         || matches!(next, "that" | ":")
+        // (A verb, no noun after a determiner, right before the mark: `Trump promised “jobs,
+        // jobs, jobs”`, `the department reported “2,521 shooting incidents”`.)
+        || (matches!(next, "“" | "\"" | "«") && !cues::is_noun_marker(prev))
         // (or the learned table gives the word as a cue in its frame: `He promised to release
         // a report “as soon as possible”`)
         || (w.starts_with(|c: char| c.is_lowercase()) && cues::is_learned_cue(doc, i))

@@ -1542,4 +1542,14 @@ mod tests {
             "{q:?}"
         );
     }
+
+    #[test]
+    fn a_weak_reporting_verb_right_before_the_mark_cues_it() {
+        let q = quotes("Trump promised “jobs, jobs, jobs” to the crowd.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(
+            (q[0].0.as_str(), q[0].2.as_deref()),
+            ("jobs, jobs, jobs", Some("Trump"))
+        );
+    }
 }
