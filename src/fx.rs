@@ -86,6 +86,20 @@ pub fn hash_bytes(b: &[u8]) -> u64 {
     h.hash
 }
 
+/// [`hash_bytes`] of the `n` (1..=16) bytes of `bytes` at `start`, where `start + 16` lies
+/// within `bytes`: the word read as two 64-bit chunks, the same value without the
+/// byte-at-a-time fold of its tail (for the name filter's hundreds of thousands of words).
+#[inline]
+pub fn hash_word_at(bytes: &[u8], start: usize, n: usize) -> u64 {
+    let (lo, hi) = crate::lexicon::word_chunks(bytes, start, n);
+    let mut h = FxHasher::default();
+    h.add(lo);
+    if n > 8 {
+        h.add(hi);
+    }
+    h.hash
+}
+
 /// Byte strings numbered 0, 1, 2 … in the order they are first met. The bytes sit one after
 /// another in one buffer; the map takes a string's hash to the ids with that hash, checked
 /// against the bytes (no boxed string per entry, and the map type the entity key index uses:
@@ -132,6 +146,17 @@ impl Interner {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_hashed_in_place_hashes_as_its_bytes() {
+        let text = b"a bc def ghij klmnopqrstuvwxyz0123456789 and some padding after it";
+        for start in 0..20 {
+            for n in 1..=16 {
+                let want = hash_bytes(&text[start..start + n]);
+                assert_eq!(hash_word_at(text, start, n), want, "{start} {n}");
+            }
+        }
+    }
 
     #[test]
     fn strings_are_numbered_in_the_order_first_met() {

@@ -183,8 +183,40 @@ struct LowerWords {
 impl LowerWords {
     /// The three bits of word `w`.
     fn bits(w: &[u8]) -> [usize; 3] {
-        let h = crate::fx::hash_bytes(w);
+        Self::bits_of_hash(crate::fx::hash_bytes(w))
+    }
+
+    /// The three bits of a word whose [`crate::fx::hash_bytes`] is `h`.
+    #[inline]
+    fn bits_of_hash(h: u64) -> [usize; 3] {
         [0, 21, 42].map(|s| (h >> s) as usize % BLOCK_BITS)
+    }
+
+    /// [`crate::fx::hash_bytes`] of token `j` (possessive ending dropped), if it is a word
+    /// written in lowercase. A short word is hashed in place (every token of the text is read
+    /// once when the blocks are built).
+    #[inline]
+    fn token_hash(doc: &Document, bytes: &[u8], j: usize) -> Option<u64> {
+        if doc.is_upper(j) || doc.kind(j) != TokKind::Word {
+            return None;
+        }
+        let Span { start, end } = doc.tokens[j].span();
+        let w = &bytes[start..end];
+        let n = if w.ends_with(b"\xE2\x80\x99s") {
+            w.len() - 4
+        } else if w.ends_with(b"'s") {
+            w.len() - 2
+        } else {
+            w.len()
+        };
+        if n == 0 || !w[0].is_ascii_lowercase() {
+            return None;
+        }
+        Some(if n <= 16 && start + 16 <= bytes.len() {
+            crate::fx::hash_word_at(bytes, start, n)
+        } else {
+            crate::fx::hash_bytes(&w[..n])
+        })
     }
 
     /// Does a token of blocks `a..=b` write `w` (lowercase) in lowercase?
@@ -201,13 +233,10 @@ impl LowerWords {
             let f = self.blocks[k].get_or_insert_with(|| {
                 let mut f = vec![0u64; BLOCK_BITS / 64].into_boxed_slice();
                 let end = ((k + 1) * BLOCK_TOKENS).min(doc.tokens.len());
+                let bytes = doc.text.as_bytes();
                 for j in k * BLOCK_TOKENS..end {
-                    if doc.is_upper(j) || doc.kind(j) != TokKind::Word {
-                        continue;
-                    }
-                    let t = strip_possessive(doc.tok(j)).as_bytes();
-                    if t.first().is_some_and(u8::is_ascii_lowercase) {
-                        for x in Self::bits(t) {
+                    if let Some(h) = Self::token_hash(doc, bytes, j) {
+                        for x in Self::bits_of_hash(h) {
                             f[x / 64] |= 1 << (x % 64);
                         }
                     }
