@@ -117,7 +117,6 @@ pub(crate) fn try_for_each_of<Q: QuoteLike, E>(
             junk[i + 1] = true;
         }
     }
-    let mut words: Vec<&str> = Vec::new();
     for s in doc.sentences() {
         if junk[s.paragraph] {
             continue;
@@ -128,16 +127,15 @@ pub(crate) fn try_for_each_of<Q: QuoteLike, E>(
         if doc.slice(span).trim_end().ends_with('?') || ends_with_question(doc, s.first, s.last) {
             continue;
         }
-        words.clear();
-        words.extend(
-            (a..b)
-                .filter(|&i| doc.kind(i) != TokKind::Punct)
-                .map(|i| doc.tok(i)),
-        );
-        if words.len() < 5 {
+        // (At least five words: tokens that are not punctuation.)
+        if (a..b)
+            .filter(|&i| doc.kind(i) != TokKind::Punct)
+            .nth(4)
+            .is_none()
+        {
             continue;
         }
-        let (rule, kind, on) = score_sentence(doc, a, b, &words, quotes, span);
+        let (rule, kind, on) = score_sentence(doc, a, b, quotes, span);
         // The learned model (ClaimBuster-trained, see `claims_model`) and the rules vote
         // together: the rules know news-article structure, the model knows what
         // fact-checkers found check-worthy.
@@ -394,6 +392,33 @@ fn find_boiler(h: &[u8]) -> Option<bool> {
     (!special).then_some(false)
 }
 
+/// A superlative in `-est` (`largest`, `fastest`), not one of the common words that only
+/// end like one.
+fn is_superlative(w: &str) -> bool {
+    w.len() > 5
+        && w.ends_with("est")
+        && w.chars().all(|c| c.is_lowercase())
+        && !matches!(
+            w,
+            "interest"
+                | "protest"
+                | "honest"
+                | "forest"
+                | "suggest"
+                | "request"
+                | "invest"
+                | "arrest"
+                | "harvest"
+                | "contest"
+        )
+}
+
+/// A word that tells of an event: a lowercase past form in `-ed`, or a form of `be`/`have`.
+fn is_event_word(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_lowercase()))
+        || matches!(w, "is" | "are" | "was" | "were" | "has" | "have" | "had")
+}
+
 /// The signals of [`score_sentence`], in the order a claim lists them (bit `k` of its flags
 /// is `SIGNALS[k]`).
 const SIGNALS: [&str; 9] = [
@@ -413,62 +438,56 @@ fn score_sentence<Q: QuoteLike>(
     doc: &Document,
     a: usize,
     b: usize,
-    words: &[&str],
     quotes: &[Q],
     span: Span,
 ) -> (f32, ClaimKind, u16) {
-    // The word lists each word is in, found once at segmentation (`words` are these tokens):
-    // one pass gathers every list any word is in, and how many opinion words there are.
+    // One pass over the sentence's words (its tokens that are not punctuation): the word
+    // lists each is in (found once at segmentation), how many opinion words there are, and
+    // the tests of each word's text, each passed over once it holds.
     let mut lists: LexBits = 0;
     let mut opinion = 0usize;
-    let mut number_token = false;
+    let (mut number, mut comparison, mut accusation) = (false, false, false);
+    let (mut entity, mut event) = (false, false);
+    let mut after_failed = false;
     for i in a..b {
         match doc.kind(i) {
             TokKind::Punct => continue,
-            TokKind::Number => number_token = true,
+            TokKind::Number => number = true,
             TokKind::Word => {}
         }
         let lex = doc.lex(i);
         lists |= lex;
         opinion += (lex & LEX_OPINION_WORD != 0) as usize;
+        // (A capitalised word past the first that is not a common one.)
+        entity |= i > a
+            && doc.kind(i) == TokKind::Word
+            && doc.is_upper(i)
+            && lex & LEX_NOT_NAME_WORD == 0;
+        // (The tests of the text, picked by the word's first and last byte.)
+        let t = doc.tokens[i].span();
+        let w = &doc.text.as_bytes()[t.start..t.end];
+        let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+            continue;
+        };
+        if !number && matches!(first, b'$' | 0xC2 | 0xE2) {
+            number = doc.tok(i).starts_with(['$', '£', '€']);
+        }
+        match last {
+            b't' if !comparison => comparison = is_superlative(doc.tok(i)),
+            // `failed to act` blames someone; `the talks failed` does not.
+            b'o' => accusation = accusation || (after_failed && w == b"to"),
+            b'd' | b's' | b'e' if !event => event = is_event_word(doc.tok(i)),
+            _ => {}
+        }
+        after_failed = last == b'd' && w == b"failed";
     }
     let has = |bit: LexBits| lists & bit != 0;
-    let number = number_token
-        || has(LEX_NUMBER_WORD)
-        || words.iter().any(|w| w.starts_with(['$', '£', '€']));
-    let comparison = has(LEX_COMPARISON_WORD)
-        || words.iter().any(|w| {
-            w.len() > 5
-                && w.ends_with("est")
-                && w.chars().all(|c| c.is_lowercase())
-                && !matches!(
-                    *w,
-                    "interest"
-                        | "protest"
-                        | "honest"
-                        | "forest"
-                        | "suggest"
-                        | "request"
-                        | "invest"
-                        | "arrest"
-                        | "harvest"
-                        | "contest"
-                )
-        });
+    let number = number || has(LEX_NUMBER_WORD);
+    let comparison = comparison || has(LEX_COMPARISON_WORD);
     let causal = has(LEX_CAUSAL_WORD);
     let prediction = has(LEX_PREDICTION_WORD);
-    // `failed to act` blames someone; `the talks failed` does not.
-    let accusation =
-        has(LEX_ACCUSATION_WORD) || words.windows(2).any(|w| w[0] == "failed" && w[1] == "to");
-    let entity = (a + 1..b)
-        .any(|i| doc.kind(i) == TokKind::Word && doc.is_upper(i) && !doc.is(i, LEX_NOT_NAME_WORD));
+    let accusation = accusation || has(LEX_ACCUSATION_WORD);
     let attribution = overlapping(quotes, span).next().is_some();
-    let event = words
-        .iter()
-        .any(|w| w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_lowercase()))
-        || words
-            .iter()
-            .any(|w| matches!(*w, "is" | "are" | "was" | "were" | "has" | "have" | "had"));
 
     let mut score = W_BASE;
     let mut on = 0u16;
