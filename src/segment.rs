@@ -151,25 +151,33 @@ struct Infos {
     /// per key, in a vector: the map type of `crate::fx::Interner`, so its code is in the wasm
     /// once.
     by_value: crate::fx::IdMap,
-    /// The answers of recently met short ASCII words, by their bytes (a direct-mapped cache:
-    /// most words of an article are a few hundred common ones).
+    /// The answers of recently met short words, by their bytes (a direct-mapped cache: most
+    /// words of an article are a few hundred common ones).
     recent: Vec<(u64, u64, u16)>,
+    /// `64 - log2(recent.len())`: a slot is the top bits of a word's hash.
+    shift: u32,
 }
 
-/// Entries of `Infos::recent` (a power of two).
-const RECENT: usize = 8192;
+/// Entries of `Infos::recent` for a text of `len` bytes: a power of two, one per 32 bytes
+/// of text, from 1024 to 32768 (a megabyte of news has some 18,000 distinct words: a table
+/// of a quarter as many entries kept evicting words still in use).
+fn recent_len(len: usize) -> usize {
+    (len / 32).next_power_of_two().clamp(1 << 10, 1 << 15)
+}
 
 impl Infos {
-    fn new() -> Self {
+    fn new(text_len: usize) -> Self {
+        let n = recent_len(text_len);
         Infos {
             infos: vec![lexicon::WordInfo::default()],
             by_entry: vec![0; lexicon::table_len() + 1],
             by_value: Default::default(),
-            recent: vec![(0, 0, 0); RECENT],
+            recent: vec![(0, 0, 0); n],
+            shift: 64 - n.trailing_zeros(),
         }
     }
 
-    /// [`Infos::id`], answered from `recent` for a word of up to 15 ASCII bytes (its bytes and
+    /// [`Infos::id`], answered from `recent` for a word of up to 15 bytes (its bytes and
     /// its length are the key: an answer depends on nothing else).
     #[inline]
     fn id_cached(&mut self, text: &str, start: usize, end: usize) -> u16 {
@@ -181,11 +189,8 @@ impl Infos {
         let (lo, hi) = crate::lexicon::word_chunks(bytes, start, n);
         // (The length in the top byte of `hi`: the word's 16th byte is never used.)
         let hi = hi | (n as u64) << 56;
-        if lo & 0x8080_8080_8080_8080 != 0 || hi & 0x0080_8080_8080_8080 != 0 {
-            return self.id(text, start, end);
-        }
-        let slot = ((lo ^ hi.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 51) as usize
-            & (RECENT - 1);
+        let slot =
+            ((lo ^ hi.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize;
         let (l, h, id) = self.recent[slot];
         if l == lo && h == hi {
             return id;
@@ -245,7 +250,7 @@ impl<'a> Document<'a> {
         let paragraphs = paragraphs(text);
         let mut tokens = Vec::new();
         let mut meta = Vec::new();
-        let mut infos = Infos::new();
+        let mut infos = Infos::new(text.len());
         let mut sentences = Vec::new();
         for (pi, p) in paragraphs.iter().enumerate() {
             let first = tokens.len();
@@ -1056,7 +1061,7 @@ mod tests {
 
     #[test]
     fn word_list_answers_beyond_the_meta_bits_overflow() {
-        let mut infos = Infos::new();
+        let mut infos = Infos::new(0);
         for bits in 1..5000 {
             let id = infos.next(lexicon::WordInfo { bits, cue: 0 });
             assert_eq!(id == meta::OVERFLOW, bits >= meta::OVERFLOW as u32);
