@@ -294,7 +294,8 @@ const BOILER: [&str; 15] = [
 ];
 
 /// Per byte, the phrases of [`BOILER`] whose first (`.0`) and second (`.1`) letter it is,
-/// in either case, as bits.
+/// in either case, as bits; bit [`SPECIAL`] marks the first two bytes of `İ` (C4 B0) and of
+/// the Kelvin sign (E2 84 AA), whose lowercase is ASCII.
 const BOILER_LETTERS: ([u16; 256], [u16; 256]) = {
     let mut first = [0u16; 256];
     let mut second = [0u16; 256];
@@ -307,8 +308,16 @@ const BOILER_LETTERS: ([u16; 256], [u16; 256]) = {
         second[b[1].to_ascii_uppercase() as usize] |= 1 << k;
         k += 1;
     }
+    first[0xC4] |= 1 << SPECIAL;
+    second[0xB0] |= 1 << SPECIAL;
+    first[0xE2] |= 1 << SPECIAL;
+    second[0x84] |= 1 << SPECIAL;
     (first, second)
 };
+
+/// The bit of [`BOILER_LETTERS`] past the phrases'.
+const SPECIAL: usize = BOILER.len();
+const _: () = assert!(SPECIAL < 16);
 
 /// `t.split_whitespace().count()`, counting no further than `max`: eight ASCII bytes at a
 /// time where they are all ASCII (word starts counted as bits), other characters decoded.
@@ -361,32 +370,28 @@ fn count_words(t: &str, max: usize) -> usize {
 
 /// Does `h` hold a phrase of [`BOILER`], ignoring ASCII case? `None` when it holds none but
 /// holds `İ` or the Kelvin sign (whose lowercase is ASCII: the caller lowercases the text
-/// then). One pass; a phrase is compared only where its first two letters stand.
+/// then). One pass over the pairs of adjacent bytes; a phrase is compared only where its
+/// first two letters stand, and a special character only where its first two bytes do.
 fn find_boiler(h: &[u8]) -> Option<bool> {
     let (first, second) = &BOILER_LETTERS;
     let mut special = false;
-    for i in 0..h.len() {
-        let x = h[i];
-        if x >= 0x80 {
-            // `İ` is C4 B0, the Kelvin sign E2 84 AA.
-            if (x == 0xC4 && h.get(i + 1) == Some(&0xB0))
-                || (x == 0xE2 && h[i + 1..].starts_with(&[0x84, 0xAA]))
-            {
-                special = true;
-            }
-            continue;
-        }
-        if i + 1 == h.len() {
-            continue;
-        }
-        let mut m = first[x as usize] & second[h[i + 1] as usize];
+    for i in 1..h.len() {
+        let mut m = first[h[i - 1] as usize] & second[h[i] as usize];
         while m != 0 {
-            let n = BOILER[m.trailing_zeros() as usize].as_bytes();
+            let k = m.trailing_zeros() as usize;
+            m &= m - 1;
+            if k == SPECIAL {
+                let i = i - 1;
+                special |=
+                    h[i..].starts_with(&[0xC4, 0xB0]) || h[i..].starts_with(&[0xE2, 0x84, 0xAA]);
+                continue;
+            }
+            let i = i - 1;
+            let n = BOILER[k].as_bytes();
             if h[i..].len() >= n.len() && h[i..i + n.len()].eq_ignore_ascii_case(n) {
                 // (Also in the lowercased text, whatever else it holds.)
                 return Some(true);
             }
-            m &= m - 1;
         }
     }
     (!special).then_some(false)
