@@ -82,7 +82,17 @@ pub(crate) fn classify(text: &str, pos: usize, c: char) -> Option<Mark> {
             (true, true) => {
                 let before = text[..pos].trim_end().chars().next_back();
                 let after = text[pos + 1..].trim_start().chars().next();
-                if before.is_some_and(ends_spaced_close) && text[..pos].trim_end().len() < pos {
+                // (A word cut off with dashes closes: `to "shoot any n------" who …`.)
+                let cut_word = text[..pos]
+                    .trim_end_matches(['-', '—', '–'])
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                    && text[..pos].ends_with(['-', '—', '–'])
+                    && next.is_none_or(char::is_whitespace);
+                if cut_word
+                    || (before.is_some_and(ends_spaced_close) && text[..pos].trim_end().len() < pos)
+                {
                     m(Role::Close, true)
                 } else if after.is_some_and(|a| a == '\'' || a == '‘')
                     && text[pos + 1..].trim_start().len() < text.len() - pos - 1

@@ -1552,4 +1552,11 @@ mod tests {
             ("jobs, jobs, jobs", Some("Trump"))
         );
     }
+
+    #[test]
+    fn a_mark_after_a_word_cut_off_with_dashes_closes() {
+        let q = quotes("He said \"it is a f---\" and left the room quickly.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "it is a f---");
+    }
 }
