@@ -146,9 +146,36 @@ pub(crate) fn classify(text: &str, pos: usize, c: char) -> Option<Mark> {
     }
 }
 
+/// The markup tags left in scraped copy within paragraph `p` (`<tweet author="@x"
+/// datetime="2016-03-10">`), as byte ranges: their attribute values' marks quote no one.
+/// A tag opens with `<` and a letter or `/` and closes at the next `>` within 1200 bytes (scraped attributes may hold a paragraph).
+fn markup_tags(text: &str, p: Span) -> Vec<(usize, usize)> {
+    let para = &text.as_bytes()[p.start..p.end];
+    let mut out = Vec::new();
+    let mut k = 0;
+    while let Some(i) = para[k..].iter().position(|&b| b == b'<').map(|i| k + i) {
+        k = i + 1;
+        if !para
+            .get(i + 1)
+            .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/')
+        {
+            continue;
+        }
+        let window = &para[i + 1..para.len().min(i + 1200)];
+        if let Some(j) = window.iter().position(|&b| b == b'>' || b == b'<') {
+            if window[j] == b'>' {
+                out.push((p.start + i, p.start + i + 1 + j));
+                k = i + 1 + j;
+            }
+        }
+    }
+    out
+}
+
 pub(crate) fn marks_in(text: &str, p: Span) -> Vec<Mark> {
     let mut out = Vec::new();
     let mut skip_to = 0;
+    let tags = markup_tags(text, p);
     // Every mark is `"` or `'` or starts with the byte C2 (`«` `»`) or E2 (the curly ones):
     // only characters starting with those bytes are decoded, and eight bytes without one
     // are passed over at once.
@@ -168,6 +195,9 @@ pub(crate) fn marks_in(text: &str, p: Span) -> Vec<Mark> {
                 continue;
             }
             let pos = p.start + i;
+            if tags.iter().any(|&(a, b)| a < pos && pos < b) {
+                continue;
+            }
             let c = text[pos..].chars().next().expect("a character starts here");
             if pos < skip_to
                 || !matches!(

@@ -1559,4 +1559,13 @@ mod tests {
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].0, "it is a f---");
     }
+
+    #[test]
+    fn marks_inside_markup_tags_quote_no_one() {
+        let q = quotes(
+            "<tweet author=\"@edhenry\" date=\"in an apples-to-apples comparison, youth do worse\"> \
+             Sanders said that for young people the rate is high.",
+        );
+        assert!(q.iter().all(|q| q.1 == QuoteKind::Indirect), "{q:?}");
+    }
 }
