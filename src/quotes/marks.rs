@@ -335,6 +335,10 @@ pub fn pair_marks(doc: &Document) -> Vec<QuotedSpan> {
             }
         }
         let mut depth = 0usize; // nested doubles inside the open quote
+                                // The innermost nested double's opening mark, when its style differs from the open
+                                // quote's (`"Trump walked onto the stage, chanting “U-S-A! U-S-A!”`): a quote of its
+                                // own inside the passage.
+        let mut nested: Option<Mark> = None;
         let mut single_open: Option<Mark> = None;
         for (k, m) in marks.iter().enumerate() {
             if k == 0 && skip_first {
@@ -351,10 +355,29 @@ pub fn pair_marks(doc: &Document) -> Vec<QuotedSpan> {
                     // have … 26 weeks. "We are going …"`). One quote, as across paragraphs.
                     (true, Role::Open)
                         if depth == 0 && reopens(text, m, &open.expect("checked").0) => {}
-                    (true, Role::Open) => depth += 1,
+                    (true, Role::Open) => {
+                        depth += 1;
+                        nested = (depth == 1 && !same_style(text, m, &open.expect("checked").0))
+                            .then_some(*m);
+                    }
                     (true, Role::Close | Role::Either) => {
                         if depth > 0 {
                             depth -= 1;
+                            if let Some(nm) = nested.take() {
+                                if same_style(text, m, &nm)
+                                    || !same_style(text, m, &open.expect("checked").0)
+                                {
+                                    push_span(
+                                        &mut out,
+                                        text,
+                                        nm,
+                                        m.pos,
+                                        m.pos + m.len,
+                                        true,
+                                        false,
+                                    );
+                                }
+                            }
                         } else {
                             let (om, _) = open.take().expect("checked");
                             push_span(&mut out, text, om, m.pos, m.pos + m.len, true, multi);

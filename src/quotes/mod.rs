@@ -1568,4 +1568,10 @@ mod tests {
         );
         assert!(q.iter().all(|q| q.1 == QuoteKind::Indirect), "{q:?}");
     }
+
+    #[test]
+    fn a_quote_of_another_style_inside_a_quoted_passage_is_a_quote_too() {
+        let d = direct("Clinton spoke.\n\n\"Trump walked onto the stage, chanting “U-S-A! U-S-A!”");
+        assert!(d.iter().any(|q| q == "U-S-A! U-S-A!"), "{d:?}");
+    }
 }
