@@ -156,6 +156,11 @@ pub const LEX_DAY: LexBits = 1 << 23;
 pub const LEX_LEAD: LexBits = 1 << 24;
 /// In `crate::quotes::FINITE` (`is`, `could`, `won't`): auxiliaries and modals.
 pub const LEX_FINITE: LexBits = 1 << 25;
+/// In `crate::quotes::PREPOSITIONS` (`about`, `of`, `with`).
+pub const LEX_PREPOSITION: LexBits = 1 << 26;
+/// In `crate::entities::ORG_NOUNS` (`agency`, `firm`, `newspaper`): nouns that describe an
+/// organisation.
+pub const LEX_ORG_NOUN: LexBits = 1 << 27;
 
 /// The bits whose lists are looked up with trailing periods trimmed from the word.
 const TRIMMED: LexBits =
@@ -189,6 +194,8 @@ pub const COMPILED_LISTS: &[(LexBits, &[&str])] = &[
     (LEX_DAY, crate::quotes::DAYS),
     (LEX_LEAD, crate::ranker::LEADS),
     (LEX_FINITE, crate::quotes::FINITE),
+    (LEX_PREPOSITION, crate::quotes::PREPOSITIONS),
+    (LEX_ORG_NOUN, crate::entities::ORG_NOUNS),
 ];
 
 /// Open-addressing hash table from every word of [`COMPILED_LISTS`] (and of the learned cue

@@ -19,6 +19,7 @@ use crate::segment::{Document, TokKind};
 use crate::types::{Cue, Entity, EntityKind, Phrase, Quote, Span};
 
 mod mentions;
+pub(crate) use mentions::ORG_NOUNS;
 mod names;
 
 use mentions::*;

@@ -531,7 +531,7 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
         && !doc.starts_sentence(i)
         && !doc.text[doc.tokens[i - 1].span().end..doc.tokens[i].span().start].contains('\n')
         && doc.tok(i - 1).starts_with(|c: char| c.is_lowercase())
-        && super::mentions::is_org_description(doc.tok(i - 1))
+        && doc.is(i - 1, lexicon::LEX_ORG_NOUN)
         && doc.tok(i - 1) != "campaign";
     // Lowercase title words right before the run: `press secretary John Kirby`,
     // `developer Ammar Askar`, `Pakistan-based developer`.

@@ -701,9 +701,8 @@ pub(crate) fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)
     let cue = doc.tokens[v].span();
     // (`“…” for Clinton, said Kunin`: a phrase of the quote's sentence, then the inverted
     // cue.)
-    let adjunct_then_verb = v > start + 1
-        && doc.tok(v - 1) == ","
-        && is_preposition(&crate::case::to_lowercase(doc.tok(start)));
+    let adjunct_then_verb =
+        v > start + 1 && doc.tok(v - 1) == "," && is_lowercased_preposition_at(doc, start);
     if v == start || (v == start + 1 && doc.tok(start) == ",") || adjunct_then_verb {
         // Inverted: `said X` — the source follows the verb.
         let end = end.max(v + 1).min(doc.tokens.len());
@@ -820,7 +819,7 @@ fn manner_verb(doc: &Document, start: usize, end: usize) -> Option<usize> {
     }
     let closes = k + 1 >= end
         || matches!(doc.tok(k + 1), "," | "." | "!" | "?" | ";" | "—" | "–")
-        || is_preposition(doc.tok(k + 1))
+        || is_preposition_at(doc, k + 1)
         || doc.tok(k + 1).ends_with("ly");
     (closes && looks_like_np(doc, a, k)).then_some(k)
 }

@@ -40,7 +40,7 @@ pub(crate) fn np_after(doc: &Document, a: usize, end: usize) -> Option<Span> {
     // nor is a possessive determiner a source (`said his plan …`).
     // Nor is a clause (`adding that he believed …`).
     if a < doc.tokens.len()
-        && (is_preposition(doc.tok(a))
+        && (is_preposition_at(doc, a)
             || matches!(
                 doc.tok(a),
                 "his" | "its" | "their" | "our" | "my" | "that" | "whether" | "what" | "how"
@@ -61,7 +61,9 @@ pub(crate) fn np_after(doc: &Document, a: usize, end: usize) -> Option<Span> {
         // “…”` names Obama.)
         if b > a
             && (matches!(w, "who" | "when" | "that" | "as")
-                || (w != "of" && w.starts_with(|c: char| c.is_lowercase()) && is_preposition(w)))
+                || (w != "of"
+                    && w.starts_with(|c: char| c.is_lowercase())
+                    && is_preposition_at(doc, b)))
         {
             break;
         }
@@ -137,7 +139,7 @@ pub(crate) fn appositive_name(doc: &Document, a: usize, b: usize, end: usize) ->
         && first < b + 3
         && doc.tok(first).bytes().all(|c| c.is_ascii_lowercase())
         && !doc.is(first, lexicon::LEX_NOT_NAME_WORD)
-        && !is_preposition(doc.tok(first))
+        && !is_preposition_at(doc, first)
     {
         first += 1;
     }
@@ -438,7 +440,7 @@ pub fn plain_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> {
                 | "Approximately"
                 | "approximately"
         );
-    if is_preposition(first) || (first.ends_with("ly") && !quantity) {
+    if is_preposition_at(doc, a) || (first.ends_with("ly") && !quantity) {
         return None;
     }
     // (A past verb of the irregular kind opens a predicate, never a subject: in `McConnell
@@ -661,13 +663,33 @@ pub(crate) fn is_clause_joiner(w: &str) -> bool {
     )
 }
 
+/// Prepositions (sorted; a compiled list: `lexicon::LEX_PREPOSITION`).
+pub(crate) const PREPOSITIONS: &[&str] = &[
+    "about", "after", "against", "among", "at", "before", "behind", "by", "despite", "during",
+    "for", "from", "in", "inside", "into", "of", "on", "over", "since", "through", "to", "under",
+    "until", "upon", "with", "within", "without",
+];
+
 pub(crate) fn is_preposition(w: &str) -> bool {
-    const PREPOSITIONS: &[&str] = &[
-        "about", "after", "against", "among", "at", "before", "behind", "by", "despite", "during",
-        "for", "from", "in", "inside", "into", "of", "on", "over", "since", "through", "to",
-        "under", "until", "upon", "with", "within", "without",
-    ];
     lexicon::in_list(PREPOSITIONS, w)
+}
+
+/// [`is_preposition`] of token `k`: its compiled bit, read, not looked up.
+#[inline]
+pub(crate) fn is_preposition_at(doc: &Document, k: usize) -> bool {
+    doc.is(k, lexicon::LEX_PREPOSITION)
+}
+
+/// [`is_preposition`] of token `k` lowercased by `crate::case::to_lowercase`: for an ASCII
+/// token that is the token's compiled bit (no lowercase copy); another (`İn`, whose
+/// lowercase is not its folded form) is lowercased and looked up as before.
+pub(crate) fn is_lowercased_preposition_at(doc: &Document, k: usize) -> bool {
+    let w = doc.tok(k);
+    if w.is_ascii() {
+        is_preposition_at(doc, k)
+    } else {
+        is_preposition(&crate::case::to_lowercase(w))
+    }
 }
 
 /// A participle or a coordinated verb shares the subject of the reporting verb before it in
@@ -799,7 +821,7 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
         // appositive; the subject stands before it.)
         if k > lo + 1 && k < app_end && {
             let w = doc.tok(k);
-            is_preposition(w)
+            is_preposition_at(doc, k)
                 || (app_end - k == 1
                     && (w.ends_with("ly") || matches!(w, "however" | "meanwhile" | "too")))
         } {

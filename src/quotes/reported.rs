@@ -504,7 +504,7 @@ pub(crate) fn find_indirect(
                     let object_ok = k + 2 < e
                         && !object_then_comma
                         && !matches!(doc.tok(k), "," | ";" | ":" | "." | "?" | "!")
-                        && !is_preposition(doc.tok(k))
+                        && !is_preposition_at(doc, k)
                         && !subjectless
                         // (An object that points back or says how much, not what: `said as
                         // much`, `said so`, `said nothing`, `said the same`.)
@@ -770,7 +770,7 @@ pub(crate) fn sentence_subject(doc: &Document, a: usize, limit: usize) -> Option
     let lead = (first.len() > 3
         && (first.ends_with("ing") || first.ends_with("ed"))
         && first.starts_with(|c: char| c.is_uppercase()))
-        || is_preposition(&crate::case::to_lowercase(first));
+        || is_lowercased_preposition_at(doc, a);
     let a = if lead {
         match (a..limit.min(a + 12)).find(|&k| doc.tok(k) == ",") {
             Some(c) => c + 1,
@@ -977,7 +977,7 @@ pub(crate) fn skip_adjunct(doc: &Document, k: usize, e: usize) -> usize {
     // the adjunct that happens to precede a verb. (`in that interview`: a determiner.)
     let that = (k + 2..e.min(k + 12))
         .take_while(|&j| !matches!(doc.tok(j), "," | ";" | ":" | "." | "“" | "\""))
-        .find(|&j| doc.tok(j) == "that" && !is_preposition(doc.tok(j - 1)));
+        .find(|&j| doc.tok(j) == "that" && !is_preposition_at(doc, j - 1));
     if let Some(t) = that {
         if t + 1 < e && starts_clause(doc, t + 1) {
             return t + 1;
@@ -1023,7 +1023,7 @@ pub(crate) fn has_finite_verb(doc: &Document, k: usize, e: usize) -> bool {
         )
     {
         let v = doc.tok(k + 1);
-        if v.len() > 1 && v.chars().all(|c| c.is_lowercase()) && !is_preposition(v) {
+        if v.len() > 1 && v.chars().all(|c| c.is_lowercase()) && !is_preposition_at(doc, k + 1) {
             return true;
         }
     }
@@ -1309,7 +1309,7 @@ pub(crate) fn trailing_cue(
     // (`The Prime Minister, Keir Starmer, said …`), nor an adjunct (`In her 2003 book,
     // Living History, Clinton noted …`).
     if (first..comma).all(|k| doc.tok(k) == "," || is_np_token(doc, k))
-        || (is_preposition(&crate::case::to_lowercase(doc.tok(first)))
+        || (is_lowercased_preposition_at(doc, first)
             && !(first..comma).any(|k| {
                 let w = doc.tok(k);
                 CLAUSE_AUXILIARIES.contains(&w) || is_past_verb(w) || is_negated_auxiliary(w)
