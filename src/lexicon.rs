@@ -161,6 +161,15 @@ pub const LEX_PREPOSITION: LexBits = 1 << 26;
 /// In `crate::entities::ORG_NOUNS` (`agency`, `firm`, `newspaper`): nouns that describe an
 /// organisation.
 pub const LEX_ORG_NOUN: LexBits = 1 << 27;
+/// In `crate::quotes::BARE_CLAUSE_VERBS` (`argued`, `warned`): speech verbs that take a
+/// clause without `that`.
+pub const LEX_BARE_CLAUSE_VERB: LexBits = 1 << 28;
+/// In `crate::quotes::NAMING_WORDS` (`called`, `dubbed`): words before a term in marks.
+pub const LEX_NAMING_WORD: LexBits = 1 << 29;
+/// In `crate::quotes::WORK_NOUNS` (`book`, `film`): nouns before a title in marks.
+pub const LEX_WORK_NOUN: LexBits = 1 << 30;
+/// In [`PERSON_NOUNS`] (`fisherman`, `friend`).
+pub const LEX_PERSON_NOUN: LexBits = 1 << 31;
 
 /// The bits whose lists are looked up with trailing periods trimmed from the word.
 const TRIMMED: LexBits =
@@ -196,6 +205,10 @@ pub const COMPILED_LISTS: &[(LexBits, &[&str])] = &[
     (LEX_FINITE, crate::quotes::FINITE),
     (LEX_PREPOSITION, crate::quotes::PREPOSITIONS),
     (LEX_ORG_NOUN, crate::entities::ORG_NOUNS),
+    (LEX_BARE_CLAUSE_VERB, crate::quotes::BARE_CLAUSE_VERBS),
+    (LEX_NAMING_WORD, crate::quotes::NAMING_WORDS),
+    (LEX_WORK_NOUN, crate::quotes::WORK_NOUNS),
+    (LEX_PERSON_NOUN, PERSON_NOUNS),
 ];
 
 /// Open-addressing hash table from every word of [`COMPILED_LISTS`] (and of the learned cue
@@ -1865,7 +1878,11 @@ mod tests {
             assert_eq!(a & b, 0);
             a | b
         });
-        assert_eq!(all, (1 << COMPILED_LISTS.len()) - 1);
+        // (The low `COMPILED_LISTS.len()` bits, all 32 of them when every bit is taken.)
+        assert_eq!(
+            all,
+            LexBits::MAX >> (LexBits::BITS as usize - COMPILED_LISTS.len())
+        );
         let mut probes: Vec<String> = vec![
             "".into(),
             "Mr.".into(),

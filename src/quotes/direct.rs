@@ -126,9 +126,11 @@ pub(crate) fn classify_direct(
 
     // Words right before the opening mark that name a term rather than introduce speech.
     let before_tok = doc.tokens_before(q.open);
-    let prev_word = before_tok.checked_sub(1).map(|i| doc.tok(i)).unwrap_or("");
-    let naming = lexicon::in_list(NAMING_WORDS, prev_word);
-    if lexicon::in_list(WORK_NOUNS, prev_word) {
+    let prev = before_tok.checked_sub(1);
+    let prev_word = prev.map(|i| doc.tok(i)).unwrap_or("");
+    let prev_is = |bit| prev.is_some_and(|i| doc.is(i, bit));
+    let naming = prev_is(lexicon::LEX_NAMING_WORD);
+    if prev_is(lexicon::LEX_WORK_NOUN) {
         return None;
     }
     // `what it called “a clear threat to …”`, `what multiple lawmakers called “fraud”`: a

@@ -173,16 +173,11 @@ fn partials_inside(
             Span::new(qs.content.start, qs.content.start + t.len())
         };
         let words = words_in(doc, content);
-        let prev = doc
-            .tokens_before(qs.open)
-            .checked_sub(1)
-            .map(|i| doc.tok(i));
+        let prev = doc.tokens_before(qs.open).checked_sub(1);
         if words == 0
             || words > 12
             || is_title_like(doc, content)
-            || prev.is_some_and(|w| {
-                lexicon::in_list(NAMING_WORDS, w) || lexicon::in_list(direct::WORK_NOUNS, w)
-            })
+            || prev.is_some_and(|i| doc.is(i, lexicon::LEX_NAMING_WORD | lexicon::LEX_WORK_NOUN))
         {
             continue;
         }

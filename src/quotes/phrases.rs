@@ -229,7 +229,7 @@ pub(crate) fn looks_like_np(doc: &Document, a: usize, b: usize) -> bool {
             || doc.is(k, lexicon::LEX_TITLE_WORD | lexicon::LEX_GROUP_NOUN)
     }) || doc.is(b - 1, lexicon::LEX_ORG_HEAD)
         // (`said the woman`, `her friend said`: a noun for a person heads it.)
-        || lexicon::in_list(lexicon::PERSON_NOUNS, doc.tok(b - 1))
+        || doc.is(b - 1, lexicon::LEX_PERSON_NOUN)
 }
 
 /// Plural and generic nouns that name a source group (`officials`, `police`, `experts`).

@@ -400,7 +400,7 @@ pub(crate) fn find_indirect(
             }
             let bare_ok = match kind {
                 CueKind::Speech => {
-                    lexicon::in_list(BARE_CLAUSE_VERBS, w)
+                    doc.is(i, lexicon::LEX_BARE_CLAUSE_VERB)
                         || cues::probability(w, cues::Frame::Clause) >= cues::MIN_BARE_CLAUSE
                 }
                 CueKind::Belief | CueKind::Stance | CueKind::Learned => true,
@@ -1536,9 +1536,10 @@ fn source_stretch(doc: &Document, a: usize, b: usize) -> Option<Span> {
     // The head: a role or group noun, or a name (`people close to Clinton`, `the report`).
     let head = (a..b).any(|k| {
         doc.is(k, lexicon::LEX_TITLE_WORD)
-            || is_group_noun(doc.tok(k))
-            || lexicon::in_list(lexicon::PERSON_NOUNS, doc.tok(k))
-            || doc.is(k, lexicon::LEX_ORG_HEAD)
+            || doc.is(
+                k,
+                lexicon::LEX_GROUP_NOUN | lexicon::LEX_PERSON_NOUN | lexicon::LEX_ORG_HEAD,
+            )
             || (doc.is_upper(k) && k > a)
     });
     (opens && plain && head)
