@@ -680,16 +680,11 @@ pub(crate) fn is_preposition_at(doc: &Document, k: usize) -> bool {
     doc.is(k, lexicon::LEX_PREPOSITION)
 }
 
-/// [`is_preposition`] of token `k` lowercased by `crate::case::to_lowercase`: for an ASCII
-/// token that is the token's compiled bit (no lowercase copy); another (`İn`, whose
-/// lowercase is not its folded form) is lowercased and looked up as before.
+/// [`is_preposition`] of token `k` lowercased by `crate::case::to_lowercase`, without the
+/// copy: that lowercases each character as the lists fold it, but for `İ`, which it follows
+/// with a combining dot that no preposition holds.
 pub(crate) fn is_lowercased_preposition_at(doc: &Document, k: usize) -> bool {
-    let w = doc.tok(k);
-    if w.is_ascii() {
-        is_preposition_at(doc, k)
-    } else {
-        is_preposition(&crate::case::to_lowercase(w))
-    }
+    is_preposition_at(doc, k) && !doc.tok(k).contains('\u{130}')
 }
 
 /// A participle or a coordinated verb shares the subject of the reporting verb before it in
