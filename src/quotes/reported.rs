@@ -51,6 +51,17 @@ pub(crate) fn cue_kind(doc: &Document, i: usize) -> Option<CueKind> {
     (!(i > 0 && cues::is_noun_marker(doc.tok(i - 1)))).then_some(kind)
 }
 
+/// Can word token `i` open an attribution of [`find_indirect`]'s pass: a cue
+/// ([`cue_kind`]), `according` (`to`), `as` (`As X put it`) or a headline's `Says`? A word
+/// that starts lowercase, is in no cue list and has neither 2 nor 9 bytes opens none (a
+/// headline's verb is capitalised): most words, told apart on the token's facts and length
+/// without reading its text.
+#[inline]
+fn may_open_attribution(doc: &Document, i: usize) -> bool {
+    let len = doc.tokens[i].span().len();
+    doc.is_upper(i) || len == 2 || len == "according".len() || may_be_cue(doc, i)
+}
+
 /// Whether token `i` is in a list [`cue_word_kind`] reads or has a row in the learned table:
 /// no other word is a cue. Most words are in none, and are passed over on the token's facts
 /// without reading its text or calling the learned-cue and evidence tests.
@@ -169,8 +180,9 @@ pub(crate) fn find_indirect(
         }
         let mut i = a;
         while i < e {
-            // Every cue below is a word: punctuation and numbers are passed over.
-            if doc.kind(i) != TokKind::Word {
+            // Every cue below is a word: punctuation and numbers are passed over, and so are
+            // the many words that can open none (before the quotes around are looked at).
+            if doc.kind(i) != TokKind::Word || !may_open_attribution(doc, i) {
                 i += 1;
                 continue;
             }
