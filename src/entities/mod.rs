@@ -754,6 +754,12 @@ mod tests {
             names,
             want.iter().map(|w| Some(w.to_string())).collect::<Vec<_>>()
         );
+        // An honorific after a word that is no title starts another name.
+        let t = "Linus Torvalds spoke. “It is a problem,” said Mr Torvalds. \
+                 Commenting Mr Macklin said the plan was sound.";
+        let names: Vec<Option<String>> = speakers(t).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names[0].as_deref(), Some("Linus Torvalds"), "{names:?}");
+        assert_eq!(names[1].as_deref(), Some("Macklin"), "{names:?}");
         // An initial never joins a name across a line break (a stray line of scraped copy).
         let t =
             "Markets fell.\n\nX.\n\nDonald Trump claimed he would win. “It is big,” Trump said.";

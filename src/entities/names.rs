@@ -357,7 +357,16 @@ impl Iterator for NameRuns<'_, '_> {
                 // but for an organisation's: `Moody's Investors Service`.)
                 let owner = lexicon::is_possessive(doc.tok(j - 1))
                     && !(j..(j + 3).min(sentence_end)).any(|k| is_org_tok(doc, k));
-                if j < sentence_end && !owner && is_cap_word(doc, j) && self.is_name_word(j) {
+                // (An honorific after a word that is no title starts another name: `in a
+                // panel in California Mr Torvalds said`.)
+                let honorific_after_name = doc.is(j, LEX_HONORIFIC)
+                    && !doc.is(j - 1, LEX_TITLE_WORD | LEX_PRE_NAME_TITLE | LEX_HONORIFIC);
+                if j < sentence_end
+                    && !owner
+                    && !honorific_after_name
+                    && is_cap_word(doc, j)
+                    && self.is_name_word(j)
+                {
                     j += 1;
                 } else if j < sentence_end && doc.is_month_surname(j) {
                     // `Theresa May said`: a month after a name is its surname.
