@@ -700,6 +700,12 @@ pub(crate) fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)
             .then(|| manner_verb(doc, start, end))
             .flatten()
     })?;
+    // A verb with a clause of its own after a quote that ended its sentence reports that
+    // clause, not the quote: `“… very fond of him.” Tory leader Michael Howard said he would
+    // be remembered with affection.`
+    if ends_sentence && v > start && starts_own_clause(doc, v + 1) {
+        return None;
+    }
     let cue = doc.tokens[v].span();
     // (`“…” for Clinton, said Kunin`: a phrase of the quote's sentence, then the inverted
     // cue.)
@@ -794,6 +800,16 @@ fn description_after(doc: &Document, a: usize, end: usize) -> Option<Span> {
     );
     (b > a + 1 && closes && !time && head != "of" && !head.ends_with("ly"))
         .then(|| Span::new(doc.tokens[a].span().start, doc.tokens[b - 1].span().end))
+}
+
+/// Does token `k` open a clause that a reporting verb before it reports (`said he would`,
+/// `said that`, `said the plan`)?
+fn starts_own_clause(doc: &Document, k: usize) -> bool {
+    k < doc.tokens.len()
+        && matches!(
+            doc.tok(k),
+            "that" | "he" | "she" | "they" | "it" | "we" | "I" | "the" | "a" | "an" | "there"
+        )
 }
 
 /// `“…,” Smith quipped.`, `“…!” beamed Donald Hartley`, `“…,” the senator fumed on

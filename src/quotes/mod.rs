@@ -1569,4 +1569,33 @@ mod tests {
         let d = direct("Clinton spoke.\n\n\"Trump walked onto the stage, chanting “U-S-A! U-S-A!”");
         assert!(d.iter().any(|q| q == "U-S-A! U-S-A!"), "{d:?}");
     }
+
+    #[test]
+    fn a_verb_with_a_clause_of_its_own_after_a_finished_quote_reports_the_clause() {
+        let q = quotes(
+            "“You need determination,” he said. “But I saw his other side.” \
+             Tory leader Michael Howard said he would be remembered with affection.",
+        );
+        let got: Vec<(&str, QuoteKind, Option<&str>)> = q
+            .iter()
+            .map(|q| (q.0.as_str(), q.1, q.2.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("You need determination", QuoteKind::Direct, Some("he")),
+                (
+                    "But I saw his other side.",
+                    QuoteKind::Direct,
+                    Some("<prev>")
+                ),
+                (
+                    "he would be remembered with affection",
+                    QuoteKind::Indirect,
+                    Some("Tory leader Michael Howard")
+                ),
+            ],
+            "{q:?}"
+        );
+    }
 }
