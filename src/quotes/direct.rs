@@ -601,7 +601,7 @@ pub(crate) fn is_cue_token(doc: &Document, i: usize) -> bool {
             && (m + 1..i).all(|k| {
                 lexicon::pronoun(doc.tok(k)).is_some() || doc.is_upper(k) || is_name_dot(doc, k)
             })
-    });
+    }) || described_source_after_quote(doc, i);
     matches!(prev, "”" | "\"" | "," | "’" | "'" | "»")
         || after_quote_source
         || matches!(next, "that" | ":")
@@ -616,6 +616,20 @@ pub(crate) fn is_cue_token(doc: &Document, i: usize) -> bool {
         || (next == ","
             && i + 2 < doc.tokens.len()
             && matches!(doc.tok(i + 2), "“" | "\"" | "«"))
+}
+
+/// `“…,” the magazine reported`, `“…,” the report noted`: between the closing mark (and its
+/// comma) and the weak verb at `i`, a short description opening with an article.
+fn described_source_after_quote(doc: &Document, i: usize) -> bool {
+    let Some(det) = (i.saturating_sub(4)..i).find(|&k| matches!(doc.tok(k), "the" | "a" | "an"))
+    else {
+        return false;
+    };
+    det > 0
+        && matches!(doc.tok(det - 1), "”" | "\"" | "’" | "'" | "»" | ",")
+        && (det + 1..i).all(|k| doc.tok(k).starts_with(|c: char| c.is_lowercase()))
+        && det + 1 < i
+        && (det.saturating_sub(2)..det).any(|k| matches!(doc.tok(k), "”" | "\"" | "’" | "'" | "»"))
 }
 
 /// The cue after a quote: `“…,” X said`, `“…,” said X, …`, `“…,” according to X`.

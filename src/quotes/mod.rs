@@ -1598,4 +1598,12 @@ mod tests {
             "{q:?}"
         );
     }
+
+    #[test]
+    fn a_description_after_a_quote_is_the_source_of_a_weak_verb() {
+        let q =
+            quotes("“Prince returned to centre stage after a decade away,” the magazine reported.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].2.as_deref(), Some("the magazine"), "{q:?}");
+    }
 }
