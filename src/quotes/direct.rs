@@ -300,8 +300,8 @@ pub(crate) fn classify_direct(
     })
 }
 
-/// For the closing mark at token `close`: the token of its opening mark, when what they
-/// enclose is a few words (no further back than `lo`).
+/// For the closing mark at token `close`: the token of its opening mark, when they enclose a
+/// few words (at most seven tokens, no further back than `lo`).
 fn short_quote_before(doc: &Document, lo: usize, close: usize) -> Option<usize> {
     let open = (lo..close)
         .rev()
@@ -310,22 +310,17 @@ fn short_quote_before(doc: &Document, lo: usize, close: usize) -> Option<usize> 
     (open + 1 < close).then_some(open)
 }
 
-/// For the closing mark at token `close`: the token of its opening mark, when what they
-/// enclose (no further back than `lo`) is a title (see [`is_title_like`]).
+/// The same, when what the marks enclose is a title (see [`is_title_like`]).
 fn title_before(doc: &Document, lo: usize, close: usize) -> Option<usize> {
-    let open = (lo..close)
-        .rev()
-        .take(8)
-        .find(|&k| is_quote_char_token(doc.tok(k)))?;
-    (open + 1 < close
-        && is_title_like(
+    short_quote_before(doc, lo, close).filter(|&open| {
+        is_title_like(
             doc,
             Span::new(
                 doc.tokens[open + 1].span().start,
                 doc.tokens[close - 1].span().end,
             ),
-        ))
-    .then_some(open)
+        )
+    })
 }
 
 /// Is the span a short run of capitalised words, as titles of shows, books and campaigns
