@@ -118,16 +118,21 @@ fn permute<T>(v: &mut [T], mut perm: Vec<usize>) {
 mod tests {
     use super::*;
 
-    /// The wasm path (`order` + `permute`) gives what the standard stable sort gives.
-    #[test]
-    fn merge_sort_of_indices_is_the_stable_sort() {
+    /// A fixed-seed xorshift generator: the same keys on every run.
+    fn xorshift() -> impl FnMut() -> u32 {
         let mut seed = 0x2545_f491_u32;
-        let mut rnd = move || {
+        move || {
             seed ^= seed << 13;
             seed ^= seed >> 17;
             seed ^= seed << 5;
             seed
-        };
+        }
+    }
+
+    /// The wasm path (`order` + `permute`) gives what the standard stable sort gives.
+    #[test]
+    fn merge_sort_of_indices_is_the_stable_sort() {
+        let mut rnd = xorshift();
         for n in [0, 1, 2, 3, 5, 8, 13, 64, 100, 1000] {
             for range in [2, 10, 1000] {
                 let v: Vec<(u32, usize)> = (0..n).map(|i| (rnd() % range, i)).collect();
@@ -145,13 +150,7 @@ mod tests {
     /// not in others.
     #[test]
     fn u64_key_sort_is_the_stable_sort() {
-        let mut seed = 0x2545_f491_u32;
-        let mut rnd = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 17;
-            seed ^= seed << 5;
-            seed
-        };
+        let mut rnd = xorshift();
         for n in [0, 1, 5, 63, 64, 65, 100, 1000, 5000] {
             for (range, shift) in [(2, 0), (1000, 0), (1 << 20, 20), (u32::MAX, 32)] {
                 let v: Vec<(u64, usize)> = (0..n)
