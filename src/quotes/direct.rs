@@ -310,17 +310,15 @@ fn short_quote_before(doc: &Document, lo: usize, close: usize) -> Option<usize> 
     (open + 1 < close).then_some(open)
 }
 
-/// The same, when what the marks enclose is a title (see [`is_title_like`]).
-fn title_before(doc: &Document, lo: usize, close: usize) -> Option<usize> {
-    short_quote_before(doc, lo, close).filter(|&open| {
-        is_title_like(
-            doc,
-            Span::new(
-                doc.tokens[open + 1].span().start,
-                doc.tokens[close - 1].span().end,
-            ),
-        )
-    })
+/// Do the marks at tokens `open` and `close` enclose a title (see [`is_title_like`])?
+fn encloses_title(doc: &Document, open: usize, close: usize) -> bool {
+    is_title_like(
+        doc,
+        Span::new(
+            doc.tokens[open + 1].span().start,
+            doc.tokens[close - 1].span().end,
+        ),
+    )
 }
 
 /// Is the span a short run of capitalised words, as titles of shows, books and campaigns
@@ -949,8 +947,8 @@ pub(crate) fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source
             // short quote joined to this one, `of being “duped” by “a con”`, `called her
             // “Miss Piggy” and “Miss Housekeeping”`.)
             let joined = b - i <= 3;
-            match title_before(doc, lo, i)
-                .or_else(|| joined.then(|| short_quote_before(doc, lo, i)).flatten())
+            match short_quote_before(doc, lo, i)
+                .filter(|&open| joined || encloses_title(doc, open, i))
             {
                 Some(open) => {
                     i = open;
