@@ -148,7 +148,8 @@ pub(crate) fn classify(text: &str, pos: usize, c: char) -> Option<Mark> {
 
 /// The markup tags left in scraped copy within paragraph `p` (`<tweet author="@x"
 /// datetime="2016-03-10">`), as byte ranges: their attribute values' marks quote no one.
-/// A tag opens with `<` and a letter or `/` and closes at the next `>` within 1200 bytes (scraped attributes may hold a paragraph).
+/// A tag opens with `<` and a letter or `/` and closes at the next `>` within 1200 bytes
+/// (scraped attributes may hold a paragraph).
 fn markup_tags(text: &str, p: Span) -> Vec<(usize, usize)> {
     let para = &text.as_bytes()[p.start..p.end];
     let mut out = Vec::new();
@@ -334,10 +335,11 @@ pub fn pair_marks(doc: &Document) -> Vec<QuotedSpan> {
                 }
             }
         }
-        let mut depth = 0usize; // nested doubles inside the open quote
-                                // The innermost nested double's opening mark, when its style differs from the open
-                                // quote's (`"Trump walked onto the stage, chanting “U-S-A! U-S-A!”`): a quote of its
-                                // own inside the passage.
+        // Nested doubles inside the open quote.
+        let mut depth = 0usize;
+        // The innermost nested double's opening mark, when its style differs from the open
+        // quote's (`"Trump walked onto the stage, chanting “U-S-A! U-S-A!”`): a quote of its
+        // own inside the passage.
         let mut nested: Option<Mark> = None;
         let mut single_open: Option<Mark> = None;
         for (k, m) in marks.iter().enumerate() {
