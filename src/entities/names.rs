@@ -105,6 +105,12 @@ fn is_org_tok(doc: &Document, k: usize) -> bool {
     doc.is(k, LEX_ORG_HEAD | LEX_KNOWN_ORG)
 }
 
+/// Is there a line break between token `k` and the next? A name never runs over one, nor
+/// does a word describe a name on the next line (scraped copy keeps stray lines).
+fn line_break_after(doc: &Document, k: usize) -> bool {
+    doc.text[doc.tokens[k].span().end..doc.tokens[k + 1].span().start].contains('\n')
+}
+
 /// A single capital letter: an initial once a period follows.
 pub(crate) fn is_initial(w: &str) -> bool {
     let mut c = w.chars();
@@ -377,8 +383,7 @@ impl Iterator for NameRuns<'_, '_> {
                     && is_cap_word(doc, j + 1)
                     // (Never across a line break: a stray `X.` line above a paragraph that
                     // opens with `Trump` is no `X. Trump`.)
-                    && !doc.text[doc.tokens[j].span().end..doc.tokens[j + 1].span().start]
-                        .contains('\n')
+                    && !line_break_after(doc, j)
                 {
                     // A middle or first initial: `C. Eugene Steuerle`, `Janet L. Yellen`.
                     j += 2;
@@ -538,7 +543,7 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
     let described_org = !org
         && i > 0
         && !doc.starts_sentence(i)
-        && !doc.text[doc.tokens[i - 1].span().end..doc.tokens[i].span().start].contains('\n')
+        && !line_break_after(doc, i - 1)
         && doc.tok(i - 1).starts_with(|c: char| c.is_lowercase())
         && doc.is(i - 1, lexicon::LEX_ORG_NOUN)
         && doc.tok(i - 1) != "campaign";
