@@ -1562,19 +1562,23 @@ fn source_stretch(doc: &Document, a: usize, b: usize) -> Option<Span> {
 /// was “biased.”` the sentence's period stands inside the marks, and the content would
 /// otherwise stop at `“biased`, a mark left open on the page.
 fn close_open_mark(doc: &Document, span: Span) -> Span {
+    let rest = &doc.text[span.end..];
+    let after_stop = rest.trim_start_matches(['.', '!', '?']);
+    // (The content's marks are counted only where a closing mark follows it: most reports
+    // end on plain text.)
+    let Some(c) = after_stop.chars().next().filter(|&c| c == '”' || c == '"') else {
+        return span;
+    };
     let inside = &doc.text[span.start..span.end];
     let open = inside.matches('“').count() > inside.matches('”').count()
         || inside.matches('"').count() % 2 == 1;
-    let rest = &doc.text[span.end..];
-    let after_stop = rest.trim_start_matches(['.', '!', '?']);
-    let mark = after_stop.chars().next().filter(|&c| c == '”' || c == '"');
-    match mark {
-        Some(c) if open => Span::new(
-            span.start,
-            span.end + (rest.len() - after_stop.len()) + c.len_utf8(),
-        ),
-        _ => span,
+    if !open {
+        return span;
     }
+    Span::new(
+        span.start,
+        span.end + (rest.len() - after_stop.len()) + c.len_utf8(),
+    )
 }
 
 /// Builds an indirect quote over tokens `a..b`, or `None` if it is too short or is just
