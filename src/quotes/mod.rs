@@ -311,8 +311,7 @@ mod tests {
     #[test]
     fn a_verb_before_as_and_a_quote_describes_in_its_subjects_words() {
         let q = quotes("President Obama condemned Friday's test as \"provocative and destabilizing\" on Saturday. Trump openly admires Putin as a “strong leader,” comparing him to Obama.");
-        let texts: Vec<(&str, Option<&str>)> =
-            q.iter().map(|q| (q.0.as_str(), q.2.as_deref())).collect();
+        let texts = texts_and_sources(&q);
         assert_eq!(
             texts,
             [
@@ -491,8 +490,7 @@ mod tests {
     #[test]
     fn what_someone_called_quotes_their_words() {
         let q = quotes("The council pledged sanctions against what it called “a clear threat to peace.” The bank was part of what multiple lawmakers called “fraud” in the hearing.");
-        let texts: Vec<(&str, Option<&str>)> =
-            q.iter().map(|q| (q.0.as_str(), q.2.as_deref())).collect();
+        let texts = texts_and_sources(&q);
         assert_eq!(
             texts,
             [
@@ -556,8 +554,7 @@ mod tests {
     #[test]
     fn three_apostrophes_close_a_nested_single_and_a_doubled_mark() {
         let q = quotes("''Part of my job is to say: 'Hey, this guy's for real. He's one of us,''' Mr. English said. ''It worked.''");
-        let texts: Vec<(&str, Option<&str>)> =
-            q.iter().map(|q| (q.0.as_str(), q.2.as_deref())).collect();
+        let texts = texts_and_sources(&q);
         assert_eq!(
             texts,
             [
@@ -624,8 +621,7 @@ mod tests {
     #[test]
     fn a_report_ends_before_a_closing_cue_with_an_appositive_source() {
         let q = quotes("It says the campaign violated federal law, a spokeswoman, Anna Richardson White, said on Monday.");
-        let texts: Vec<(&str, Option<&str>)> =
-            q.iter().map(|q| (q.0.as_str(), q.2.as_deref())).collect();
+        let texts = texts_and_sources(&q);
         assert!(
             texts.contains(&("the campaign violated federal law", Some("It"))),
             "{q:?}"
@@ -642,8 +638,7 @@ mod tests {
     #[test]
     fn a_report_ends_before_a_closing_cue_of_its_own() {
         let q = quotes("He said the plan was dead, Sen. Chuck Grassley told reporters.");
-        let texts: Vec<(&str, Option<&str>)> =
-            q.iter().map(|q| (q.0.as_str(), q.2.as_deref())).collect();
+        let texts = texts_and_sources(&q);
         assert!(texts.contains(&("the plan was dead", Some("He"))), "{q:?}");
         assert!(
             texts.contains(&("He said the plan was dead", Some("Sen. Chuck Grassley"))),
@@ -918,6 +913,11 @@ mod tests {
                 (doc.slice(q.span).to_string(), q.kind, src)
             })
             .collect()
+    }
+
+    /// Each quote's text and source phrase, for comparing with a list of literals.
+    fn texts_and_sources(q: &[(String, QuoteKind, Option<String>)]) -> Vec<(&str, Option<&str>)> {
+        q.iter().map(|q| (q.0.as_str(), q.2.as_deref())).collect()
     }
 
     fn direct(text: &str) -> Vec<String> {
@@ -1402,8 +1402,7 @@ mod tests {
             "About three in 10 said they prefer an outsider, and six in 10 said they want experience. \
              Netanyahu said the meeting would go ahead, while Democrats called it a mistake.",
         );
-        let texts: Vec<(&str, Option<&str>)> =
-            q.iter().map(|q| (q.0.as_str(), q.2.as_deref())).collect();
+        let texts = texts_and_sources(&q);
         assert_eq!(
             texts,
             [
@@ -1529,8 +1528,7 @@ mod tests {
         let q = quotes(
             "Trump sought to accuse Clinton’s campaign of being “duped” by “a con” on Friday.",
         );
-        let texts: Vec<(&str, Option<&str>)> =
-            q.iter().map(|q| (q.0.as_str(), q.2.as_deref())).collect();
+        let texts = texts_and_sources(&q);
         assert_eq!(
             texts,
             [("duped", Some("Trump")), ("a con", Some("Trump"))],
