@@ -124,18 +124,13 @@ pub(crate) fn try_for_each_of<Q: QuoteLike, E>(
         let Some((span, a, b)) = claim_span(doc, s.first, s.last) else {
             continue;
         };
-        if doc.slice(span).trim_end().ends_with('?') || ends_with_question(doc, s.first, s.last) {
+        // (The span ends with its last token: `?` is that token.)
+        if tok_bytes(doc, b - 1) == b"?" || ends_with_question(doc, s.first, s.last) {
             continue;
         }
-        // (At least five words: tokens that are not punctuation.)
-        if (a..b)
-            .filter(|&i| doc.kind(i) != TokKind::Punct)
-            .nth(4)
-            .is_none()
-        {
+        let Some((rule, kind, on)) = score_sentence(doc, a, b, quotes, span) else {
             continue;
-        }
-        let (rule, kind, on) = score_sentence(doc, a, b, quotes, span);
+        };
         // The learned model (ClaimBuster-trained, see `claims_model`) and the rules vote
         // together: the rules know news-article structure, the model knows what
         // fact-checkers found check-worthy.
@@ -195,14 +190,28 @@ fn overlapping<Q: QuoteLike>(quotes: &[Q], span: Span) -> impl Iterator<Item = (
 }
 
 fn ends_with_question(doc: &Document, a: usize, b: usize) -> bool {
-    (a..b).rev().take(3).any(|i| doc.tok(i) == "?")
+    (a..b).rev().take(3).any(|i| tok_bytes(doc, i) == b"?")
+}
+
+/// The text of token `i` as bytes: what a comparison with an ASCII word or mark needs,
+/// without [`Document::tok`]'s char-boundary checks.
+#[inline]
+fn tok_bytes<'a>(doc: &Document<'a>, i: usize) -> &'a [u8] {
+    let t = doc.tokens[i].span();
+    &doc.text.as_bytes()[t.start..t.end]
 }
 
 /// The sentence span without its final punctuation and closing marks, and its token range.
 fn claim_span(doc: &Document, a: usize, b: usize) -> Option<(Span, usize, usize)> {
     let mut e = b;
     let mut s = a;
-    while e > s && matches!(doc.tok(e - 1), "." | "!" | "…" | ";" | ":") {
+    // (`\xE2\x80\xA6`: `…`.)
+    while e > s
+        && matches!(
+            tok_bytes(doc, e - 1),
+            b"." | b"!" | b"\xE2\x80\xA6" | b";" | b":"
+        )
+    {
         e -= 1;
     }
     // Leading dateline or section dash: `CAIRO — `, `LONDON — `.
@@ -424,6 +433,15 @@ fn is_event_word(w: &str) -> bool {
         || matches!(w, "is" | "are" | "was" | "were" | "has" | "have" | "had")
 }
 
+/// Is the word before token `i` (`to`), within the sentence from token `a` and past any
+/// punctuation, `failed`?
+fn after_failed(doc: &Document, a: usize, i: usize) -> bool {
+    (a..i)
+        .rev()
+        .find(|&j| doc.kind(j) != TokKind::Punct)
+        .is_some_and(|j| tok_bytes(doc, j) == b"failed")
+}
+
 /// The signals of [`score_sentence`], in the order a claim lists them (bit `k` of its flags
 /// is `SIGNALS[k]`).
 const SIGNALS: [&str; 9] = [
@@ -438,60 +456,62 @@ const SIGNALS: [&str; 9] = [
     "opinion",
 ];
 
-/// The rule score of a sentence, its kind, and its signals as bits of [`SIGNALS`].
+/// The rule score of a sentence, its kind, and its signals as bits of [`SIGNALS`]; `None`
+/// when it has fewer than five words (tokens that are not punctuation), too short to be a
+/// claim.
 fn score_sentence<Q: QuoteLike>(
     doc: &Document,
     a: usize,
     b: usize,
     quotes: &[Q],
     span: Span,
-) -> (f32, ClaimKind, u16) {
-    // One pass over the sentence's words (its tokens that are not punctuation): the word
-    // lists each is in (found once at segmentation), how many opinion words there are, and
-    // the tests of each word's text, each passed over once it holds.
+) -> Option<(f32, ClaimKind, u16)> {
+    // Two passes, each with little to keep track of. The first reads the facts stored for
+    // each word (a token that is not punctuation): the word lists it is in (found once at
+    // segmentation), its kind and its case; the second the few tests of a word's text, each
+    // picked by the word's last byte and passed over once it holds or a list settles it.
+    // (A currency sign is a punctuation token of its own: `$5` is a number by its digits.)
+    let mut words = 0usize;
     let mut lists: LexBits = 0;
     let mut opinion = 0usize;
-    let (mut number, mut comparison, mut accusation) = (false, false, false);
-    let (mut entity, mut event) = (false, false);
-    let mut after_failed = false;
+    let (mut number, mut entity) = (false, false);
     for i in a..b {
-        match doc.kind(i) {
-            TokKind::Punct => continue,
-            TokKind::Number => number = true,
-            TokKind::Word => {}
+        let kind = doc.kind(i);
+        if kind == TokKind::Punct {
+            continue;
         }
+        words += 1;
         let lex = doc.lex(i);
         lists |= lex;
         opinion += (lex & LEX_OPINION_WORD != 0) as usize;
+        number |= kind == TokKind::Number;
         // (A capitalised word past the first that is not a common one.)
-        entity |= i > a
-            && doc.kind(i) == TokKind::Word
-            && doc.is_upper(i)
-            && lex & LEX_NOT_NAME_WORD == 0;
-        // (The tests of the text, picked by the word's first and last byte.)
-        let t = doc.tokens[i].span();
-        let w = &doc.text.as_bytes()[t.start..t.end];
-        let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
-            continue;
-        };
-        if !number && matches!(first, b'$' | 0xC2 | 0xE2) {
-            number = doc.tok(i).starts_with(['$', '£', '€']);
-        }
-        match last {
-            b't' if !comparison => comparison = is_superlative(doc.tok(i)),
-            // `failed to act` blames someone; `the talks failed` does not.
-            b'o' => accusation = accusation || (after_failed && w == b"to"),
-            b'd' | b's' | b'e' if !event => event = is_event_word(doc.tok(i)),
-            _ => {}
-        }
-        after_failed = last == b'd' && w == b"failed";
+        entity |= i > a && kind == TokKind::Word && doc.is_upper(i) && lex & LEX_NOT_NAME_WORD == 0;
+    }
+    if words < 5 {
+        return None;
     }
     let has = |bit: LexBits| lists & bit != 0;
+    let (mut comparison, mut accusation) = (has(LEX_COMPARISON_WORD), has(LEX_ACCUSATION_WORD));
+    let mut event = false;
+    for i in a..b {
+        // (Punctuation is one character, none of these letters; a number's text fails each
+        // test.)
+        let w = tok_bytes(doc, i);
+        match w[w.len() - 1] {
+            b't' if !comparison && w.len() > 5 => comparison = is_superlative(doc.tok(i)),
+            // `failed to act` blames someone; `the talks failed` does not.
+            b'o' if !accusation && w == b"to" => accusation = after_failed(doc, a, i),
+            // (Each event word of four bytes or more ends in `-ed`.)
+            b'd' | b's' | b'e' if !event && (w.len() <= 4 || w.ends_with(b"ed")) => {
+                event = is_event_word(doc.tok(i))
+            }
+            _ => {}
+        }
+    }
     let number = number || has(LEX_NUMBER_WORD);
-    let comparison = comparison || has(LEX_COMPARISON_WORD);
     let causal = has(LEX_CAUSAL_WORD);
     let prediction = has(LEX_PREDICTION_WORD);
-    let accusation = accusation || has(LEX_ACCUSATION_WORD);
     let attribution = overlapping(quotes, span).next().is_some();
 
     let mut score = W_BASE;
@@ -531,7 +551,7 @@ fn score_sentence<Q: QuoteLike>(
     } else {
         ClaimKind::Statement
     };
-    (score, kind, on)
+    Some((score, kind, on))
 }
 
 #[cfg(test)]
