@@ -34,27 +34,15 @@ impl Writer {
         self.out.reserve(s.len() + 2);
         self.out.push('"');
         let bytes = s.as_bytes();
+        // The bytes from `run` on are not written yet; `i` is the next that needs an escape.
         let mut run = 0;
-        let mut i = 0;
-        while i < bytes.len() {
-            // Most text needs no escape at all: eight bytes at a time are passed over up to
-            // the first that is a control character, `"` or `\` (the last few bytes padded
-            // with spaces, which need none).
-            let n = (bytes.len() - i).min(8);
-            let x = match bytes.get(i..i + 8) {
-                Some(chunk) => u64::from_le_bytes(chunk.try_into().expect("8 bytes")),
-                None => {
-                    let mut w = [b' '; 8];
-                    w[..n].copy_from_slice(&bytes[i..]);
-                    u64::from_le_bytes(w)
-                }
-            };
-            let first = first_to_escape(x);
-            if first >= n {
-                i += n;
-                continue;
+        loop {
+            let i = next_to_escape(bytes, run);
+            if i == bytes.len() {
+                break;
             }
-            i += first;
+            self.out.push_str(&s[run..i]);
+            run = i + 1;
             let b = bytes[i];
             let esc = match b {
                 b'"' => "\\\"",
@@ -66,9 +54,6 @@ impl Writer {
                 0x0c => "\\f",
                 _ => "",
             };
-            self.out.push_str(&s[run..i]);
-            i += 1;
-            run = i;
             if esc.is_empty() {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
                 self.out.push_str("\\u00");
@@ -164,6 +149,23 @@ pub(crate) fn numbered(prefix: char, n: usize) -> String {
     s.push(prefix);
     push_uint(&mut s, n);
     s
+}
+
+/// The index of the first byte of `b` from `i` on that JSON escapes (below 0x20, `"` or
+/// `\`), or `b.len()` if there is none. Most text needs no escape at all: it is passed over
+/// eight bytes at a time, the last few (fewer than eight) one by one.
+fn next_to_escape(b: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let first = first_to_escape(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        if first < 8 {
+            return i + first;
+        }
+        i += 8;
+    }
+    while i < b.len() && !(b[i] < 0x20 || b[i] == b'"' || b[i] == b'\\') {
+        i += 1;
+    }
+    i
 }
 
 /// The index of the first of the eight bytes of `x` (little-endian) that is below 0x20, `"`
