@@ -68,6 +68,16 @@ impl Writer {
         self
     }
 
+    /// Appends `s`, which needs no escape (a kind's name, an id the engine numbered), as a
+    /// JSON string: copied, not scanned.
+    pub fn plain(&mut self, s: &str) -> &mut Self {
+        debug_assert_eq!(next_to_escape(s.as_bytes(), 0), s.len(), "{s:?}");
+        self.out.push('"');
+        self.out.push_str(s);
+        self.out.push('"');
+        self
+    }
+
     /// An optional string: the string, or `null`.
     pub fn opt_str(&mut self, s: Option<&str>) -> &mut Self {
         match s {
@@ -251,7 +261,7 @@ fn phrase(w: &mut Writer, p: &Option<Phrase>) {
 pub(crate) fn entity(w: &mut Writer, e: &Entity) {
     w.raw("{\"id\":").str(&e.id);
     w.raw(",\"name\":").str(&e.name);
-    w.raw(",\"kind\":").str(e.kind.as_str());
+    w.raw(",\"kind\":").plain(e.kind.as_str());
     w.raw(",\"title\":").opt_str(e.title.as_deref());
     w.raw(",\"mentions\":").list(&e.mentions, |w, m| {
         w.raw("{\"start\":").uint(m.start);
@@ -265,7 +275,7 @@ pub(crate) fn quote(w: &mut Writer, q: &Quote) {
     w.raw(",\"start\":").uint(q.start);
     w.raw(",\"end\":").uint(q.end);
     w.raw(",\"text\":").str(&q.text);
-    w.raw(",\"kind\":").str(q.kind.as_str());
+    w.raw(",\"kind\":").plain(q.kind.as_str());
     w.raw(",\"speaker\":").opt_str(q.speaker.as_deref());
     w.raw(",\"source\":");
     phrase(w, &q.source);
@@ -302,12 +312,17 @@ pub(crate) fn quote_view(w: &mut Writer, q: &QuoteView) {
             w.raw(",\"text\":").str(text).raw("}");
         }
     };
-    w.raw("{\"id\":").str(q.id);
+    // (The ids are the engine's own, `q12` and `e3`: nothing to escape.)
+    w.raw("{\"id\":").plain(q.id);
     w.raw(",\"start\":").uint(q.span.start);
     w.raw(",\"end\":").uint(q.span.end);
     w.raw(",\"text\":").str(q.text);
-    w.raw(",\"kind\":").str(q.kind.as_str());
-    w.raw(",\"speaker\":").opt_str(q.speaker);
+    w.raw(",\"kind\":").plain(q.kind.as_str());
+    w.raw(",\"speaker\":");
+    match q.speaker {
+        Some(id) => w.plain(id),
+        None => w.raw("null"),
+    };
     w.raw(",\"source\":");
     phrase(w, q.source);
     w.raw(",\"cue\":");
@@ -320,7 +335,7 @@ pub(crate) fn claim(w: &mut Writer, c: &Claim) {
     w.raw(",\"start\":").uint(c.start);
     w.raw(",\"end\":").uint(c.end);
     w.raw(",\"text\":").str(&c.text);
-    w.raw(",\"kind\":").str(c.kind.as_str());
+    w.raw(",\"kind\":").plain(c.kind.as_str());
     w.raw(",\"score\":").f32(c.score);
     w.raw(",\"signals\":").list(&c.signals, |w, s| {
         w.str(s);
@@ -329,7 +344,7 @@ pub(crate) fn claim(w: &mut Writer, c: &Claim) {
 }
 
 pub(crate) fn source(w: &mut Writer, s: &SourceCount) {
-    w.raw("{\"kind\":").str(s.kind.as_str());
+    w.raw("{\"kind\":").plain(s.kind.as_str());
     w.raw(",\"entity\":").opt_str(s.entity.as_deref());
     w.raw(",\"name\":").opt_str(s.name.as_deref());
     w.raw(",\"quotes\":").uint(s.quotes).raw("}");
@@ -344,7 +359,7 @@ pub fn annotations(ann: &Annotations) -> String {
             + ann.quotes.iter().map(|q| q.text.len() + 160).sum::<usize>(),
     );
     w.raw("{\"version\":").uint(ann.version as usize);
-    w.raw(",\"offsets\":").str(ann.offsets.as_str());
+    w.raw(",\"offsets\":").plain(ann.offsets.as_str());
     w.raw(",\"entities\":").list(&ann.entities, entity);
     w.raw(",\"quotes\":").list(&ann.quotes, quote);
     w.raw(",\"claims\":").list(&ann.claims, claim);

@@ -134,7 +134,7 @@ pub fn annotate_json<E>(text: &str, sink: &mut dyn FnMut(&[u8]) -> Result<(), E>
         Ok(())
     };
     w.raw("{\"version\":").uint(FORMAT_VERSION as usize);
-    w.raw(",\"offsets\":").str(OffsetUnit::Utf8.as_str());
+    w.raw(",\"offsets\":").plain(OffsetUnit::Utf8.as_str());
     w.raw(",\"entities\":[");
     for (i, e) in speakers.entities.iter().enumerate() {
         if i > 0 {
