@@ -56,7 +56,7 @@ pub fn try_for_each<E>(
     quotes: &[Quote],
     mut f: impl FnMut(Claim) -> Result<(), E>,
 ) -> Result<(), E> {
-    try_for_each_of(doc, quotes, |c| f(c.clone()))
+    try_for_each_claim_of(doc, quotes, |c| f(c.clone()))
 }
 
 /// What the claims read of a quote: where it is, whether it is direct, and its id.
@@ -83,10 +83,63 @@ impl QuoteLike for Quote {
     }
 }
 
-/// [`try_for_each`] over any list of quotes sorted by start. Each claim is lent to `f`: one
-/// `Claim` is refilled for every claim, its strings reused (a caller that writes claims out
-/// allocates nothing per claim but the quote's id).
-pub(crate) fn try_for_each_of<Q: QuoteLike, E>(
+/// A claim as [`try_for_each_of`] finds it: its text borrowed from the document, its id,
+/// signals and quote as numbers. What the CLI writes (`crate::json::claim_view`) without
+/// building a [`Claim`] and its strings; [`ClaimView::fill`] makes the `Claim`.
+pub(crate) struct ClaimView<'a> {
+    /// The claim's number: its id is `c{number}`.
+    pub number: usize,
+    pub span: Span,
+    pub text: &'a str,
+    pub kind: ClaimKind,
+    pub score: f32,
+    /// The signals, as bits of [`SIGNALS`].
+    pub signals: u16,
+    /// The index of the claim's quote in the list the claims were found with.
+    pub quote: Option<usize>,
+}
+
+impl ClaimView<'_> {
+    /// The names of the claim's signals, in order.
+    pub fn signals(&self) -> impl Iterator<Item = &'static str> + '_ {
+        SIGNALS
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| self.signals & (1 << k) != 0)
+            .map(|(_, name)| *name)
+    }
+
+    /// Overwrites `claim` with this claim, its strings reused; `quotes` is the list the claim
+    /// was found with (for its quote's id).
+    pub fn fill<Q: QuoteLike>(&self, quotes: &[Q], claim: &mut Claim) {
+        claim.id.clear();
+        claim.id.push('c');
+        crate::json::push_uint(&mut claim.id, self.number);
+        claim.start = self.span.start;
+        claim.end = self.span.end;
+        claim.text.clear();
+        claim.text.push_str(self.text);
+        claim.kind = self.kind;
+        claim.score = self.score;
+        let mut n = 0;
+        for name in self.signals() {
+            match claim.signals.get_mut(n) {
+                Some(s) => {
+                    s.clear();
+                    s.push_str(name);
+                }
+                None => claim.signals.push(name.to_string()),
+            }
+            n += 1;
+        }
+        claim.signals.truncate(n);
+        claim.quote = self.quote.map(|k| quotes[k].id(k));
+    }
+}
+
+/// [`try_for_each`] over any list of quotes sorted by start, each claim lent to `f` as a
+/// [`Claim`]: one is refilled for every claim, its strings reused.
+pub(crate) fn try_for_each_claim_of<Q: QuoteLike, E>(
     doc: &Document,
     quotes: &[Q],
     mut f: impl FnMut(&Claim) -> Result<(), E>,
@@ -101,6 +154,19 @@ pub(crate) fn try_for_each_of<Q: QuoteLike, E>(
         signals: Vec::new(),
         quote: None,
     };
+    try_for_each_of(doc, quotes, |c| {
+        c.fill(quotes, &mut claim);
+        f(&claim)
+    })
+}
+
+/// The claims of [`try_for_each`] over any list of quotes sorted by start, each lent to `f`
+/// as a [`ClaimView`] (nothing is allocated per claim).
+pub(crate) fn try_for_each_of<Q: QuoteLike, E>(
+    doc: &Document,
+    quotes: &[Q],
+    mut f: impl FnMut(&ClaimView) -> Result<(), E>,
+) -> Result<(), E> {
     let mut count = 0usize;
     let mut junk: Vec<bool> = doc
         .paragraphs
@@ -134,46 +200,25 @@ pub(crate) fn try_for_each_of<Q: QuoteLike, E>(
         // The learned model (ClaimBuster-trained, see `claims_model`) and the rules vote
         // together: the rules know news-article structure, the model knows what
         // fact-checkers found check-worthy.
-        let model = crate::claims_model::check_worthiness(doc.slice(span));
+        let text = doc.slice(span);
+        let model = crate::claims_model::check_worthiness(text);
         let score = W_RULES * rule.min(1.0) + (1.0 - W_RULES) * model;
         if score < THRESHOLD {
             continue;
         }
-        // (The signals' names are written out only for the sentences that are claims; the
-        // claim's strings are overwritten in place.)
-        let names = SIGNALS
-            .iter()
-            .enumerate()
-            .filter(|&(k, _)| on & (1 << k) != 0)
-            .map(|(_, name)| *name)
-            .chain((model >= 0.5).then_some("model"));
-        let mut n = 0;
-        for name in names {
-            match claim.signals.get_mut(n) {
-                Some(s) => {
-                    s.clear();
-                    s.push_str(name);
-                }
-                None => claim.signals.push(name.to_string()),
-            }
-            n += 1;
-        }
-        claim.signals.truncate(n);
-        claim.quote = overlapping(quotes, span)
-            .find(|(_, q)| q.is_direct())
-            .or_else(|| overlapping(quotes, span).next())
-            .map(|(k, q)| q.id(k));
         count += 1;
-        claim.id.clear();
-        claim.id.push('c');
-        crate::json::push_uint(&mut claim.id, count);
-        claim.start = span.start;
-        claim.end = span.end;
-        claim.text.clear();
-        claim.text.push_str(doc.slice(span));
-        claim.kind = kind;
-        claim.score = (score.clamp(0.0, 1.0) * 100.0).round() / 100.0;
-        f(&claim)?;
+        f(&ClaimView {
+            number: count,
+            span,
+            text,
+            kind,
+            score: (score.clamp(0.0, 1.0) * 100.0).round() / 100.0,
+            signals: on | u16::from(model >= 0.5) << MODEL,
+            quote: overlapping(quotes, span)
+                .find(|(_, q)| q.is_direct())
+                .or_else(|| overlapping(quotes, span).next())
+                .map(|(k, _)| k),
+        })?;
     }
     Ok(())
 }
@@ -442,9 +487,9 @@ fn after_failed(doc: &Document, a: usize, i: usize) -> bool {
         .is_some_and(|j| tok_bytes(doc, j) == b"failed")
 }
 
-/// The signals of [`score_sentence`], in the order a claim lists them (bit `k` of its flags
-/// is `SIGNALS[k]`).
-const SIGNALS: [&str; 9] = [
+/// The signals of [`score_sentence`] and the model's vote, in the order a claim lists them
+/// (bit `k` of its flags is `SIGNALS[k]`).
+const SIGNALS: [&str; 10] = [
     "number",
     "comparison",
     "causal",
@@ -454,7 +499,11 @@ const SIGNALS: [&str; 9] = [
     "attribution",
     "event",
     "opinion",
+    "model",
 ];
+
+/// The bit of [`SIGNALS`] set when the learned model alone finds the sentence check-worthy.
+const MODEL: usize = 9;
 
 /// The rule score of a sentence, its kind, and its signals as bits of [`SIGNALS`]; `None`
 /// when it has fewer than five words (tokens that are not punctuation), too short to be a

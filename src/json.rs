@@ -343,6 +343,30 @@ pub(crate) fn claim(w: &mut Writer, c: &Claim) {
     w.raw(",\"quote\":").opt_str(c.quote.as_deref()).raw("}");
 }
 
+/// A [`crate::claims::ClaimView`] as [`claim`] writes the `Claim` it fills: what the CLI
+/// writes. Its quote is one of the engine's, numbered `q{index + 1}`; its id, kind and
+/// signals need no escape. (A writer of its own, as [`quote_view`] is.)
+pub(crate) fn claim_view(w: &mut Writer, c: &crate::claims::ClaimView) {
+    w.raw("{\"id\":\"c").uint(c.number);
+    w.raw("\",\"start\":").uint(c.span.start);
+    w.raw(",\"end\":").uint(c.span.end);
+    w.raw(",\"text\":").str(c.text);
+    w.raw(",\"kind\":").plain(c.kind.as_str());
+    w.raw(",\"score\":").f32(c.score);
+    w.raw(",\"signals\":[");
+    for (k, name) in c.signals().enumerate() {
+        if k > 0 {
+            w.raw(",");
+        }
+        w.plain(name);
+    }
+    w.raw("],\"quote\":");
+    match c.quote {
+        Some(k) => w.raw("\"q").uint(k + 1).raw("\"}"),
+        None => w.raw("null}"),
+    };
+}
+
 pub(crate) fn source(w: &mut Writer, s: &SourceCount) {
     w.raw("{\"kind\":").plain(s.kind.as_str());
     w.raw(",\"entity\":").opt_str(s.entity.as_deref());

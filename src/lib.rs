@@ -96,7 +96,7 @@ pub fn annotate_serialize<S: serde::Serializer>(text: &str, ser: S) -> Result<S:
     impl Serialize for Claims<'_, '_> {
         fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
             let mut seq = ser.serialize_seq(None)?;
-            claims::try_for_each_of(self.0, &self.1.quotes, |c| seq.serialize_element(c))?;
+            claims::try_for_each_claim_of(self.0, &self.1.quotes, |c| seq.serialize_element(c))?;
             seq.end()
         }
     }
@@ -158,7 +158,7 @@ pub fn annotate_json<E>(text: &str, sink: &mut dyn FnMut(&[u8]) -> Result<(), E>
         if !std::mem::take(&mut first) {
             w.raw(",");
         }
-        json::claim(&mut w, c);
+        json::claim_view(&mut w, c);
         flush(&mut w, sink)
     })?;
     w.raw("],\"sources\":").list(&sources, json::source);
