@@ -168,6 +168,9 @@ pub(crate) fn try_for_each_of<Q: QuoteLike, E>(
     mut f: impl FnMut(&ClaimView) -> Result<(), E>,
 ) -> Result<(), E> {
     let mut count = 0usize;
+    // The first quote starting at or after the end of the last span read (spans come in
+    // text order).
+    let mut near = 0;
     let mut junk: Vec<bool> = doc
         .paragraphs
         .iter()
@@ -194,7 +197,11 @@ pub(crate) fn try_for_each_of<Q: QuoteLike, E>(
         if tok_bytes(doc, b - 1) == b"?" || ends_with_question(doc, s.first, s.last) {
             continue;
         }
-        let Some((rule, kind, on)) = score_sentence(doc, a, b, quotes, span) else {
+        while near < quotes.len() && quotes[near].start() < span.end {
+            near += 1;
+        }
+        let quote = quote_of(quotes, near, span);
+        let Some((rule, kind, on)) = score_sentence(doc, a, b, quote.is_some()) else {
             continue;
         };
         // The learned model (ClaimBuster-trained, see `claims_model`) and the rules vote
@@ -214,24 +221,28 @@ pub(crate) fn try_for_each_of<Q: QuoteLike, E>(
             kind,
             score: (score.clamp(0.0, 1.0) * 100.0).round() / 100.0,
             signals: on | u16::from(model >= 0.5) << MODEL,
-            quote: overlapping(quotes, span)
-                .find(|(_, q)| q.is_direct())
-                .or_else(|| overlapping(quotes, span).next())
-                .map(|(k, _)| k),
+            quote,
         })?;
     }
     Ok(())
 }
 
-/// The quotes overlapping `span`. Quotes are sorted by start and a quote spans at most a
-/// few paragraphs, so scanning back from the first quote starting at or after `span.end`
-/// over a bounded window keeps this logarithmic-plus-constant per sentence.
-fn overlapping<Q: QuoteLike>(quotes: &[Q], span: Span) -> impl Iterator<Item = (usize, &Q)> {
-    let hi = quotes.partition_point(|q| q.start() < span.end);
-    let lo = hi.saturating_sub(16);
-    (lo..hi)
-        .map(move |k| (k, &quotes[k]))
-        .filter(move |(_, q)| span.start < q.end())
+/// The index of the quote a claim at `span` lies in: the first direct quote overlapping it,
+/// else the first quote of any kind. `near` is the index of the first quote starting at or
+/// after `span.end`. Quotes are sorted by start and a quote spans at most a few paragraphs,
+/// so only a bounded window before `near` is read.
+fn quote_of<Q: QuoteLike>(quotes: &[Q], near: usize, span: Span) -> Option<usize> {
+    let lo = near.saturating_sub(16);
+    let mut first = None;
+    for (k, q) in (lo..).zip(&quotes[lo..near]) {
+        if span.start < q.end() {
+            if q.is_direct() {
+                return Some(k);
+            }
+            first = first.or(Some(k));
+        }
+    }
+    first
 }
 
 fn ends_with_question(doc: &Document, a: usize, b: usize) -> bool {
@@ -473,15 +484,14 @@ const SIGNALS: [&str; 10] = [
 /// The bit of [`SIGNALS`] set when the learned model alone finds the sentence check-worthy.
 const MODEL: usize = 9;
 
-/// The rule score of a sentence, its kind, and its signals as bits of [`SIGNALS`]; `None`
-/// when it has fewer than five words (tokens that are not punctuation), too short to be a
-/// claim.
-fn score_sentence<Q: QuoteLike>(
+/// The rule score of the sentence of tokens `a..b` (`attribution`: it overlaps a quote), its
+/// kind, and its signals as bits of [`SIGNALS`]; `None` when it has fewer than five words
+/// (tokens that are not punctuation), too short to be a claim.
+fn score_sentence(
     doc: &Document,
     a: usize,
     b: usize,
-    quotes: &[Q],
-    span: Span,
+    attribution: bool,
 ) -> Option<(f32, ClaimKind, u16)> {
     // Two passes, each with little to keep track of. The first reads the facts stored for
     // each word (a token that is not punctuation): the word lists it is in (found once at
@@ -529,7 +539,6 @@ fn score_sentence<Q: QuoteLike>(
     let number = number || has(LEX_NUMBER_WORD);
     let causal = has(LEX_CAUSAL_WORD);
     let prediction = has(LEX_PREDICTION_WORD);
-    let attribution = overlapping(quotes, span).next().is_some();
 
     let mut score = W_BASE;
     let mut on = 0u16;
