@@ -179,7 +179,10 @@ impl Infos {
 
     /// [`Infos::id`], answered from `recent` for a word of up to 15 bytes (its bytes and
     /// its length are the key: an answer depends on nothing else).
-    #[inline]
+    ///
+    /// Inlined into the tokenizer in native builds (its one caller, once a token); the
+    /// look-up on a miss stays out of line.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn id_cached(&mut self, text: &str, start: usize, end: usize) -> u16 {
         let n = end - start;
         let bytes = text.as_bytes();
@@ -558,106 +561,124 @@ fn is_apostrophe(c: char) -> bool {
 /// Appends the tokens of `text[p]` to `out`, and their facts to `meta` (sentence starts are
 /// marked later).
 fn tokenize(text: &str, p: Span, out: &mut Vec<Token>, meta: &mut Vec<u16>, infos: &mut Infos) {
-    let mut push = |span: Span, kind: TokKind, first: char| {
-        push_token(text, span, kind, first, out, meta, infos)
-    };
     let seg = &text[p.start..p.end];
     let bytes = seg.as_bytes();
-    // Characters are read at byte offsets: ASCII as is (letters and digits inside a word by
-    // the run), others decoded.
+    // Characters are read at byte offsets: ASCII as is (most of news text: its whitespace
+    // and letters are told by one look at the byte), others decoded.
     let mut i = 0;
     while i < bytes.len() {
-        let (c, cl) = char_at(seg, i);
-        if c.is_whitespace() {
-            i += cl;
-            continue;
-        }
-        let start = p.start + i;
-        if is_alphanumeric(c) {
-            let numeric = c.is_ascii_digit();
-            let mut all_digits = numeric;
-            let mut prev = c;
-            // `j`: the next character not yet taken into the token.
-            let mut j = i + cl;
-            loop {
-                // Most of a word is a run of ASCII letters and digits: passed over first.
-                let run = j;
-                while j < bytes.len() && ASCII_ALNUM[bytes[j] as usize] {
-                    j += 1;
-                }
-                if j > run {
-                    all_digits = all_digits && bytes[run..j].iter().all(u8::is_ascii_digit);
-                    prev = bytes[j - 1] as char;
-                }
-                // (Of the other ASCII characters only these four may continue a word.)
-                if j == bytes.len()
-                    || (bytes[j] < 0x80 && !matches!(bytes[j], b'\'' | b'-' | b'.' | b','))
-                {
-                    break;
-                }
-                let (d, dl) = char_at(seg, j);
-                let accept = if is_alphanumeric(d) || is_mark(d) {
-                    true
-                } else if is_apostrophe(d) || d == '-' || d == '.' || d == ',' || d == '‑' {
-                    // Internal only: the next character must continue the word.
-                    let next = (j + dl < bytes.len()).then(|| char_at(seg, j + dl).0);
-                    match (d, next) {
-                        (',', Some(n)) => all_digits && prev.is_ascii_digit() && n.is_ascii_digit(),
-                        ('.', Some(n)) => {
-                            (all_digits && n.is_ascii_digit() && prev.is_ascii_digit())
-                                || (n.is_alphabetic() && is_abbrev_dot(seg, j))
-                        }
-                        (_, Some(n)) => is_alphanumeric(n) && !(all_digits && is_apostrophe(d)),
-                        _ => false,
-                    }
-                } else {
-                    false
-                };
-                if !accept {
-                    break;
-                }
-                if !(d.is_ascii_digit() || d == ',' || d == '.') {
-                    all_digits = false;
-                }
-                prev = d;
-                j += dl;
+        let b = bytes[i];
+        let (c, cl, alnum) = if b < 0x80 {
+            // (`char::is_whitespace` of an ASCII character.)
+            if matches!(b, b' ' | b'\t'..=b'\r') {
+                i += 1;
+                continue;
             }
-            let mut end = p.start + j;
-            // Keep the final period of dotted abbreviations (`U.S.`) and of capitalised
-            // honorifics and titles (`Mr.`, `Gen.`) with the word: `Mr. Reeves` is a name,
-            // not the end of a sentence.
-            if bytes.get(j) == Some(&b'.') {
-                let w = &text[start..end];
-                let dotted =
-                    w.contains('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 4;
-                let title = w.chars().next().is_some_and(|c| c.is_uppercase())
-                    && (lexicon::is_honorific(w) || lexicon::is_pre_name_title(w))
-                    && w.len() <= 5;
-                if dotted || title {
-                    end = p.start + j + 1;
-                    j += 1;
-                }
-            }
-            // A percent sign belongs to its number.
-            if numeric && bytes.get(j) == Some(&b'%') {
-                end = p.start + j + 1;
-                j += 1;
-            }
-            let kind = if numeric {
-                TokKind::Number
-            } else {
-                TokKind::Word
-            };
-            push(Span::new(start, end), kind, c);
-            i = j;
+            (b as char, 1, ASCII_ALNUM[b as usize])
         } else {
-            push(Span::new(start, start + cl), TokKind::Punct, c);
-            i += cl;
-        }
+            let (c, cl) = char_at(seg, i);
+            if c.is_whitespace() {
+                i += cl;
+                continue;
+            }
+            (c, cl, is_alphanumeric(c))
+        };
+        let (j, kind) = if alnum {
+            word_end(seg, i, c, cl)
+        } else {
+            (i + cl, TokKind::Punct)
+        };
+        push_token(
+            text,
+            Span::new(p.start + i, p.start + j),
+            kind,
+            c,
+            out,
+            meta,
+            infos,
+        );
+        i = j;
     }
 }
 
-/// Per byte: is it an ASCII letter or digit? (One load a byte in the word loop.)
+/// Where the word or number that starts with `c` (of `cl` bytes) at byte `i` of `seg` ends,
+/// and which kind it is.
+#[inline]
+fn word_end(seg: &str, i: usize, c: char, cl: usize) -> (usize, TokKind) {
+    let bytes = seg.as_bytes();
+    let numeric = c.is_ascii_digit();
+    let mut all_digits = numeric;
+    let mut prev = c;
+    // `j`: the next character not yet taken into the token.
+    let mut j = i + cl;
+    loop {
+        // Most of a word is a run of ASCII letters and digits: passed over first.
+        let run = j;
+        j = alnum_run_end(bytes, j);
+        if j > run {
+            all_digits = all_digits && bytes[run..j].iter().all(u8::is_ascii_digit);
+            prev = bytes[j - 1] as char;
+        }
+        // (Of the other ASCII characters only these four may continue a word.)
+        if j == bytes.len() || (bytes[j] < 0x80 && !matches!(bytes[j], b'\'' | b'-' | b'.' | b','))
+        {
+            break;
+        }
+        let (d, dl) = char_at(seg, j);
+        let accept = if is_alphanumeric(d) || is_mark(d) {
+            true
+        } else if is_apostrophe(d) || d == '-' || d == '.' || d == ',' || d == '‑' {
+            // Internal only: the next character must continue the word.
+            let next = (j + dl < bytes.len()).then(|| char_at(seg, j + dl).0);
+            match (d, next) {
+                (',', Some(n)) => all_digits && prev.is_ascii_digit() && n.is_ascii_digit(),
+                ('.', Some(n)) => {
+                    (all_digits && n.is_ascii_digit() && prev.is_ascii_digit())
+                        || (n.is_alphabetic() && is_abbrev_dot(seg, j))
+                }
+                (_, Some(n)) => is_alphanumeric(n) && !(all_digits && is_apostrophe(d)),
+                _ => false,
+            }
+        } else {
+            false
+        };
+        if !accept {
+            break;
+        }
+        if !(d.is_ascii_digit() || d == ',' || d == '.') {
+            all_digits = false;
+        }
+        prev = d;
+        j += dl;
+    }
+    // Keep the final period of dotted abbreviations (`U.S.`) and of capitalised
+    // honorifics and titles (`Mr.`, `Gen.`) with the word: `Mr. Reeves` is a name,
+    // not the end of a sentence. (The cheap tests first: most words before a period are
+    // neither.)
+    if bytes.get(j) == Some(&b'.') {
+        let w = &seg[i..j];
+        let dotted = w.contains('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 4;
+        let title = w.len() <= 5
+            && c.is_uppercase()
+            && (lexicon::is_honorific(w) || lexicon::is_pre_name_title(w));
+        if dotted || title {
+            j += 1;
+        }
+    }
+    // A percent sign belongs to its number.
+    if numeric && bytes.get(j) == Some(&b'%') {
+        j += 1;
+    }
+    let kind = if numeric {
+        TokKind::Number
+    } else {
+        TokKind::Word
+    };
+    (j, kind)
+}
+
+/// Per byte: is it an ASCII letter or digit? (One load a byte: a token's first byte, and
+/// the bytes of a word's run that [`alnum_run_end`] takes one at a time.)
 const ASCII_ALNUM: [bool; 256] = {
     let mut t = [false; 256];
     let mut b = 0;
@@ -667,6 +688,41 @@ const ASCII_ALNUM: [bool; 256] = {
     }
     t
 };
+
+/// The end of the run of ASCII letters and digits that starts at `bytes[j]` (`j` itself if
+/// there is none): eight bytes at a time while eight are left (most words take one step),
+/// then byte by byte.
+#[inline]
+fn alnum_run_end(bytes: &[u8], mut j: usize) -> usize {
+    while let Some(chunk) = bytes.get(j..j + 8) {
+        let stop = not_alnum(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        if stop != 0 {
+            return j + (stop.trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+    while j < bytes.len() && ASCII_ALNUM[bytes[j] as usize] {
+        j += 1;
+    }
+    j
+}
+
+/// Of eight bytes (little-endian in `x`), those that are no ASCII letter or digit: the high
+/// bit of each such byte set, all else clear.
+#[inline]
+fn not_alnum(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // Per byte, on its low seven bits (so no sum carries into the next byte): the high bit of
+    // `y + (0x80 - lo)` is set when the byte is `lo` or above.
+    let at_least = |y: u64, lo: u8| y + ONES * (0x80 - u64::from(lo));
+    let y = x & !HIGH;
+    let digit = at_least(y, b'0') & !at_least(y, b'9' + 1);
+    // (`| 0x20` takes `A`..=`Z` to `a`..=`z` and nothing else there.)
+    let l = y | (ONES * 0x20);
+    let letter = at_least(l, b'a') & !at_least(l, b'z' + 1);
+    (x | !(digit | letter)) & HIGH
+}
 
 /// `c.is_alphanumeric()`, answered without the Unicode tables for the General Punctuation
 /// block (curly quotes, dashes, the ellipsis: most of news text's non-ASCII), which holds
@@ -994,6 +1050,26 @@ mod tests {
         let d = Document::new("’90s and ‘quoted’");
         let toks: Vec<_> = (0..d.tokens.len()).map(|i| d.tok(i)).collect();
         assert_eq!(toks, ["’", "90s", "and", "‘", "quoted", "’"]);
+    }
+
+    #[test]
+    fn alnum_runs_end_where_a_byte_by_byte_scan_ends() {
+        // Every byte value at every place of a chunk, and runs of every length across the
+        // chunks' boundaries.
+        for b in 0..=255u8 {
+            for at in 0..12 {
+                let mut bytes = vec![b'x'; 12];
+                bytes[at] = b;
+                let slow = |j: usize| {
+                    (j..bytes.len())
+                        .find(|&k| !bytes[k].is_ascii_alphanumeric())
+                        .unwrap_or(bytes.len())
+                };
+                for j in 0..=bytes.len() {
+                    assert_eq!(alnum_run_end(&bytes, j), slow(j), "{b} at {at} from {j}");
+                }
+            }
+        }
     }
 
     #[test]
