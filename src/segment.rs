@@ -461,18 +461,20 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     };
     if has_blank_line {
         let mut start = 0;
-        let mut block = |s: usize, e: usize| {
-            if is_wrapped(&text[s..e]) {
+        // (A block with no line break is one line: wrapped, with no need to look again.)
+        let mut block = |s: usize, e: usize, has_line_break: bool| {
+            if !has_line_break || is_wrapped(&text[s..e]) {
                 push(s, e);
             } else {
                 each_line(text, s, e, &mut push);
             }
         };
-        for (bs, be) in blank_line_breaks(text) {
-            block(start, bs);
+        let mut breaks = blank_line_breaks(text);
+        while let Some((bs, be)) = breaks.next() {
+            block(start, bs, breaks.line_break);
             start = be;
         }
-        block(start, text.len());
+        block(start, text.len(), breaks.line_break);
     } else {
         each_line(text, 0, text.len(), &mut push);
     }
@@ -508,17 +510,37 @@ fn each_line(text: &str, s: usize, e: usize, push: &mut impl FnMut(usize, usize)
 }
 
 /// Byte ranges of runs of whitespace that contain two or more line breaks.
-fn blank_line_breaks(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < bytes.len() {
+fn blank_line_breaks(text: &str) -> BlankLineBreaks<'_> {
+    BlankLineBreaks {
+        text,
+        i: 0,
+        line_break: false,
+    }
+}
+
+/// The iterator of [`blank_line_breaks`]. It also tells whether the text between the run it
+/// returned last and the one before (or the end of the text, once it is done) has a line
+/// break: every line break of the text is passed on the way.
+struct BlankLineBreaks<'t> {
+    text: &'t str,
+    i: usize,
+    line_break: bool,
+}
+
+impl Iterator for BlankLineBreaks<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        self.line_break = false;
+        while self.i < bytes.len() {
             // (To the next line break by `str::find`, which runs `memchr`: `i` is 0 or just
             // past ASCII whitespace, a char boundary.)
-            match text[i..].find('\n') {
-                Some(k) => i += k,
-                None => i = bytes.len(),
+            match text[self.i..].find('\n') {
+                Some(k) => self.i += k,
+                None => self.i = bytes.len(),
             }
+            let i = self.i;
             if i < bytes.len() {
                 // Extend over the whole whitespace run around this newline.
                 let mut s = i;
@@ -533,14 +555,15 @@ fn blank_line_breaks(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
                     }
                     e += 1;
                 }
-                i = e;
+                self.i = e;
                 if newlines >= 2 {
                     return Some((s, e));
                 }
+                self.line_break = true;
             }
         }
         None
-    })
+    }
 }
 
 /// Trims Unicode whitespace from both ends of `text[s..e]`.
@@ -987,6 +1010,18 @@ mod tests {
         // (Nor do spaces before it: the proptest `leading_spaces_only_shift_offsets`.)
         let indented = format!("Head\n\n  {line}\nmore\nend");
         assert_eq!(count(&indented), count(&lf));
+    }
+
+    #[test]
+    fn blank_line_breaks_tell_which_blocks_have_a_line_break() {
+        let t = "A\nB \r\n\nC  \n \n\nD\r\nE";
+        let mut breaks = blank_line_breaks(t);
+        let mut seen = Vec::new();
+        while let Some((s, e)) = breaks.next() {
+            seen.push((&t[s..e], breaks.line_break));
+        }
+        seen.push(("", breaks.line_break));
+        assert_eq!(seen, [(" \r\n\n", true), ("  \n \n\n", false), ("", true)]);
     }
 
     #[test]
