@@ -118,15 +118,18 @@ pub struct Document<'a> {
 const BLOCK: usize = 256;
 
 /// `Document::blocks` for a text of `len` bytes.
+#[inline(never)]
 fn block_index(len: usize, tokens: &[Token]) -> Vec<u32> {
     let n = len / BLOCK + 2;
     let mut out = Vec::with_capacity(n);
     let mut k = 0;
     for b in 0..n {
         let at = (b * BLOCK).min(u32::MAX as usize) as u32;
-        while k < tokens.len() && tokens[k].start < at {
-            k += 1;
-        }
+        // Tokens start at distinct bytes, so of those from `k` on (which start at or after
+        // the block before) only the first `BLOCK` can start before this one: a search among
+        // them, not a walk over every token.
+        let near = &tokens[k..(k + BLOCK).min(tokens.len())];
+        k += near.partition_point(|t| t.start < at);
         out.push(k as u32);
     }
     out
@@ -583,6 +586,11 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Appends the tokens of `text[p]` to `out`, and their facts to `meta` (sentence starts are
 /// marked later).
+///
+/// Out of line, like [`split_sentences`] and [`block_index`]: inlined into `Document::new`,
+/// and so into its caller's body of quotes and speakers, their loops were compiled less well
+/// (about a million more instructions a megabyte).
+#[inline(never)]
 fn tokenize(text: &str, p: Span, out: &mut Vec<Token>, meta: &mut Vec<u16>, infos: &mut Infos) {
     let seg = &text[p.start..p.end];
     let bytes = seg.as_bytes();
@@ -828,6 +836,7 @@ fn is_closer(c: char) -> bool {
 }
 
 /// Fills `sentences` with the sentences of the paragraph whose tokens start at `first`.
+#[inline(never)]
 fn split_sentences(
     text: &str,
     paragraph: usize,
