@@ -628,7 +628,8 @@ fn tokenize(text: &str, p: Span, out: &mut Vec<Token>, meta: &mut Vec<u16>, info
             meta,
             infos,
         );
-        i = j;
+        // (Most tokens are followed by one space: passed over here, not by another turn.)
+        i = j + usize::from(bytes.get(j) == Some(&b' '));
     }
 }
 
@@ -688,7 +689,9 @@ fn word_end(seg: &str, i: usize, c: char, cl: usize) -> (usize, TokKind) {
     // neither.)
     if bytes.get(j) == Some(&b'.') {
         let w = &seg[i..j];
-        let dotted = w.contains('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 4;
+        // (A byte loop: `str::contains` calls `memchr`, slow to start on a short word.)
+        let dotted =
+            w.bytes().any(|b| b == b'.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 4;
         let title = w.len() <= 5
             && c.is_uppercase()
             && (lexicon::is_honorific(w) || lexicon::is_pre_name_title(w));
