@@ -258,10 +258,12 @@ impl<'a> Document<'a> {
         let mut meta = Vec::new();
         let mut infos = Infos::new(text.len());
         let mut sentences = Vec::new();
+        let mut enders = Vec::new();
         for (pi, p) in paragraphs.iter().enumerate() {
             let first = tokens.len();
-            tokenize(text, *p, &mut tokens, &mut meta, &mut infos);
-            split_sentences(text, pi, first, &tokens, &mut meta, &mut sentences);
+            enders.clear();
+            tokenize(text, *p, &mut tokens, &mut meta, &mut infos, &mut enders);
+            split_sentences(text, pi, first, &tokens, &mut meta, &mut sentences, &enders);
         }
         let blocks = block_index(text.len(), &tokens);
         Document {
@@ -585,13 +587,21 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// Appends the tokens of `text[p]` to `out`, and their facts to `meta` (sentence starts are
-/// marked later).
+/// marked later); and to `enders` the indices of the tokens that may end a sentence (`.`,
+/// `!`, `?`, `…`), for [`split_sentences`].
 ///
 /// Out of line, like [`split_sentences`] and [`block_index`]: inlined into `Document::new`,
 /// and so into its caller's body of quotes and speakers, their loops were compiled less well
 /// (about a million more instructions a megabyte).
 #[inline(never)]
-fn tokenize(text: &str, p: Span, out: &mut Vec<Token>, meta: &mut Vec<u16>, infos: &mut Infos) {
+fn tokenize(
+    text: &str,
+    p: Span,
+    out: &mut Vec<Token>,
+    meta: &mut Vec<u16>,
+    infos: &mut Infos,
+    enders: &mut Vec<u32>,
+) {
     let seg = &text[p.start..p.end];
     let bytes = seg.as_bytes();
     // Characters are read at byte offsets: ASCII as is (most of news text: its whitespace
@@ -619,6 +629,9 @@ fn tokenize(text: &str, p: Span, out: &mut Vec<Token>, meta: &mut Vec<u16>, info
         } else {
             (i + cl, TokKind::Punct)
         };
+        if kind == TokKind::Punct && matches!(c, '.' | '!' | '?' | '…') {
+            enders.push(out.len() as u32);
+        }
         push_token(
             text,
             Span::new(p.start + i, p.start + j),
@@ -838,7 +851,9 @@ fn is_closer(c: char) -> bool {
     matches!(c, '"' | '”' | '’' | '»' | '›' | '\'' | ')' | ']')
 }
 
-/// Fills `sentences` with the sentences of the paragraph whose tokens start at `first`.
+/// Fills `sentences` with the sentences of the paragraph whose tokens start at `first`;
+/// `enders` are its tokens that may end one (from [`tokenize`]): only those and the tokens
+/// after them are read.
 #[inline(never)]
 fn split_sentences(
     text: &str,
@@ -847,42 +862,37 @@ fn split_sentences(
     tokens: &[Token],
     meta: &mut [u16],
     sentences: &mut Vec<SentenceRow>,
+    enders: &[u32],
 ) {
     let n = tokens.len();
     let mut start = first;
-    let mut i = first;
-    while i < n {
-        // (Enders and closers are punctuation: a word is passed over by its kind alone.)
-        let ender = kind_of(meta[i]) == TokKind::Punct
-            && matches!(
-                &text[tokens[i].span().start..tokens[i].span().end],
-                "." | "!" | "?" | "…"
-            );
-        if ender {
-            // Absorb closing marks and further enders: `?!`, `.”`, `.)`.
-            let mut j = i + 1;
-            while j < n {
-                let u = &text[tokens[j].span().start..tokens[j].span().end];
-                let c = u.chars().next().unwrap_or(' ');
-                let adjacent = tokens[j].span().start == tokens[j - 1].span().end;
-                if matches!(u, "." | "!" | "?" | "…") || (is_closer(c) && adjacent && u.len() <= 3)
-                {
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            if j >= n
-                || (starts_sentence(text, tokens, meta, j)
-                    && !is_abbreviation_before(text, tokens, i, first))
-            {
-                push_sentence(paragraph, start, j, meta, sentences);
-                start = j;
-            }
-            i = j;
-        } else {
-            i += 1;
+    // The first token not yet read (an ender before it was taken with the one before).
+    let mut next = first;
+    for &e in enders {
+        let i = e as usize;
+        if i < next {
+            continue;
         }
+        // Absorb closing marks and further enders: `?!`, `.”`, `.)`.
+        let mut j = i + 1;
+        while j < n {
+            let u = &text[tokens[j].span().start..tokens[j].span().end];
+            let c = u.chars().next().unwrap_or(' ');
+            let adjacent = tokens[j].span().start == tokens[j - 1].span().end;
+            if matches!(u, "." | "!" | "?" | "…") || (is_closer(c) && adjacent && u.len() <= 3) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if j >= n
+            || (starts_sentence(text, tokens, meta, j)
+                && !is_abbreviation_before(text, tokens, i, first))
+        {
+            push_sentence(paragraph, start, j, meta, sentences);
+            start = j;
+        }
+        next = j;
     }
     if start < n {
         push_sentence(paragraph, start, n, meta, sentences);
