@@ -100,13 +100,29 @@ pub fn hash_word_at(bytes: &[u8], start: usize, n: usize) -> u64 {
     h.hash
 }
 
+/// [`hash_bytes`] of `buf[..n]`, where `buf` holds zeros from `n` to a multiple of 8: the
+/// word read in whole 64-bit chunks (for a word lowercased into a zeroed buffer).
+pub fn hash_padded(buf: &[u8], n: usize) -> u64 {
+    let mut h = FxHasher::default();
+    for c in buf[..n.div_ceil(8) * 8].chunks_exact(8) {
+        h.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+    }
+    h.hash
+}
+
 /// Byte strings numbered 0, 1, 2 … in the order they are first met. The bytes sit one after
-/// another in one buffer; the map takes a string's hash to the ids with that hash, checked
-/// against the bytes (no boxed string per entry, and the map type the entity key index uses:
-/// one copy of its code in the wasm).
+/// another in one buffer; an open-addressed table of ids (at most half full) finds a string
+/// by its hash, checked against the id's hash and then its bytes. (No boxed string nor list
+/// of ids per entry: the entity pass interns every name word it meets, most of them met
+/// before, and a map of lists cost an allocation per new word and a probe of the list per
+/// look-up.)
 #[derive(Default)]
 pub struct Interner {
-    ids: IdMap,
+    /// Per slot, 0 for an empty one or the id + 1 of the string there; a power of two long
+    /// (or empty).
+    slots: Vec<u32>,
+    /// Each string's [`hash_bytes`].
+    hashes: Vec<u64>,
     text: Vec<u8>,
     /// Where each string's bytes end in `text`.
     ends: Vec<u32>,
@@ -119,27 +135,73 @@ impl Interner {
         &self.text[start..self.ends[i] as usize]
     }
 
-    fn find(&self, h: u64, k: &[u8]) -> Option<u32> {
-        let ids = self.ids.get(&h)?;
-        ids.iter().find(|&&i| self.bytes(i) == k).map(|&i| i as u32)
+    /// The first slot to probe for hash `h` (the plain Fx state mixes its high bits best).
+    #[inline]
+    fn home(&self, h: u64) -> usize {
+        (h >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// The id of `k` (hash `h`) if it has one, else the empty slot where it would go.
+    #[inline]
+    fn find(&self, h: u64, k: &[u8]) -> Result<u32, usize> {
+        if self.slots.is_empty() {
+            return Err(0);
+        }
+        let mask = self.slots.len() - 1;
+        let mut s = self.home(h);
+        loop {
+            let v = self.slots[s];
+            if v == 0 {
+                return Err(s);
+            }
+            let id = v as usize - 1;
+            if self.hashes[id] == h && self.bytes(id) == k {
+                return Ok(id as u32);
+            }
+            s = (s + 1) & mask;
+        }
     }
 
     /// The id of `k`, if it has one.
     pub fn get(&self, k: &[u8]) -> Option<u32> {
-        self.find(hash_bytes(k), k)
+        self.find(hash_bytes(k), k).ok()
     }
 
     /// The id of `k`, a new one (the number of strings met so far) if it has none yet.
     pub fn intern(&mut self, k: &[u8]) -> u32 {
-        let h = hash_bytes(k);
-        if let Some(id) = self.find(h, k) {
-            return id;
-        }
+        self.intern_hashed(hash_bytes(k), k)
+    }
+
+    /// [`Interner::intern`] of `k` whose [`hash_bytes`] is `h`.
+    pub fn intern_hashed(&mut self, h: u64, k: &[u8]) -> u32 {
+        let mut at = match self.find(h, k) {
+            Ok(id) => return id,
+            Err(at) => at,
+        };
         let id = self.ends.len();
+        if 2 * (id + 1) > self.slots.len() {
+            self.grow();
+            at = self.find(h, k).unwrap_err();
+        }
         self.text.extend_from_slice(k);
         self.ends.push(self.text.len() as u32);
-        ids_mut(&mut self.ids, h).push(id);
+        self.hashes.push(h);
+        self.slots[at] = id as u32 + 1;
         id as u32
+    }
+
+    /// Doubles the table (64 slots at first) and puts every id back.
+    #[cold]
+    fn grow(&mut self) {
+        let n = (2 * self.slots.len()).max(64);
+        self.slots = vec![0; n];
+        for id in 0..self.hashes.len() {
+            let mut s = self.home(self.hashes[id]);
+            while self.slots[s] != 0 {
+                s = (s + 1) & (n - 1);
+            }
+            self.slots[s] = id as u32 + 1;
+        }
     }
 }
 
@@ -159,6 +221,16 @@ mod tests {
     }
 
     #[test]
+    fn a_word_in_a_zeroed_buffer_hashes_as_its_bytes() {
+        let text = b"a bc def ghij klmnopqrstuvwxyz0123456789";
+        for n in 0..=text.len() {
+            let mut buf = [0u8; 48];
+            buf[..n].copy_from_slice(&text[..n]);
+            assert_eq!(hash_padded(&buf, n), hash_bytes(&text[..n]), "{n}");
+        }
+    }
+
+    #[test]
     fn strings_are_numbered_in_the_order_first_met() {
         let mut n = Interner::default();
         assert_eq!(n.intern(b"kirby"), 0);
@@ -167,5 +239,14 @@ mod tests {
         assert_eq!(n.intern(b"kirby"), 0);
         assert_eq!(n.get(b"john"), Some(2));
         assert_eq!(n.get(b"jo"), None);
+        // (However many, as the table grows.)
+        let words: Vec<String> = (0..5000).map(|i| format!("w{i}")).collect();
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(n.intern(w.as_bytes()), i as u32 + 3);
+        }
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(n.get(w.as_bytes()), Some(i as u32 + 3));
+        }
+        assert_eq!(n.get(b"kirby"), Some(0));
     }
 }

@@ -151,8 +151,8 @@ struct Infos {
     by_entry: Vec<u16>,
     /// Numbers of answers that are no table entry's own (trailing periods, …), by the
     /// answer's bits and cue row packed in a `u64` (an exact key). The map holds one number
-    /// per key, in a vector: the map type of `crate::fx::Interner`, so its code is in the wasm
-    /// once.
+    /// per key, in a vector: the map type of the entity indices (`crate::fx::IdMap`), so its
+    /// code is in the wasm once.
     by_value: crate::fx::IdMap,
     /// The answers of recently met short words, by their bytes (a direct-mapped cache: most
     /// words of an article are a few hundred common ones).

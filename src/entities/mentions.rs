@@ -14,7 +14,8 @@ pub(crate) struct Words {
 }
 
 impl Words {
-    /// The id of `w` trimmed and lowercased once (into a stack buffer for ASCII words).
+    /// The id of `w` trimmed and lowercased once (into a zeroed stack buffer for ASCII
+    /// words, hashed there in whole 64-bit chunks).
     pub(crate) fn id(&mut self, w: &str) -> u32 {
         let t = norm_trim(w);
         let mut buf = [0u8; 64];
@@ -25,7 +26,8 @@ impl Words {
                 *d = c.to_ascii_lowercase();
             }
             if ascii {
-                return self.intern_bytes(&buf[..t.len()]);
+                let h = crate::fx::hash_padded(&buf, t.len());
+                return self.ids.intern_hashed(h, &buf[..t.len()]);
             }
         }
         // (A curly apostrophe is the straight one: `O’Neill` is `O'Neill`; a letter with a
