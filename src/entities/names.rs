@@ -374,7 +374,7 @@ impl Iterator for NameRuns<'_, '_> {
                     && self.is_name_word(j)
                 {
                     j += 1;
-                } else if j < sentence_end && doc.is_month_surname(j) {
+                } else if j < sentence_end && doc.is_upper(j) && doc.is_month_surname(j) {
                     // `Theresa May said`: a month after a name is its surname.
                     j += 1;
                 } else if j + 1 < n
@@ -540,12 +540,13 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
     let org = domain || (a..j).any(|k| is_org_tok(doc, k));
     // A lowercase noun for an organisation right before the name says what it names: `US
     // magazine Mobile PC`, `research firm Gartner`, `carmaker Renault`.
+    // (The token's list bit first: most runs have no such noun before them.)
     let described_org = !org
         && i > 0
+        && doc.is(i - 1, lexicon::LEX_ORG_NOUN)
         && !doc.starts_sentence(i)
         && !line_break_after(doc, i - 1)
         && doc.tok(i - 1).starts_with(|c: char| c.is_lowercase())
-        && doc.is(i - 1, lexicon::LEX_ORG_NOUN)
         && doc.tok(i - 1) != "campaign";
     // Lowercase title words right before the run: `press secretary John Kirby`,
     // `developer Ammar Askar`, `Pakistan-based developer`.
@@ -556,7 +557,7 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
         if doc.is(t0 - 1, LEX_TITLE_WORD)
             || (c.is_lowercase() && w.len() > 2 && t0 < i && is_title_modifier(w))
             || (doc.is_upper(t0 - 1) && t0 < i && !doc.is(t0 - 1, LEX_NOT_NAME_WORD))
-            || (w.contains('-') && w.ends_with("based"))
+            || (w.ends_with("based") && w.contains('-'))
         {
             t0 -= 1;
         } else {
@@ -620,14 +621,14 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
     };
     // A nationality used as an adjective (`American officials`, `Sudanese government`) is
     // not a name.
+    // (The word after it first: most one-word names are followed by no lowercase word.)
     let demonym = nwords == 1
-        && is_demonym(last)
         && j < doc.tokens.len()
-        && ({
-            doc.kind(j) == TokKind::Word
-                && doc.tok(j).chars().next().is_some_and(|c| c.is_lowercase())
-                && !doc.is(j, LEX_SPEECH_VERB)
-        });
+        && doc.kind(j) == TokKind::Word
+        && !doc.is_upper(j)
+        && doc.tok(j).chars().next().is_some_and(|c| c.is_lowercase())
+        && !doc.is(j, LEX_SPEECH_VERB)
+        && is_demonym(last);
     if demonym && !honorific && !titled {
         return None;
     }
