@@ -40,6 +40,27 @@ impl Words {
         self.intern(&k)
     }
 
+    /// [`Words::id`] of token `i` of `doc`. A word of at most 16 ASCII bytes (once trimmed)
+    /// is read out of the text as two 64-bit chunks and lowercased and hashed there, eight
+    /// bytes at a step: every word of every name run comes here.
+    pub(crate) fn token_id(&mut self, doc: &Document, i: usize) -> u32 {
+        let w = doc.tok(i);
+        let n = norm_trim(w).len();
+        let start = doc.tokens[i].span().start;
+        let bytes = doc.text.as_bytes();
+        if (1..=16).contains(&n) && start + 16 <= bytes.len() {
+            let (lo, hi) = crate::lexicon::word_chunks(bytes, start, n);
+            if (lo | hi) & 0x8080_8080_8080_8080 == 0 {
+                let mut k = [0u8; 16];
+                k[..8].copy_from_slice(&ascii_lowercase(lo).to_le_bytes());
+                k[8..].copy_from_slice(&ascii_lowercase(hi).to_le_bytes());
+                let h = crate::fx::hash_padded(&k, n);
+                return self.ids.intern_hashed(h, &k[..n]);
+            }
+        }
+        self.id(w)
+    }
+
     /// The id of `k` as it is, if it has one.
     pub(crate) fn get(&self, k: &str) -> Option<u32> {
         self.ids.get(k.as_bytes())
@@ -53,6 +74,17 @@ impl Words {
     fn intern_bytes(&mut self, k: &[u8]) -> u32 {
         self.ids.intern(k)
     }
+}
+
+/// Eight ASCII bytes with their capital letters lowercased, all at once: a byte's high bit
+/// after adding `0x80 - b'A'` tells it is at least `A`, after adding `0x80 - b'Z' - 1` that
+/// it is past `Z` (no sum carries into the next byte: every byte is below 0x80).
+fn ascii_lowercase(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let at_least_a = x + ONES * u64::from(0x80 - b'A');
+    let past_z = x + ONES * u64::from(0x80 - b'Z' - 1);
+    let capital = at_least_a & !past_z & (ONES * 0x80);
+    x | capital >> 2
 }
 
 /// The initials of a name of two to six capitalised words (small words skipped), one byte
@@ -486,13 +518,13 @@ impl<'d, 'a> Builder<'d, 'a> {
     pub(crate) fn run_key(&mut self, r: &NameRun) -> Key {
         r.tokens()
             .filter(|&i| self.doc.kind(i) == TokKind::Word)
-            .map(|i| self.words.id(self.doc.tok(i)))
+            .map(|i| self.words.token_id(self.doc, i))
             .collect()
     }
 
     /// The key of tokens `a..b`, every token a word of it.
     fn key_of(&mut self, a: usize, b: usize) -> Key {
-        (a..b).map(|i| self.words.id(self.doc.tok(i))).collect()
+        (a..b).map(|i| self.words.token_id(self.doc, i)).collect()
     }
 
     /// Records a name run; returns its entity when it is (or becomes) one.
@@ -703,9 +735,8 @@ impl<'d, 'a> Builder<'d, 'a> {
                 .copied()
                 .find(|&i| self.keys[i] == toks && !other_sex(i))
         };
-        if let Some(i) = self
-            .index
-            .whole(toks)
+        let same = self.index.whole(toks);
+        if let Some(i) = same
             .iter()
             .copied()
             .find(|&i| self.keys[i] == toks && !other_sex(i))
@@ -733,7 +764,12 @@ impl<'d, 'a> Builder<'d, 'a> {
         for n in 1..toks.len().min(KeyIndex::MAX_LEN + 1) {
             cands.extend(self.index.whole(&toks[..n]));
         }
-        cands.extend(self.index.whole(std::slice::from_ref(last)));
+        // (For a one-word name that is the look-up made above.)
+        cands.extend(if toks.len() == 1 {
+            same
+        } else {
+            self.index.whole(std::slice::from_ref(last))
+        });
         cands.extend(self.index.long.iter());
         // (The best is the fitting candidate mentioned most, the first made among equals:
         // chosen in one pass whatever the order, and a candidate listed twice changes
@@ -1360,6 +1396,29 @@ impl KeyIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn eight_ascii_bytes_lowercase_as_each_does() {
+        for b in 0..0x80u8 {
+            let x = u64::from_le_bytes([b, b'Q', 0, b'@', b'[', b'z', b'A', b'Z']);
+            let want = x.to_le_bytes().map(|c| c.to_ascii_lowercase());
+            assert_eq!(ascii_lowercase(x).to_le_bytes(), want, "{b}");
+        }
+    }
+
+    #[test]
+    fn a_tokens_id_is_its_texts() {
+        // (Padded: a word within 16 bytes of the end is looked up by its text.)
+        let t =
+            "Mr. O'NEILL’s Ünal AbcdefghijklmnopQ Kirby's \"Kirby\" KIRBY' and so on and so forth";
+        let doc = Document::new(t);
+        let mut w = Words::default();
+        for i in 0..doc.tokens.len() {
+            assert_eq!(w.token_id(&doc, i), w.id(doc.tok(i)), "{}", doc.tok(i));
+            let mut fresh = Words::default();
+            assert_eq!(fresh.token_id(&doc, i), fresh.id(doc.tok(i)));
+        }
+    }
 
     #[test]
     fn letters_fold_to_their_base_letter() {
