@@ -377,42 +377,47 @@ impl Iterator for NameRuns<'_, '_> {
                 } else if j < sentence_end && doc.is_upper(j) && doc.is_month_surname(j) {
                     // `Theresa May said`: a month after a name is its surname.
                     j += 1;
-                } else if j + 1 < n
-                    && doc.tok(j) == "."
-                    && is_initial(doc.tok(j - 1))
-                    && is_cap_word(doc, j + 1)
-                    // (Never across a line break: a stray `X.` line above a paragraph that
-                    // opens with `Trump` is no `X. Trump`.)
-                    && !line_break_after(doc, j)
-                {
-                    // A middle or first initial: `C. Eugene Steuerle`, `Janet L. Yellen`.
-                    j += 2;
-                } else if j + 2 < n
-                    && is_particle(doc.tok(j))
-                    && is_particle(doc.tok(j + 1))
-                    && is_cap_word(doc, j + 2)
-                {
-                    // Two particles: `Ursula von der Leyen`, `Joost van den Berg`.
-                    j += 3;
-                } else if j + 1 < n
-                    && (is_particle(doc.tok(j)) || matches!(doc.tok(j), "of" | "for")
-                        // `Joint Committee on Intelligence and Security`: inside an
-                        // organisation's name, `on` and `and` join too.
-                        || (matches!(doc.tok(j), "on" | "and") && {
-                            while org_upto < j {
-                                org |= doc.is(org_upto, LEX_ORG_HEAD);
-                                org_upto += 1;
-                            }
-                            org
-                        })
-                        // `World Travel and Tourism Council`: `and` inside a name that an
-                        // organisation word ends.
-                        || (doc.tok(j) == "and" && (j + 1..(j + 4).min(n)).take_while(|&k| is_cap_word(doc, k)).any(|k| doc.is(k, LEX_ORG_HEAD))))
-                    && is_cap_word(doc, j + 1)
-                {
-                    j += 2;
                 } else {
-                    break;
+                    // (The word read once for the tests below: most runs end here.)
+                    let w = doc.tok(j);
+                    let particle = is_particle(w);
+                    if j + 1 < n
+                        && w == "."
+                        && is_initial(doc.tok(j - 1))
+                        && is_cap_word(doc, j + 1)
+                        // (Never across a line break: a stray `X.` line above a paragraph
+                        // that opens with `Trump` is no `X. Trump`.)
+                        && !line_break_after(doc, j)
+                    {
+                        // A middle or first initial: `C. Eugene Steuerle`, `Janet L. Yellen`.
+                        j += 2;
+                    } else if j + 2 < n
+                        && particle
+                        && is_particle(doc.tok(j + 1))
+                        && is_cap_word(doc, j + 2)
+                    {
+                        // Two particles: `Ursula von der Leyen`, `Joost van den Berg`.
+                        j += 3;
+                    } else if j + 1 < n
+                        && (particle || matches!(w, "of" | "for")
+                            // `Joint Committee on Intelligence and Security`: inside an
+                            // organisation's name, `on` and `and` join too.
+                            || (matches!(w, "on" | "and") && {
+                                while org_upto < j {
+                                    org |= doc.is(org_upto, LEX_ORG_HEAD);
+                                    org_upto += 1;
+                                }
+                                org
+                            })
+                            // `World Travel and Tourism Council`: `and` inside a name that an
+                            // organisation word ends.
+                            || (w == "and" && (j + 1..(j + 4).min(n)).take_while(|&k| is_cap_word(doc, k)).any(|k| doc.is(k, LEX_ORG_HEAD))))
+                        && is_cap_word(doc, j + 1)
+                    {
+                        j += 2;
+                    } else {
+                        break;
+                    }
                 }
             }
             self.i = j;
