@@ -273,6 +273,8 @@ pub(crate) struct Builder<'d, 'a> {
     pub(crate) title_words: Vec<Vec<usize>>,
     /// Every mention so far as (start, end, entity), sorted by start.
     pub(crate) mention_log: Vec<(u32, u32, u32)>,
+    /// Scratch key of the run being read ([`Builder::mention_run`]).
+    pub(crate) key_buf: Key,
     /// Scratch list of candidate entities for [`Builder::find_entity`].
     pub(crate) cands: std::cell::RefCell<Vec<usize>>,
     /// The organisation of the group source named last (`Con Edison officials`) and where,
@@ -353,6 +355,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             title_slot: Vec::new(),
             title_words: Vec::new(),
             mention_log: Vec::new(),
+            key_buf: Vec::new(),
             cands: Default::default(),
             last_group: None,
             last_quote: None,
@@ -515,11 +518,23 @@ impl<'d, 'a> Builder<'d, 'a> {
         self.rank(e);
     }
 
-    pub(crate) fn run_key(&mut self, r: &NameRun) -> Key {
-        r.tokens()
-            .filter(|&i| self.doc.kind(i) == TokKind::Word)
-            .map(|i| self.words.token_id(self.doc, i))
-            .collect()
+    /// The key of run `r`, in `key` (cleared first).
+    pub(crate) fn run_key_into(&mut self, r: &NameRun, key: &mut Key) {
+        key.clear();
+        key.extend(
+            r.tokens()
+                .filter(|&i| self.doc.kind(i) == TokKind::Word)
+                .map(|i| self.words.token_id(self.doc, i)),
+        );
+    }
+
+    /// The entity run `r` names, if it is one already ([`Builder::find_entity_of`]).
+    pub(crate) fn find_entity_of_run(&mut self, r: &NameRun) -> Option<usize> {
+        let mut key = std::mem::take(&mut self.key_buf);
+        self.run_key_into(r, &mut key);
+        let e = self.find_entity_of(&key, r.kind, r.gender);
+        self.key_buf = key;
+        e
     }
 
     /// The key of tokens `a..b`, every token a word of it.
@@ -529,14 +544,24 @@ impl<'d, 'a> Builder<'d, 'a> {
 
     /// Records a name run; returns its entity when it is (or becomes) one.
     pub(crate) fn mention_run(&mut self, r: &NameRun, as_source: bool) -> Option<usize> {
-        let toks = self.run_key(r);
+        // (The key is built in a buffer kept from run to run: most runs find their entity or
+        // none, and only a new entity or a name seen keeps a copy.)
+        let mut key = std::mem::take(&mut self.key_buf);
+        self.run_key_into(r, &mut key);
+        let e = self.mention_key(r, &key, as_source);
+        self.key_buf = key;
+        e
+    }
+
+    /// [`Builder::mention_run`] of run `r`, whose key is `toks`.
+    fn mention_key(&mut self, r: &NameRun, toks: &[u32], as_source: bool) -> Option<usize> {
         // An acronym of an organisation named before (`IMF` after `International Monetary
         // Fund`) is that organisation; its key then finds it directly.
-        let mut found = self.find_entity_of(&toks, r.kind, r.gender);
+        let mut found = self.find_entity_of(toks, r.kind, r.gender);
         if found.is_none() && toks.len() == 1 {
             if let Some(e) = self.acronym_of(self.text(r.span())) {
                 crate::fx::ids_mut(&mut self.acronym_ids, u64::from(toks[0])).push(e);
-                found = self.find_entity_of(&toks, r.kind, r.gender);
+                found = self.find_entity_of(toks, r.kind, r.gender);
             }
         }
         if let Some(e) = found {
@@ -552,14 +577,14 @@ impl<'d, 'a> Builder<'d, 'a> {
                 && !r.headline
                 && toks.len() >= 2
                 && k.len() > toks.len()
-                && k.starts_with(&toks);
+                && k.starts_with(toks);
             if headline_cut
                 || toks.len() > k.len()
                     && (toks.ends_with(&k[k.len() - 1..]) || toks.starts_with(k))
             {
                 self.headline[e] = r.headline;
                 self.entities[e].name = self.name_text(r.span()).to_string();
-                let old = std::mem::replace(&mut self.keys[e], toks);
+                let old = std::mem::replace(&mut self.keys[e], toks.to_vec());
                 self.index.remove(e, &old);
                 self.index.insert(e, &self.keys[e]);
             }
@@ -567,8 +592,8 @@ impl<'d, 'a> Builder<'d, 'a> {
         }
         if !(r.evidence || as_source) {
             if toks.len() >= 2 {
-                self.seen_index.insert(self.seen.len(), &toks);
-                self.seen.push((toks, r.span(), r.headline));
+                self.seen_index.insert(self.seen.len(), toks);
+                self.seen.push((toks.to_vec(), r.span(), r.headline));
             }
             return None;
         }
@@ -582,9 +607,9 @@ impl<'d, 'a> Builder<'d, 'a> {
         let full = if !(1..3).contains(&toks.len()) {
             None
         } else if !r.evidence {
-            self.seen_index.latest(&toks)
+            self.seen_index.latest(toks)
         } else if r.kind == Some(EntityKind::Person) {
-            self.seen_index.latest_ending(&toks).filter(|&i| {
+            self.seen_index.latest_ending(toks).filter(|&i| {
                 let first = self.doc.token_at_or_after(self.seen[i].1.start);
                 let sex = names::first_name_sex(self.doc, first);
                 !(sex.is_some() && r.gender.is_some() && sex != r.gender)
@@ -621,7 +646,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         } else {
             EntityKind::Person
         });
-        let e = self.create(r.span(), toks, kind, r.title());
+        let e = self.create(r.span(), toks.to_vec(), kind, r.title());
         self.guessed[e] = r.kind.is_none();
         self.headline[e] = r.headline;
         if r.gender.is_some() {

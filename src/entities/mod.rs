@@ -290,8 +290,7 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
                     {
                         break;
                     }
-                    let key = b.run_key(r);
-                    if let Some(e) = b.find_entity_of(&key, r.kind, r.gender) {
+                    if let Some(e) = b.find_entity_of_run(r) {
                         hit = Some(e);
                     }
                 }
