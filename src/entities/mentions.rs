@@ -760,7 +760,10 @@ impl<'d, 'a> Builder<'d, 'a> {
                 .copied()
                 .find(|&i| self.keys[i] == toks && !other_sex(i))
         };
-        let same = self.index.whole(toks);
+        // (A name none of whose end words is in a key fits no entity, but an acronym's: most
+        // names met for the first time skip the look-ups below.)
+        let known = self.index.may_meet(toks);
+        let same = if known { self.index.whole(toks) } else { &[] };
         if let Some(i) = same
             .iter()
             .copied()
@@ -777,6 +780,9 @@ impl<'d, 'a> Builder<'d, 'a> {
             {
                 return Some(e);
             }
+        }
+        if !known {
+            return None;
         }
         let last = toks.last()?;
         // Only entities whose key shares a whole prefix or suffix with the name can fit:
@@ -1322,6 +1328,11 @@ pub(crate) struct KeyIndex {
     prefix: crate::fx::IdMap,
     suffix: crate::fx::IdMap,
     pub(crate) long: Vec<usize>,
+    /// By word id: is the word in a key put in so far? (Kept when the key is taken out: a
+    /// word marked may be in none, one not marked is in none.)
+    words: Vec<bool>,
+    /// Has an empty key been put in?
+    empty: bool,
 }
 
 impl KeyIndex {
@@ -1381,7 +1392,22 @@ impl KeyIndex {
         }
     }
 
+    /// May a key hold a word of `key` at its start or end, or be empty? When not, no key
+    /// equals it, extends it or is a part of it that [`Builder::find_entity_of`] takes.
+    pub(crate) fn may_meet(&self, key: &[u32]) -> bool {
+        let has = |w: Option<&u32>| w.is_some_and(|&w| self.words.get(w as usize) == Some(&true));
+        self.empty || has(key.first()) || has(key.last())
+    }
+
     pub(crate) fn insert(&mut self, id: usize, key: &[u32]) {
+        self.empty |= key.is_empty();
+        for &w in key {
+            let w = w as usize;
+            if self.words.len() <= w {
+                self.words.resize(w + 1, false);
+            }
+            self.words[w] = true;
+        }
         if key.len() > Self::MAX_LEN {
             if let Err(at) = self.long.binary_search(&id) {
                 self.long.insert(at, id);
@@ -1443,6 +1469,17 @@ mod tests {
             let mut fresh = Words::default();
             assert_eq!(fresh.token_id(&doc, i), fresh.id(doc.tok(i)));
         }
+    }
+
+    #[test]
+    fn a_key_may_meet_a_name_only_by_an_end_word_it_holds() {
+        let mut index = KeyIndex::default();
+        index.insert(0, &[1, 2]);
+        assert!(index.may_meet(&[2]) && index.may_meet(&[1, 5]) && index.may_meet(&[5, 2]));
+        assert!(!index.may_meet(&[3]) && !index.may_meet(&[3, 2, 4]) && !index.may_meet(&[]));
+        // (An empty key is a part of every name.)
+        index.insert(1, &[]);
+        assert!(index.may_meet(&[3]));
     }
 
     #[test]
