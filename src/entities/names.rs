@@ -293,9 +293,7 @@ fn common_words(doc: &Document, s: usize, lower: &mut LowerWords) -> Option<Vec<
     }
     let (mut words, mut caps) = (0, 0);
     for k in sent.first..sent.last {
-        if doc.kind(k) == TokKind::Word
-            && doc.tok(k).chars().next().is_some_and(char::is_alphabetic)
-        {
+        if doc.kind(k) == TokKind::Word && starts_alphabetic(doc, k) {
             words += 1;
             caps += doc.is_upper(k) as usize;
             // (Most sentences show they are not by their third lowercase word.)
@@ -330,6 +328,19 @@ fn common_words(doc: &Document, s: usize, lower: &mut LowerWords) -> Option<Vec<
     }
     crate::sort::by_key(&mut out, |&k| k);
     Some(out)
+}
+
+/// Does token `k` start with a letter? Without decoding its text for a capitalised word (an
+/// uppercase letter is alphabetic) or an ASCII first byte (a letter or not by itself): the
+/// title-case test reads a few words of every sentence that has a name.
+fn starts_alphabetic(doc: &Document, k: usize) -> bool {
+    if doc.is_upper(k) {
+        return true;
+    }
+    match doc.text.as_bytes().get(doc.tokens[k].span().start) {
+        Some(b) if b.is_ascii() => b.is_ascii_alphabetic(),
+        _ => doc.tok(k).chars().next().is_some_and(char::is_alphabetic),
+    }
 }
 
 impl Iterator for NameRuns<'_, '_> {
@@ -757,9 +768,11 @@ pub(crate) fn appositive_title(doc: &Document, j: usize) -> Option<Span> {
         a += 2;
     }
     let mut k = a;
+    // (The marks that end it are punctuation tokens: a word's text is not compared.)
     while k < doc.tokens.len()
         && k < a + 14
-        && !matches!(doc.tok(k), "," | "." | ";" | "—" | "“" | "”" | "\"" | "(")
+        && !(doc.kind(k) == TokKind::Punct
+            && matches!(doc.tok(k), "," | "." | ";" | "—" | "“" | "”" | "\"" | "("))
     {
         k += 1;
     }
@@ -831,6 +844,17 @@ mod tests {
             .map(|i| doc.tok(i))
             .collect();
         assert_eq!(caps, ["Democrats", "Trump’s"]);
+    }
+
+    #[test]
+    fn a_token_starts_with_a_letter_as_its_first_character_says() {
+        // (An uppercase letter is alphabetic, whatever the script.)
+        assert!((char::MIN..=char::MAX).all(|c| !c.is_uppercase() || c.is_alphabetic()));
+        let doc = Document::new("Trump said élan Élan 3 — ² ßa ǅx ⓐ x");
+        for k in 0..doc.tokens.len() {
+            let want = doc.tok(k).chars().next().is_some_and(char::is_alphabetic);
+            assert_eq!(starts_alphabetic(&doc, k), want, "{}", doc.tok(k));
+        }
     }
 
     #[test]
