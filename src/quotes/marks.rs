@@ -151,10 +151,13 @@ pub(crate) fn classify(text: &str, pos: usize, c: char) -> Option<Mark> {
 /// A tag opens with `<` and a letter or `/` and closes at the next `>` within 1200 bytes
 /// (scraped attributes may hold a paragraph).
 fn markup_tags(text: &str, p: Span) -> Vec<(usize, usize)> {
-    let para = &text.as_bytes()[p.start..p.end];
+    // (`str::find` of one ASCII character searches a word of bytes at a time: most
+    // paragraphs hold no `<` at all.)
+    let text_p = &text[p.start..p.end];
+    let para = text_p.as_bytes();
     let mut out = Vec::new();
     let mut k = 0;
-    while let Some(i) = para[k..].iter().position(|&b| b == b'<').map(|i| k + i) {
+    while let Some(i) = text_p[k..].find('<').map(|i| k + i) {
         k = i + 1;
         if !para
             .get(i + 1)
