@@ -353,6 +353,14 @@ mod tests {
             "He Never Pledged To Kill Family Members Of Terrorists"
         );
         assert_eq!(q[0].2.as_deref(), Some("Trump"));
+        // Each headline verb (`find_indirect` passes over a capitalised word in no cue list).
+        for verb in ["Said", "Tells", "Warns", "Insists", "Admits"] {
+            let q = quotes(&format!(
+                "Trump {verb} He Never Pledged To Kill Family Members Of Terrorists\n\nMore."
+            ));
+            assert_eq!(q.len(), 1, "{verb}: {q:?}");
+            assert_eq!(q[0].2.as_deref(), Some("Trump"), "{verb}");
+        }
         // Not in running text, where a capitalised `Says` is a name or a title.
         assert!(quotes("The book Simon Says is about the game and its rules today.").is_empty());
     }

@@ -51,15 +51,18 @@ pub(crate) fn cue_kind(doc: &Document, i: usize) -> Option<CueKind> {
     (!(i > 0 && cues::is_noun_marker(doc.tok(i - 1)))).then_some(kind)
 }
 
-/// Can word token `i` open an attribution of [`find_indirect`]'s pass: a cue
-/// ([`cue_kind`]), `according` (`to`), `as` (`As X put it`) or a headline's `Says`? A word
-/// that starts lowercase, is in no cue list and has neither 2 nor 9 bytes opens none (a
-/// headline's verb is capitalised): most words, told apart on the token's facts and length
-/// without reading its text.
+/// Can word token `i`, in a sentence opening at token `a`, open an attribution of
+/// [`find_indirect`]'s pass? Only a cue ([`cue_kind`]: a lowercase word in a cue list),
+/// `according` (`to`), `as` opening the sentence (`As X put it`) or a headline's verb
+/// (`Says`, `Tells`: capitalised, 4 to 7 bytes, in a cue list, after the first word) can:
+/// most words, names and short words included, are told apart on the token's facts and
+/// length without reading its text.
 #[inline]
-fn may_open_attribution(doc: &Document, i: usize) -> bool {
+fn may_open_attribution(doc: &Document, a: usize, i: usize) -> bool {
     let len = doc.tokens[i].span().len();
-    doc.is_upper(i) || len == 2 || len == "according".len() || may_be_cue(doc, i)
+    len == "according".len()
+        || (len == 2 && i <= a + 2)
+        || (!doc.is_upper(i) || (i > a && (4..=7).contains(&len))) && may_be_cue(doc, i)
 }
 
 /// Whether token `i` is in a list [`cue_word_kind`] reads or has a row in the learned table:
@@ -182,7 +185,7 @@ pub(crate) fn find_indirect(
         while i < e {
             // Every cue below is a word: punctuation and numbers are passed over, and so are
             // the many words that can open none (before the quotes around are looked at).
-            if doc.kind(i) != TokKind::Word || !may_open_attribution(doc, i) {
+            if doc.kind(i) != TokKind::Word || !may_open_attribution(doc, a, i) {
                 i += 1;
                 continue;
             }
