@@ -628,100 +628,116 @@ pub(crate) fn find_indirect(
             // `…, and he noted that`.
             // (`--` stands for a dash in plain-text copy.)
             let is_dash = |x: usize| {
-                matches!(doc.tok(x), "—" | "–")
-                    || (doc.tok(x) == "-" && x + 1 < e && doc.tok(x + 1) == "-")
+                doc.kind(x) == TokKind::Punct
+                    && (matches!(doc.tok(x), "—" | "–")
+                        || (doc.tok(x) == "-" && x + 1 < e && doc.tok(x + 1) == "-"))
             };
             let single_dash = (start..e).filter(|&x| is_dash(x)).take(2).count() == 1;
+            // The tests of a comma that ends the content.
+            let comma_ends_content = |x: usize| {
+                (object_content
+                    && x > start
+                    && x + 1 < e
+                    && matches!(
+                        doc.tok(x + 1),
+                        "which" | "who" | "whose" | "where" | "while" | "but" | "although"
+                            | "though" | "as" | "after" | "because" | "when"
+                    ))
+                    || (x > start + 2 && comma_hands_over(doc, x, e))
+                    // A second verb of the cue's subject (`claimed Clinton had helped her, but
+                    // offered no proof`).
+                    || (x > start + 2
+                        && x + 2 < e
+                        && matches!(doc.tok(x + 1), "and" | "but")
+                        && {
+                            let mut y = x + 2;
+                            if matches!(doc.tok(y), "also" | "then" | "later") && y + 1 < e {
+                                y += 1;
+                            }
+                            is_past_verb_at(doc, y)
+                        })
+                    || (x > start + 2
+                        && (x + 1..(x + 4).min(e)).any(|y| {
+                            let v = doc.tok(y);
+                            v.starts_with(|c: char| c.is_lowercase())
+                                && (doc.is(y, lexicon::LEX_SPEECH_VERB)
+                                    || cues::is_learned_cue(doc, y))
+                                && !v.ends_with("ing")
+                                && e > y + 2
+                                && (x + 1..y).all(|z| is_np_token(doc, z))
+                        }))
+                    || (x + 2 < e && doc.tok(x + 1) == "compared" && doc.tok(x + 2) == "with")
+                    // (`…, according to the Associated Press`: a source of its own.)
+                    || (x > start + 2
+                        && x + 2 < e
+                        && doc.tok(x + 1).eq_ignore_ascii_case("according")
+                        && doc.tok(x + 2) == "to")
+                    || (x + 1 < e
+                        && doc.tok(x + 1).ends_with("ing")
+                        && doc.is(x + 1, lexicon::LEX_SPEECH_VERB))
+                    // A closing cue of its own (`He said the plan was dead, Sen. Chuck
+                    // Grassley told reporters`): the content ends at its comma.
+                    || closing_cue_after(doc, start, x, e, accepted)
+            };
+            // (What ends the content is a word — `and`, `but`, a subordinating word — or a
+            // mark — a comma, a semicolon, a dash —: each token's kind says which tests can
+            // hold, and its text is read once. A number ends nothing.)
             let content_end = (start..e)
-                .find(|&x| {
-                    (object_content
-                        && x > start
-                        && (matches!(
-                            doc.tok(x),
-                            "after" | "because" | "when" | "while" | "since" | "before"
-                                | "during" | "amid"
-                        ) || (doc.tok(x) == ","
-                            && x + 1 < e
+                .find(|&x| match doc.kind(x) {
+                    TokKind::Number => false,
+                    TokKind::Word => {
+                        let w = doc.tok(x);
+                        (object_content
+                            && x > start
                             && matches!(
-                                doc.tok(x + 1),
-                                "which" | "who" | "whose" | "where" | "while" | "but"
-                                    | "although" | "though" | "as" | "after" | "because"
+                                w,
+                                "after"
+                                    | "because"
                                     | "when"
-                            ))))
-                        ||
-                    // A dash after a few words opens an aside the report does not cover.
-                    // (A pair of dashes is an aside inside the content: `lines — which were
-                    // made of iron — with plastic`.)
-                    (is_dash(x) && x > start + 3 && single_dash)
-                        || (doc.tok(x) == "," && x > start + 2 && comma_hands_over(doc, x, e))
+                                    | "while"
+                                    | "since"
+                                    | "before"
+                                    | "during"
+                                    | "amid"
+                            ))
+                            || (matches!(w, "and" | "but") && x + 2 < e && {
+                                let n = doc.tok(x + 1);
+                                let strong = |y: usize| doc.is_strong_speech_verb(y);
+                                strong(x + 1)
+                                    || ((lexicon::pronoun(n).is_some()
+                                        || n.chars().next().is_some_and(|c| c.is_uppercase())
+                                        || doc.is(x + 1, lexicon::LEX_GROUP_NOUN)
+                                        || matches!(
+                                            n,
+                                            "the"
+                                                | "a"
+                                                | "an"
+                                                | "its"
+                                                | "their"
+                                                | "some"
+                                                | "many"
+                                                | "other"
+                                                | "others"
+                                        ))
+                                        && (x + 2..e.min(x + 5)).any(strong))
+                                    || (matches!(
+                                        n,
+                                        "is" | "are" | "was" | "were" | "has" | "have" | "had"
+                                    ) && strong(x + 2))
+                            })
+                    }
+                    TokKind::Punct => {
+                        // A dash after a few words opens an aside the report does not cover.
+                        // (A pair of dashes is an aside inside the content: `lines — which
+                        // were made of iron — with plastic`.)
                         // A semicolon ends the reported clause; so does a new report after a
                         // comma (`…, he estimated that …`) or a comparison tacked on (`…,
                         // compared with 41 percent for …`).
-                        || (doc.tok(x) == ";" && x > start + 2)
-                        // A second verb of the cue's subject (`claimed Clinton had helped
-                        // her, but offered no proof`).
-                        || (doc.tok(x) == ","
-                            && x > start + 2
-                            && x + 2 < e
-                            && matches!(doc.tok(x + 1), "and" | "but")
-                            && {
-                                let mut y = x + 2;
-                                if matches!(doc.tok(y), "also" | "then" | "later") && y + 1 < e {
-                                    y += 1;
-                                }
-                                is_past_verb_at(doc, y)
-                            })
-                        || (doc.tok(x) == ","
-                            && x > start + 2
-                            && (x + 1..(x + 4).min(e)).any(|y| {
-                                let v = doc.tok(y);
-                                v.starts_with(|c: char| c.is_lowercase())
-                                    && (doc.is(y, lexicon::LEX_SPEECH_VERB) || cues::is_learned_cue(doc, y))
-                                    && !v.ends_with("ing")
-                                    && e > y + 2
-                                    && (x + 1..y).all(|z| is_np_token(doc, z))
-                            }))
-                        || (doc.tok(x) == "," && x + 2 < e && doc.tok(x + 1) == "compared" && doc.tok(x + 2) == "with")
-                        // (`…, according to the Associated Press`: a source of its own.)
-                        || (doc.tok(x) == ","
-                            && x > start + 2
-                            && x + 2 < e
-                            && doc.tok(x + 1).eq_ignore_ascii_case("according")
-                            && doc.tok(x + 2) == "to")
-                        || (doc.tok(x) == ","
-                            && x + 1 < e
-                            && doc.tok(x + 1).ends_with("ing")
-                            && doc.is(x + 1, lexicon::LEX_SPEECH_VERB))
-                        // A closing cue of its own (`He said the plan was dead, Sen. Chuck
-                        // Grassley told reporters`): the content ends at its comma.
-                        || (doc.tok(x) == "," && closing_cue_after(doc, start, x, e, accepted))
-                        || (matches!(doc.tok(x), "and" | "but") && x + 2 < e && {
-                            let n = doc.tok(x + 1);
-                            let strong = |y: usize| {
-                                doc.is_strong_speech_verb(y)
-                            };
-                            strong(x + 1)
-                                || ((lexicon::pronoun(n).is_some()
-                                    || n.chars().next().is_some_and(|c| c.is_uppercase())
-                                    || doc.is(x + 1, lexicon::LEX_GROUP_NOUN)
-                                    || matches!(
-                                        n,
-                                        "the"
-                                            | "a"
-                                            | "an"
-                                            | "its"
-                                            | "their"
-                                            | "some"
-                                            | "many"
-                                            | "other"
-                                            | "others"
-                                    ))
-                                    && (x + 2..e.min(x + 5)).any(strong))
-                                || (matches!(
-                                    n,
-                                    "is" | "are" | "was" | "were" | "has" | "have" | "had"
-                                ) && strong(x + 2))
-                        })
+                        let t = doc.tok(x);
+                        (is_dash(x) && x > start + 3 && single_dash)
+                            || (t == ";" && x > start + 2)
+                            || (t == "," && comma_ends_content(x))
+                    }
                 })
                 .map(|x| {
                     if x > start && doc.tok(x - 1) == "," {
