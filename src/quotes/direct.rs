@@ -122,7 +122,6 @@ pub(crate) fn classify_direct(
     }
     let last_char = body.trim_end().chars().next_back().unwrap_or(' ');
     let ends_like_speech = matches!(last_char, ',' | '.' | '!' | '?' | '…' | '—' | '-');
-    let sentences_inside = body.matches(['.', '!', '?']).count();
 
     // Words right before the opening mark that name a term rather than introduce speech.
     let before_tok = doc.tokens_before(q.open);
@@ -259,7 +258,10 @@ pub(crate) fn classify_direct(
                 .paragraph_at(q.open)
                 .is_some_and(|pi| doc.paragraphs[pi].start == q.open);
             let speechlike = (nwords >= 6
-                && (ends_like_speech || sentences_inside > 0 || !q.closed))
+                && (ends_like_speech
+                    || !q.closed
+                    // (A sentence inside: its end's mark, ASCII, read as bytes.)
+                    || body.bytes().any(|b| matches!(b, b'.' | b'!' | b'?'))))
                 || (starts_paragraph && nwords >= 3 && ends_like_speech)
                 || q.multi_paragraph
                 || (follows_quote && (nwords >= 3 || ends_like_speech));
