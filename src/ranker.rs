@@ -104,8 +104,15 @@ pub fn candidates(doc: &Document, quotes: &[RawQuote], qi: usize) -> Vec<Candida
         found.extend(quotes::sentence_subject(doc, first, v).map(|s| (6, s)));
     }
     let mut out: Vec<Candidate> = Vec::new();
-    for (k, span) in found {
-        let Some(span) = tidy(doc, span) else {
+    // (Proposers often agree: a phrase met before is tidied once. `found` holds at most one
+    // phrase a proposer.)
+    let mut tidied = [None; PROPOSERS.len()];
+    for (n, &(k, span)) in found.iter().enumerate() {
+        tidied[n] = match found[..n].iter().position(|&(_, s)| s == span) {
+            Some(m) => tidied[m],
+            None => tidy(doc, span),
+        };
+        let Some(span) = tidied[n] else {
             continue;
         };
         if span.overlaps(cue) {
