@@ -65,6 +65,16 @@ fn may_open_attribution(doc: &Document, a: usize, i: usize) -> bool {
         || (!doc.is_upper(i) || (i > a && (4..=7).contains(&len))) && may_be_cue(doc, i)
 }
 
+/// The first token from `i` on, before `e`, that may open an attribution in the sentence
+/// opening at token `a` ([`may_open_attribution`]), or `e`. (A loop of its own: most of an
+/// article's tokens are passed over here, out of [`find_indirect`]'s many live values.)
+#[inline(never)]
+fn next_opening(doc: &Document, a: usize, i: usize, e: usize) -> usize {
+    (i..e)
+        .find(|&k| doc.kind(k) == TokKind::Word && may_open_attribution(doc, a, k))
+        .unwrap_or(e)
+}
+
 /// Whether token `i` is in a list [`cue_word_kind`] reads or has a row in the learned table:
 /// no other word is a cue. Most words are in none, and are passed over on the token's facts
 /// without reading its text or calling the learned-cue and evidence tests.
@@ -182,12 +192,12 @@ pub(crate) fn find_indirect(
             e -= 1;
         }
         let mut i = a;
-        while i < e {
+        loop {
             // Every cue below is a word: punctuation and numbers are passed over, and so are
             // the many words that can open none (before the quotes around are looked at).
-            if doc.kind(i) != TokKind::Word || !may_open_attribution(doc, a, i) {
-                i += 1;
-                continue;
+            i = next_opening(doc, a, i, e);
+            if i >= e {
+                break;
             }
             let pos = doc.tokens[i].span().start;
             if in_direct_or_used(pos) {
