@@ -59,6 +59,46 @@ const PREVIOUS_PARAGRAPHS: usize = 2;
 /// The candidates for quote `qi` (its own rule's phrase first, if any). Quotes without a cue
 /// get none: they continue the speaker before them (see [`crate::entities`]).
 pub fn candidates(doc: &Document, quotes: &[RawQuote], qi: usize) -> Vec<Candidate> {
+    candidates_with(doc, quotes, qi, &mut None)
+}
+
+/// Proposed phrases with their proposer's feature ([`proposals`]).
+type Proposals = [Option<(usize, Span)>; 5];
+
+/// The phrases the proposers that read only the cue's sentence find for the cue verb at
+/// token `v` — subject, plain, after, shared and sentence —, in the order [`candidates`]
+/// proposes them.
+fn proposals(doc: &Document, v: usize) -> Proposals {
+    let si = doc.sentence_of(v);
+    let first = doc.sentence(si).first;
+    let last = doc.sentence(si).last;
+    // A participle after a comma (`Trump said at a rally in San Diego, adding that …`) has
+    // no subject of its own before it: the phrase there ends an adjunct.
+    let participle = v > first && doc.tok(v).ends_with("ing") && doc.tok(v - 1) == ",";
+    let before = |f: fn(&Document, usize, usize) -> Option<Span>| {
+        (!participle).then(|| f(doc, v, first)).flatten()
+    };
+    [
+        before(quotes::subject_before).map(|s| (1, s)),
+        before(quotes::plain_subject).map(|s| (2, s)),
+        quotes::np_after(doc, v + 1, (v + 10).min(last)).map(|s| (3, s)),
+        quotes::shared_subject(doc, v, first).map(|s| (4, s)),
+        (first < v)
+            .then(|| quotes::sentence_subject(doc, first, v))
+            .flatten()
+            .map(|s| (6, s)),
+    ]
+}
+
+/// [`candidates`], with `cached`: the last cue verb's token and its [`proposals`] (quotes
+/// that share a cue — `“…,” he said, “…”` — follow each other, and the proposers read the
+/// cue's sentence only).
+fn candidates_with(
+    doc: &Document,
+    quotes: &[RawQuote],
+    qi: usize,
+    cached: &mut Option<(usize, Proposals)>,
+) -> Vec<Candidate> {
     let q = &quotes[qi];
     let Some(cue) = q.cue else { return Vec::new() };
     let v = doc
@@ -67,22 +107,19 @@ pub fn candidates(doc: &Document, quotes: &[RawQuote], qi: usize) -> Vec<Candida
     if doc.tokens.is_empty() {
         return Vec::new();
     }
-    let si = doc.sentence_of(v);
-    let first = doc.sentence(si).first;
-    let last = doc.sentence(si).last;
+    let proposed = match *cached {
+        Some((cv, p)) if cv == v => p,
+        _ => {
+            let p = proposals(doc, v);
+            *cached = Some((v, p));
+            p
+        }
+    };
     let mut found: Vec<(usize, Span)> = Vec::new();
     if let Source::Phrase(s) = q.source {
         found.push((0, s));
     }
-    // A participle after a comma (`Trump said at a rally in San Diego, adding that …`) has
-    // no subject of its own before it: the phrase there ends an adjunct.
-    let participle = v > first && doc.tok(v).ends_with("ing") && doc.tok(v - 1) == ",";
-    if !participle {
-        found.extend(quotes::subject_before(doc, v, first).map(|s| (1, s)));
-        found.extend(quotes::plain_subject(doc, v, first).map(|s| (2, s)));
-    }
-    found.extend(quotes::np_after(doc, v + 1, (v + 10).min(last)).map(|s| (3, s)));
-    found.extend(quotes::shared_subject(doc, v, first).map(|s| (4, s)));
+    found.extend(proposed[..4].iter().flatten());
     let para = doc.paragraph_at(q.span.start).unwrap_or(0);
     let prev = quotes[..qi]
         .iter()
@@ -100,9 +137,7 @@ pub fn candidates(doc: &Document, quotes: &[RawQuote], qi: usize) -> Vec<Candida
             found.push((5, s));
         }
     }
-    if first < v {
-        found.extend(quotes::sentence_subject(doc, first, v).map(|s| (6, s)));
-    }
+    found.extend(proposed[4]);
     let mut out: Vec<Candidate> = Vec::new();
     // (Proposers often agree: a phrase met before is tidied once. `found` holds at most one
     // phrase a proposer.)
@@ -287,8 +322,9 @@ pub fn score(c: &Candidate) -> f32 {
 /// Gives every cued quote the source phrase the model ranks first (or none, where every
 /// candidate scores below even odds and the rules had none either).
 pub fn rerank(doc: &Document, quotes: &mut [RawQuote]) {
+    let mut cached = None;
     for qi in 0..quotes.len() {
-        let cands = candidates(doc, quotes, qi);
+        let cands = candidates_with(doc, quotes, qi, &mut cached);
         let best = cands
             .iter()
             .map(|c| (score(c), c.span))
