@@ -91,13 +91,21 @@ pub(crate) const WORK_NOUNS: &[&str] = &[
     "tune",
 ];
 
+/// The words (tokens that are no punctuation) of span `s`, counted up to [`WORDS_COUNTED`]:
+/// no caller asks about more, and a long quote's tokens are not all walked.
 pub(crate) fn words_in(doc: &Document, s: Span) -> usize {
-    let a = doc.token_at_or_after(s.start);
-    let b = doc.tokens_before(s.end);
-    (a..b.max(a))
+    // (The tokens from the first starting in `s` while they end in it: `tokens_before`'s
+    // range without its search.)
+    (doc.token_at_or_after(s.start)..doc.tokens.len())
+        .take_while(|&i| doc.tokens[i].span().end <= s.end)
         .filter(|&i| doc.kind(i) != TokKind::Punct)
+        .take(WORDS_COUNTED)
         .count()
 }
+
+/// Where [`words_in`] stops counting: one more than the largest count a caller tests (a
+/// candidate quote of `quotes::find` has at most 12 words).
+pub(crate) const WORDS_COUNTED: usize = 13;
 
 /// `follows_quote`: a quote by someone was already found earlier in this paragraph, so a
 /// quote with no cue of its own continues it (`“…,” Kirby said. “And we …”`).
@@ -328,25 +336,7 @@ fn encloses_title(doc: &Document, open: usize, close: usize) -> bool {
 pub(crate) fn is_title_like(doc: &Document, content: Span) -> bool {
     let a = doc.token_at_or_after(content.start);
     let b = doc.tokens_before(content.end);
-    // A title has at most six words: the first seven are all that are looked at (most
-    // spans tested are long quotes), and no list is allocated.
-    let mut words = [""; 7];
-    let mut n = 0;
-    for w in (a..b)
-        .map(|i| doc.tok(i))
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-    {
-        if n == words.len() {
-            return false;
-        }
-        words[n] = w;
-        n += 1;
-    }
-    let words = &words[..n];
-    let caps = words
-        .iter()
-        .filter(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_numeric()))
-        .count();
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase() || c.is_numeric());
     let small = |w: &str| {
         matches!(
             w,
@@ -365,10 +355,26 @@ pub(crate) fn is_title_like(doc: &Document, content: Span) -> bool {
                 | "it"
         )
     };
+    // A title has at most six words, each capitalised or small: the first seven are all
+    // that are looked at, the first word that is neither ends the test (most spans tested are
+    // long quotes in running text), and no list is allocated.
+    let mut words = [""; 7];
+    let mut n = 0;
+    for w in (a..b)
+        .map(|i| doc.tok(i))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+    {
+        if n == words.len() || !(capitalised(w) || small(w)) {
+            return false;
+        }
+        words[n] = w;
+        n += 1;
+    }
+    let words = &words[..n];
+    let caps = words.iter().filter(|w| capitalised(w)).count();
     let body = doc.slice(content);
     (2..=6).contains(&words.len())
         && caps >= 2
-        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_numeric()) || small(w))
         // (A sentence's full stop may sit inside the marks: `on NBC's “Meet the Press.”`.)
         && !body.trim_end_matches([',', ' ', '.']).contains(['.', '!', '?', ','])
         // `I` is no title word, nor are all-capital shouts.

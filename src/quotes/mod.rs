@@ -271,6 +271,19 @@ mod tests {
     }
 
     #[test]
+    fn words_in_counts_a_spans_words_up_to_its_cap() {
+        let doc = Document::new(
+            "One, two three four. Five six seven eight nine ten eleven twelve thirteen fourteen.",
+        );
+        let first = doc.sentence_span(0);
+        assert_eq!(words_in(&doc, first), 4);
+        // (A span cut inside a word holds only the words wholly in it.)
+        assert_eq!(words_in(&doc, Span::new(first.start, first.end - 3)), 3);
+        assert_eq!(words_in(&doc, Span::new(1, 2)), 0);
+        assert_eq!(words_in(&doc, Span::new(0, doc.text.len())), WORDS_COUNTED);
+    }
+
+    #[test]
     fn titles_are_not_quotes_but_described_words_are() {
         let doc = Document::new("On “Fox News Sunday,” the host asked about it. Cruz called Trump a “pathological liar” on Tuesday.");
         let q = find(&doc);
