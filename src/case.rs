@@ -117,6 +117,16 @@ pub fn lower(c: char) -> char {
     c
 }
 
+/// Is every char of `w` (the UTF-8 bytes of a word) lowercase (`char::is_lowercase`)? An
+/// ASCII word is told byte by byte; only another is decoded. (Callers hold a token's bytes,
+/// which cost less to slice than its `&str`.)
+pub fn is_all_lowercase(w: &[u8]) -> bool {
+    if w.is_ascii() {
+        return w.iter().all(u8::is_ascii_lowercase);
+    }
+    std::str::from_utf8(w).is_ok_and(|s| s.chars().all(char::is_lowercase))
+}
+
 /// `s.to_lowercase()`.
 pub fn to_lowercase(s: &str) -> String {
     if s.is_ascii() {
@@ -187,6 +197,16 @@ fn case_ignorable(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_all_lowercase_as_chars() {
+        for w in [
+            "", "said", "Said", "naïve", "Naïve", "ﬁled", "x1", "été", "ÉTÉ", "σς", "a-b", "’s",
+        ] {
+            let want = w.chars().all(char::is_lowercase);
+            assert_eq!(is_all_lowercase(w.as_bytes()), want, "{w}");
+        }
+    }
 
     /// `LOWER` as std's lowercase mapping gives it.
     fn derived_lower() -> Vec<(u32, i32)> {

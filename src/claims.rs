@@ -194,7 +194,7 @@ pub(crate) fn try_for_each_of<Q: QuoteLike, E>(
             continue;
         };
         // (The span ends with its last token: `?` is that token.)
-        if tok_bytes(doc, b - 1) == b"?" || ends_with_question(doc, s.first, s.last) {
+        if doc.tok_bytes(b - 1) == b"?" || ends_with_question(doc, s.first, s.last) {
             continue;
         }
         while near < quotes.len() && quotes[near].start() < span.end {
@@ -246,15 +246,7 @@ fn quote_of<Q: QuoteLike>(quotes: &[Q], near: usize, span: Span) -> Option<usize
 }
 
 fn ends_with_question(doc: &Document, a: usize, b: usize) -> bool {
-    (a..b).rev().take(3).any(|i| tok_bytes(doc, i) == b"?")
-}
-
-/// The text of token `i` as bytes: what a comparison with an ASCII word or mark needs,
-/// without [`Document::tok`]'s char-boundary checks.
-#[inline]
-fn tok_bytes<'a>(doc: &Document<'a>, i: usize) -> &'a [u8] {
-    let t = doc.tokens[i].span();
-    &doc.text.as_bytes()[t.start..t.end]
+    (a..b).rev().take(3).any(|i| doc.tok_bytes(i) == b"?")
 }
 
 /// The sentence span without its final punctuation and closing marks, and its token range.
@@ -264,7 +256,7 @@ fn claim_span(doc: &Document, a: usize, b: usize) -> Option<(Span, usize, usize)
     // (`\xE2\x80\xA6`: `…`.)
     while e > s
         && matches!(
-            tok_bytes(doc, e - 1),
+            doc.tok_bytes(e - 1),
             b"." | b"!" | b"\xE2\x80\xA6" | b";" | b":"
         )
     {
@@ -272,7 +264,7 @@ fn claim_span(doc: &Document, a: usize, b: usize) -> Option<(Span, usize, usize)
     }
     // Leading dateline or section dash: `CAIRO — `, `LONDON — `.
     if e > s + 2
-        && matches!(doc.tok(s + 1), "—" | "–")
+        && (doc.tok_is(s + 1, "—") || doc.tok_is(s + 1, "–"))
         && doc
             .tok(s)
             .chars()
@@ -432,29 +424,32 @@ fn find_boiler(h: &[u8]) -> Option<bool> {
 
 /// A superlative in `-est` (`largest`, `fastest`), not one of the common words that only
 /// end like one.
-fn is_superlative(w: &str) -> bool {
+fn is_superlative(w: &[u8]) -> bool {
     w.len() > 5
-        && w.ends_with("est")
-        && w.chars().all(|c| c.is_lowercase())
+        && w.ends_with(b"est")
+        && crate::case::is_all_lowercase(w)
         && !matches!(
             w,
-            "interest"
-                | "protest"
-                | "honest"
-                | "forest"
-                | "suggest"
-                | "request"
-                | "invest"
-                | "arrest"
-                | "harvest"
-                | "contest"
+            b"interest"
+                | b"protest"
+                | b"honest"
+                | b"forest"
+                | b"suggest"
+                | b"request"
+                | b"invest"
+                | b"arrest"
+                | b"harvest"
+                | b"contest"
         )
 }
 
 /// A word that tells of an event: a lowercase past form in `-ed`, or a form of `be`/`have`.
-fn is_event_word(w: &str) -> bool {
-    (w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_lowercase()))
-        || matches!(w, "is" | "are" | "was" | "were" | "has" | "have" | "had")
+fn is_event_word(w: &[u8]) -> bool {
+    (w.len() > 4 && w.ends_with(b"ed") && crate::case::is_all_lowercase(w))
+        || matches!(
+            w,
+            b"is" | b"are" | b"was" | b"were" | b"has" | b"have" | b"had"
+        )
 }
 
 /// Is the word before token `i` (`to`), within the sentence from token `a` and past any
@@ -463,7 +458,7 @@ fn after_failed(doc: &Document, a: usize, i: usize) -> bool {
     (a..i)
         .rev()
         .find(|&j| doc.kind(j) != TokKind::Punct)
-        .is_some_and(|j| tok_bytes(doc, j) == b"failed")
+        .is_some_and(|j| doc.tok_bytes(j) == b"failed")
 }
 
 /// The signals of [`score_sentence`] and the model's vote, in the order a claim lists them
@@ -524,14 +519,14 @@ fn score_sentence(
     for i in a..b {
         // (Punctuation is one character, none of these letters; a number's text fails each
         // test.)
-        let w = tok_bytes(doc, i);
+        let w = doc.tok_bytes(i);
         match w[w.len() - 1] {
-            b't' if !comparison && w.len() > 5 => comparison = is_superlative(doc.tok(i)),
+            b't' if !comparison && w.len() > 5 => comparison = is_superlative(w),
             // `failed to act` blames someone; `the talks failed` does not.
             b'o' if !accusation && w == b"to" => accusation = after_failed(doc, a, i),
             // (Each event word of four bytes or more ends in `-ed`.)
             b'd' | b's' | b'e' if !event && (w.len() <= 4 || w.ends_with(b"ed")) => {
-                event = is_event_word(doc.tok(i))
+                event = is_event_word(w)
             }
             _ => {}
         }

@@ -1812,14 +1812,22 @@ pub fn is_in(w: &str, bits: LexBits) -> bool {
 }
 
 /// Does `w` end with a possessive `’s` / `'s`?
-pub fn is_possessive(w: &str) -> bool {
-    w.ends_with("’s") || w.ends_with("'s")
+pub fn is_possessive(w: impl AsRef<[u8]>) -> bool {
+    let w = w.as_ref();
+    w.ends_with("’s".as_bytes()) || w.ends_with(b"'s")
 }
 
 /// `w` without a possessive `’s` / `'s` ending.
 pub fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("’s")
         .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w)
+}
+
+/// [`strip_possessive`] of a word's bytes.
+pub fn strip_possessive_bytes(w: &[u8]) -> &[u8] {
+    w.strip_suffix("’s".as_bytes())
+        .or_else(|| w.strip_suffix(b"'s"))
         .unwrap_or(w)
 }
 

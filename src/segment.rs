@@ -295,6 +295,37 @@ impl<'a> Document<'a> {
         &self.text[t.start as usize..t.end as usize]
     }
 
+    /// The bytes of token `i`: for a caller that only compares, measures or tests them.
+    ///
+    /// A `&str` slice tests that both ends fall on a char boundary (two more loads and
+    /// branches); a byte slice only that it lies in the text. A token's ends always fall on
+    /// one, so the test never fails; on every token of every stage it cost millions of
+    /// instructions a megabyte.
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    pub fn tok_bytes(&self, i: usize) -> &'a [u8] {
+        let t = self.tokens[i];
+        &self.text.as_bytes()[t.start as usize..t.end as usize]
+    }
+
+    /// Is token `i` the word (or mark) `w`, exactly? [`Document::tok`]` == w` without
+    /// making a `&str` (see [`Document::tok_bytes`]).
+    #[inline]
+    pub fn tok_is(&self, i: usize, w: &str) -> bool {
+        self.tok_bytes(i) == w.as_bytes()
+    }
+
+    /// Does token `i` start with a lowercase letter (`char::is_lowercase`)? An ASCII first
+    /// byte is told by itself; only another is decoded.
+    #[inline]
+    pub fn starts_lower(&self, i: usize) -> bool {
+        match self.tok_bytes(i).first() {
+            Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+            Some(_) => self.tok(i).starts_with(char::is_lowercase),
+            None => false,
+        }
+    }
+
     /// What token `i` is made of.
     #[inline]
     pub fn kind(&self, i: usize) -> TokKind {
@@ -345,8 +376,10 @@ impl<'a> Document<'a> {
     /// May said`, `Theresa May’s`, not in `… Clinton May 5` or before another capitalised word
     /// (a title-case headline: `Trump May Win`).
     pub fn is_month_surname(&self, j: usize) -> bool {
-        matches!(lexicon::strip_possessive(self.tok(j)), "May" | "June")
-            && j > 0
+        matches!(
+            lexicon::strip_possessive_bytes(self.tok_bytes(j)),
+            b"May" | b"June"
+        ) && j > 0
             && self.is_upper(j - 1)
             && !self.is(j - 1, lexicon::LEX_NOT_NAME_WORD | lexicon::LEX_TITLE_WORD)
             && self.tokens.get(j + 1).is_none_or(|_| {

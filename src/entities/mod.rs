@@ -227,11 +227,11 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
                 // `a spokesman for YouTube` is YouTube speaking, see `title_of`.)
                 let head_end = (a + 1..z)
                     .find(|&k| {
-                        let w = doc.tok(k);
+                        let w = doc.tok_bytes(k);
                         matches!(
                             w,
-                            "of" | "in" | "with" | "from" | "at" | "who" | "that" | "which"
-                        ) || (matches!(w, "to" | "for") && !is_spokesperson(doc.tok(k - 1)))
+                            b"of" | b"in" | b"with" | b"from" | b"at" | b"who" | b"that" | b"which"
+                        ) || (matches!(w, b"to" | b"for") && !is_spokesperson(doc.tok(k - 1)))
                     })
                     .unwrap_or(z);
                 let group = head_end > 0
@@ -274,19 +274,20 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
                     // however long the phrase.)
                     let after = doc.tokens_before(r.span().end);
                     let near = after..z.min(after + 4);
-                    if near.clone().any(|k| {
-                        doc.is(k, lexicon::LEX_TITLE_WORD)
-                            && doc.tok(k).starts_with(|c: char| c.is_lowercase())
-                    }) && !near
-                        .into_iter()
-                        .any(|k| matches!(doc.tok(k), "," | "of" | "and"))
+                    if near
+                        .clone()
+                        .any(|k| doc.is(k, lexicon::LEX_TITLE_WORD) && doc.starts_lower(k))
+                        && !near
+                            .into_iter()
+                            .any(|k| matches!(doc.tok_bytes(k), b"," | b"of" | b"and"))
                     {
                         modifier = Some(r.span());
                         continue;
                     }
                     if hit.is_some()
-                        && (at.saturating_sub(3)..at)
-                            .any(|k| matches!(doc.tok(k), "of" | "at" | "for" | "from" | "with"))
+                        && (at.saturating_sub(3)..at).any(|k| {
+                            matches!(doc.tok_bytes(k), b"of" | b"at" | b"for" | b"from" | b"with")
+                        })
                     {
                         break;
                     }
@@ -509,11 +510,11 @@ fn relative_subject(doc: &Document, s: Span, cue: Span) -> Option<Span> {
         return None;
     }
     let mut k = doc.token_at_or_after(s.end);
-    if k < doc.tokens.len() && doc.tok(k) == "," {
+    if k < doc.tokens.len() && doc.tok_is(k, ",") {
         k += 1;
     }
     (k < doc.tokens.len()
-        && matches!(doc.tok(k), "who" | "which")
+        && matches!(doc.tok_bytes(k), b"who" | b"which")
         && doc.tokens[k].span().end <= cue.start)
         .then(|| doc.tokens[k].span())
 }

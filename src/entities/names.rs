@@ -85,16 +85,19 @@ fn is_cap_word_text(doc: &Document, i: usize) -> bool {
     if doc.is(i, LEX_NOT_NAME_WORD) {
         return false;
     }
-    let w = doc.tok(i);
+    // (Its bytes: most words are neither; the text is read only for one that is.)
+    let w = doc.tok_bytes(i);
     // (A contraction of a word that names nothing: `There’s`, `It’s`, `That's`.)
-    if lexicon::is_possessive(w) && lexicon::is_not_name_word(strip_possessive(w)) {
+    if lexicon::is_possessive(w) && lexicon::is_not_name_word(strip_possessive(doc.tok(i))) {
         return false;
     }
     // `Pakistan-based`, `U.S.-led`: a hyphenated modifier ending in a lowercase word.
-    let modifier = w
-        .bytes()
-        .rposition(|b| b == b'-')
-        .is_some_and(|h| w[h + 1..].chars().next().is_some_and(|c| c.is_lowercase()));
+    let modifier = w.iter().rposition(|&b| b == b'-').is_some_and(|h| {
+        doc.tok(i)[h + 1..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase())
+    });
     !modifier
 }
 
@@ -118,26 +121,27 @@ pub(crate) fn is_initial(w: &str) -> bool {
 }
 
 /// Lowercase words inside names: `de Gaulle`, `von der Leyen`, `bin Salman`, `al-`.
-pub(crate) fn is_particle(w: &str) -> bool {
+pub(crate) fn is_particle(w: &[u8]) -> bool {
     matches!(
         w,
-        "de" | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "ter"
-            | "bin"
-            | "ibn"
-            | "al"
-            | "da"
-            | "del"
-            | "della"
-            | "di"
-            | "du"
-            | "dos"
-            | "das"
-            | "la"
-            | "le"
+        b"de"
+            | b"van"
+            | b"von"
+            | b"der"
+            | b"den"
+            | b"ter"
+            | b"bin"
+            | b"ibn"
+            | b"al"
+            | b"da"
+            | b"del"
+            | b"della"
+            | b"di"
+            | b"du"
+            | b"dos"
+            | b"das"
+            | b"la"
+            | b"le"
     )
 }
 
@@ -310,8 +314,11 @@ fn common_words(doc: &Document, s: usize, lower: &mut LowerWords) -> Option<Vec<
     let from = sent.first.saturating_sub(COMMON_BEFORE) / BLOCK_TOKENS;
     let to = (sent.last + COMMON_AFTER).min(doc.tokens.len().max(1) - 1) / BLOCK_TOKENS;
     for k in sent.first..sent.last {
+        if !is_cap_word(doc, k) {
+            continue;
+        }
         let w = doc.tok(k);
-        if !is_cap_word(doc, k) || !w.chars().skip(1).any(char::is_lowercase) {
+        if !w.chars().skip(1).any(char::is_lowercase) {
             continue;
         }
         // A reporting or thinking verb is one whether the article uses it or not.
@@ -372,7 +379,7 @@ impl Iterator for NameRuns<'_, '_> {
             while j < n {
                 // (A possessive ends a name: `Mrs. Clinton's N.Y.U. speech`, `Trump’s Bigotry`,
                 // but for an organisation's: `Moody's Investors Service`.)
-                let owner = lexicon::is_possessive(doc.tok(j - 1))
+                let owner = lexicon::is_possessive(doc.tok_bytes(j - 1))
                     && !(j..(j + 3).min(sentence_end)).any(|k| is_org_tok(doc, k));
                 // (An honorific after a word that is no title starts another name: `in a
                 // panel in California Mr Torvalds said`.)
@@ -390,10 +397,10 @@ impl Iterator for NameRuns<'_, '_> {
                     j += 1;
                 } else {
                     // (The word read once for the tests below: most runs end here.)
-                    let w = doc.tok(j);
+                    let w = doc.tok_bytes(j);
                     let particle = is_particle(w);
                     if j + 1 < n
-                        && w == "."
+                        && w == b"."
                         && is_initial(doc.tok(j - 1))
                         && is_cap_word(doc, j + 1)
                         // (Never across a line break: a stray `X.` line above a paragraph
@@ -404,16 +411,16 @@ impl Iterator for NameRuns<'_, '_> {
                         j += 2;
                     } else if j + 2 < n
                         && particle
-                        && is_particle(doc.tok(j + 1))
+                        && is_particle(doc.tok_bytes(j + 1))
                         && is_cap_word(doc, j + 2)
                     {
                         // Two particles: `Ursula von der Leyen`, `Joost van den Berg`.
                         j += 3;
                     } else if j + 1 < n
-                        && (particle || matches!(w, "of" | "for")
+                        && (particle || matches!(w, b"of" | b"for")
                             // `Joint Committee on Intelligence and Security`: inside an
                             // organisation's name, `on` and `and` join too.
-                            || (matches!(w, "on" | "and") && {
+                            || (matches!(w, b"on" | b"and") && {
                                 while org_upto < j {
                                     org |= doc.is(org_upto, LEX_ORG_HEAD);
                                     org_upto += 1;
@@ -422,7 +429,7 @@ impl Iterator for NameRuns<'_, '_> {
                             })
                             // `World Travel and Tourism Council`: `and` inside a name that an
                             // organisation word ends.
-                            || (w == "and" && (j + 1..(j + 4).min(n)).take_while(|&k| is_cap_word(doc, k)).any(|k| doc.is(k, LEX_ORG_HEAD))))
+                            || (w == b"and" && (j + 1..(j + 4).min(n)).take_while(|&k| is_cap_word(doc, k)).any(|k| doc.is(k, LEX_ORG_HEAD))))
                         && is_cap_word(doc, j + 1)
                     {
                         j += 2;
@@ -474,7 +481,7 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
         )
     };
     // (`Former Chelsea captain Desailly`: a run's leading `Former` is no name word.)
-    if a + 2 == j && matches!(doc.tok(a), "Former" | "Ex") {
+    if a + 2 == j && matches!(doc.tok_bytes(a), b"Former" | b"Ex") {
         a += 1;
     }
     while a < j
@@ -494,7 +501,7 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
     // A party or nationality before a first name is not part of the name: `Democrat Hillary
     // Clinton`, `Republican Donald Trump` (a known first name tells where the name starts).
     if a + 2 < j
-        && (is_demonym(doc.tok(a)) || doc.tok(a) == "Democrat")
+        && (is_demonym(doc.tok(a)) || doc.tok_is(a, "Democrat"))
         && first_name_sex(doc, a + 1).is_some()
     {
         a += 1;
@@ -502,22 +509,22 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
     // A party or group named right before a first name is no part of the name: `For the
     // Lib Dems David Laws said` (a plural, then a known first name and more).
     if let Some(k) = (a + 1..j.saturating_sub(1)).find(|&k| {
-        let w = doc.tok(k - 1);
+        let w = doc.tok_bytes(k - 1);
         first_name_sex(doc, k).is_some()
             && w.len() > 3
-            && w.ends_with('s')
+            && w.ends_with(b"s")
             && first_name_sex(doc, k - 1).is_none()
     }) {
         a = k;
     }
     // A title's domain: `Secretary of State John Kerry`, `Director of National Intelligence
     // James Clapper` (the name keeps its last two words).
-    if titled && a < j && doc.tok(a) == "of" {
+    if titled && a < j && doc.tok_is(a, "of") {
         while a < j && j - a > 2 {
             a += 1;
         }
         // (`CEO of Hewlett-Packard`: the domain alone, no name after it — the organisation.)
-        if doc.tok(a) == "of" {
+        if doc.tok_is(a, "of") {
             a += 1;
             domain = true;
             (honorific, titled, gender) = (false, false, None);
@@ -545,14 +552,15 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
     // `Jamie Werner of Ngātiwai`, `Anna Lee of Project Jonah`: a person's affiliation is
     // not part of the name (organisations keep theirs: `Bank of England`).
     let mut j = j;
-    if let Some(of) = (a + 2..j).find(|&k| doc.tok(k) == "of") {
+    if let Some(of) = (a + 2..j).find(|&k| doc.tok_is(k, "of")) {
         if !(a..of).any(|k| is_org_tok(doc, k) || doc.is(k, LEX_TITLE_WORD)) {
             j = of;
         }
     }
     // (The name's words are tokens a..j.)
     let nwords = j - a;
-    let last = doc.tok(j.checked_sub(1).filter(|&k| k >= a)?);
+    // (Its last word's text is read only by the rare tests that need it.)
+    let last = j.checked_sub(1).filter(|&k| k >= a)?;
     let org = domain || (a..j).any(|k| is_org_tok(doc, k));
     // A lowercase noun for an organisation right before the name says what it names: `US
     // magazine Mobile PC`, `research firm Gartner`, `carmaker Renault`.
@@ -562,25 +570,30 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
         && doc.is(i - 1, lexicon::LEX_ORG_NOUN)
         && !doc.starts_sentence(i)
         && !line_break_after(doc, i - 1)
-        && doc.tok(i - 1).starts_with(|c: char| c.is_lowercase())
-        && doc.tok(i - 1) != "campaign";
+        && doc.starts_lower(i - 1)
+        && !doc.tok_is(i - 1, "campaign");
     // Lowercase title words right before the run: `press secretary John Kirby`,
     // `developer Ammar Askar`, `Pakistan-based developer`.
     let mut t0 = i;
     while t0 > 0 && !doc.starts_sentence(t0) && t0 + 6 > i {
-        let w = doc.tok(t0 - 1);
-        let c = w.chars().next().unwrap_or(' ');
+        let w = doc.tok_bytes(t0 - 1);
         if doc.is(t0 - 1, LEX_TITLE_WORD)
-            || (c.is_lowercase() && w.len() > 2 && t0 < i && is_title_modifier(w))
+            || (w.len() > 2
+                && t0 < i
+                && doc.starts_lower(t0 - 1)
+                && is_title_modifier(doc.tok(t0 - 1)))
             || (doc.is_upper(t0 - 1) && t0 < i && !doc.is(t0 - 1, LEX_NOT_NAME_WORD))
-            || (w.ends_with("based") && w.contains('-'))
+            || (w.ends_with(b"based") && w.contains(&b'-'))
         {
             t0 -= 1;
         } else {
             break;
         }
     }
-    while t0 < i && !doc.is(t0, LEX_TITLE_WORD) && !(doc.tok(t0).contains('-')) && !doc.is_upper(t0)
+    while t0 < i
+        && !doc.is(t0, LEX_TITLE_WORD)
+        && !doc.tok_bytes(t0).contains(&b'-')
+        && !doc.is_upper(t0)
     {
         t0 += 1;
     }
@@ -597,9 +610,9 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
         appositive_title(doc, j)
     };
     let age = j + 2 < doc.tokens.len()
-        && doc.tok(j) == ","
+        && doc.tok_is(j, ",")
         && doc.kind(j + 1) == TokKind::Number
-        && doc.tok(j + 2) == ",";
+        && doc.tok_is(j + 2, ",");
     // (A role word right before a one-word name that reads as a surname makes a person too:
     // `Chief executive Parry`, `Former Chelsea captain Desailly`; not a word firms are
     // described by, `analyst Gartner`, `producer Endemol`, nor an award, `best actress
@@ -609,7 +622,7 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
         && nwords == 1
         && i > 1
         && doc.is(i - 1, LEX_TITLE_WORD)
-        && doc.tok(i - 1).starts_with(|c: char| c.is_lowercase())
+        && doc.starts_lower(i - 1)
         && !lexicon::in_list(
             &[
                 "analyst",
@@ -621,8 +634,9 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
             ],
             doc.tok(i - 1),
         )
-        && doc.tok(i - 2) != "best"
+        && !doc.tok_is(i - 2, "best")
         && {
+            let last = doc.tok(last);
             let mut c = last.chars();
             c.next().is_some_and(char::is_uppercase)
                 && c.all(char::is_lowercase)
@@ -642,9 +656,9 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
         && j < doc.tokens.len()
         && doc.kind(j) == TokKind::Word
         && !doc.is_upper(j)
-        && doc.tok(j).chars().next().is_some_and(|c| c.is_lowercase())
+        && doc.starts_lower(j)
         && !doc.is(j, LEX_SPEECH_VERB)
-        && is_demonym(last);
+        && is_demonym(doc.tok(last));
     if demonym && !honorific && !titled {
         return None;
     }
@@ -759,12 +773,12 @@ pub(crate) fn is_title_modifier(w: &str) -> bool {
 /// `Patrick McHugh, vice president of electrical engineering …`: the appositive after a
 /// name, when it starts with a title (optionally after `a`/`the`).
 pub(crate) fn appositive_title(doc: &Document, j: usize) -> Option<Span> {
-    if j >= doc.tokens.len() || doc.tok(j) != "," {
+    if j >= doc.tokens.len() || !doc.tok_is(j, ",") {
         return None;
     }
     let mut a = j + 1;
     // Skip an age: `Maria López, 45, a nurse from São Paulo`.
-    if a + 1 < doc.tokens.len() && doc.kind(a) == TokKind::Number && doc.tok(a + 1) == "," {
+    if a + 1 < doc.tokens.len() && doc.kind(a) == TokKind::Number && doc.tok_is(a + 1, ",") {
         a += 2;
     }
     let mut k = a;
@@ -782,22 +796,22 @@ pub(crate) fn appositive_title(doc: &Document, j: usize) -> Option<Span> {
     // An appositive is a noun phrase, not a prepositional or participial tail (`Project
     // Jonah, with 140 pilot whales …`).
     if matches!(
-        doc.tok(a),
-        "with"
-            | "in"
-            | "on"
-            | "at"
-            | "for"
-            | "from"
-            | "by"
-            | "after"
-            | "before"
-            | "during"
-            | "including"
-            | "which"
-            | "who"
-            | "where"
-            | "when"
+        doc.tok_bytes(a),
+        b"with"
+            | b"in"
+            | b"on"
+            | b"at"
+            | b"for"
+            | b"from"
+            | b"by"
+            | b"after"
+            | b"before"
+            | b"during"
+            | b"including"
+            | b"which"
+            | b"who"
+            | b"where"
+            | b"when"
     ) {
         return None;
     }
@@ -805,10 +819,10 @@ pub(crate) fn appositive_title(doc: &Document, j: usize) -> Option<Span> {
     // The words before the title word must be a determiner or modifiers, not a clause, and
     // after it only a prepositional tail (`of electrical engineering for Con Edison`).
     let verbish = |x: usize| {
-        let w = doc.tok(x);
+        let w = doc.tok_bytes(x);
         doc.is(x, LEX_SPEECH_VERB)
-            || matches!(w, "who" | "which" | "was" | "is" | "has" | "had")
-            || (w.len() > 3 && w.ends_with("ed") && w.chars().all(|c| c.is_lowercase()))
+            || matches!(w, b"who" | b"which" | b"was" | b"is" | b"has" | b"had")
+            || (w.len() > 3 && w.ends_with(b"ed") && doc.tok(x).chars().all(|c| c.is_lowercase()))
     };
     if (a..head).any(verbish) || (head + 1..k).any(verbish) {
         return None;
