@@ -602,7 +602,8 @@ pub fn word_info(word: &str) -> (WordInfo, u16) {
 /// [`word_info`] of `text[start..end]` (faster than on the slice: see [`lookup_slot_in`]).
 #[inline]
 pub fn word_info_in(text: &str, start: usize, end: usize) -> (WordInfo, u16) {
-    let word = &text[start..end];
+    // (Its bytes: a `&str` is made only for the rare word that needs one.)
+    let word = &text.as_bytes()[start..end];
     let slot = lookup_slot_in(text, start, end);
     let mut info = WordInfo {
         bits: slot.bits,
@@ -610,14 +611,16 @@ pub fn word_info_in(text: &str, start: usize, end: usize) -> (WordInfo, u16) {
     };
     let mut plain = true;
     if info.cue > 0
-        && !(word.len() <= 32 && word.is_ascii()
-            || word.chars().count() <= 32 && word.chars().all(|c| c.is_ascii() || c == '’'))
+        && !(word.len() <= 32 && word.is_ascii() || {
+            let word = &text[start..end];
+            word.chars().count() <= 32 && word.chars().all(|c| c.is_ascii() || c == '’')
+        })
     {
         info.cue = 0;
         plain = false;
     }
-    if word.ends_with('.') {
-        let trimmed = word.trim_end_matches('.');
+    if word.ends_with(b".") {
+        let trimmed = text[start..end].trim_end_matches('.');
         info.bits = (info.bits & !TRIMMED) | (lookup(trimmed) & TRIMMED);
         plain = false;
     }

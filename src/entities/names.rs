@@ -501,7 +501,7 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
     // A party or nationality before a first name is not part of the name: `Democrat Hillary
     // Clinton`, `Republican Donald Trump` (a known first name tells where the name starts).
     if a + 2 < j
-        && (is_demonym(doc.tok(a)) || doc.tok_is(a, "Democrat"))
+        && (is_demonym(doc.tok_bytes(a)) || doc.tok_is(a, "Democrat"))
         && first_name_sex(doc, a + 1).is_some()
     {
         a += 1;
@@ -658,7 +658,7 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
         && !doc.is_upper(j)
         && doc.starts_lower(j)
         && !doc.is(j, LEX_SPEECH_VERB)
-        && is_demonym(doc.tok(last));
+        && is_demonym(doc.tok_bytes(last));
     if demonym && !honorific && !titled {
         return None;
     }
@@ -693,30 +693,31 @@ pub(crate) fn make_run(doc: &Document, i: usize, j: usize, sent: usize) -> Optio
 
 /// Looks like a nationality or party adjective (`American`, `Sudanese`, `British`,
 /// `Republican`, `Democratic`).
-pub(crate) fn is_demonym(w: &str) -> bool {
+pub(crate) fn is_demonym(w: impl AsRef<[u8]>) -> bool {
+    let w = w.as_ref();
     ["ian", "ean", "ese", "ish", "can"]
         .iter()
-        .any(|suf| w.ends_with(suf))
+        .any(|suf| w.ends_with(suf.as_bytes()))
         || matches!(
             w,
-            "Democratic"
-                | "Hispanic"
-                | "Catholic"
-                | "Islamic"
-                | "German"
-                | "French"
-                | "Dutch"
-                | "Greek"
-                | "Swiss"
-                | "Thai"
-                | "Welsh"
-                | "Czech"
-                | "Iraqi"
-                | "Israeli"
-                | "Pakistani"
-                | "Saudi"
-                | "Afghan"
-                | "Somali"
+            b"Democratic"
+                | b"Hispanic"
+                | b"Catholic"
+                | b"Islamic"
+                | b"German"
+                | b"French"
+                | b"Dutch"
+                | b"Greek"
+                | b"Swiss"
+                | b"Thai"
+                | b"Welsh"
+                | b"Czech"
+                | b"Iraqi"
+                | b"Israeli"
+                | b"Pakistani"
+                | b"Saudi"
+                | b"Afghan"
+                | b"Somali"
         )
 }
 
