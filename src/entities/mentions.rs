@@ -757,7 +757,7 @@ impl<'d, 'a> Builder<'d, 'a> {
                 .long
                 .iter()
                 .copied()
-                .find(|&i| self.keys[i] == toks && !other_sex(i))
+                .find(|&i| same_words(&self.keys[i], toks) && !other_sex(i))
         };
         // (A name none of whose end words is in a key fits no entity, but an acronym's: most
         // names met for the first time skip the look-ups below.)
@@ -766,7 +766,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         if let Some(i) = same
             .iter()
             .copied()
-            .find(|&i| self.keys[i] == toks && !other_sex(i))
+            .find(|&i| same_words(&self.keys[i], toks) && !other_sex(i))
             .or_else(long_equal)
         {
             return Some(i);
@@ -811,11 +811,11 @@ impl<'d, 'a> Builder<'d, 'a> {
             // A short form matches a longer name ending with it; a longer name extends a
             // known surname (`Robert Mugabe` after `Mugabe`).
             let person_ok = self.person[i] && kind != Some(EntityKind::Organization);
-            let fits = (toks.len() < k.len() && k.ends_with(toks))
+            let fits = (toks.len() < k.len() && same_words(&k[k.len() - toks.len()..], toks))
                 // A first-name form (`Te Kaurinui` for `Te Kaurinui Robert Parata`).
-                || (toks.len() < k.len() && k.starts_with(toks) && person_ok)
-                || (toks.len() > k.len() && toks.starts_with(k) && person_ok)
-                || (toks.len() > k.len() && k.len() == 1 && toks.ends_with(k) && kind == Some(EntityKind::Person) && (self.person[i] || self.guessed[i]))
+                || (toks.len() < k.len() && same_words(&k[..toks.len()], toks) && person_ok)
+                || (toks.len() > k.len() && same_words(&toks[..k.len()], k) && person_ok)
+                || (toks.len() > k.len() && k.len() == 1 && toks[toks.len() - 1] == k[0] && kind == Some(EntityKind::Person) && (self.person[i] || self.guessed[i]))
                 || (toks.len() == 1 && k.len() > 1 && k[0] == *last && self.entities[i].kind == EntityKind::Organization);
             if fits
                 && !other_sex(i)
@@ -1237,6 +1237,13 @@ pub(crate) fn title_of(doc: &Document, of: usize, a: usize) -> bool {
 /// Nouns that describe a person named before (`the fisherman`, `the mother of three`).
 pub(crate) fn is_person_description(w: &str) -> bool {
     lexicon::in_list(lexicon::PERSON_NOUNS, w)
+}
+
+/// Do keys `a` and `b` hold the same words? Word by word, inline: a key has a few words, and
+/// `==` on slices called `memcmp` for each candidate entity a name was tested against.
+#[inline]
+fn same_words(a: &[u32], b: &[u32]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// A name word as keys hold it (before lowercasing): without a trailing apostrophe or
