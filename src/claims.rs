@@ -83,7 +83,7 @@ impl QuoteLike for Quote {
     }
 }
 
-/// A claim as [`try_for_each_of`] finds it: its text borrowed from the document, its id,
+/// A claim as [`try_for_each_view_of`] finds it: its text borrowed from the document, its id,
 /// signals and quote as numbers. What the CLI writes (`crate::json::claim_view`) without
 /// building a [`Claim`] and its strings; [`ClaimView::fill`] makes the `Claim`.
 pub(crate) struct ClaimView<'a> {
@@ -154,7 +154,7 @@ pub(crate) fn try_for_each_claim_of<Q: QuoteLike, E>(
         signals: Vec::new(),
         quote: None,
     };
-    try_for_each_of(doc, quotes, |c| {
+    try_for_each_view_of(doc, quotes, |c| {
         c.fill(quotes, &mut claim);
         f(&claim)
     })
@@ -162,7 +162,7 @@ pub(crate) fn try_for_each_claim_of<Q: QuoteLike, E>(
 
 /// The claims of [`try_for_each`] over any list of quotes sorted by start, each lent to `f`
 /// as a [`ClaimView`] (nothing is allocated per claim).
-pub(crate) fn try_for_each_of<Q: QuoteLike, E>(
+pub(crate) fn try_for_each_view_of<Q: QuoteLike, E>(
     doc: &Document,
     quotes: &[Q],
     mut f: impl FnMut(&ClaimView) -> Result<(), E>,
@@ -282,7 +282,8 @@ fn claim_span(doc: &Document, a: usize, b: usize) -> Option<(Span, usize, usize)
 }
 
 /// Paragraphs that are not prose: captions, credits, bylines, promos, labels, headlines.
-pub fn is_junk_paragraph(doc: &Document, p: Span) -> bool {
+/// `p` is one of `doc.paragraphs` (its words are counted from the tokens starting in it).
+pub(crate) fn is_junk_paragraph(doc: &Document, p: Span) -> bool {
     let t = doc.slice(p).trim();
     // (Only whether there are fewer than 12, 25 or 40 words matters.)
     let words = count_words(doc, p, 40);
@@ -476,8 +477,9 @@ const SIGNALS: [&str; 10] = [
     "model",
 ];
 
-/// The bit of [`SIGNALS`] set when the learned model alone finds the sentence check-worthy.
-const MODEL: usize = 9;
+/// The bit of [`SIGNALS`] set when the learned model alone finds the sentence check-worthy
+/// (its last entry).
+const MODEL: usize = SIGNALS.len() - 1;
 
 /// The rule score of the sentence of tokens `a..b` (`attribution`: it overlaps a quote), its
 /// kind, and its signals as bits of [`SIGNALS`]; `None` when it has fewer than five words

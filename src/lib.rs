@@ -154,7 +154,7 @@ pub fn annotate_json<E>(text: &str, sink: &mut dyn FnMut(&[u8]) -> Result<(), E>
     }
     w.raw("],\"claims\":[");
     let mut first = true;
-    claims::try_for_each_of(&doc, &speakers.quotes, |c| {
+    claims::try_for_each_view_of(&doc, &speakers.quotes, |c| {
         if !std::mem::take(&mut first) {
             w.raw(",");
         }
