@@ -256,7 +256,10 @@ pub(crate) const GROUP_NOUNS: &[&str] = &[
 pub(crate) fn skip_aux_back(doc: &Document, v: usize, lo: usize) -> usize {
     let mut e = v;
     // Skip auxiliaries and adverbs: `has said`, `also said`, `later told`.
+    // (None is capitalised: the subject's name, the most frequent word there, ends the walk
+    // before its text is compared.)
     while e > lo
+        && !doc.is_upper(e - 1)
         && {
             let w = doc.tok(e - 1);
             matches!(
@@ -938,9 +941,16 @@ pub(crate) fn np_ending_at(doc: &Document, e: usize, lo: usize) -> Option<Span> 
     }
     let mut a = e;
     while a > lo {
+        // (A name's word, the most frequent, is taken before the text is read.)
+        if doc.is_name_cap(a - 1) {
+            a -= 1;
+            if a < e.saturating_sub(10) {
+                break;
+            }
+            continue;
+        }
         let w = doc.tok(a - 1);
         let c = w.chars().next().unwrap_or(' ');
-        let cap = doc.is_name_cap(a - 1);
         let joins = (matches!(
             w,
             "of" | "the"
@@ -978,7 +988,7 @@ pub(crate) fn np_ending_at(doc: &Document, e: usize, lo: usize) -> Option<Span> 
                 && doc.is(a - 1, lexicon::LEX_MODIFIER | lexicon::LEX_ORG_HEAD))
                 || ((c.is_lowercase() || c.is_ascii_digit()) && w.contains('-') && w.len() > 4));
         let possessive = a < e && (w.ends_with("’s") || w.ends_with("'s")) && c.is_uppercase();
-        if cap || joins || role || modifier || possessive {
+        if joins || role || modifier || possessive {
             a -= 1;
             if a < e.saturating_sub(10) {
                 break;
