@@ -115,11 +115,10 @@ fn candidates_with(
             p
         }
     };
-    let mut found: Vec<(usize, Span)> = Vec::new();
-    if let Source::Phrase(s) = q.source {
-        found.push((0, s));
-    }
-    found.extend(proposed[..4].iter().flatten());
+    let rule = match q.source {
+        Source::Phrase(s) => Some((0, s)),
+        _ => None,
+    };
     let para = doc.paragraph_at(q.span.start).unwrap_or(0);
     let prev = quotes[..qi]
         .iter()
@@ -129,15 +128,25 @@ fn candidates_with(
             Source::Phrase(s) if s.end <= q.span.start => Some(s),
             _ => None,
         });
-    if let Some(s) = prev {
-        if doc
-            .paragraph_at(s.start)
-            .is_some_and(|p| p + PREVIOUS_PARAGRAPHS >= para)
-        {
-            found.push((5, s));
-        }
+    let prev = prev
+        .filter(|s| {
+            doc.paragraph_at(s.start)
+                .is_some_and(|p| p + PREVIOUS_PARAGRAPHS >= para)
+        })
+        .map(|s| (5, s));
+    // (At most one phrase a proposer: an array, not a vector grown for each quote.)
+    let mut found = [(0, Span::new(0, 0)); PROPOSERS.len()];
+    let mut n_found = 0;
+    for p in rule
+        .into_iter()
+        .chain(proposed[..4].iter().flatten().copied())
+        .chain(prev)
+        .chain(proposed[4])
+    {
+        found[n_found] = p;
+        n_found += 1;
     }
-    found.extend(proposed[4]);
+    let found = &found[..n_found];
     let mut out: Vec<Candidate> = Vec::new();
     // (Proposers often agree: a phrase met before is tidied once. `found` holds at most one
     // phrase a proposer.)
