@@ -154,9 +154,9 @@ fn candidates_with(
     for (n, &(k, span)) in found.iter().enumerate() {
         tidied[n] = match found[..n].iter().position(|&(_, s)| s == span) {
             Some(m) => tidied[m],
-            None => tidy(doc, span),
+            None => tidy_at(doc, span),
         };
-        let Some(span) = tidied[n] else {
+        let Some((span, a, b)) = tidied[n] else {
             continue;
         };
         if span.overlaps(cue) {
@@ -167,7 +167,7 @@ fn candidates_with(
             None => {
                 let mut c = Candidate {
                     span,
-                    features: describe(doc, q, cue, span),
+                    features: describe(doc, q, cue, span, a, b),
                 };
                 c.features[k] = 1.0;
                 out.push(c);
@@ -185,13 +185,19 @@ fn candidates_with(
 /// subordinating word (`While saying …`, `When …`) or cut inside a noun phrase
 /// ([`cut_short`]) names no one.
 pub(crate) fn tidy(doc: &Document, span: Span) -> Option<Span> {
+    tidy_at(doc, span).map(|(s, _, _)| s)
+}
+
+/// [`tidy`], with the tidied phrase's words: tokens `a..b` (what [`describe`] reads; found
+/// here, they are not searched for again by byte position).
+fn tidy_at(doc: &Document, span: Span) -> Option<(Span, usize, usize)> {
     if span.is_empty() {
         return None;
     }
     let mut a = doc.token_at_or_after(span.start);
     let b = doc.tokens_before(span.end);
     if b <= a {
-        return Some(span);
+        return Some((span, a, a));
     }
     while a + 1 < b && matches!(doc.tok(a), "then" | "Then" | "and" | "And" | "but" | "But") {
         a += 1;
@@ -238,9 +244,9 @@ pub(crate) fn tidy(doc: &Document, span: Span) -> Option<Span> {
             "he" | "she" | "they" | "we" | "He" | "She" | "They" | "We" | "I"
         )
     {
-        return Some(doc.tokens[a].span());
+        return Some((doc.tokens[a].span(), a, a + 1));
     }
-    (!cut_short(doc, a, b)).then(|| Span::new(doc.tokens[a].span().start, span.end))
+    (!cut_short(doc, a, b)).then(|| (Span::new(doc.tokens[a].span().start, span.end), a, b))
 }
 
 /// Words that open a sentence with a time or a place before its subject, besides a day
@@ -278,11 +284,17 @@ fn cut_short(doc: &Document, a: usize, b: usize) -> bool {
         }
 }
 
-/// Shape and position features of one span (the proposer flags are set by the caller).
-fn describe(doc: &Document, q: &RawQuote, cue: Span, span: Span) -> [f32; FEATURES.len()] {
+/// Shape and position features of one span, whose words are tokens `a..b` (the proposer
+/// flags are set by the caller).
+fn describe(
+    doc: &Document,
+    q: &RawQuote,
+    cue: Span,
+    span: Span,
+    a: usize,
+    b: usize,
+) -> [f32; FEATURES.len()] {
     let mut f = [0.0; FEATURES.len()];
-    let a = doc.token_at_or_after(span.start);
-    let b = doc.tokens_before(span.end).max(a);
     // (The phrase's words are tokens a..b; their word lists were found at segmentation.)
     let n = b - a;
     let title = |k: usize| doc.is(k, lexicon::LEX_TITLE_WORD);
