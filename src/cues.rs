@@ -63,6 +63,15 @@ pub fn probability(word: &str, frame: Frame) -> f32 {
     crate::lexicon::cue_row(key).map_or(0.0, |p| p[frame as usize])
 }
 
+/// [`probability`] of token `i`: its row of the table, found at segmentation
+/// (`Document::info`), read instead of looked up again.
+#[inline]
+pub fn probability_at(doc: &Document, i: usize, frame: Frame) -> f32 {
+    doc.info(i)
+        .cue_probabilities()
+        .map_or(0.0, |p| p[frame as usize])
+}
+
 /// Lowercases ASCII and maps `’` to `'` into `buf`; `None` for words the table cannot hold.
 fn fold<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
     let mut n = 0;

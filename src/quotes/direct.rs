@@ -522,7 +522,7 @@ pub(crate) fn describing_verb_before(doc: &Document, q: &QuotedSpan) -> Option<(
             && (lexicon::in_list(QUOTING_DESCRIBERS, w)
                 // (or a verb the learned table says reports its object: `exhorted
                 // Republicans to “vote your conscience”`, `condemned the test as “…”`)
-                || (cues::probability(w, cues::Frame::Clause) >= cues::MIN_BARE_CLAUSE
+                || (cues::probability_at(doc, k, cues::Frame::Clause) >= cues::MIN_BARE_CLAUSE
                     && !(k > 0 && cues::is_noun_marker(doc.tok(k - 1)))))
     })?;
     // No clause boundary or other quote between the verb and the mark.

@@ -426,7 +426,8 @@ pub(crate) fn find_indirect(
             let bare_ok = match kind {
                 CueKind::Speech => {
                     doc.is(i, lexicon::LEX_BARE_CLAUSE_VERB)
-                        || cues::probability(w, cues::Frame::Clause) >= cues::MIN_BARE_CLAUSE
+                        || cues::probability_at(doc, i, cues::Frame::Clause)
+                            >= cues::MIN_BARE_CLAUSE
                 }
                 CueKind::Belief | CueKind::Stance | CueKind::Learned => true,
             };
@@ -555,7 +556,7 @@ pub(crate) fn find_indirect(
                             .any(|x| is_quote_char_token(doc.tok(x)) || doc.tok(x) == ":")
                         && (subject_before(doc, i, a).is_some()
                             || plain_subject(doc, i, a).is_some())
-                        && (cues::probability(w, cues::Frame::Clause) >= cues::MIN_BARE_CLAUSE
+                        && (cues::probability_at(doc, i, cues::Frame::Clause) >= cues::MIN_BARE_CLAUSE
                             || shows_evidence(doc, i));
                     let clause_ok = bare_ok
                         && k < e
