@@ -739,7 +739,18 @@ pub(crate) fn shared_subject(doc: &Document, v: usize, lo: usize) -> Option<Span
 /// ([`plain_subject`]) that ends with it when that phrase is a lowercase group and the
 /// plain one says more (`Nearly two-thirds of primary voters` over `voters`).
 pub fn subject_of(doc: &Document, v: usize, lo: usize) -> Option<Span> {
-    let named = subject_before(doc, v, lo)?;
+    subject_of_named(doc, v, lo, subject_before(doc, v, lo))
+}
+
+/// [`subject_of`], given `named`, [`subject_before`]'s phrase (a caller that has it does
+/// not look for it again).
+pub(crate) fn subject_of_named(
+    doc: &Document,
+    v: usize,
+    lo: usize,
+    named: Option<Span>,
+) -> Option<Span> {
+    let named = named?;
     let text = doc.slice(named);
     let lowercase = text
         .split_whitespace()

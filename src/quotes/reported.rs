@@ -440,6 +440,16 @@ pub(crate) fn find_indirect(
             let pronoun_clause = k + 1 < e
                 && matches!(doc.tok(k), "it" | "he" | "she" | "they" | "we")
                 && (doc.is(k + 1, lexicon::LEX_FINITE) || is_past_verb_at(doc, k + 1));
+            // (The verb's subject and plain subject, each looked for once however many of the
+            // tests below ask.)
+            let mut named = {
+                let mut found = None;
+                move || *found.get_or_insert_with(|| subject_before(doc, i, a))
+            };
+            let mut plain = {
+                let mut found = None;
+                move || *found.get_or_insert_with(|| plain_subject(doc, i, a))
+            };
             let start = match that {
                 _ if to_frame => i + 1,
                 Some(t) => t + 1,
@@ -484,7 +494,7 @@ pub(crate) fn find_indirect(
                     let inverted = after_comma
                         && !participle
                         && !told
-                        && subject_before(doc, i, a).is_none()
+                        && named().is_none()
                         && !(k < e
                             && matches!(doc.tok(k), "he" | "she" | "they" | "we" | "I")
                             && has_finite_verb(doc, k, e));
@@ -554,8 +564,7 @@ pub(crate) fn find_indirect(
                             || (kind == CueKind::Learned && !inverted))
                         && !(k..(k + 4).min(e))
                             .any(|x| is_quote_char_token(doc.tok(x)) || doc.tok(x) == ":")
-                        && (subject_before(doc, i, a).is_some()
-                            || plain_subject(doc, i, a).is_some())
+                        && (named().is_some() || plain().is_some())
                         && (cues::probability_at(doc, i, cues::Frame::Clause) >= cues::MIN_BARE_CLAUSE
                             || shows_evidence(doc, i));
                     let clause_ok = bare_ok
@@ -577,8 +586,19 @@ pub(crate) fn find_indirect(
             let src = if participle {
                 None
             } else {
-                subject_of(doc, subj_at, a)
-                    .or_else(|| plain_subject(doc, subj_at, a))
+                let subject = if subj_at == i {
+                    named()
+                } else {
+                    subject_before(doc, subj_at, a)
+                };
+                subject_of_named(doc, subj_at, a, subject)
+                    .or_else(|| {
+                        if subj_at == i {
+                            plain()
+                        } else {
+                            plain_subject(doc, subj_at, a)
+                        }
+                    })
                     // (`May said Sunday that Britain would … and suggested that …`: a verb
                     // after `and` shares the subject of the report before it.)
                     .or_else(|| {
