@@ -663,7 +663,8 @@ pub(crate) fn find_indirect(
                     && (matches!(doc.tok(x), "—" | "–")
                         || (doc.tok(x) == "-" && x + 1 < e && doc.tok(x + 1) == "-"))
             };
-            let single_dash = (start..e).filter(|&x| is_dash(x)).take(2).count() == 1;
+            // (Whether the content holds one dash is asked only at a dash, and once.)
+            let mut single_dash = None;
             // The tests of a comma that ends the content.
             let comma_ends_content = |x: usize| {
                 (object_content
@@ -765,7 +766,11 @@ pub(crate) fn find_indirect(
                         // comma (`…, he estimated that …`) or a comparison tacked on (`…,
                         // compared with 41 percent for …`).
                         let t = doc.tok(x);
-                        (is_dash(x) && x > start + 3 && single_dash)
+                        (is_dash(x)
+                            && x > start + 3
+                            && *single_dash.get_or_insert_with(|| {
+                                (start..e).filter(|&x| is_dash(x)).take(2).count() == 1
+                            }))
                             || (t == ";" && x > start + 2)
                             || (t == "," && comma_ends_content(x))
                     }
