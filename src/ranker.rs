@@ -11,7 +11,7 @@
 //! feature, a few hundred bytes in the wasm.
 
 use crate::lexicon;
-use crate::quotes::{self, RawQuote, Source};
+use crate::quotes::{self, CueSubject, RawQuote, Source};
 use crate::segment::Document;
 use crate::tables::ranker::WEIGHTS;
 use crate::types::{QuoteKind, Span};
@@ -67,8 +67,9 @@ type Proposals = [Option<(usize, Span)>; 5];
 
 /// The phrases the proposers that read only the cue's sentence find for the cue verb at
 /// token `v` — subject, plain, after, shared and sentence —, in the order [`candidates`]
-/// proposes them.
-fn proposals(doc: &Document, v: usize) -> Proposals {
+/// proposes them; the subject is `subject` where the quote's finder found it
+/// (`RawQuote::subject`).
+fn proposals(doc: &Document, v: usize, subject: Option<Option<Span>>) -> Proposals {
     let si = doc.sentence_of(v);
     let first = doc.sentence(si).first;
     let last = doc.sentence(si).last;
@@ -79,7 +80,11 @@ fn proposals(doc: &Document, v: usize) -> Proposals {
         (!participle).then(|| f(doc, v, first)).flatten()
     };
     [
-        before(quotes::subject_before).map(|s| (1, s)),
+        // (The subject, unless the quote's finder found it: `subject`.)
+        (!participle)
+            .then(|| subject.unwrap_or_else(|| quotes::subject_before(doc, v, first)))
+            .flatten()
+            .map(|s| (1, s)),
         before(quotes::plain_subject).map(|s| (2, s)),
         quotes::np_after(doc, v + 1, (v + 10).min(last)).map(|s| (3, s)),
         quotes::shared_subject(doc, v, first).map(|s| (4, s)),
@@ -110,7 +115,12 @@ fn candidates_with(
     let proposed = match *cached {
         Some((cv, p)) if cv == v => p,
         _ => {
-            let p = proposals(doc, v);
+            let subject = match (q.subject, q.source) {
+                (CueSubject::None, _) => Some(None),
+                (CueSubject::Source, Source::Phrase(s)) => Some(Some(s)),
+                _ => None,
+            };
+            let p = proposals(doc, v, subject);
             *cached = Some((v, p));
             p
         }
@@ -410,6 +420,23 @@ mod tests {
                 "The CEO of Acme Corp"
             ]
         );
+    }
+
+    #[test]
+    fn the_finders_subject_is_the_one_the_ranker_would_find() {
+        let doc = Document::new(
+            "The senator said the bill would fail. Officials said on Monday that the plan was \
+             dead, and the mayor argued it was safe. “We are ready,” he said.",
+        );
+        let raw = quotes::find(&doc);
+        assert!(raw.iter().any(|q| q.subject != CueSubject::Unknown));
+        let mut blind = raw.clone();
+        for q in &mut blind {
+            q.subject = CueSubject::Unknown;
+        }
+        for qi in 0..raw.len() {
+            assert_eq!(candidates(&doc, &raw, qi), candidates(&doc, &blind, qi));
+        }
     }
 
     #[test]

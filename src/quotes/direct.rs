@@ -165,6 +165,7 @@ pub(crate) fn classify_direct(
                 cue: Some(doc.tokens[v].span()),
                 source: Source::Phrase(src),
                 confidence: 0.7,
+                subject: CueSubject::Unknown,
             });
         }
     }
@@ -212,6 +213,7 @@ pub(crate) fn classify_direct(
             cue: Some(cue),
             source: src.map_or(Source::Unknown, Source::Phrase),
             confidence: 0.7,
+            subject: CueSubject::Unknown,
         });
     }
     let after = cue_after(doc, q);
@@ -260,6 +262,7 @@ pub(crate) fn classify_direct(
                     cue: Some(cue),
                     source: Source::Phrase(src),
                     confidence: 0.7,
+                    subject: CueSubject::Unknown,
                 });
             }
             let starts_paragraph = doc
@@ -307,6 +310,7 @@ pub(crate) fn classify_direct(
         cue,
         source,
         confidence: if q.closed { conf } else { conf * 0.8 },
+        subject: CueSubject::Unknown,
     })
 }
 

@@ -55,6 +55,20 @@ pub struct RawQuote {
     pub cue: Option<Span>,
     pub source: Source,
     pub confidence: f32,
+    /// What [`subject_before`] finds for the cue verb in its sentence, where the finder
+    /// knows: the ranker proposes that phrase too, and does not look for it again.
+    pub subject: CueSubject,
+}
+
+/// [`RawQuote::subject`]: one byte, which the quote had spare (per-quote memory stays).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueSubject {
+    /// Not known: the ranker looks.
+    Unknown,
+    /// The cue verb has none.
+    None,
+    /// It is the quote's source phrase, as the finder gave it.
+    Source,
 }
 
 /// Longest stretch (in tokens) searched for a cue around a quote: attribution in news text
@@ -187,6 +201,7 @@ fn partials_inside(
             cue: r.cue,
             source: r.source,
             confidence: 0.7,
+            subject: CueSubject::Unknown,
         });
     }
     out
@@ -252,6 +267,7 @@ fn continued_lists(
             cue: prev.cue,
             source: prev.source,
             confidence: 0.7,
+            subject: CueSubject::Unknown,
         });
     }
     out

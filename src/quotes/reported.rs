@@ -817,6 +817,14 @@ pub(crate) fn find_indirect(
                         }
                     }
                 }
+                // (The ranker proposes the cue verb's subject, looked for here already.)
+                if !participle {
+                    q.subject = match named() {
+                        None => CueSubject::None,
+                        Some(s) if q.source == Source::Phrase(s) => CueSubject::Source,
+                        Some(_) => CueSubject::Unknown,
+                    };
+                }
                 let q_end = q.span.end;
                 out.push(q);
                 i = doc.tokens_before(q_end).max(i + 1);
@@ -1726,5 +1734,6 @@ pub(crate) fn make_indirect_min(
         cue: Some(cue),
         source: src.map_or(Source::Unknown, Source::Phrase),
         confidence: conf,
+        subject: CueSubject::Unknown,
     })
 }
