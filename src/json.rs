@@ -12,9 +12,14 @@ use crate::types::{
 
 /// A JSON text under construction. Callers write keys and punctuation themselves; the
 /// helpers here escape strings and format numbers exactly as serde_json does.
+///
+/// The text is kept as bytes, not a `String`: everything written is whole `str`s or ASCII,
+/// so it is UTF-8, and a number's digits, made in a byte buffer, go in as one copy (into a
+/// `String` they would need a UTF-8 check or a push per digit). The CLI hands the bytes on
+/// as they are; [`Writer::into_string`] makes the `String` the other callers want.
 #[derive(Default)]
 pub struct Writer {
-    pub out: String,
+    pub out: Vec<u8>,
 }
 
 impl Writer {
@@ -22,9 +27,14 @@ impl Writer {
         Writer::default()
     }
 
+    /// The text written, as a `String`.
+    pub fn into_string(self) -> String {
+        String::from_utf8(self.out).expect("only strs and ASCII are written")
+    }
+
     /// Appends raw JSON (punctuation, keys already quoted).
     pub fn raw(&mut self, s: &str) -> &mut Self {
-        self.out.push_str(s);
+        self.out.extend_from_slice(s.as_bytes());
         self
     }
 
@@ -32,7 +42,7 @@ impl Writer {
     /// `\r`, `\b`, `\f` or `\u00xx` (lower-case hex), everything else as it is.
     pub fn str(&mut self, s: &str) -> &mut Self {
         self.out.reserve(s.len() + 2);
-        self.out.push('"');
+        self.out.push(b'"');
         let bytes = s.as_bytes();
         // The bytes from `run` on are not written yet; `i` is the next that needs an escape.
         let mut run = 0;
@@ -41,7 +51,7 @@ impl Writer {
             if i == bytes.len() {
                 break;
             }
-            self.out.push_str(&s[run..i]);
+            self.out.extend_from_slice(&bytes[run..i]);
             run = i + 1;
             let b = bytes[i];
             let esc = match b {
@@ -56,15 +66,15 @@ impl Writer {
             };
             if esc.is_empty() {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
-                self.out.push_str("\\u00");
-                self.out.push(HEX[(b >> 4) as usize] as char);
-                self.out.push(HEX[(b & 0xf) as usize] as char);
+                self.out.extend_from_slice(b"\\u00");
+                self.out.push(HEX[(b >> 4) as usize]);
+                self.out.push(HEX[(b & 0xf) as usize]);
             } else {
-                self.out.push_str(esc);
+                self.out.extend_from_slice(esc.as_bytes());
             }
         }
-        self.out.push_str(&s[run..]);
-        self.out.push('"');
+        self.out.extend_from_slice(&bytes[run..]);
+        self.out.push(b'"');
         self
     }
 
@@ -72,9 +82,9 @@ impl Writer {
     /// JSON string: copied, not scanned.
     pub fn plain(&mut self, s: &str) -> &mut Self {
         debug_assert_eq!(next_to_escape(s.as_bytes(), 0), s.len(), "{s:?}");
-        self.out.push('"');
-        self.out.push_str(s);
-        self.out.push('"');
+        self.out.push(b'"');
+        self.out.extend_from_slice(s.as_bytes());
+        self.out.push(b'"');
         self
     }
 
@@ -87,7 +97,7 @@ impl Writer {
     }
 
     pub fn uint(&mut self, n: usize) -> &mut Self {
-        push_uint(&mut self.out, n);
+        push_digits(&mut self.out, n);
         self
     }
 
@@ -95,9 +105,9 @@ impl Writer {
     pub fn f32(&mut self, x: f32) -> &mut Self {
         if x.is_finite() {
             let mut b = zmij::Buffer::new();
-            self.out.push_str(b.format_finite(x));
+            self.out.extend_from_slice(b.format_finite(x).as_bytes());
         } else {
-            self.out.push_str("null");
+            self.out.extend_from_slice(b"null");
         }
         self
     }
@@ -114,43 +124,55 @@ impl Writer {
     /// `n` items, comma-separated, inside `[` `]`; `each` writes item `i`. Not generic, so
     /// the loop is in the module once.
     fn seq(&mut self, n: usize, each: &mut dyn FnMut(&mut Self, usize)) -> &mut Self {
-        self.out.push('[');
+        self.out.push(b'[');
         for i in 0..n {
             if i > 0 {
-                self.out.push(',');
+                self.out.push(b',');
             }
             each(self, i);
         }
-        self.out.push(']');
+        self.out.push(b']');
         self
     }
 }
 
-/// Appends the decimal digits of `n` to `out`, two at a time from a table: no `fmt`
-/// machinery and no UTF-8 check of a digit buffer (offsets are most of the numbers written).
-pub(crate) fn push_uint(out: &mut String, mut n: usize) {
-    const PAIRS: &str = "00010203040506070809101112131415161718192021222324\
-                         25262728293031323334353637383940414243444546474849\
-                         50515253545556575859606162636465666768697071727374\
-                         75767778798081828384858687888990919293949596979899";
-    // The pairs of digits after the leading one or two, least significant first.
-    let mut low = [0u8; 10];
-    let mut k = 0;
+/// Writes the decimal digits of `n` at the end of `buf`, two at a time from a table (no
+/// `fmt` machinery), and returns where they start.
+fn digits(buf: &mut [u8; 20], mut n: usize) -> usize {
+    const PAIRS: &[u8; 200] = b"00010203040506070809101112131415161718192021222324\
+                                25262728293031323334353637383940414243444546474849\
+                                50515253545556575859606162636465666768697071727374\
+                                75767778798081828384858687888990919293949596979899";
+    let mut i = buf.len();
     while n >= 100 {
-        low[k] = (n % 100) as u8;
+        let p = 2 * (n % 100);
         n /= 100;
-        k += 1;
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&PAIRS[p..p + 2]);
     }
     if n >= 10 {
-        out.push_str(&PAIRS[2 * n..2 * n + 2]);
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&PAIRS[2 * n..2 * n + 2]);
     } else {
-        out.push((b'0' + n as u8) as char);
+        i -= 1;
+        buf[i] = b'0' + n as u8;
     }
-    while k > 0 {
-        k -= 1;
-        let p = 2 * low[k] as usize;
-        out.push_str(&PAIRS[p..p + 2]);
-    }
+    i
+}
+
+/// Appends the decimal digits of `n` to `out` in one copy (offsets are most of the numbers
+/// written).
+fn push_digits(out: &mut Vec<u8>, n: usize) {
+    let mut buf = [0u8; 20];
+    let i = digits(&mut buf, n);
+    out.extend_from_slice(&buf[i..]);
+}
+
+/// Appends the decimal digits of `n` to a `String` (an id's number).
+pub(crate) fn push_uint(out: &mut String, n: usize) {
+    let mut buf = [0u8; 20];
+    let i = digits(&mut buf, n);
+    out.extend(buf[i..].iter().map(|&d| char::from(d)));
 }
 
 /// An id: `prefix` then `n` (`q12`, `c3`, `e7`), as `format!("{prefix}{n}")` writes it.
@@ -401,7 +423,7 @@ pub fn annotations(ann: &Annotations) -> String {
     w.raw(",\"claims\":").list(&ann.claims, claim);
     w.raw(",\"sources\":").list(&ann.sources, source);
     w.raw("}");
-    w.out
+    w.into_string()
 }
 
 #[cfg(test)]
@@ -467,6 +489,9 @@ mod tests {
             push_uint(&mut s, n);
             assert_eq!(s, format!("x{n}"));
             assert_eq!(numbered('q', n), format!("q{n}"));
+            let mut w = Writer::new();
+            w.raw("x").uint(n);
+            assert_eq!(w.into_string(), format!("x{n}"));
         }
     }
 
@@ -484,7 +509,7 @@ mod tests {
                     let t = String::from_utf8(t).unwrap();
                     let mut w = Writer::new();
                     w.str(&t);
-                    assert_eq!(w.out, serde_json::to_string(&t).unwrap(), "{t:?}");
+                    assert_eq!(w.into_string(), serde_json::to_string(&t).unwrap(), "{t:?}");
                 }
             }
         }

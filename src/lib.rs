@@ -128,7 +128,7 @@ pub fn annotate_json<E>(text: &str, sink: &mut dyn FnMut(&[u8]) -> Result<(), E>
     w.out.reserve(PIECE + (PIECE >> 2));
     let flush = |w: &mut json::Writer, sink: &mut dyn FnMut(&[u8]) -> Result<(), E>| {
         if w.out.len() >= PIECE {
-            sink(w.out.as_bytes())?;
+            sink(&w.out)?;
             w.out.clear();
         }
         Ok(())
@@ -163,7 +163,7 @@ pub fn annotate_json<E>(text: &str, sink: &mut dyn FnMut(&[u8]) -> Result<(), E>
     })?;
     w.raw("],\"sources\":").list(&sources, json::source);
     w.raw("}");
-    sink(w.out.as_bytes())
+    sink(&w.out)
 }
 
 #[cfg(test)]

@@ -246,7 +246,7 @@ impl PaintStats {
             w.raw(",\"quotes\":").uint(s.quotes).raw("}");
         });
         w.raw(",\"textLength\":").uint(self.text_length).raw("}");
-        w.out
+        w.into_string()
     }
 }
 
