@@ -22,7 +22,8 @@ pub fn by_key<T, K: Ord>(v: &mut [T], key: impl FnMut(&T) -> K) {
 /// sort a long list by radix, a byte of the key at a time (bytes in which no two keys
 /// differ are passed over): the entity stage sorts every mention of a long text by position,
 /// twice, and a comparison sort of those was a fiftieth of the engine's time. The wasm keeps
-/// its one merge sort.
+/// its one merge sort. (A `Vec`, as the radix sort swaps it with its copy.)
+#[cfg_attr(target_arch = "wasm32", allow(clippy::ptr_arg))]
 pub fn by_u64_key<T: Copy>(v: &mut Vec<T>, key: impl Fn(&T) -> u64) {
     #[cfg(not(target_arch = "wasm32"))]
     {
