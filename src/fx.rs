@@ -67,13 +67,72 @@ pub type FxHashMap<K, V> = HashMap<K, V, FxBuild>;
 
 /// Ids under a 64-bit key (a hash checked by its user, or an exact packed key): the map type
 /// of every index in the crate, so that its code is in the wasm once.
-pub type IdMap = FxHashMap<u64, Vec<usize>>;
+pub type IdMap = FxHashMap<u64, Ids>;
 
 /// The ids under `k` in `map`, an empty list put there first if there is none. (Not inlined:
 /// one copy of the map's insertion code serves every index.)
 #[inline(never)]
-pub fn ids_mut(map: &mut IdMap, k: u64) -> &mut Vec<usize> {
+pub fn ids_mut(map: &mut IdMap, k: u64) -> &mut Ids {
     map.entry(k).or_default()
+}
+
+/// A list of ids under one key of an [`IdMap`]. Most keys have one id (a name's words, its
+/// affixes, a word class), held in place; only a second moves them to a vector. A vector
+/// for each had been an allocation per key, and most of the index's growth.
+#[derive(Debug)]
+pub enum Ids {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl Default for Ids {
+    fn default() -> Self {
+        Ids::Many(Vec::new())
+    }
+}
+
+impl std::ops::Deref for Ids {
+    type Target = [usize];
+    fn deref(&self) -> &[usize] {
+        match self {
+            Ids::One(id) => std::slice::from_ref(id),
+            Ids::Many(v) => v,
+        }
+    }
+}
+
+impl Ids {
+    /// Appends `id`.
+    pub fn push(&mut self, id: usize) {
+        let at = self.len();
+        self.insert(at, id);
+    }
+
+    /// Puts `id` at index `at`, as `Vec::insert` does.
+    pub fn insert(&mut self, at: usize, id: usize) {
+        match self {
+            Ids::Many(v) if v.is_empty() => *self = Ids::One(id),
+            &mut Ids::One(first) => {
+                let mut v = vec![first, first];
+                v[at] = id;
+                *self = Ids::Many(v);
+            }
+            Ids::Many(v) => v.insert(at, id),
+        }
+    }
+
+    /// Takes out the id at index `at`, as `Vec::remove` does.
+    pub fn remove(&mut self, at: usize) {
+        match self {
+            Ids::One(_) => {
+                assert_eq!(at, 0, "index out of range");
+                *self = Ids::default();
+            }
+            Ids::Many(v) => {
+                v.remove(at);
+            }
+        }
+    }
 }
 
 /// The Fx hash of a byte string (strings that differ only by trailing zero bytes share
@@ -208,6 +267,41 @@ impl Interner {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Ids do what a Vec does under every push, insert and remove, from empty to several.
+    #[test]
+    fn ids_behave_as_a_vec() {
+        let mut state = 7u64;
+        let mut next = |n: usize| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as usize % n
+        };
+        for _ in 0..200 {
+            let (mut ids, mut v) = (Ids::default(), Vec::new());
+            for k in 0..12 {
+                match next(3) {
+                    0 => {
+                        ids.push(k);
+                        v.push(k);
+                    }
+                    1 => {
+                        let at = next(v.len() + 1);
+                        ids.insert(at, k);
+                        v.insert(at, k);
+                    }
+                    _ if !v.is_empty() => {
+                        let at = next(v.len());
+                        ids.remove(at);
+                        v.remove(at);
+                    }
+                    _ => {}
+                }
+                assert_eq!(&ids[..], &v[..]);
+            }
+        }
+    }
 
     #[test]
     fn a_word_hashed_in_place_hashes_as_its_bytes() {

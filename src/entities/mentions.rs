@@ -1367,7 +1367,7 @@ impl KeyIndex {
     }
 
     fn ids<'s>(map: &'s crate::fx::IdMap, key: &[u32]) -> &'s [usize] {
-        map.get(&Self::hash(key)).map_or(&[], |v| v.as_slice())
+        map.get(&Self::hash(key)).map_or(&[], |v| &v[..])
     }
 
     /// Ids of the keys that may equal `key`, in ascending order.
