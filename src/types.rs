@@ -281,13 +281,27 @@ pub fn summarize_sources_of<'q>(
             .filter(|e| e.id == id)
             .or_else(|| entities.iter().find(|e| e.id == id))
     };
+    // (Every key is built in this one buffer.)
+    let mut key = String::new();
     for (speaker, source) in quotes {
         // The key first; the line (with its copied strings) only for a new key.
-        let key = match (speaker, source) {
-            (Some(id), _) => ["e:", id].concat(),
-            (None, Some(text)) => ["u:", &crate::case::to_lowercase(text)].concat(),
-            (None, None) => "-".to_string(),
-        };
+        key.clear();
+        match (speaker, source) {
+            (Some(id), _) => {
+                key.push_str("e:");
+                key.push_str(id);
+            }
+            (None, Some(text)) if text.is_ascii() => {
+                key.push_str("u:");
+                key.push_str(text);
+                key.make_ascii_lowercase();
+            }
+            (None, Some(text)) => {
+                key.push_str("u:");
+                key.push_str(&crate::case::to_lowercase(text));
+            }
+            (None, None) => key.push('-'),
+        }
         let i = index.intern(key.as_bytes()) as usize;
         if i == out.len() {
             let line = match (speaker, source) {
