@@ -256,7 +256,8 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
                     // A person is not their organisation: `Tasos Georgelis of the city's
                     // Department of Environmental Protection` is Georgelis; `the CEO of
                     // Hewlett-Packard` is not Hewlett-Packard.
-                    let at = doc.token_at_or_after(r.span().start);
+                    // (A run's span is that of its tokens: no search for them.)
+                    let at = r.tokens().start;
                     // (Before the honorific or title, if any: `aides to Mr. Obama`.)
                     let mut t = at;
                     while t > a
@@ -272,7 +273,7 @@ pub fn speakers(doc: &Document, raw: &[RawQuote]) -> Speakers {
                     // manager` is not Clinton.
                     // (The title within a few words after the name: the test stays bounded
                     // however long the phrase.)
-                    let after = doc.tokens_before(r.span().end);
+                    let after = r.tokens().end;
                     let near = after..z.min(after + 4);
                     if near
                         .clone()

@@ -35,7 +35,8 @@ impl NameRun {
     pub(crate) fn span(&self) -> Span {
         Span::new(self.start as usize, self.end as usize)
     }
-    /// The tokens of the name.
+    /// The tokens of the name (at least one): those of [`NameRun::span`], which starts where
+    /// the first starts and ends where the last ends.
     pub(crate) fn tokens(&self) -> std::ops::Range<usize> {
         self.first as usize..self.last as usize
     }
@@ -840,6 +841,29 @@ pub(crate) fn appositive_title(doc: &Document, j: usize) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A run's tokens are those its span covers, as a search for them finds them (what the
+    /// speaker pass takes in place of the search), on every fixture.
+    #[test]
+    fn a_runs_tokens_are_those_of_its_span() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/articles");
+        let mut n = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                let doc = Document::new(&text);
+                for r in NameRuns::new(&doc) {
+                    let s = r.span();
+                    assert!(!r.tokens().is_empty(), "{s:?}");
+                    assert_eq!(doc.token_at_or_after(s.start), r.tokens().start, "{s:?}");
+                    assert_eq!(doc.tokens_before(s.end), r.tokens().end, "{s:?}");
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 100, "runs: {n}");
+    }
 
     /// The words of the first sentence of `t` that [`common_words`] finds.
     fn common(t: &str) -> Vec<String> {
