@@ -628,17 +628,19 @@ impl<'d, 'a> Builder<'d, 'a> {
         // organisation or a country speaking; a multi-word name is taken for a person, unless
         // it names a party's members (`Liberal Democrats`, `Scottish Conservatives`).
         let party = || {
+            // (in_list ignores ASCII case; no other word is, lowercased, one of these.)
             let last = self.doc.tok(r.tokens().end - 1);
-            lexicon::in_list(
-                &[
-                    "conservatives",
-                    "democrats",
-                    "liberals",
-                    "republicans",
-                    "socialists",
-                ],
-                &crate::case::to_lowercase(last),
-            )
+            last.is_ascii()
+                && lexicon::in_list(
+                    &[
+                        "conservatives",
+                        "democrats",
+                        "liberals",
+                        "republicans",
+                        "socialists",
+                    ],
+                    last,
+                )
         };
         let kind = r.kind.unwrap_or(if toks.len() == 1 || party() {
             EntityKind::Organization
@@ -979,22 +981,26 @@ impl<'d, 'a> Builder<'d, 'a> {
         // `the officials`, `agency officials`, `company officials`: the group named with its
         // organisation just before (`Con Edison officials say … the officials said`).
         // (Lowercase but for a sentence's first word: `Company officials said`.)
-        let lower: Vec<String> = words.iter().map(|w| crate::case::to_lowercase(w)).collect();
+        // (Words are lowercased only for the tests that need them, last.)
+        let lower = |w: &str| crate::case::to_lowercase(w);
         let lowercase = words
             .iter()
             .skip(1)
             .all(|w| !w.starts_with(|c: char| c.is_uppercase()));
-        let first_ok = !words[0].starts_with(|c: char| c.is_uppercase())
-            || lower[0] == "the"
-            || is_org_description(&lower[0]);
+        let first_ok = || {
+            !words[0].starts_with(|c: char| c.is_uppercase()) || {
+                let first = lower(words[0]);
+                first == "the" || is_org_description(&first)
+            }
+        };
         if is_group_noun(&head)
             && head.ends_with('s')
             && lowercase
-            && first_ok
+            && first_ok()
             && (bare
-                || lower[..lower.len() - 1]
+                || words[..words.len() - 1]
                     .iter()
-                    .any(|w| is_org_description(w)))
+                    .any(|w| is_org_description(&lower(w))))
         {
             if let Some((e, at)) = self.last_group {
                 if s.start.saturating_sub(at) <= GROUP_REACH {
