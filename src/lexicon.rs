@@ -82,9 +82,15 @@ pub fn in_list(list: &[&str], word: &str) -> bool {
     list.binary_search_by(|e| cmp_ci(e, word)).is_ok()
 }
 
-/// `a.cmp(b)` for short byte strings, compared in line (most differ at the first byte).
+/// `a.cmp(b)` for short byte strings, compared in line. Most entries a search meets differ
+/// from the word at the first byte: that is told before the loop.
 #[inline]
 fn cmp_bytes(a: &[u8], b: &[u8]) -> Ordering {
+    if let (Some(x), Some(y)) = (a.first(), b.first()) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
     for (x, y) in a.iter().zip(b) {
         if x != y {
             return x.cmp(y);
