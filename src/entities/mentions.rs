@@ -167,7 +167,14 @@ impl Recency {
 
     /// Takes `k` out (nothing if it is no member's).
     fn remove(&mut self, k: u64) {
-        let Ok(at) = self.keys.binary_search(&k) else {
+        // (Often the latest key: an entity mentioned again before any other.)
+        let n = self.keys.len();
+        let found = if n > 0 && self.keys[n - 1] == k {
+            Ok(n - 1)
+        } else {
+            self.keys.binary_search(&k)
+        };
+        let Ok(at) = found else {
             return;
         };
         if !self.live[at] {
