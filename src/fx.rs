@@ -233,6 +233,7 @@ impl Interner {
 
     /// [`Interner::intern`] of `k` whose [`hash_bytes`] is `h`.
     pub fn intern_hashed(&mut self, h: u64, k: &[u8]) -> u32 {
+        debug_assert_eq!(h, hash_bytes(k), "a string interned under another's hash");
         let mut at = match self.find(h, k) {
             Ok(id) => return id,
             Err(at) => at,

@@ -80,7 +80,7 @@ impl Writer {
 
     /// Appends `s`, which needs no escape (a kind's name, an id the engine numbered), as a
     /// JSON string: copied, not scanned.
-    pub fn plain(&mut self, s: &str) -> &mut Self {
+    pub(crate) fn plain(&mut self, s: &str) -> &mut Self {
         debug_assert_eq!(next_to_escape(s.as_bytes(), 0), s.len(), "{s:?}");
         self.out.push(b'"');
         self.out.extend_from_slice(s.as_bytes());

@@ -183,8 +183,8 @@ impl Infos {
     /// [`Infos::id`], answered from `recent` for a word of up to 15 bytes (its bytes and
     /// its length are the key: an answer depends on nothing else).
     ///
-    /// Inlined into the tokenizer in native builds (its one caller, once a token); the
-    /// look-up on a miss stays out of line.
+    /// Inlined into the tokenizer in native builds (its one caller, `push_token`, once a
+    /// token); the look-up on a miss stays out of line.
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn id_cached(&mut self, text: &str, start: usize, end: usize) -> u16 {
         let n = end - start;

@@ -67,11 +67,7 @@ impl Words {
 
     /// The id of `k` as it is (no trimming, no lowercasing).
     pub(crate) fn intern(&mut self, k: &str) -> u32 {
-        self.intern_bytes(k.as_bytes())
-    }
-
-    fn intern_bytes(&mut self, k: &[u8]) -> u32 {
-        self.ids.intern(k)
+        self.ids.intern(k.as_bytes())
     }
 }
 
