@@ -36,6 +36,16 @@ pub(crate) use phrases::*;
 pub use phrases::{is_group_noun, plain_subject, subject_before};
 pub(crate) use reported::*;
 
+/// The bytes of the marks the stage compares tokens with, for patterns on
+/// [`Document::tok_bytes`] (a byte string literal holds only ASCII): a slice pattern is
+/// compared inline, a `&str` pattern calls `bcmp`.
+pub(crate) const EM_DASH: &[u8] = "—".as_bytes();
+pub(crate) const EN_DASH: &[u8] = "–".as_bytes();
+pub(crate) const ELLIPSIS: &[u8] = "…".as_bytes();
+pub(crate) const LEFT_DQUOTE: &[u8] = "“".as_bytes();
+pub(crate) const RIGHT_DQUOTE: &[u8] = "”".as_bytes();
+pub(crate) const RIGHT_SQUOTE: &[u8] = "’".as_bytes();
+
 /// Who a quote's source phrase points at, before resolution to an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {

@@ -41,8 +41,7 @@ pub(crate) fn cue_kind(doc: &Document, i: usize) -> Option<CueKind> {
     if doc.kind(i) != TokKind::Word || doc.is_upper(i) || !may_be_cue(doc, i) {
         return None;
     }
-    let w = doc.tok(i);
-    if !w.chars().next().is_some_and(|c| c.is_lowercase()) {
+    if !doc.starts_lower(i) {
         return None;
     }
     // After a determiner or a possessive the word is a noun: `those states that`, `his
@@ -100,8 +99,8 @@ fn cue_word_kind(doc: &Document, i: usize) -> Option<CueKind> {
     if lex & lexicon::LEX_STANCE != 0
         && i > 0
         && matches!(
-            doc.tok(i - 1),
-            "is" | "are" | "was" | "were" | "remains" | "remain"
+            doc.tok_bytes(i - 1),
+            b"is" | b"are" | b"was" | b"were" | b"remains" | b"remain"
         )
     {
         return Some(CueKind::Stance);
@@ -148,7 +147,12 @@ pub(crate) fn shows_evidence(doc: &Document, i: usize) -> bool {
         return false;
     }
     let mut k = i;
-    while k > 0 && matches!(doc.tok(k - 1), "also" | "now" | "still" | "consistently") {
+    while k > 0
+        && matches!(
+            doc.tok_bytes(k - 1),
+            b"also" | b"now" | b"still" | b"consistently"
+        )
+    {
         k -= 1;
     }
     k > 0 && lexicon::in_list(EVIDENCE, &crate::case::to_lowercase(doc.tok(k - 1)))
@@ -185,8 +189,8 @@ pub(crate) fn find_indirect(
         let mut e = b;
         while e > a
             && matches!(
-                doc.tok(e - 1),
-                "." | "!" | "?" | "…" | "”" | "\"" | "’" | "'" | ")"
+                doc.tok_bytes(e - 1),
+                b"." | b"!" | b"?" | ELLIPSIS | RIGHT_DQUOTE | b"\"" | RIGHT_SQUOTE | b"'" | b")"
             )
         {
             e -= 1;
@@ -204,21 +208,22 @@ pub(crate) fn find_indirect(
                 i += 1;
                 continue;
             }
-            let w = doc.tok(i);
+            let w = doc.tok_bytes(i);
             // `according to X, CONTENT`, `CONTENT, according to X` and the parenthetical
             // `A, according to X, B`.
-            if w.eq_ignore_ascii_case("according") && i + 1 < e && doc.tok(i + 1) == "to" {
+            if w.eq_ignore_ascii_case(b"according") && i + 1 < e && doc.tok_is(i + 1, "to") {
                 let cue = Span::new(pos, doc.tokens[i + 1].span().end);
-                let lead = i == a || (i <= a + 2 && matches!(doc.tok(a), "But" | "And" | "Yet"));
+                let lead =
+                    i == a || (i <= a + 2 && matches!(doc.tok_bytes(a), b"But" | b"And" | b"Yet"));
                 let np_end = (i + 2..e)
-                    .find(|&k| matches!(doc.tok(k), "," | "—" | "–"))
+                    .find(|&k| matches!(doc.tok_bytes(k), b"," | EM_DASH | EN_DASH))
                     .unwrap_or(e);
                 let np = source_after_according(doc, i + 2, np_end);
                 if lead {
                     if np_end < e {
                         out.extend(make_indirect(doc, np_end + 1, e, cue, np, accepted));
                     }
-                } else if i > a && matches!(doc.tok(i - 1), "," | "—" | "–") {
+                } else if i > a && matches!(doc.tok_bytes(i - 1), b"," | EM_DASH | EN_DASH) {
                     let from = segment_start(doc, a, i - 1);
                     // Before a direct quote the part ahead is a lead-in (`a code including —
                     // according to the notes — “provision …”`), not reported content.
@@ -232,7 +237,7 @@ pub(crate) fn find_indirect(
                     let c = np_end + 1;
                     let appositive = c < e
                         && (doc.is(c, lexicon::LEX_TITLE_WORD)
-                            || (matches!(doc.tok(c), "a" | "an" | "the")
+                            || (matches!(doc.tok_bytes(c), b"a" | b"an" | b"the")
                                 && (c + 1..(c + 4).min(e))
                                     .any(|x| doc.is(x, lexicon::LEX_TITLE_WORD))))
                         && !has_finite_verb(doc, c, e);
@@ -244,8 +249,8 @@ pub(crate) fn find_indirect(
                 continue;
             }
             // `As X has pointed out, CONTENT.`
-            if (w == "As" || w == "as")
-                && (i == a || (i <= a + 2 && matches!(doc.tok(a), "But" | "And" | "Yet")))
+            if (w == b"As" || w == b"as")
+                && (i == a || (i <= a + 2 && matches!(doc.tok_bytes(a), b"But" | b"And" | b"Yet")))
             {
                 if let Some(q) = as_cue(doc, i, e, accepted) {
                     out.push(q);
@@ -266,8 +271,8 @@ pub(crate) fn find_indirect(
             // `does not deny that X` reports nothing.
             if (i.saturating_sub(2).max(a)..i).any(|k| {
                 matches!(
-                    doc.tok(k),
-                    "not" | "never" | "n't" | "didn't" | "doesn't" | "don't"
+                    doc.tok_bytes(k),
+                    b"not" | b"never" | b"n't" | b"didn't" | b"doesn't" | b"don't"
                 )
             }) {
                 i += 1;
@@ -278,8 +283,8 @@ pub(crate) fn find_indirect(
             if kind == CueKind::Learned
                 && i > a
                 && matches!(
-                    doc.tok(i - 1),
-                    "was" | "were" | "been" | "being" | "is" | "are" | "be"
+                    doc.tok_bytes(i - 1),
+                    b"was" | b"were" | b"been" | b"being" | b"is" | b"are" | b"be"
                 )
                 && cues::frame_at(doc, i) != cues::Frame::To
             {
@@ -287,7 +292,7 @@ pub(crate) fn find_indirect(
                 continue;
             }
             let weak = kind == CueKind::Speech && doc.is(i, lexicon::LEX_WEAK_SPEECH_VERB);
-            let participle = w.ends_with("ing");
+            let participle = w.ends_with(b"ing");
             // Parenthetical cue inside the content: `A, he said, B`, `A, scientists think, B`.
             if !participle && !weak {
                 if let Some(qs) = parenthetical_cue(doc, a, i, e, accepted) {
@@ -310,21 +315,21 @@ pub(crate) fn find_indirect(
             let mut obj_end = k;
             let told = matches!(
                 w,
-                "told"
-                    | "tells"
-                    | "tell"
-                    | "telling"
-                    | "assured"
-                    | "warned"
-                    | "informed"
-                    | "reminded"
+                b"told"
+                    | b"tells"
+                    | b"tell"
+                    | b"telling"
+                    | b"assured"
+                    | b"warned"
+                    | b"informed"
+                    | b"reminded"
             );
             if told {
                 // Skip the object: `told Fox News`, `told reporters`, `told the BBC`.
                 while obj_end < e
                     && obj_end - k < 5
-                    && (doc.tok(obj_end) != "that")
-                    && !matches!(doc.tok(obj_end), "," | ":")
+                    && !doc.tok_is(obj_end, "that")
+                    && !matches!(doc.tok_bytes(obj_end), b"," | b":")
                 {
                     let t = doc.tok(obj_end);
                     let c = t.chars().next().unwrap_or(' ');
@@ -337,7 +342,10 @@ pub(crate) fn find_indirect(
                         while obj_end < e
                             && obj_end - k < 6
                             && doc.tok(obj_end).chars().all(|c| c.is_lowercase())
-                            && !matches!(doc.tok(obj_end), "that" | "about" | "to" | "the")
+                            && !matches!(
+                                doc.tok_bytes(obj_end),
+                                b"that" | b"about" | b"to" | b"the"
+                            )
                             && !is_past_verb_at(doc, obj_end)
                             && !lexicon::in_list(CLAUSE_AUXILIARIES, doc.tok(obj_end))
                         {
@@ -375,19 +383,19 @@ pub(crate) fn find_indirect(
                 }
                 // (A determiner last is the clause subject's: `told reporters the plan would
                 // fail`, `warned the plan would fail`.)
-                if obj_end > k && matches!(doc.tok(obj_end - 1), "the" | "a" | "an") {
+                if obj_end > k && matches!(doc.tok_bytes(obj_end - 1), b"the" | b"a" | b"an") {
                     obj_end -= 1;
                 }
                 k = obj_end;
             }
-            if (w == "pointed" || w == "points") && k < e && doc.tok(k) == "out" {
+            if (w == b"pointed" || w == b"points") && k < e && doc.tok_is(k, "out") {
                 k += 1;
             }
             // A learned verb with a `to` complement reports an intention or a refusal:
             // the complement is the content (`plans to be back …`, `declined to comment`).
             let to_frame = kind == CueKind::Learned && cues::frame_at(doc, i) == cues::Frame::To;
             let that = (k..e.min(k + THAT_WINDOW))
-                .find(|&t| doc.tok(t) == "that")
+                .find(|&t| doc.tok_is(t, "that"))
                 .filter(|&t| {
                     // Only adjuncts between the verb and `that` (`said on Friday that`), no
                     // clause of their own (`said he was “appalled” that`).
@@ -438,7 +446,7 @@ pub(crate) fn find_indirect(
             // finite verb open it: `announced it was laying off`, `reported he had left`; not
             // `announced his candidacy`.)
             let pronoun_clause = k + 1 < e
-                && matches!(doc.tok(k), "it" | "he" | "she" | "they" | "we")
+                && matches!(doc.tok_bytes(k), b"it" | b"he" | b"she" | b"they" | b"we")
                 && (doc.is(k + 1, lexicon::LEX_FINITE) || is_past_verb_at(doc, k + 1));
             // (The verb's subject and plain subject, each looked for once however many of the
             // tests below ask.)
@@ -457,15 +465,15 @@ pub(crate) fn find_indirect(
                     || participle
                         && !matches!(
                             w,
-                            "saying"
-                                | "telling"
-                                | "adding"
-                                | "arguing"
-                                | "insisting"
-                                | "warning"
-                                | "noting"
-                                | "claiming"
-                                | "demanding"
+                            b"saying"
+                                | b"telling"
+                                | b"adding"
+                                | b"arguing"
+                                | b"insisting"
+                                | b"warning"
+                                | b"noting"
+                                | b"claiming"
+                                | b"demanding"
                         ) =>
                 {
                     i += 1;
@@ -483,10 +491,13 @@ pub(crate) fn find_indirect(
                     // inverted cue is followed by its source, never by `he`.)
                     // (`…,” said Victor Cha, who served …`: after a quote's closing mark.)
                     let after_comma = i > a
-                        && (doc.tok(i - 1) == ","
+                        && (doc.tok_is(i - 1, ",")
                             || (i > a + 1
-                                && matches!(doc.tok(i - 1), "”" | "\"" | "'" | "’")
-                                && (doc.tok(i - 2) == ","
+                                && matches!(
+                                    doc.tok_bytes(i - 1),
+                                    RIGHT_DQUOTE | b"\"" | b"'" | RIGHT_SQUOTE
+                                )
+                                && (doc.tok_is(i - 2, ",")
                                     || doc.text[..doc.tokens[i - 1].span().start]
                                         .trim_end_matches(['\'', '’', ' '])
                                         .ends_with(','))));
@@ -496,16 +507,16 @@ pub(crate) fn find_indirect(
                         && !told
                         && named().is_none()
                         && !(k < e
-                            && matches!(doc.tok(k), "he" | "she" | "they" | "we" | "I")
+                            && matches!(doc.tok_bytes(k), b"he" | b"she" | b"they" | b"we" | b"I")
                             && has_finite_verb(doc, k, e));
                     let k = skip_adjunct(doc, k, e);
                     // (`claimed responsibility, the …`: a bare object, then another clause.)
-                    let first_comma = (k..(k + 2).min(e)).find(|&x| doc.tok(x) == ",");
+                    let first_comma = (k..(k + 2).min(e)).find(|&x| doc.tok_is(x, ","));
                     // (`said Trump, despite his wealth, is better placed`: a subject, an aside
                     // between commas, then its verb — a clause after all.)
                     let aside_then_verb = first_comma.is_some_and(|c| {
                         (c + 1..(c + 12).min(e))
-                            .find(|&x| doc.tok(x) == ",")
+                            .find(|&x| doc.tok_is(x, ","))
                             .is_some_and(|c2| {
                                 c2 + 1 < e && {
                                     let v = doc.tok(c2 + 1);
@@ -539,31 +550,31 @@ pub(crate) fn find_indirect(
                     // the verb, which is the inverted source; and the subject is named.)
                     let object_ok = k + 2 < e
                         && !object_then_comma
-                        && !matches!(doc.tok(k), "," | ";" | ":" | "." | "?" | "!")
+                        && !matches!(doc.tok_bytes(k), b"," | b";" | b":" | b"." | b"?" | b"!")
                         && !is_preposition_at(doc, k)
                         && !subjectless
                         // (An object that points back or says how much, not what: `said as
                         // much`, `said so`, `said nothing`, `said the same`.)
                         && !matches!(
-                            doc.tok(k),
-                            "as" | "so"
-                                | "nothing"
-                                | "little"
-                                | "much"
-                                | "otherwise"
-                                | "something"
-                                | "anything"
-                                | "everything"
-                                | "such"
+                            doc.tok_bytes(k),
+                            b"as" | b"so"
+                                | b"nothing"
+                                | b"little"
+                                | b"much"
+                                | b"otherwise"
+                                | b"something"
+                                | b"anything"
+                                | b"everything"
+                                | b"such"
                         )
-                        && (doc.tok(k) != "the" || doc.tok(k + 1) != "same")
+                        && (!doc.tok_is(k, "the") || !doc.tok_is(k + 1, "same"))
                         // (A name right after a verb that does not report speech is its
                         // object — `Reid endorsed Clinton` — unless a comma before the verb
                         // makes it inverted.)
                         && (!doc.tok(k).starts_with(|c: char| c.is_uppercase())
                             || (kind == CueKind::Learned && !inverted))
                         && !(k..(k + 4).min(e))
-                            .any(|x| is_quote_char_token(doc.tok(x)) || doc.tok(x) == ":")
+                            .any(|x| is_quote_char_token(doc.tok(x)) || doc.tok_is(x, ":"))
                         && (named().is_some() || plain().is_some())
                         && (cues::probability_at(doc, i, cues::Frame::Clause) >= cues::MIN_BARE_CLAUSE
                             || shows_evidence(doc, i));
@@ -602,22 +613,22 @@ pub(crate) fn find_indirect(
                     // (`May said Sunday that Britain would … and suggested that …`: a verb
                     // after `and` shares the subject of the report before it.)
                     .or_else(|| {
-                        (i > a && matches!(doc.tok(i - 1), "and" | "but"))
+                        (i > a && matches!(doc.tok_bytes(i - 1), b"and" | b"but"))
                             .then(|| {
                                 (a..i - 1)
                                     .rev()
                                     .take(40)
                                     .find(|&k| {
-                                        doc.tok(k).starts_with(|c: char| c.is_lowercase())
+                                        doc.starts_lower(k)
                                             && (doc.is(k, lexicon::LEX_SPEECH_VERB)
                                                 || cues::is_learned_cue(doc, k))
                                             // (Not a verb inside the report: `that the
                                             // country would formally declare …`.)
                                             && !(k.saturating_sub(2).max(a)..k).any(|x| {
                                                 matches!(
-                                                    doc.tok(x),
-                                                    "would" | "will" | "to" | "could" | "should"
-                                                        | "might" | "can" | "must"
+                                                    doc.tok_bytes(x),
+                                                    b"would" | b"will" | b"to" | b"could" | b"should"
+                                                        | b"might" | b"can" | b"must"
                                                 )
                                             })
                                     })
@@ -636,9 +647,9 @@ pub(crate) fn find_indirect(
                     // (`Sanders said, going on to say that …`: the one who went on.)
                     .or_else(|| {
                         (i >= a + 3
-                            && matches!(doc.tok(i - 3), "going" | "went")
-                            && doc.tok(i - 2) == "on"
-                            && doc.tok(i - 1) == "to")
+                            && matches!(doc.tok_bytes(i - 3), b"going" | b"went")
+                            && doc.tok_is(i - 2, "on")
+                            && doc.tok_is(i - 1, "to"))
                             .then(|| shared_subject(doc, i - 3, a))
                             .flatten()
                     })
@@ -660,8 +671,8 @@ pub(crate) fn find_indirect(
             // (`--` stands for a dash in plain-text copy.)
             let is_dash = |x: usize| {
                 doc.kind(x) == TokKind::Punct
-                    && (matches!(doc.tok(x), "—" | "–")
-                        || (doc.tok(x) == "-" && x + 1 < e && doc.tok(x + 1) == "-"))
+                    && (matches!(doc.tok_bytes(x), EM_DASH | EN_DASH)
+                        || (doc.tok_is(x, "-") && x + 1 < e && doc.tok_is(x + 1, "-")))
             };
             // (Whether the content holds one dash is asked only at a dash, and once.)
             let mut single_dash = None;
@@ -671,41 +682,40 @@ pub(crate) fn find_indirect(
                     && x > start
                     && x + 1 < e
                     && matches!(
-                        doc.tok(x + 1),
-                        "which" | "who" | "whose" | "where" | "while" | "but" | "although"
-                            | "though" | "as" | "after" | "because" | "when"
+                        doc.tok_bytes(x + 1),
+                        b"which" | b"who" | b"whose" | b"where" | b"while" | b"but" | b"although"
+                            | b"though" | b"as" | b"after" | b"because" | b"when"
                     ))
                     || (x > start + 2 && comma_hands_over(doc, x, e))
                     // A second verb of the cue's subject (`claimed Clinton had helped her, but
                     // offered no proof`).
                     || (x > start + 2
                         && x + 2 < e
-                        && matches!(doc.tok(x + 1), "and" | "but")
+                        && matches!(doc.tok_bytes(x + 1), b"and" | b"but")
                         && {
                             let mut y = x + 2;
-                            if matches!(doc.tok(y), "also" | "then" | "later") && y + 1 < e {
+                            if matches!(doc.tok_bytes(y), b"also" | b"then" | b"later") && y + 1 < e {
                                 y += 1;
                             }
                             is_past_verb_at(doc, y)
                         })
                     || (x > start + 2
                         && (x + 1..(x + 4).min(e)).any(|y| {
-                            let v = doc.tok(y);
-                            v.starts_with(|c: char| c.is_lowercase())
+                            doc.starts_lower(y)
                                 && (doc.is(y, lexicon::LEX_SPEECH_VERB)
                                     || cues::is_learned_cue(doc, y))
-                                && !v.ends_with("ing")
+                                && !doc.tok_bytes(y).ends_with(b"ing")
                                 && e > y + 2
                                 && (x + 1..y).all(|z| is_np_token(doc, z))
                         }))
-                    || (x + 2 < e && doc.tok(x + 1) == "compared" && doc.tok(x + 2) == "with")
+                    || (x + 2 < e && doc.tok_is(x + 1, "compared") && doc.tok_is(x + 2, "with"))
                     // (`…, according to the Associated Press`: a source of its own.)
                     || (x > start + 2
                         && x + 2 < e
-                        && doc.tok(x + 1).eq_ignore_ascii_case("according")
-                        && doc.tok(x + 2) == "to")
+                        && doc.tok_bytes(x + 1).eq_ignore_ascii_case(b"according")
+                        && doc.tok_is(x + 2, "to"))
                     || (x + 1 < e
-                        && doc.tok(x + 1).ends_with("ing")
+                        && doc.tok_bytes(x + 1).ends_with(b"ing")
                         && doc.is(x + 1, lexicon::LEX_SPEECH_VERB))
                     // A closing cue of its own (`He said the plan was dead, Sen. Chuck
                     // Grassley told reporters`): the content ends at its comma.
@@ -718,21 +728,21 @@ pub(crate) fn find_indirect(
                 .find(|&x| match doc.kind(x) {
                     TokKind::Number => false,
                     TokKind::Word => {
-                        let w = doc.tok(x);
+                        let w = doc.tok_bytes(x);
                         (object_content
                             && x > start
                             && matches!(
                                 w,
-                                "after"
-                                    | "because"
-                                    | "when"
-                                    | "while"
-                                    | "since"
-                                    | "before"
-                                    | "during"
-                                    | "amid"
+                                b"after"
+                                    | b"because"
+                                    | b"when"
+                                    | b"while"
+                                    | b"since"
+                                    | b"before"
+                                    | b"during"
+                                    | b"amid"
                             ))
-                            || (matches!(w, "and" | "but") && x + 2 < e && {
+                            || (matches!(w, b"and" | b"but") && x + 2 < e && {
                                 let n = doc.tok(x + 1);
                                 let strong = |y: usize| doc.is_strong_speech_verb(y);
                                 strong(x + 1)
@@ -765,18 +775,18 @@ pub(crate) fn find_indirect(
                         // A semicolon ends the reported clause; so does a new report after a
                         // comma (`…, he estimated that …`) or a comparison tacked on (`…,
                         // compared with 41 percent for …`).
-                        let t = doc.tok(x);
+                        let t = doc.tok_bytes(x);
                         (is_dash(x)
                             && x > start + 3
                             && *single_dash.get_or_insert_with(|| {
                                 (start..e).filter(|&x| is_dash(x)).take(2).count() == 1
                             }))
-                            || (t == ";" && x > start + 2)
-                            || (t == "," && comma_ends_content(x))
+                            || (t == b";" && x > start + 2)
+                            || (t == b"," && comma_ends_content(x))
                     }
                 })
                 .map(|x| {
-                    if x > start && doc.tok(x - 1) == "," {
+                    if x > start && doc.tok_is(x - 1, ",") {
                         x - 1
                     } else {
                         x
@@ -800,7 +810,7 @@ pub(crate) fn find_indirect(
                     // The participle's subject is the noun phrase right before it (`with 30
                     // percent of voters saying they …`), else the sentence's: `The
                     // Government … by agreeing that …`, else whoever spoke last.
-                    let own = (i > a && doc.tok(i - 1) != ",")
+                    let own = (i > a && !doc.tok_is(i - 1, ","))
                         .then(|| np_ending_at(doc, i, a))
                         .flatten();
                     q.source = own
@@ -810,8 +820,8 @@ pub(crate) fn find_indirect(
                 }
                 // `the source, who said he had spoken …, told Reuters`: a relative clause's
                 // content ends at its comma.
-                if i > a && doc.tok(i - 1) == "who" {
-                    if let Some(c) = (start..e).find(|&x| doc.tok(x) == ",") {
+                if i > a && doc.tok_is(i - 1, "who") {
+                    if let Some(c) = (start..e).find(|&x| doc.tok_is(x, ",")) {
                         if let Some(q2) = make_indirect(doc, start, c, cue, src, accepted) {
                             q = q2;
                         }
@@ -847,7 +857,7 @@ pub(crate) fn sentence_subject(doc: &Document, a: usize, limit: usize) -> Option
         && first.starts_with(|c: char| c.is_uppercase()))
         || is_lowercased_preposition_at(doc, a);
     let a = if lead {
-        match (a..limit.min(a + 12)).find(|&k| doc.tok(k) == ",") {
+        match (a..limit.min(a + 12)).find(|&k| doc.tok_is(k, ",")) {
             Some(c) => c + 1,
             None => return None,
         }
@@ -855,19 +865,24 @@ pub(crate) fn sentence_subject(doc: &Document, a: usize, limit: usize) -> Option
         a
     };
     let mut z = a;
-    while z < limit && (is_np_token(doc, z) || doc.tok(z) == ",") && z - a < 14 {
+    while z < limit && (is_np_token(doc, z) || doc.tok_is(z, ",")) && z - a < 14 {
         z += 1;
     }
-    if z > a && (a..z).any(|k| doc.tok(k) == ",") {
+    if z > a && (a..z).any(|k| doc.tok_is(k, ",")) {
         // An appositive: let `subject_before` pick the name.
         return subject_before(doc, z, a);
     }
-    while z > a && doc.tok(z - 1) == "," {
+    while z > a && doc.tok_is(z - 1, ",") {
         z -= 1;
     }
     (z > a
         && looks_like_np(doc, a, z)
-        && !(a..z).all(|k| matches!(doc.tok(k), "The" | "the" | "A" | "a" | "An" | "an")))
+        && !(a..z).all(|k| {
+            matches!(
+                doc.tok_bytes(k),
+                b"The" | b"the" | b"A" | b"a" | b"An" | b"an"
+            )
+        }))
     .then(|| Span::new(doc.tokens[a].span().start, doc.tokens[z - 1].span().end))
 }
 
@@ -881,7 +896,7 @@ pub(crate) fn segment_start(doc: &Document, a: usize, comma: usize) -> usize {
     }
     (a..comma)
         .rev()
-        .find(|&k| doc.tok(k) == ",")
+        .find(|&k| doc.tok_is(k, ","))
         .map_or(a, |k| k + 1)
 }
 
@@ -894,11 +909,11 @@ pub(crate) fn parenthetical_cue(
     accepted: &[Span],
 ) -> Option<Vec<RawQuote>> {
     // The tokens after the verb up to the next comma are at most a short adjunct.
-    let after = (v + 1..e.min(v + 4)).find(|&k| doc.tok(k) == ",")?;
-    if (v + 1..after).any(|k| doc.tok(k) == "that") {
+    let after = (v + 1..e.min(v + 4)).find(|&k| doc.tok_is(k, ","))?;
+    if (v + 1..after).any(|k| doc.tok_is(k, "that")) {
         return None;
     }
-    let comma = (a..v).rev().take(6).find(|&k| doc.tok(k) == ",")?;
+    let comma = (a..v).rev().take(6).find(|&k| doc.tok_is(k, ","))?;
     if comma <= a {
         return None;
     }
@@ -938,10 +953,10 @@ pub(crate) fn parenthetical_cue(
 
 /// `As X has pointed out, CONTENT` / `As Kirby noted, CONTENT`.
 pub(crate) fn as_cue(doc: &Document, i: usize, e: usize, accepted: &[Span]) -> Option<RawQuote> {
-    let comma = (i + 1..e.min(i + 14)).find(|&k| doc.tok(k) == ",")?;
+    let comma = (i + 1..e.min(i + 14)).find(|&k| doc.tok_is(k, ","))?;
     let v = (i + 1..comma).find(|&k| cue_kind(doc, k) == Some(CueKind::Speech))?;
     // (`As reported by Western Journalism, …`: the agent of the passive.)
-    let src = if v + 1 < comma && doc.tok(v + 1) == "by" {
+    let src = if v + 1 < comma && doc.tok_is(v + 1, "by") {
         np_after(doc, v + 2, comma)
     } else {
         np_after(doc, i + 1, v).or_else(|| subject_before(doc, v, i + 1))
@@ -1024,10 +1039,15 @@ pub(crate) fn skip_adjunct(doc: &Document, k: usize, e: usize) -> usize {
     ];
     // (An aside between commas, then the clause: `Rubio says, win or lose in Tuesday’s
     // primary, he’s staying in the race`.)
-    if k < e && doc.tok(k) == "," {
+    if k < e && doc.tok_is(k, ",") {
         let clause_after = (k + 2..e.min(k + 14))
-            .find(|&j| matches!(doc.tok(j), "," | ";" | ":" | "“" | "\"" | "that"))
-            .filter(|&c2| doc.tok(c2) == ",")
+            .find(|&j| {
+                matches!(
+                    doc.tok_bytes(j),
+                    b"," | b";" | b":" | LEFT_DQUOTE | b"\"" | b"that"
+                )
+            })
+            .filter(|&c2| doc.tok_is(c2, ","))
             .map(|c2| c2 + 1)
             .filter(|&j| j < e && starts_clause(doc, j) && has_finite_verb(doc, j, e));
         return clause_after.unwrap_or(k);
@@ -1035,7 +1055,12 @@ pub(crate) fn skip_adjunct(doc: &Document, k: usize, e: usize) -> usize {
     // A bare day (`said Tuesday the remarks were …`, `said Friday night it would …`).
     if k < e && doc.is(k, lexicon::LEX_DAY) {
         let mut j = k + 1;
-        if j < e && matches!(doc.tok(j), "night" | "morning" | "afternoon" | "evening") {
+        if j < e
+            && matches!(
+                doc.tok_bytes(j),
+                b"night" | b"morning" | b"afternoon" | b"evening"
+            )
+        {
             j += 1;
         }
         return if j < e && starts_clause(doc, j) && has_finite_verb(doc, j, e) {
@@ -1051,8 +1076,13 @@ pub(crate) fn skip_adjunct(doc: &Document, k: usize, e: usize) -> usize {
     // exchange that Illva will pay …`): the clause is what follows `that`, not a noun inside
     // the adjunct that happens to precede a verb. (`in that interview`: a determiner.)
     let that = (k + 2..e.min(k + 12))
-        .take_while(|&j| !matches!(doc.tok(j), "," | ";" | ":" | "." | "“" | "\""))
-        .find(|&j| doc.tok(j) == "that" && !is_preposition_at(doc, j - 1));
+        .take_while(|&j| {
+            !matches!(
+                doc.tok_bytes(j),
+                b"," | b";" | b":" | b"." | LEFT_DQUOTE | b"\""
+            )
+        })
+        .find(|&j| doc.tok_is(j, "that") && !is_preposition_at(doc, j - 1));
     if let Some(t) = that {
         if t + 1 < e && starts_clause(doc, t + 1) {
             return t + 1;
@@ -1093,8 +1123,18 @@ pub(crate) fn has_finite_verb(doc: &Document, k: usize, e: usize) -> bool {
     // verb (or an adverb before it: `they never …`).
     if k + 1 < e
         && matches!(
-            doc.tok(k),
-            "he" | "she" | "it" | "they" | "we" | "I" | "He" | "She" | "It" | "They" | "We"
+            doc.tok_bytes(k),
+            b"he"
+                | b"she"
+                | b"it"
+                | b"they"
+                | b"we"
+                | b"I"
+                | b"He"
+                | b"She"
+                | b"It"
+                | b"They"
+                | b"We"
         )
     {
         let v = doc.tok(k + 1);
@@ -1115,12 +1155,17 @@ pub(crate) fn has_finite_verb(doc: &Document, k: usize, e: usize) -> bool {
     let present_after_name = |x: usize| {
         let w = doc.tok(x);
         let mut n = x;
-        if n > k && matches!(doc.tok(n - 1), "also" | "now" | "still" | "never" | "often") {
+        if n > k
+            && matches!(
+                doc.tok_bytes(n - 1),
+                b"also" | b"now" | b"still" | b"never" | b"often"
+            )
+        {
             n -= 1;
         }
         n > k
             && doc.is_upper(n - 1)
-            && !doc.tok(n - 1).ends_with("s")
+            && !doc.tok_bytes(n - 1).ends_with(b"s")
             && w.len() > 3
             && w.ends_with('s')
             && !w.ends_with("ss")
@@ -1140,27 +1185,27 @@ pub(crate) fn has_finite_verb(doc: &Document, k: usize, e: usize) -> bool {
             && !w.ends_with("is")
             && w.bytes().all(|c| c.is_ascii_lowercase())
             && matches!(
-                doc.tok(x + 1),
-                "the"
-                    | "a"
-                    | "an"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "our"
-                    | "my"
-                    | "him"
-                    | "them"
-                    | "us"
-                    | "me"
+                doc.tok_bytes(x + 1),
+                b"the"
+                    | b"a"
+                    | b"an"
+                    | b"his"
+                    | b"her"
+                    | b"their"
+                    | b"its"
+                    | b"our"
+                    | b"my"
+                    | b"him"
+                    | b"them"
+                    | b"us"
+                    | b"me"
             )
             && !cues::is_noun_marker(doc.tok(x - 1))
     };
     (k + 1..e.min(k + FINITE_WINDOW)).any(|x| {
         let w = doc.tok(x);
         doc.is(x, lexicon::LEX_FINITE | lexicon::LEX_IRREGULAR_PAST)
-            || is_regular_past(w)
+            || is_regular_past(w.as_bytes())
             || is_negated_auxiliary(w)
             || (x <= k + 4 && present_after_name(x))
             || present_before_object(x)
@@ -1194,15 +1239,21 @@ fn subjectless(doc: &Document, i: usize, k: usize, e: usize) -> bool {
     if k >= e || !lexicon::in_list(CLAUSE_AUXILIARIES, doc.tok(k)) {
         return false;
     }
-    let relative = (i.saturating_sub(10)..i)
-        .any(|x| matches!(doc.tok(x), "what" | "which" | "who" | "that" | "whom"))
-        || (i.saturating_sub(5)..i).any(|x| {
-            let w = doc.tok(x);
-            (lexicon::pronoun(w).is_some() && x + 1 == i || matches!(w, "the" | "a" | "an"))
-                && x > 0
-                && doc.tok(x - 1).starts_with(|c: char| c.is_lowercase())
-                && !matches!(doc.tok(x - 1), "and" | "but" | "or" | "as" | "if")
-        });
+    let relative = (i.saturating_sub(10)..i).any(|x| {
+        matches!(
+            doc.tok_bytes(x),
+            b"what" | b"which" | b"who" | b"that" | b"whom"
+        )
+    }) || (i.saturating_sub(5)..i).any(|x| {
+        let w = doc.tok(x);
+        (lexicon::pronoun(w).is_some() && x + 1 == i || matches!(w, "the" | "a" | "an"))
+            && x > 0
+            && doc.starts_lower(x - 1)
+            && !matches!(
+                doc.tok_bytes(x - 1),
+                b"and" | b"but" | b"or" | b"as" | b"if"
+            )
+    });
     !relative
 }
 
@@ -1248,17 +1299,17 @@ pub(crate) const IRREGULAR_PAST: &[&str] = &[
 /// A lowercase past-tense verb: regular (`offered`) or a common irregular one (`won`,
 /// `made`).
 pub(crate) fn is_past_verb(w: &str) -> bool {
-    lexicon::in_list(IRREGULAR_PAST, w) || is_regular_past(w)
+    lexicon::in_list(IRREGULAR_PAST, w) || is_regular_past(w.as_bytes())
 }
 
 /// [`is_past_verb`] of token `k`, its irregular forms known from the token's facts.
 pub(crate) fn is_past_verb_at(doc: &Document, k: usize) -> bool {
-    doc.is(k, lexicon::LEX_IRREGULAR_PAST) || is_regular_past(doc.tok(k))
+    doc.is(k, lexicon::LEX_IRREGULAR_PAST) || is_regular_past(doc.tok_bytes(k))
 }
 
 /// A lowercase word ending in `ed` (`offered`), longer than `red` or `bed`.
-fn is_regular_past(w: &str) -> bool {
-    w.len() > 3 && w.ends_with("ed") && w.chars().all(|c| c.is_lowercase())
+fn is_regular_past(w: &[u8]) -> bool {
+    w.len() > 3 && w.ends_with(b"ed") && crate::case::is_all_lowercase(w)
 }
 
 /// Does the comma at token `x` hand the sentence over to a clause the report does not cover?
@@ -1268,11 +1319,11 @@ fn is_regular_past(w: &str) -> bool {
 /// reporter: `He said the changes were an improvement, although the rules are narrow` is
 /// most often still his.)
 fn comma_hands_over(doc: &Document, x: usize, e: usize) -> bool {
-    let next = if x + 1 < e { doc.tok(x + 1) } else { "" };
-    if matches!(next, "while" | "whereas" | "despite") {
+    let next = if x + 1 < e { doc.tok_bytes(x + 1) } else { b"" };
+    if matches!(next, b"while" | b"whereas" | b"despite") {
         return true;
     }
-    matches!(next, "and" | "but")
+    matches!(next, b"and" | b"but")
         && (x + 2..e.min(x + 8))
             .take_while(|&y| doc.kind(y) != TokKind::Punct)
             .any(|y| doc.is_strong_speech_verb(y))
@@ -1344,8 +1395,8 @@ pub(crate) fn trailing_cue(
 ) -> Option<RawQuote> {
     // The comma that opens the cue clause, at most a few tokens before the verb.
     let lo = v.saturating_sub(10).max(first);
-    let comma = (lo..v).rev().find(|&k| doc.tok(k) == ",")?;
-    let told = matches!(doc.tok(v), "told" | "tells");
+    let comma = (lo..v).rev().find(|&k| doc.tok_is(k, ","))?;
+    let told = matches!(doc.tok_bytes(v), b"told" | b"tells");
     let inverted = comma + 1 == v && !told;
     // Nothing but a short adjunct may follow the verb (`said late Thursday`, `said in a
     // statement`), or, inverted, the source and its appositive (`, said Ian Michaels, a
@@ -1353,9 +1404,9 @@ pub(crate) fn trailing_cue(
     let tail_limit = if inverted { 24 } else { 8 };
     if e - v > tail_limit
         || (v + 1..e)
-            .take_while(|&k| !inverted || doc.tok(k) != ",")
-            .any(|k| matches!(doc.tok(k), "that" | "“" | "\""))
-        || (!inverted && (v + 1..e).any(|k| doc.tok(k) == ","))
+            .take_while(|&k| !inverted || !doc.tok_is(k, ","))
+            .any(|k| matches!(doc.tok_bytes(k), b"that" | LEFT_DQUOTE | b"\""))
+        || (!inverted && (v + 1..e).any(|k| doc.tok_is(k, ",")))
         // (`Despite the sheen, officials said they welcome it`: a clause after the verb is
         // its content; the cue does not trail.)
         || (!inverted && v + 1 < e && starts_clause(doc, v + 1) && has_finite_verb(doc, v + 1, e))
@@ -1368,14 +1419,19 @@ pub(crate) fn trailing_cue(
         let who = (first..comma)
             .rev()
             .take(20)
-            .find(|&k| doc.tok(k) == "who" && k > first && doc.tok(k - 1) == ",")?;
+            .find(|&k| doc.tok_is(k, "who") && k > first && doc.tok_is(k - 1, ","))?;
         let sp = np_ending_at(doc, who - 1, first)?;
         let subj_start = doc.token_at_or_after(sp.start);
         let mut c2 = subj_start;
-        while c2 > first && matches!(doc.tok(c2 - 1), "the" | "a" | "an" | "The" | "A" | "An") {
+        while c2 > first
+            && matches!(
+                doc.tok_bytes(c2 - 1),
+                b"the" | b"a" | b"an" | b"The" | b"A" | b"An"
+            )
+        {
             c2 -= 1;
         }
-        if c2 == first || doc.tok(c2 - 1) != "," {
+        if c2 == first || !doc.tok_is(c2 - 1, ",") {
             return None;
         }
         return make_indirect(doc, first, c2 - 1, doc.tokens[v].span(), Some(sp), direct);
@@ -1383,7 +1439,7 @@ pub(crate) fn trailing_cue(
     // The content before the comma must be a clause, not a name with an appositive
     // (`The Prime Minister, Keir Starmer, said …`), nor an adjunct (`In her 2003 book,
     // Living History, Clinton noted …`).
-    if (first..comma).all(|k| doc.tok(k) == "," || is_np_token(doc, k))
+    if (first..comma).all(|k| doc.tok_is(k, ",") || is_np_token(doc, k))
         || (is_lowercased_preposition_at(doc, first)
             && !(first..comma).any(|k| {
                 let w = doc.tok(k);
@@ -1394,7 +1450,7 @@ pub(crate) fn trailing_cue(
     }
     // `CONTENT, Roberta Lange, the state party chairwoman, said.`, `CONTENT, a spokeswoman,
     // Anna White, said.`: a name and its description between commas, before the verb.
-    if inverted && e - v <= 8 && !(v + 1..e).any(|k| doc.tok(k) == ",") {
+    if inverted && e - v <= 8 && !(v + 1..e).any(|k| doc.tok_is(k, ",")) {
         if let Some((c1, src)) = appositive_source(doc, first, comma) {
             if c1 > first + 2 {
                 return make_indirect(doc, first, c1, doc.tokens[v].span(), Some(src), direct);
@@ -1406,12 +1462,12 @@ pub(crate) fn trailing_cue(
         let np = np_after(doc, v + 1, e)?;
         // A clause after the verb is its content, not an inverted source: `Bennett, a
         // Reagan education secretary, said he could not support …`.
-        let np_end = (v + 1..e).find(|&k| doc.tok(k) == ",").unwrap_or(e);
+        let np_end = (v + 1..e).find(|&k| doc.tok_is(k, ",")).unwrap_or(e);
         if starts_clause(doc, v + 1) && has_finite_verb(doc, v + 1, np_end) {
             return None;
         }
         let after = doc.tokens_before(np.end);
-        if after < e && doc.tok(after) != "," {
+        if after < e && !doc.tok_is(after, ",") {
             return None;
         }
         Some(np)
@@ -1421,8 +1477,17 @@ pub(crate) fn trailing_cue(
         let mut from = comma + 1;
         while from < v
             && matches!(
-                doc.tok(from),
-                "a" | "an" | "the" | "A" | "An" | "The" | "his" | "her" | "their" | "its" | "our"
+                doc.tok_bytes(from),
+                b"a" | b"an"
+                    | b"the"
+                    | b"A"
+                    | b"An"
+                    | b"The"
+                    | b"his"
+                    | b"her"
+                    | b"their"
+                    | b"its"
+                    | b"our"
             )
         {
             from += 1;
@@ -1453,7 +1518,7 @@ fn appositive_source(doc: &Document, first: usize, comma: usize) -> Option<(usiz
     let prev_comma = |to: usize| {
         (to.saturating_sub(9).max(first)..to)
             .rev()
-            .find(|&k| doc.tok(k) == ",")
+            .find(|&k| doc.tok_is(k, ","))
     };
     let c0 = prev_comma(comma)?;
     let c1 = prev_comma(c0)?;
@@ -1463,7 +1528,9 @@ fn appositive_source(doc: &Document, first: usize, comma: usize) -> Option<(usiz
             && np_ending_at(doc, b, a).is_some_and(|sp| doc.token_at_or_after(sp.start) == a)
     };
     let description = |a: usize, b: usize| {
-        a + 1 < b && matches!(doc.tok(a), "a" | "an" | "the") && source_stretch(doc, a, b).is_some()
+        a + 1 < b
+            && matches!(doc.tok_bytes(a), b"a" | b"an" | b"the")
+            && source_stretch(doc, a, b).is_some()
     };
     let ok = (name(c1 + 1, c0) && description(c0 + 1, comma))
         || (description(c1 + 1, c0) && name(c0 + 1, comma));
@@ -1488,16 +1555,14 @@ fn closing_cue_after(
     accepted: &[Span],
 ) -> bool {
     let strong = |y: usize| {
-        doc.is_strong_speech_verb(y)
-            && doc.tok(y).starts_with(|c: char| c.is_lowercase())
-            && !doc.tok(y).ends_with("ing")
+        doc.is_strong_speech_verb(y) && doc.starts_lower(y) && !doc.tok_bytes(y).ends_with(b"ing")
     };
     // (Through a name and its description between commas: `, a spokeswoman, Anna White,
     // said`.)
     let mut commas = 0;
     (comma + 2..e.min(comma + 18))
         .take_while(|&v| {
-            commas += usize::from(doc.tok(v) == ",");
+            commas += usize::from(doc.tok_is(v, ","));
             commas <= 2
         })
         .find(|&v| strong(v))
@@ -1530,13 +1595,13 @@ fn headline_cue(
         || i + 3 > e
         || !doc.is_upper(i)
         || !matches!(
-            doc.tok(i),
-            "Says" | "Said" | "Tells" | "Warns" | "Insists" | "Admits"
+            doc.tok_bytes(i),
+            b"Says" | b"Said" | b"Tells" | b"Warns" | b"Insists" | b"Admits"
         )
     {
         return None;
     }
-    let words = (a..e).filter(|&k| doc.kind(k) == TokKind::Word && doc.tok(k).len() > 3);
+    let words = (a..e).filter(|&k| doc.kind(k) == TokKind::Word && doc.tok_bytes(k).len() > 3);
     let (mut n, mut caps) = (0, 0);
     for k in words {
         n += 1;
@@ -1547,7 +1612,12 @@ fn headline_cue(
     }
     let src = np_ending_at(doc, i, a)?;
     // (`Sanders Told A Female Reporter Not To …`: the told one is no clause.)
-    if doc.tok(i) == "Tells" && !matches!(doc.tok(i + 1), "He" | "She" | "They" | "It" | "We") {
+    if doc.tok_is(i, "Tells")
+        && !matches!(
+            doc.tok_bytes(i + 1),
+            b"He" | b"She" | b"They" | b"It" | b"We"
+        )
+    {
         return None;
     }
     make_indirect(doc, i + 1, e, doc.tokens[i].span(), Some(src), accepted)
@@ -1671,18 +1741,18 @@ pub(crate) fn make_indirect_min(
     }
     let (mut a, mut b) = (a, b);
     // Trim leading punctuation and trailing commas.
-    while a < b && matches!(doc.tok(a), "," | ":" | "—" | "–") {
+    while a < b && matches!(doc.tok_bytes(a), b"," | b":" | EM_DASH | EN_DASH) {
         a += 1;
     }
     // A dateline opening the paragraph (`LONDON — `) is not part of what was said.
     if a + 2 < b
-        && matches!(doc.tok(a + 1), "—" | "–")
+        && matches!(doc.tok_bytes(a + 1), EM_DASH | EN_DASH)
         && doc.tok(a).chars().all(|c| c.is_uppercase())
         && doc.tok(a).len() > 1
     {
         a += 2;
     }
-    while b > a && matches!(doc.tok(b - 1), "," | ":" | "—" | "–" | ";") {
+    while b > a && matches!(doc.tok_bytes(b - 1), b"," | b":" | EM_DASH | EN_DASH | b";") {
         b -= 1;
     }
     if a >= b {
@@ -1707,12 +1777,10 @@ pub(crate) fn make_indirect_min(
         let comma = doc.text[..d.end]
             .trim_end_matches(['”', '"', '’', '\'', ' '])
             .ends_with(',')
-            || (after < doc.tokens.len() && doc.tok(after) == ",");
+            || (after < doc.tokens.len() && doc.tok_is(after, ","));
         let own_cue = comma
-            && (after..(after + 5).min(doc.tokens.len())).any(|x| {
-                doc.is_strong_speech_verb(x)
-                    && doc.tok(x).chars().next().is_some_and(|c| c.is_lowercase())
-            });
+            && (after..(after + 5).min(doc.tokens.len()))
+                .any(|x| doc.is_strong_speech_verb(x) && doc.starts_lower(x));
         if own_cue {
             let (s0, e0) = crate::segment::trim(doc.text, span.start, d.start);
             let e0 = s0
