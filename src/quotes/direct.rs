@@ -150,9 +150,14 @@ pub(crate) fn classify_direct(
         // on Wednesday called “…”`.)
         let what = (v.saturating_sub(6).max(first)..v)
             .rev()
-            .find(|&k| matches!(doc.tok(k), "what" | "which" | "whom" | "who"));
+            .find(|&k| matches!(doc.tok_bytes(k), b"what" | b"which" | b"whom" | b"who"));
         if let Some(src) = what.and_then(|w| {
-            if v == w + 2 && matches!(doc.tok(w + 1), "it" | "they" | "he" | "she" | "we") {
+            if v == w + 2
+                && matches!(
+                    doc.tok_bytes(w + 1),
+                    b"it" | b"they" | b"he" | b"she" | b"we"
+                )
+            {
                 return Some(doc.tokens[w + 1].span());
             }
             // (The whole phrase between `what` and the verb: `multiple lawmakers`.)
@@ -176,7 +181,7 @@ pub(crate) fn classify_direct(
     // (`as a “strong leader”`: an article between `as` and the mark.)
     let as_at = match prev_word {
         "as" => Some(before_tok - 1),
-        "a" | "an" | "the" if before_tok >= 2 && doc.tok(before_tok - 2) == "as" => {
+        "a" | "an" | "the" if before_tok >= 2 && doc.tok_is(before_tok - 2, "as") => {
             Some(before_tok - 2)
         }
         _ => None,
@@ -192,12 +197,12 @@ pub(crate) fn classify_direct(
         let passive = v > 0
             && !doc.tok(v).ends_with("ing")
             && matches!(
-                doc.tok(v - 1),
-                "was" | "were" | "been" | "being" | "is" | "are"
+                doc.tok_bytes(v - 1),
+                b"was" | b"were" | b"been" | b"being" | b"is" | b"are"
             );
         let src = if passive {
             let k = doc.token_at_or_after(q.close_end);
-            let by = (k..(k + 2).min(doc.tokens.len())).find(|&x| doc.tok(x) == "by");
+            let by = (k..(k + 2).min(doc.tokens.len())).find(|&x| doc.tok_is(x, "by"));
             by.and_then(|x| np_after(doc, x + 1, (x + 10).min(doc.tokens.len())))
         } else {
             doc.sentence_at(doc.tokens[v].span().start).and_then(|si| {
@@ -320,7 +325,7 @@ fn short_quote_before(doc: &Document, lo: usize, close: usize) -> Option<usize> 
     let open = (lo..close)
         .rev()
         .take(8)
-        .find(|&k| is_quote_char_token(doc.tok(k)))?;
+        .find(|&k| is_quote_char_token(doc.tok_bytes(k)))?;
     (open + 1 < close).then_some(open)
 }
 
@@ -401,10 +406,10 @@ fn as_verb_before(doc: &Document, at: usize) -> Option<usize> {
                 // `referred to undocumented immigrants as “…”`.)
                 && !(k > first
                     && matches!(
-                        doc.tok(k - 1),
-                        "the" | "a" | "an" | "to" | "of" | "from" | "for" | "with" | "by"
-                            | "in" | "on" | "at" | "his" | "her" | "their" | "its" | "our"
-                            | "my" | "this" | "these" | "those"
+                        doc.tok_bytes(k - 1),
+                        b"the" | b"a" | b"an" | b"to" | b"of" | b"from" | b"for" | b"with" | b"by"
+                            | b"in" | b"on" | b"at" | b"his" | b"her" | b"their" | b"its" | b"our"
+                            | b"my" | b"this" | b"these" | b"those"
                     )))
                 || (w.ends_with('s') && !w.ends_with("ss") && k > first && {
                     // (`Trump openly admires Putin as …`: an adverb before the verb.)
@@ -422,7 +427,10 @@ fn as_verb_before(doc: &Document, at: usize) -> Option<usize> {
                     } else {
                         k - 1
                     };
-                    matches!(doc.tok(p), "," | "is" | "are" | "was" | "were" | "been")
+                    matches!(
+                        doc.tok_bytes(p),
+                        b"," | b"is" | b"are" | b"was" | b"were" | b"been"
+                    )
                 }))
     })?;
     let w = doc.tok(v);
@@ -446,14 +454,14 @@ fn as_verb_before(doc: &Document, at: usize) -> Option<usize> {
             | "presented"
     ) || (v + 1..at).any(|k| {
         matches!(
-            doc.tok(k),
-            "," | ";" | ":" | "." | "that" | "who" | "which" | "such"
-        ) || is_quote_char_token(doc.tok(k))
+            doc.tok_bytes(k),
+            b"," | b";" | b":" | b"." | b"that" | b"who" | b"which" | b"such"
+        ) || is_quote_char_token(doc.tok_bytes(k))
     }) || (v > first
         && !w.ends_with("ing")
         && matches!(
-            doc.tok(v - 1),
-            "is" | "was" | "were" | "are" | "be" | "been" | "being"
+            doc.tok_bytes(v - 1),
+            b"is" | b"was" | b"were" | b"are" | b"be" | b"been" | b"being"
         ))
     {
         return None;
@@ -477,8 +485,17 @@ fn verb_group_start(doc: &Document, v: usize, first: usize) -> usize {
     let mut s = v;
     while s > first
         && (matches!(
-            doc.tok(s - 1),
-            "has" | "have" | "had" | "is" | "are" | "was" | "were" | "been" | "will" | "would"
+            doc.tok_bytes(s - 1),
+            b"has"
+                | b"have"
+                | b"had"
+                | b"is"
+                | b"are"
+                | b"was"
+                | b"were"
+                | b"been"
+                | b"will"
+                | b"would"
         ) || doc.tok(s - 1).ends_with("ly"))
     {
         s -= 1;
@@ -531,15 +548,17 @@ pub(crate) fn describing_verb_before(doc: &Document, q: &QuotedSpan) -> Option<(
     })?;
     // No clause boundary or other quote between the verb and the mark.
     if (v + 1..b).any(|k| {
-        matches!(doc.tok(k), "," | ";" | ":" | "." | "that" | "who" | "which")
-            || is_quote_char_token(doc.tok(k))
+        matches!(
+            doc.tok_bytes(k),
+            b"," | b";" | b":" | b"." | b"that" | b"who" | b"which"
+        ) || is_quote_char_token(doc.tok_bytes(k))
     }) {
         return None;
     }
     if v > 0
         && matches!(
-            doc.tok(v - 1),
-            "is" | "was" | "were" | "are" | "be" | "been" | "being" | "so"
+            doc.tok_bytes(v - 1),
+            b"is" | b"was" | b"were" | b"are" | b"be" | b"been" | b"being" | b"so"
         )
     {
         return None;
@@ -570,22 +589,21 @@ pub(crate) fn is_reported_partial(doc: &Document, q: &QuotedSpan) -> bool {
 /// Is token `i` a speech cue? Strong verbs always; weak ones (`reports`, `notes`) only when
 /// a quote mark or comma is right next to them or `that` follows.
 pub(crate) fn is_cue_token(doc: &Document, i: usize) -> bool {
-    let w = doc.tok(i);
+    let w = doc.tok_bytes(i);
     // `As Ms. Simonyan put it, …`, `as one aide put it:`: a phrase that reports words.
-    if matches!(w, "put" | "puts") && i + 1 < doc.tokens.len() && doc.tok(i + 1) == "it" {
+    if matches!(w, b"put" | b"puts") && i + 1 < doc.tokens.len() && doc.tok_is(i + 1, "it") {
         return true;
     }
     let lex = doc.lex(i);
     if lex & lexicon::LEX_SPEECH_VERB == 0 {
         // Beyond the list, a lowercase word the learned table gives as a cue in its frame
         // (`tweeted`, `recalled`, `wrote`).
-        return w.starts_with(|c: char| c.is_lowercase()) && cues::is_learned_quote_cue(doc, i);
+        return doc.starts_lower(i) && cues::is_learned_quote_cue(doc, i);
     }
     // Capitalised mid-sentence forms are names (`Post`, `Reports`), not verbs.
-    let first = w.chars().next().unwrap_or('a');
-    if first.is_uppercase() && i > 0 && !doc.starts_sentence(i) {
-        let prev = doc.tok(i - 1);
-        if !matches!(prev, "”" | "\"" | "," | "’" | "'") {
+    if i > 0 && !doc.starts_sentence(i) && doc.tok(i).starts_with(char::is_uppercase) {
+        let prev = doc.tok_bytes(i - 1);
+        if !matches!(prev, RIGHT_DQUOTE | b"\"" | b"," | RIGHT_SQUOTE | b"'") {
             return false;
         }
     }
@@ -593,48 +611,62 @@ pub(crate) fn is_cue_token(doc: &Document, i: usize) -> bool {
         return true;
     }
     // A weak verb is a cue right after a closing mark or comma, or before `that`/`:`.
-    let prev = if i > 0 { doc.tok(i - 1) } else { "" };
+    let prev = if i > 0 { doc.tok_bytes(i - 1) } else { b"" };
     let next = if i + 1 < doc.tokens.len() {
-        doc.tok(i + 1)
+        doc.tok_bytes(i + 1)
     } else {
-        ""
+        b""
     };
     // (`…,” he continued`, `…?” Hannity pressed`: a closing mark, then the source.)
     let after_quote_source = (i.saturating_sub(4)..i).rev().any(|m| {
-        matches!(doc.tok(m), "”" | "\"" | "’" | "'" | "»")
-            && m + 1 < i
+        matches!(
+            doc.tok_bytes(m),
+            RIGHT_DQUOTE | b"\"" | RIGHT_SQUOTE | b"'" | RIGHT_GUILLEMET
+        ) && m + 1 < i
             && (m + 1..i).all(|k| {
                 lexicon::pronoun(doc.tok(k)).is_some() || doc.is_upper(k) || is_name_dot(doc, k)
             })
     }) || described_source_after_quote(doc, i);
-    matches!(prev, "”" | "\"" | "," | "’" | "'" | "»")
-        || after_quote_source
-        || matches!(next, "that" | ":")
+    matches!(
+        prev,
+        RIGHT_DQUOTE | b"\"" | b"," | RIGHT_SQUOTE | b"'" | RIGHT_GUILLEMET
+    ) || after_quote_source
+        || matches!(next, b"that" | b":")
         // (A verb, no noun after a determiner, right before the mark: `Trump promised “jobs,
         // jobs, jobs”`, `the department reported “2,521 shooting incidents”`.)
-        || (matches!(next, "“" | "\"" | "«") && !cues::is_noun_marker(prev))
+        || (matches!(next, LEFT_DQUOTE | b"\"" | LEFT_GUILLEMET)
+            && !(i > 0 && cues::is_noun_marker(doc.tok(i - 1))))
         // (or the learned table gives the word as a cue in its frame: `He promised to release
         // a report “as soon as possible”`)
-        || (w.starts_with(|c: char| c.is_lowercase()) && cues::is_learned_cue(doc, i))
-        || (next == "out" && w.starts_with("point"))
+        || (doc.starts_lower(i) && cues::is_learned_cue(doc, i))
+        || (next == b"out" && w.starts_with(b"point"))
         // (`She continued, “For us …”`: a comma and the opening mark.)
-        || (next == ","
+        || (next == b","
             && i + 2 < doc.tokens.len()
-            && matches!(doc.tok(i + 2), "“" | "\"" | "«"))
+            && matches!(doc.tok_bytes(i + 2), LEFT_DQUOTE | b"\"" | LEFT_GUILLEMET))
 }
 
 /// `“…,” the magazine reported`, `“…,” the report noted`: between the closing mark (and its
 /// comma) and the weak verb at `i`, a short description opening with an article.
 fn described_source_after_quote(doc: &Document, i: usize) -> bool {
-    let Some(det) = (i.saturating_sub(4)..i).find(|&k| matches!(doc.tok(k), "the" | "a" | "an"))
+    let Some(det) =
+        (i.saturating_sub(4)..i).find(|&k| matches!(doc.tok_bytes(k), b"the" | b"a" | b"an"))
     else {
         return false;
     };
     det > 0
-        && matches!(doc.tok(det - 1), "”" | "\"" | "’" | "'" | "»" | ",")
+        && matches!(
+            doc.tok_bytes(det - 1),
+            RIGHT_DQUOTE | b"\"" | RIGHT_SQUOTE | b"'" | RIGHT_GUILLEMET | b","
+        )
         && (det + 1..i).all(|k| doc.tok(k).starts_with(|c: char| c.is_lowercase()))
         && det + 1 < i
-        && (det.saturating_sub(2)..det).any(|k| matches!(doc.tok(k), "”" | "\"" | "’" | "'" | "»"))
+        && (det.saturating_sub(2)..det).any(|k| {
+            matches!(
+                doc.tok_bytes(k),
+                RIGHT_DQUOTE | b"\"" | RIGHT_SQUOTE | b"'" | RIGHT_GUILLEMET
+            )
+        })
 }
 
 /// The cue after a quote: `“…,” X said`, `“…,” said X, …`, `“…,” according to X`.
@@ -651,34 +683,34 @@ pub(crate) fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)
     // told me`): a comma within the first few tokens doubles the window.
     let appositive = (start + 1..(start + 6).min(doc.tokens.len()))
         .take_while(|&k| doc.tokens[k].span().start < pend)
-        .any(|k| doc.tok(k) == ",");
+        .any(|k| doc.tok_is(k, ","));
     let window = if appositive {
         CUE_WINDOW * 2
     } else {
         CUE_WINDOW
     };
     while end < doc.tokens.len() && end - start < window && doc.tokens[end].span().start < pend {
-        let w = doc.tok(end);
+        let w = doc.tok_bytes(end);
         match w {
-            "(" => depth += 1,
-            ")" => depth = depth.saturating_sub(1),
+            b"(" => depth += 1,
+            b")" => depth = depth.saturating_sub(1),
             _ => {}
         }
         if is_quote_char_token(w)
             || (end > start
                 && depth == 0
-                && matches!(w, "." | "!" | "?" | ";")
+                && matches!(w, b"." | b"!" | b"?" | b";")
                 && !is_name_dot(doc, end)
                 // (Nor does an abbreviation's period before a comma: `McConnell, R-Ky.,
                 // said`, `Tampa, Fla., said`.)
-                && !(w == "." && end + 1 < doc.tokens.len() && doc.tok(end + 1) == ","))
+                && !(w == b"." && end + 1 < doc.tokens.len() && doc.tok_is(end + 1, ",")))
         {
             break;
         }
         end += 1;
     }
     // A dash and a name after the quote sign it (vox pops, epigraphs): `“…” ― Carlos Raúl`.
-    if start < end && matches!(doc.tok(start), "―" | "—" | "–") {
+    if start < end && matches!(doc.tok_bytes(start), HORIZONTAL_BAR | EM_DASH | EN_DASH) {
         let np = np_after(doc, start + 1, end)?;
         let first = doc.token_at_or_after(np.start);
         if doc.tok(first).starts_with(|c: char| c.is_uppercase()) {
@@ -689,12 +721,12 @@ pub(crate) fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)
     let window = start..end;
     let mut verb = None;
     for i in window.clone() {
-        let w = doc.tok(i);
-        if w.eq_ignore_ascii_case("according")
+        let w = doc.tok_bytes(i);
+        if w.eq_ignore_ascii_case(b"according")
             && doc
                 .tokens
                 .get(i + 1)
-                .is_some_and(|_| doc.tok(i + 1) == "to")
+                .is_some_and(|_| doc.tok_is(i + 1, "to"))
         {
             let np = source_after_according(doc, i + 2, end);
             return np.map(|np| {
@@ -729,8 +761,8 @@ pub(crate) fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)
     // (`“…” for Clinton, said Kunin`: a phrase of the quote's sentence, then the inverted
     // cue.)
     let adjunct_then_verb =
-        v > start + 1 && doc.tok(v - 1) == "," && is_lowercased_preposition_at(doc, start);
-    if v == start || (v == start + 1 && doc.tok(start) == ",") || adjunct_then_verb {
+        v > start + 1 && doc.tok_is(v - 1, ",") && is_lowercased_preposition_at(doc, start);
+    if v == start || (v == start + 1 && doc.tok_is(start, ",")) || adjunct_then_verb {
         // Inverted: `said X` — the source follows the verb.
         let end = end.max(v + 1).min(doc.tokens.len());
         let np = np_after(doc, v + 1, end).or_else(|| description_after(doc, v + 1, end))?;
@@ -739,13 +771,13 @@ pub(crate) fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)
     // `X said` — the source sits between the quote and the verb, maybe with an appositive:
     // `Parata, a fierce elder, says`. Take the first comma-separated chunk.
     let mut a = start;
-    while a < v && matches!(doc.tok(a), "," | "—" | "–" | "-") {
+    while a < v && matches!(doc.tok_bytes(a), b"," | EM_DASH | EN_DASH | b"-") {
         a += 1;
     }
     // (Auxiliaries belong to the verb: `“…,” she has said`.)
     let vb = skip_aux_back(doc, v, a);
     let mut b = a;
-    while b < vb && doc.tok(b) != "," && doc.tok(b) != "(" {
+    while b < vb && !doc.tok_is(b, ",") && !doc.tok_is(b, "(") {
         b += 1;
     }
     let np_ok = |a: usize, b: usize| {
@@ -754,7 +786,7 @@ pub(crate) fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)
     if !np_ok(a, b) {
         // `“…” in that law, Azzouz said`: a short adjunct, then the source right before the
         // verb.
-        let Some(c) = (a..v).rev().find(|&k| doc.tok(k) == ",") else {
+        let Some(c) = (a..v).rev().find(|&k| doc.tok_is(k, ",")) else {
             // `“…,” the 34-year-old mother of three replied`: any plain noun phrase.
             return plain_subject(doc, v, a.saturating_sub(1))
                 .map(|np| (cue_with_object(doc, v), Source::Phrase(np)));
@@ -782,7 +814,7 @@ pub(crate) fn cue_after(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source)
 /// title and person nouns cannot hold every role news gives.) It must end the clause, hold
 /// no verb, and not be a time (`said the next day`).
 fn description_after(doc: &Document, a: usize, end: usize) -> Option<Span> {
-    if a >= end || !matches!(doc.tok(a), "the" | "a" | "an") {
+    if a >= end || !matches!(doc.tok_bytes(a), b"the" | b"a" | b"an") {
         return None;
     }
     let mut b = a + 1;
@@ -801,7 +833,11 @@ fn description_after(doc: &Document, a: usize, end: usize) -> Option<Span> {
         }
         b += 1;
     }
-    let closes = b == end || matches!(doc.tok(b), "," | "." | "!" | "?" | ";" | "who" | "—" | "–");
+    let closes = b == end
+        || matches!(
+            doc.tok_bytes(b),
+            b"," | b"." | b"!" | b"?" | b";" | b"who" | EM_DASH | EN_DASH
+        );
     let head = doc.tok(b - 1);
     let time = lexicon::in_list(
         &[
@@ -826,8 +862,18 @@ fn description_after(doc: &Document, a: usize, end: usize) -> Option<Span> {
 fn starts_own_clause(doc: &Document, k: usize) -> bool {
     k < doc.tokens.len()
         && matches!(
-            doc.tok(k),
-            "that" | "he" | "she" | "they" | "it" | "we" | "I" | "the" | "a" | "an" | "there"
+            doc.tok_bytes(k),
+            b"that"
+                | b"he"
+                | b"she"
+                | b"they"
+                | b"it"
+                | b"we"
+                | b"I"
+                | b"the"
+                | b"a"
+                | b"an"
+                | b"there"
         )
 }
 
@@ -837,7 +883,7 @@ fn starts_own_clause(doc: &Document, k: usize) -> bool {
 /// manner: `quipped`, `beamed`, `exhorted`, `roared`). Tokens `start..end` follow the quote.
 fn manner_verb(doc: &Document, start: usize, end: usize) -> Option<usize> {
     let mut a = start;
-    while a < end && doc.tok(a) == "," {
+    while a < end && doc.tok_is(a, ",") {
         a += 1;
     }
     let k = (a..end.min(a + 8)).find(|&k| {
@@ -852,10 +898,14 @@ fn manner_verb(doc: &Document, start: usize, end: usize) -> Option<usize> {
         // Inverted: a name or a described person after it.
         let np = np_after(doc, k + 1, end)?;
         let first = doc.token_at_or_after(np.start);
-        return (doc.is_upper(first) || matches!(doc.tok(first), "the" | "a" | "an")).then_some(k);
+        return (doc.is_upper(first) || matches!(doc.tok_bytes(first), b"the" | b"a" | b"an"))
+            .then_some(k);
     }
     let closes = k + 1 >= end
-        || matches!(doc.tok(k + 1), "," | "." | "!" | "?" | ";" | "—" | "–")
+        || matches!(
+            doc.tok_bytes(k + 1),
+            b"," | b"." | b"!" | b"?" | b";" | EM_DASH | EN_DASH
+        )
         || is_preposition_at(doc, k + 1)
         || doc.tok(k + 1).ends_with("ly");
     (closes && looks_like_np(doc, a, k)).then_some(k)
@@ -867,8 +917,11 @@ pub(crate) fn cue_with_object(doc: &Document, v: usize) -> Span {
     doc.tokens[v].span()
 }
 
-pub(crate) fn is_quote_char_token(w: &str) -> bool {
-    matches!(w, "\"" | "“" | "”" | "«" | "»" | "„")
+pub(crate) fn is_quote_char_token(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"\"" | LEFT_DQUOTE | RIGHT_DQUOTE | LEFT_GUILLEMET | RIGHT_GUILLEMET | LOW_DQUOTE
+    )
 }
 
 /// `Hannity interjected: “…”`, `- Michael P. McDonald: “…”`: a name opening its clause, at
@@ -878,7 +931,7 @@ pub(crate) fn is_quote_char_token(w: &str) -> bool {
 /// index of the mark.
 fn name_colon_before(doc: &Document, b: usize, first: usize) -> Option<(Span, Source, usize)> {
     // (A comma only after a verb: `Mr. Trump yelled, “Out, out, out!”`.)
-    if b < first + 2 || !matches!(doc.tok(b - 1), ":" | ",") {
+    if b < first + 2 || !matches!(doc.tok_bytes(b - 1), b":" | b",") {
         return None;
     }
     let colon = b - 1;
@@ -887,7 +940,7 @@ fn name_colon_before(doc: &Document, b: usize, first: usize) -> Option<(Span, So
         && w.chars().all(|c| c.is_lowercase())
         && (w.ends_with("ed") || w.ends_with('s'))
         && !lexicon::is_speech_verb(w);
-    if doc.tok(colon) == "," && !verb {
+    if doc.tok_is(colon, ",") && !verb {
         return None;
     }
     let np_end = if verb { colon - 1 } else { colon };
@@ -896,8 +949,8 @@ fn name_colon_before(doc: &Document, b: usize, first: usize) -> Option<(Span, So
     // (After a lead-in clause, a pronoun: `Asked which county was his favorite, he
     // demurred: “…”`.)
     let opens = start == first
-        || matches!(doc.tok(start - 1), "—" | "–" | "-" | "|")
-        || (doc.tok(start - 1) == ","
+        || matches!(doc.tok_bytes(start - 1), EM_DASH | EN_DASH | b"-" | b"|")
+        || (doc.tok_is(start - 1, ",")
             && np_end == start + 1
             && lexicon::pronoun(doc.tok(start)).is_some());
     let named = (start..np_end).any(|k| {
@@ -918,7 +971,7 @@ fn name_colon_before(doc: &Document, b: usize, first: usize) -> Option<(Span, So
 /// `The New York Times reports:` or `Caddell continued:` closing the paragraph before one
 /// that opens with the quote (token `b` is its mark, sentence `si` the quote's).
 fn colon_paragraph_before(doc: &Document, b: usize, si: usize) -> Option<(Span, Source, usize)> {
-    if si == 0 || b < 2 || doc.tok(b - 1) != ":" {
+    if si == 0 || b < 2 || !doc.tok_is(b - 1, ":") {
         return None;
     }
     let prev = doc.sentence(si - 1);
@@ -952,7 +1005,7 @@ pub(crate) fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source
     let mut i = b;
     while i > lo {
         i -= 1;
-        let w = doc.tok(i);
+        let w = doc.tok_bytes(i);
         if is_quote_char_token(w) {
             // (A title in marks between the verb and the quote is passed over: `Johnson tells
             // MSNBC’s “Morning Joe” on Friday that “exactly who did it” remains …`; so is a
@@ -969,11 +1022,11 @@ pub(crate) fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source
                 None => break,
             }
         }
-        if w.eq_ignore_ascii_case("according")
+        if w.eq_ignore_ascii_case(b"according")
             && doc
                 .tokens
                 .get(i + 1)
-                .is_some_and(|_| doc.tok(i + 1) == "to")
+                .is_some_and(|_| doc.tok_is(i + 1, "to"))
         {
             let np = source_after_according(doc, i + 2, b);
             let cue = Span::new(doc.tokens[i].span().start, doc.tokens[i + 1].span().end);
@@ -987,7 +1040,7 @@ pub(crate) fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source
     let mut v = v?;
     // (A cue noun in an adjunct of the verb before it, `She said in an official statement:`,
     // is not the cue: the verb is, with its own subject.)
-    if (v.saturating_sub(2).max(lo)..v).any(|k| matches!(doc.tok(k), "a" | "an" | "the")) {
+    if (v.saturating_sub(2).max(lo)..v).any(|k| matches!(doc.tok_bytes(k), b"a" | b"an" | b"the")) {
         if let Some(k) = (v.saturating_sub(6).max(lo)..v.saturating_sub(1))
             .rev()
             .find(|&k| doc.is_strong_speech_verb(k))
@@ -1009,10 +1062,10 @@ pub(crate) fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source
         && !(s.first..v)
             .rev()
             .take(4)
-            .any(|k| matches!(doc.tok(k), "with" | "With"));
+            .any(|k| matches!(doc.tok_bytes(k), b"with" | b"With"));
     // (After a comma, the subject of the clause it closes: `He also spoke about the proposed
     // wall, saying` is He's, not that of `proposed`.)
-    let after_comma = participle && doc.tok(v - 1) == ",";
+    let after_comma = participle && doc.tok_is(v - 1, ",");
     let src = participle
         .then(|| {
             after_comma
@@ -1027,8 +1080,11 @@ pub(crate) fn cue_before(doc: &Document, q: &QuotedSpan) -> Option<(Span, Source
             // `saying his “start-up capital …”` opens the content).
             // Only where the verb is inverted: after a comma or a mark, or opening the
             // sentence (`the statement urged Americans to ''…''` names its object after it).
-            let inverted =
-                v == s.first || matches!(doc.tok(v - 1), "," | "”" | "\"" | "’" | "'" | "—" | "–");
+            let inverted = v == s.first
+                || matches!(
+                    doc.tok_bytes(v - 1),
+                    b"," | RIGHT_DQUOTE | b"\"" | RIGHT_SQUOTE | b"'" | EM_DASH | EN_DASH
+                );
             (inverted && !doc.tok(v).ends_with("ing"))
                 .then(|| np_after(doc, v + 1, b))
                 .flatten()

@@ -44,7 +44,12 @@ pub(crate) const EN_DASH: &[u8] = "–".as_bytes();
 pub(crate) const ELLIPSIS: &[u8] = "…".as_bytes();
 pub(crate) const LEFT_DQUOTE: &[u8] = "“".as_bytes();
 pub(crate) const RIGHT_DQUOTE: &[u8] = "”".as_bytes();
+pub(crate) const LEFT_SQUOTE: &[u8] = "‘".as_bytes();
 pub(crate) const RIGHT_SQUOTE: &[u8] = "’".as_bytes();
+pub(crate) const LEFT_GUILLEMET: &[u8] = "«".as_bytes();
+pub(crate) const RIGHT_GUILLEMET: &[u8] = "»".as_bytes();
+pub(crate) const LOW_DQUOTE: &[u8] = "„".as_bytes();
+pub(crate) const HORIZONTAL_BAR: &[u8] = "―".as_bytes();
 
 /// Who a quote's source phrase points at, before resolution to an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,8 +148,10 @@ pub fn find(doc: &Document) -> Vec<RawQuote> {
         doc.sentence_at(q.span.start).is_some_and(|si| {
             let s = doc.sentence(si);
             // (Only marks before it: `“`, or the two apostrophes of `''`.)
-            (s.first..doc.tokens_before(q.span.start))
-                .all(|k| is_quote_char_token(doc.tok(k)) || matches!(doc.tok(k), "'" | "‘"))
+            (s.first..doc.tokens_before(q.span.start)).all(|k| {
+                is_quote_char_token(doc.tok_bytes(k))
+                    || matches!(doc.tok_bytes(k), b"'" | LEFT_SQUOTE)
+            })
         })
     };
     let mut used: Vec<usize> = out
@@ -259,10 +266,10 @@ fn continued_lists(
         }
         let joined = (from..to).all(|i| {
             matches!(
-                doc.tok(i),
-                "," | "and" | "or" | "a" | "an" | "the" | "”" | "\"" | "''"
+                doc.tok_bytes(i),
+                b"," | b"and" | b"or" | b"a" | b"an" | b"the" | RIGHT_DQUOTE | b"\"" | b"''"
             )
-        }) && (from..to).any(|i| matches!(doc.tok(i), "," | "and" | "or"));
+        }) && (from..to).any(|i| matches!(doc.tok_bytes(i), b"," | b"and" | b"or"));
         let content = {
             let t = doc.text[qs.content.start..qs.content.end].trim_end_matches([',', ' ']);
             Span::new(qs.content.start, qs.content.start + t.len())

@@ -15,7 +15,7 @@ pub(crate) fn source_after_according(doc: &Document, a: usize, end: usize) -> Op
         while b < end && b - a < 12 {
             let w = doc.tok(b);
             if matches!(w, "," | "." | ";" | ":" | "(" | ")" | "—" | "–" | "!" | "?")
-                || is_quote_char_token(w)
+                || is_quote_char_token(w.as_bytes())
             {
                 break;
             }
@@ -52,7 +52,8 @@ pub(crate) fn np_after(doc: &Document, a: usize, end: usize) -> Option<Span> {
     let end = end.min(doc.tokens.len());
     while b < end {
         let w = doc.tok(b);
-        if (matches!(w, "," | "." | ";" | ":" | "(" | ")" | "—" | "–") || is_quote_char_token(w))
+        if (matches!(w, "," | "." | ";" | ":" | "(" | ")" | "—" | "–")
+            || is_quote_char_token(w.as_bytes()))
             && !is_name_dot(doc, b)
         {
             break;
@@ -414,7 +415,7 @@ pub fn plain_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> {
         if matches!(
             w,
             "," | ";" | ":" | "—" | "–" | "(" | ")" | "." | "!" | "?" | "'" | "’"
-        ) || is_quote_char_token(w)
+        ) || is_quote_char_token(w.as_bytes())
             || is_clause_joiner(w)
         {
             break;
@@ -557,7 +558,7 @@ pub(crate) fn long_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> 
         if matches!(
             w,
             "," | ";" | ":" | "—" | "–" | "(" | ")" | "." | "!" | "?" | "'" | "’"
-        ) || is_quote_char_token(w)
+        ) || is_quote_char_token(w.as_bytes())
             || (is_clause_joiner(w) && !relative(w))
         {
             break;

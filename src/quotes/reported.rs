@@ -227,7 +227,8 @@ pub(crate) fn find_indirect(
                     let from = segment_start(doc, a, i - 1);
                     // Before a direct quote the part ahead is a lead-in (`a code including —
                     // according to the notes — “provision …”`), not reported content.
-                    let quote_follows = np_end + 1 < e && is_quote_char_token(doc.tok(np_end + 1));
+                    let quote_follows =
+                        np_end + 1 < e && is_quote_char_token(doc.tok_bytes(np_end + 1));
                     if !quote_follows {
                         out.extend(make_indirect(doc, from, i - 1, cue, np, accepted));
                     }
@@ -416,7 +417,7 @@ pub(crate) fn find_indirect(
                                 | "has"
                                 | "would"
                                 | "will"
-                        ) && !is_quote_char_token(w)
+                        ) && !is_quote_char_token(w.as_bytes())
                             && lexicon::pronoun(w).is_none()
                             && cue_kind(doc, x).is_none()
                     })
@@ -574,7 +575,7 @@ pub(crate) fn find_indirect(
                         && (!doc.tok(k).starts_with(|c: char| c.is_uppercase())
                             || (kind == CueKind::Learned && !inverted))
                         && !(k..(k + 4).min(e))
-                            .any(|x| is_quote_char_token(doc.tok(x)) || doc.tok_is(x, ":"))
+                            .any(|x| is_quote_char_token(doc.tok_bytes(x)) || doc.tok_is(x, ":"))
                         && (named().is_some() || plain().is_some())
                         && (cues::probability_at(doc, i, cues::Frame::Clause) >= cues::MIN_BARE_CLAUSE
                             || shows_evidence(doc, i));
@@ -1676,7 +1677,7 @@ fn source_stretch(doc: &Document, a: usize, b: usize) -> Option<Span> {
             )
             && !lexicon::in_list(CLAUSE_AUXILIARIES, w)
             && !is_past_verb(w)
-            && !is_quote_char_token(w)
+            && !is_quote_char_token(w.as_bytes())
     });
     // The head: a role or group noun, or a name (`people close to Clinton`, `the report`).
     let head = (a..b).any(|k| {
