@@ -42,8 +42,16 @@ pub(crate) fn np_after(doc: &Document, a: usize, end: usize) -> Option<Span> {
     if a < doc.tokens.len()
         && (is_preposition_at(doc, a)
             || matches!(
-                doc.tok(a),
-                "his" | "its" | "their" | "our" | "my" | "that" | "whether" | "what" | "how"
+                doc.tok_bytes(a),
+                b"his"
+                    | b"its"
+                    | b"their"
+                    | b"our"
+                    | b"my"
+                    | b"that"
+                    | b"whether"
+                    | b"what"
+                    | b"how"
             ))
     {
         return None;
@@ -89,7 +97,7 @@ pub(crate) fn np_after(doc: &Document, a: usize, end: usize) -> Option<Span> {
 /// Obama`, `a spokesman for YouTube`)? Whom the role serves follows it.
 pub(crate) fn serves(doc: &Document, k: usize) -> bool {
     k > 0
-        && matches!(doc.tok(k), "to" | "for")
+        && matches!(doc.tok_bytes(k), b"to" | b"for")
         && doc.is(k - 1, lexicon::LEX_TITLE_WORD | lexicon::LEX_GROUP_NOUN)
 }
 
@@ -110,7 +118,12 @@ pub(crate) fn with_determiner(doc: &Document, span: Span) -> Span {
         || doc.is(a, lexicon::LEX_TITLE_WORD))
         && lexicon::pronoun(first).is_none()
         && !matches!(first, "the" | "a" | "an");
-    if lowercase_noun && matches!(doc.tok(a - 1), "the" | "The" | "a" | "A" | "an" | "An") {
+    if lowercase_noun
+        && matches!(
+            doc.tok_bytes(a - 1),
+            b"the" | b"The" | b"a" | b"A" | b"an" | b"An"
+        )
+    {
         Span::new(doc.tokens[a - 1].span().start, span.end)
     } else {
         span
@@ -125,8 +138,8 @@ pub(crate) fn appositive_name(doc: &Document, a: usize, b: usize, end: usize) ->
     // (Or a possessive: `Clinton's introducer, actress Jamie Lee Curtis`.)
     let possessive = doc.is_upper(a) && lexicon::is_possessive(doc.tok(a));
     if b >= end
-        || doc.tok(b) != ","
-        || !(matches!(doc.tok(a), "a" | "an" | "another" | "the") || possessive)
+        || !doc.tok_is(b, ",")
+        || !(matches!(doc.tok_bytes(a), b"a" | b"an" | b"another" | b"the") || possessive)
     {
         return None;
     }
@@ -148,11 +161,11 @@ pub(crate) fn appositive_name(doc: &Document, a: usize, b: usize, end: usize) ->
     while n < end && (doc.is_name_cap(n) || is_name_dot(doc, n)) {
         n += 1;
     }
-    let words = (first..n).filter(|&k| doc.tok(k) != ".").count();
+    let words = (first..n).filter(|&k| !doc.tok_is(k, ".")).count();
     let closes = n == end
         || matches!(
-            doc.tok(n),
-            "," | "." | "of" | "on" | "in" | "at" | "who" | "said" | "told" | ")" | ";"
+            doc.tok_bytes(n),
+            b"," | b"." | b"of" | b"on" | b"in" | b"at" | b"who" | b"said" | b"told" | b")" | b";"
         );
     (words >= 2 && closes)
         .then(|| Span::new(doc.tokens[first].span().start, doc.tokens[n - 1].span().end))
@@ -161,7 +174,7 @@ pub(crate) fn appositive_name(doc: &Document, a: usize, b: usize, end: usize) ->
 /// Is token `k` the period of an initial or a suffix inside a name (`C. Eugene Steuerle`,
 /// `Janet L. Yellen`, `Martin Luther King Jr.`)?
 pub(crate) fn is_name_dot(doc: &Document, k: usize) -> bool {
-    if k == 0 || k >= doc.tokens.len() || doc.tok(k) != "." {
+    if k == 0 || k >= doc.tokens.len() || !doc.tok_is(k, ".") {
         return false;
     }
     let prev = doc.tok(k - 1);
@@ -175,13 +188,13 @@ pub(crate) fn is_name_dot(doc: &Document, k: usize) -> bool {
 /// Can token `k` be part of a source phrase? Names, titles, determiners, modifiers,
 /// possessives and the small words that join them — not arbitrary verbs or nouns.
 pub(crate) fn is_np_token(doc: &Document, k: usize) -> bool {
-    if is_name_dot(doc, k) {
+    // (A name's word is told by the token's facts, without reading its text.)
+    if doc.is_name_cap(k) || is_name_dot(doc, k) {
         return true;
     }
     let w = doc.tok(k);
     let c = w.chars().next().unwrap_or(' ');
-    doc.is_name_cap(k)
-        || lexicon::pronoun(w).is_some()
+    lexicon::pronoun(w).is_some()
         || doc.is(
             k,
             lexicon::LEX_TITLE_WORD | lexicon::LEX_GROUP_NOUN | lexicon::LEX_MODIFIER,
@@ -220,9 +233,7 @@ pub(crate) fn looks_like_np(doc: &Document, a: usize, b: usize) -> bool {
     }
     // A strong speech verb inside means a clause, not a phrase (weak ones are nouns too:
     // `the explanatory notes of the Bill`).
-    if (a..b).any(|k| {
-        doc.is_strong_speech_verb(k) && doc.tok(k).chars().next().is_some_and(|c| c.is_lowercase())
-    }) {
+    if (a..b).any(|k| doc.is_strong_speech_verb(k) && doc.starts_lower(k)) {
         return false;
     }
     (a..b).any(|k| {
@@ -262,60 +273,61 @@ pub(crate) fn skip_aux_back(doc: &Document, v: usize, lo: usize) -> usize {
     while e > lo
         && !doc.is_upper(e - 1)
         && {
-            let w = doc.tok(e - 1);
+            let w = doc.tok_bytes(e - 1);
             matches!(
                 w,
-                "has"
-                    | "have"
-                    | "had"
-                    | "also"
-                    | "later"
-                    | "then"
-                    | "once"
-                    | "again"
-                    | "further"
-                    | "is"
-                    | "are"
-                    | "was"
-                    | "were"
-                    | "would"
-                    | "will"
-                    | "did"
-                    | "does"
-                    | "do"
-                    | "should"
-                    | "could"
-                    | "can"
-                    | "may"
-                    | "might"
-                    | "must"
-                    | "still"
-                    | "even"
-                    | "often"
-                    | "never"
-                    | "always"
-                    | "first"
-                    | "all"
-                    | "both"
-                    | "too"
-                    | "now"
-                    | "just"
+                b"has"
+                    | b"have"
+                    | b"had"
+                    | b"also"
+                    | b"later"
+                    | b"then"
+                    | b"once"
+                    | b"again"
+                    | b"further"
+                    | b"is"
+                    | b"are"
+                    | b"was"
+                    | b"were"
+                    | b"would"
+                    | b"will"
+                    | b"did"
+                    | b"does"
+                    | b"do"
+                    | b"should"
+                    | b"could"
+                    | b"can"
+                    | b"may"
+                    | b"might"
+                    | b"must"
+                    | b"still"
+                    | b"even"
+                    | b"often"
+                    | b"never"
+                    | b"always"
+                    | b"first"
+                    | b"all"
+                    | b"both"
+                    | b"too"
+                    | b"now"
+                    | b"just"
             ) || (w.len() > 4
-            && w.ends_with("ly")
-            && w.chars().all(|c| c.is_lowercase())
+            && w.ends_with(b"ly")
+            && crate::case::is_all_lowercase(w)
             // (`the daily said`: after a determiner, a noun.)
-            && !(e >= 2 && matches!(doc.tok(e - 2), "the" | "The" | "a" | "A" | "its" | "their"))
+            && !(e >= 2 && matches!(doc.tok_bytes(e - 2), b"the" | b"The" | b"a" | b"A" | b"its" | b"their"))
             // (Nouns in -ly: `the influential US daily said`, `a close ally said`.)
-            && !matches!(w, "daily" | "weekly" | "monthly" | "quarterly" | "ally" | "family" | "assembly" | "rally"))
+            && !matches!(w, b"daily" | b"weekly" | b"monthly" | b"quarterly" | b"ally" | b"family" | b"assembly" | b"rally"))
         }
     {
         e -= 1;
     }
     // A verb that takes another (`continued to assert`, `went on to say`, `declined to
     // say`): the subject stands before it.
-    if e >= lo + 3 && doc.tok(e - 1) == "to" {
+    if e >= lo + 3 && doc.tok_is(e - 1, "to") {
         let c = doc.tok(e - 2);
-        let on = c == "on" && e >= lo + 4 && matches!(doc.tok(e - 3), "went" | "goes" | "go");
+        let on =
+            c == "on" && e >= lo + 4 && matches!(doc.tok_bytes(e - 3), b"went" | b"goes" | b"go");
         if on {
             return skip_aux_back(doc, e - 3, lo);
         }
@@ -324,18 +336,24 @@ pub(crate) fn skip_aux_back(doc: &Document, v: usize, lo: usize) -> usize {
             let k = e - 2;
             let linked = k > lo
                 && matches!(
-                    doc.tok(k - 1),
-                    "seemed" | "seems" | "appeared" | "appears" | "looked" | "looks" | "felt"
+                    doc.tok_bytes(k - 1),
+                    b"seemed"
+                        | b"seems"
+                        | b"appeared"
+                        | b"appears"
+                        | b"looked"
+                        | b"looks"
+                        | b"felt"
                 );
             return skip_aux_back(doc, if linked { k - 1 } else { k }, lo);
         }
     }
     // A party label or age in brackets after the name: `Gov. Pat McCrory (R) said`,
     // `Rep. Jason Chaffetz (R-Utah) said`.
-    if e > lo + 1 && doc.tok(e - 1) == ")" {
+    if e > lo + 1 && doc.tok_is(e - 1, ")") {
         if let Some(open) = (e.saturating_sub(8).max(lo)..e - 1)
             .rev()
-            .find(|&k| doc.tok(k) == "(")
+            .find(|&k| doc.tok_is(k, "("))
         {
             if open > lo {
                 e = open;
@@ -451,7 +469,7 @@ pub fn plain_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> {
     // met with her and came away convinced that`, the subject is the one `met` and `came`
     // share.)
     if a > lo
-        && matches!(doc.tok(a - 1), "and" | "but")
+        && matches!(doc.tok_bytes(a - 1), b"and" | b"but")
         && doc.is(a, lexicon::LEX_IRREGULAR_PAST)
         && !doc.is(a, lexicon::LEX_FINITE)
         && first.starts_with(|c: char| c.is_lowercase())
@@ -463,8 +481,8 @@ pub fn plain_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> {
     if a + 1 < e
         && super::reported::is_past_verb(first)
         && matches!(
-            doc.tok(a + 1),
-            "a" | "an" | "the" | "his" | "her" | "its" | "their"
+            doc.tok_bytes(a + 1),
+            b"a" | b"an" | b"the" | b"his" | b"her" | b"its" | b"their"
         )
     {
         return None;
@@ -517,7 +535,12 @@ pub fn plain_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> {
     if head.len() > 3 && head.ends_with("ed") && head.starts_with(|c: char| c.is_lowercase()) {
         return None;
     }
-    if (a..e).all(|k| matches!(doc.tok(k), "the" | "The" | "a" | "A" | "an" | "An")) {
+    if (a..e).all(|k| {
+        matches!(
+            doc.tok_bytes(k),
+            b"the" | b"The" | b"a" | b"A" | b"an" | b"An"
+        )
+    }) {
         return None;
     }
     // One lone determiner or adjective is no phrase.
@@ -698,8 +721,8 @@ pub(crate) fn shared_subject(doc: &Document, v: usize, lo: usize) -> Option<Span
     let w = doc.tok(v);
     let joined = v > lo
         && matches!(
-            doc.tok(v - 1),
-            "," | "and" | "but" | "before" | "after" | "while" | "then"
+            doc.tok_bytes(v - 1),
+            b"," | b"and" | b"but" | b"before" | b"after" | b"while" | b"then"
         );
     if !(w.ends_with("ing") || joined) {
         return None;
@@ -715,9 +738,9 @@ pub(crate) fn shared_subject(doc: &Document, v: usize, lo: usize) -> Option<Span
                 // representing the state`, `his secretary of state`, `Ms Villalba's claim`.)
                 && !(k > lo
                     && (matches!(
-                        doc.tok(k - 1),
-                        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my"
-                            | "this" | "that" | "of"
+                        doc.tok_bytes(k - 1),
+                        b"the" | b"a" | b"an" | b"his" | b"her" | b"their" | b"its" | b"our" | b"my"
+                            | b"this" | b"that" | b"of"
                     ) || lexicon::is_possessive(doc.tok(k - 1))))
         })
         // (`Rep. Hakeem Jeffries reacted to the news, saying: “…”`: any verb before it.)
@@ -777,7 +800,7 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
     let e = skip_aux_back(doc, v, lo);
     // `Josh Earnest condemned the attack and said …`: a coordinated verb shares the
     // subject of the first one.
-    if e > lo && matches!(doc.tok(e - 1), "and" | "but") {
+    if e > lo && matches!(doc.tok_bytes(e - 1), b"and" | b"but") {
         let mut k = e - 1;
         while k > lo && k + 15 > e {
             k -= 1;
@@ -789,7 +812,8 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
                 if let Some(sp) = np_ending_at(doc, k, lo) {
                     let first = doc.token_at_or_after(sp.start);
                     // The subject opens its clause (not `On one Facebook page …`).
-                    let opens = first <= lo + 1 || matches!(doc.tok(first - 1), "," | ";" | "—");
+                    let opens = first <= lo + 1
+                        || matches!(doc.tok_bytes(first - 1), b"," | b";" | EM_DASH);
                     if opens && (first..k).any(|x| doc.is_name_cap(x)) {
                         return Some(sp);
                     }
@@ -808,20 +832,20 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
         return subject_before(doc, first, lo);
     }
     // `X, the title of Y, said`: the appositive ends with a comma before the verb.
-    if e > lo && doc.tok(e - 1) == "," {
+    if e > lo && doc.tok_is(e - 1, ",") {
         let app_end = e - 1;
         let mut k = app_end;
-        while k > lo && doc.tok(k - 1) != "," {
+        while k > lo && !doc.tok_is(k - 1, ",") {
             k -= 1;
         }
         // (`Sandy Phillips, who lost her daughter in Aurora, Colorado, in July 2012, said`: a
         // relative clause with commas of its own; the subject is the name before `, who`.)
-        if let Some(c) =
-            (lo..app_end).find(|&x| doc.tok(x) == "," && matches!(doc.tok(x + 1), "who" | "whose"))
+        if let Some(c) = (lo..app_end)
+            .find(|&x| doc.tok_is(x, ",") && matches!(doc.tok_bytes(x + 1), b"who" | b"whose"))
         {
             let named = np_ending_at(doc, c, lo).filter(|sp| {
                 let (a, b) = (doc.token_at_or_after(sp.start), doc.tokens_before(sp.end));
-                (a == lo || doc.tok(a - 1) == ",") && (a..b).any(|i| doc.is_name_cap(i))
+                (a == lo || doc.tok_is(a - 1, ",")) && (a..b).any(|i| doc.is_name_cap(i))
             });
             if named.is_some() {
                 return named;
@@ -844,10 +868,10 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
             let mut name_end = k - 1;
             // (`Rep. Bobby Scott (D-Va.), ranking member …, said`: the bracket after the name
             // is its party and state.)
-            if name_end > lo + 1 && doc.tok(name_end - 1) == ")" {
+            if name_end > lo + 1 && doc.tok_is(name_end - 1, ")") {
                 if let Some(open) = (name_end.saturating_sub(8).max(lo)..name_end - 1)
                     .rev()
-                    .find(|&x| doc.tok(x) == "(")
+                    .find(|&x| doc.tok_is(x, "("))
                 {
                     name_end = open;
                 }
@@ -875,8 +899,8 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
             // with a determiner, then the name.)
             let described = before.is_some_and(|sp| {
                 matches!(
-                    doc.tok(doc.token_at_or_after(sp.start).saturating_sub(1)),
-                    "The" | "the" | "A" | "a"
+                    doc.tok_bytes(doc.token_at_or_after(sp.start).saturating_sub(1)),
+                    b"The" | b"the" | b"A" | b"a"
                 )
             }) || before.is_some_and(|sp| {
                 matches!(
@@ -888,11 +912,11 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
             });
             // (`Jeffrey Salkin, a Hollywood, Fla., rabbi helping …, said`: an appositive with
             // commas of its own; the name opens the clause before the first of them.)
-            let first_comma = (lo..name_end).find(|&x| doc.tok(x) == ",");
+            let first_comma = (lo..name_end).find(|&x| doc.tok_is(x, ","));
             if let Some(c) = first_comma.filter(|&c| c > lo) {
                 let lead = np_ending_at(doc, c, lo)
                     .filter(|sp| doc.token_at_or_after(sp.start) == lo && has_name(&Some(*sp)));
-                if lead.is_some() && !(c..app_end).any(|x| doc.tok(x) == "and") {
+                if lead.is_some() && !(c..app_end).any(|x| doc.tok_is(x, "and")) {
                     return lead;
                 }
             }
