@@ -428,12 +428,22 @@ pub fn plain_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> {
     let e = skip_aux_back(doc, v, lo);
     let mut a = e;
     while a > lo {
-        let w = doc.tok(a - 1);
+        let w = doc.tok_bytes(a - 1);
         // (A `'` token is half of a doubled-apostrophe mark: `,'' the statement said`.)
         if matches!(
             w,
-            "," | ";" | ":" | "—" | "–" | "(" | ")" | "." | "!" | "?" | "'" | "’"
-        ) || is_quote_char_token(w.as_bytes())
+            b"," | b";"
+                | b":"
+                | EM_DASH
+                | EN_DASH
+                | b"("
+                | b")"
+                | b"."
+                | b"!"
+                | b"?"
+                | b"'"
+                | RIGHT_SQUOTE
+        ) || is_quote_char_token(w)
             || is_clause_joiner(w)
         {
             break;
@@ -488,41 +498,42 @@ pub fn plain_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> {
         return None;
     }
     let verbish = |k: usize| {
-        let w = doc.tok(k);
+        let w = doc.tok_bytes(k);
         matches!(
             w,
-            "is" | "are"
-                | "was"
-                | "were"
-                | "be"
-                | "been"
-                | "being"
-                | "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "can"
-                | "could"
-                | "should"
-                | "may"
-                | "might"
-                | "must"
-                | "do"
-                | "does"
-                | "did"
-                | "to"
-                | "not"
-                | "there"
-                | "it"
-                | "this"
-                | "what"
-                | "which"
-                | "It"
-                | "This"
-                | "There"
-                | "What"
-        ) || (w.starts_with(|c: char| c.is_lowercase())
+            b"is"
+                | b"are"
+                | b"was"
+                | b"were"
+                | b"be"
+                | b"been"
+                | b"being"
+                | b"has"
+                | b"have"
+                | b"had"
+                | b"will"
+                | b"would"
+                | b"can"
+                | b"could"
+                | b"should"
+                | b"may"
+                | b"might"
+                | b"must"
+                | b"do"
+                | b"does"
+                | b"did"
+                | b"to"
+                | b"not"
+                | b"there"
+                | b"it"
+                | b"this"
+                | b"what"
+                | b"which"
+                | b"It"
+                | b"This"
+                | b"There"
+                | b"What"
+        ) || (doc.starts_lower(k)
             && doc.is(k, lexicon::LEX_SPEECH_VERB | lexicon::LEX_COGNITION_VERB)
             && !heads_determined_np(doc, a, k, e))
     };
@@ -531,8 +542,8 @@ pub fn plain_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> {
     }
     // A noun phrase ends with its head noun, which is seldom a past form (`the bloodshed
     // raised`).
-    let head = doc.tok(e - 1);
-    if head.len() > 3 && head.ends_with("ed") && head.starts_with(|c: char| c.is_lowercase()) {
+    let head = doc.tok_bytes(e - 1);
+    if head.len() > 3 && head.ends_with(b"ed") && doc.starts_lower(e - 1) {
         return None;
     }
     if (a..e).all(|k| {
@@ -574,14 +585,24 @@ fn heads_determined_np(doc: &Document, a: usize, k: usize, e: usize) -> bool {
 /// where no entity stands behind it.
 pub(crate) fn long_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> {
     let e = skip_aux_back(doc, v, lo);
-    let relative = |w: &str| matches!(w, "who" | "that" | "which" | "whom");
+    let relative = |w: &[u8]| matches!(w, b"who" | b"that" | b"which" | b"whom");
     let mut a = e;
     while a > lo {
-        let w = doc.tok(a - 1);
+        let w = doc.tok_bytes(a - 1);
         if matches!(
             w,
-            "," | ";" | ":" | "—" | "–" | "(" | ")" | "." | "!" | "?" | "'" | "’"
-        ) || is_quote_char_token(w.as_bytes())
+            b"," | b";"
+                | b":"
+                | EM_DASH
+                | EN_DASH
+                | b"("
+                | b")"
+                | b"."
+                | b"!"
+                | b"?"
+                | b"'"
+                | RIGHT_SQUOTE
+        ) || is_quote_char_token(w)
             || (is_clause_joiner(w) && !relative(w))
         {
             break;
@@ -630,7 +651,7 @@ pub(crate) fn long_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> 
         || (first.starts_with(|c: char| c.is_uppercase())
             && lexicon::pronoun(first).is_none()
             && !is_preposition(&lower)
-            && !is_clause_joiner(&lower)
+            && !is_clause_joiner(lower.as_bytes())
             && !matches!(
                 lower.as_str(),
                 "it" | "this" | "there" | "what" | "then" | "now"
@@ -639,7 +660,9 @@ pub(crate) fn long_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> 
         return None;
     }
     // Before a relative pronoun, nothing that makes a clause of its own.
-    let rel = (a + 1..e).find(|&k| relative(doc.tok(k))).unwrap_or(e);
+    let rel = (a + 1..e)
+        .find(|&k| relative(doc.tok_bytes(k)))
+        .unwrap_or(e);
     let clause_word = |k: usize| {
         let w = doc.tok(k);
         lexicon::in_list(super::reported::CLAUSE_AUXILIARIES, w)
@@ -661,32 +684,32 @@ pub(crate) fn long_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> 
     ))
 }
 
-pub(crate) fn is_clause_joiner(w: &str) -> bool {
+pub(crate) fn is_clause_joiner(w: &[u8]) -> bool {
     matches!(
         w,
-        "and"
-            | "but"
-            | "or"
-            | "that"
-            | "because"
-            | "while"
-            | "when"
-            | "whereas"
-            | "if"
-            | "although"
-            | "though"
-            | "since"
-            | "as"
-            | "than"
-            | "so"
-            | "who"
-            | "which"
-            | "where"
-            | "And"
-            | "But"
-            | "So"
-            | "Yet"
-            | "yet"
+        b"and"
+            | b"but"
+            | b"or"
+            | b"that"
+            | b"because"
+            | b"while"
+            | b"when"
+            | b"whereas"
+            | b"if"
+            | b"although"
+            | b"though"
+            | b"since"
+            | b"as"
+            | b"than"
+            | b"so"
+            | b"who"
+            | b"which"
+            | b"where"
+            | b"And"
+            | b"But"
+            | b"So"
+            | b"Yet"
+            | b"yet"
     )
 }
 
@@ -804,11 +827,10 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
         let mut k = e - 1;
         while k > lo && k + 15 > e {
             k -= 1;
-            let w = doc.tok(k);
-            if matches!(w, "," | ";") {
+            if matches!(doc.tok_bytes(k), b"," | b";") {
                 continue;
             }
-            if w.chars().next().is_some_and(|c| c.is_lowercase()) && !is_np_token(doc, k) {
+            if doc.starts_lower(k) && !is_np_token(doc, k) {
                 if let Some(sp) = np_ending_at(doc, k, lo) {
                     let first = doc.token_at_or_after(sp.start);
                     // The subject opens its clause (not `On one Facebook page …`).
@@ -823,11 +845,12 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
         // (`Huckabee, the former governor, proposed we “…” and said …`: the first verb is
         // further back, past a quote; its subject is the shared one.)
         let first = (lo..e - 1).rev().take(40).find(|&k| {
-            let w = doc.tok(k);
-            w.starts_with(|c: char| c.is_lowercase())
-                && (lexicon::is_speech_verb(w)
+            doc.starts_lower(k) && {
+                let w = doc.tok(k);
+                lexicon::is_speech_verb(w)
                     || cues::is_learned_cue(doc, k)
-                    || super::reported::is_past_verb(w))
+                    || super::reported::is_past_verb(w)
+            }
         })?;
         return subject_before(doc, first, lo);
     }
