@@ -642,22 +642,22 @@ fn tokenize(
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let (c, cl, alnum) = if b < 0x80 {
-            // (`char::is_whitespace` of an ASCII character.)
-            if matches!(b, b' ' | b'\t'..=b'\r') {
+        let (c, cl, class) = if b < 0x80 {
+            let class = ASCII_CLASS[b as usize];
+            if class & SPACE != 0 {
                 i += 1;
                 continue;
             }
-            (b as char, 1, ASCII_ALNUM[b as usize])
+            (b as char, 1, class)
         } else {
             let (c, cl) = char_at(seg, i);
             if c.is_whitespace() {
                 i += cl;
                 continue;
             }
-            (c, cl, is_alphanumeric(c))
+            (c, cl, if is_alphanumeric(c) { ALNUM } else { 0 })
         };
-        let (j, kind) = if alnum {
+        let (j, kind) = if class & ALNUM != 0 {
             word_end(seg, i, c, cl)
         } else {
             (i + cl, TokKind::Punct)
@@ -697,9 +697,8 @@ fn word_end(seg: &str, i: usize, c: char, cl: usize) -> (usize, TokKind) {
             all_digits = all_digits && bytes[run..j].iter().all(u8::is_ascii_digit);
             prev = bytes[j - 1] as char;
         }
-        // (Of the other ASCII characters only these four may continue a word.)
-        if j == bytes.len() || (bytes[j] < 0x80 && !matches!(bytes[j], b'\'' | b'-' | b'.' | b','))
-        {
+        // (Of the other ASCII characters only `'`, `-`, `.` and `,` may continue a word.)
+        if j == bytes.len() || ASCII_CLASS[bytes[j] as usize] & ENDS_WORD != 0 {
             break;
         }
         let (d, dl) = char_at(seg, j);
@@ -757,17 +756,35 @@ fn word_end(seg: &str, i: usize, c: char, cl: usize) -> (usize, TokKind) {
     (j, kind)
 }
 
-/// Per byte: is it an ASCII letter or digit? (One load a byte: a token's first byte, and
-/// the bytes of a word's run that [`alnum_run_end`] takes one at a time.)
-const ASCII_ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
+/// Per byte, the facts the tokenizer asks of a character that is that ASCII byte (none for
+/// bytes 0x80 and up): one load tells whitespace, a letter or digit, and a character that
+/// ends a word.
+const ASCII_CLASS: [u8; 256] = {
+    let mut t = [0; 256];
     let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
+    while b < 128 {
+        let c = b as u8;
+        // (`char::is_whitespace` of an ASCII character.)
+        if matches!(c, b' ' | b'\t'..=b'\r') {
+            t[b] |= SPACE;
+        }
+        if c.is_ascii_alphanumeric() {
+            t[b] |= ALNUM;
+        }
+        // (Of the ASCII characters only these four may continue a word past its letters and
+        // digits.)
+        if !matches!(c, b'\'' | b'-' | b'.' | b',') {
+            t[b] |= ENDS_WORD;
+        }
         b += 1;
     }
     t
 };
+/// [`ASCII_CLASS`] bits: whitespace; a letter or digit (`char::is_alphanumeric`); no
+/// continuation of a word.
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+const ENDS_WORD: u8 = 4;
 
 /// The end of the run of ASCII letters and digits that starts at `bytes[j]` (`j` itself if
 /// there is none): eight bytes at a time while eight are left (most words take one step),
@@ -781,7 +798,7 @@ fn alnum_run_end(bytes: &[u8], mut j: usize) -> usize {
         }
         j += 8;
     }
-    while j < bytes.len() && ASCII_ALNUM[bytes[j] as usize] {
+    while j < bytes.len() && ASCII_CLASS[bytes[j] as usize] & ALNUM != 0 {
         j += 1;
     }
     j
@@ -1167,6 +1184,19 @@ mod tests {
         for c in '\u{2000}'..='\u{206F}' {
             assert!(!c.is_alphanumeric(), "{c:?}");
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric());
+        }
+    }
+
+    #[test]
+    fn ascii_class_agrees_with_char() {
+        for b in 0..=255u8 {
+            let t = ASCII_CLASS[b as usize];
+            let c = b as char;
+            let ascii = b < 0x80;
+            assert_eq!(t & SPACE != 0, ascii && c.is_whitespace(), "{b}");
+            assert_eq!(t & ALNUM != 0, ascii && c.is_alphanumeric(), "{b}");
+            let joins = matches!(c, '\'' | '-' | '.' | ',');
+            assert_eq!(t & ENDS_WORD != 0, ascii && !joins, "{b}");
         }
     }
 
