@@ -686,7 +686,6 @@ fn word_end(seg: &str, i: usize, c: char, cl: usize) -> (usize, TokKind) {
     let bytes = seg.as_bytes();
     let numeric = c.is_ascii_digit();
     let mut all_digits = numeric;
-    let mut prev = c;
     // `j`: the next character not yet taken into the token.
     let mut j = i + cl;
     loop {
@@ -695,22 +694,24 @@ fn word_end(seg: &str, i: usize, c: char, cl: usize) -> (usize, TokKind) {
         j = alnum_run_end(bytes, j);
         if j > run {
             all_digits = all_digits && bytes[run..j].iter().all(u8::is_ascii_digit);
-            prev = bytes[j - 1] as char;
         }
         // (Of the other ASCII characters only `'`, `-`, `.` and `,` may continue a word.)
         if j == bytes.len() || ASCII_CLASS[bytes[j] as usize] & ENDS_WORD != 0 {
             break;
         }
         let (d, dl) = char_at(seg, j);
+        // (Is the character before `d` an ASCII digit? Its last byte tells: a longer
+        // character's last byte is none.)
+        let prev_digit = bytes[j - 1].is_ascii_digit();
         let accept = if is_alphanumeric(d) || is_mark(d) {
             true
         } else if is_apostrophe(d) || d == '-' || d == '.' || d == ',' || d == '‑' {
             // Internal only: the next character must continue the word.
             let next = (j + dl < bytes.len()).then(|| char_at(seg, j + dl).0);
             match (d, next) {
-                (',', Some(n)) => all_digits && prev.is_ascii_digit() && n.is_ascii_digit(),
+                (',', Some(n)) => all_digits && prev_digit && n.is_ascii_digit(),
                 ('.', Some(n)) => {
-                    (all_digits && n.is_ascii_digit() && prev.is_ascii_digit())
+                    (all_digits && n.is_ascii_digit() && prev_digit)
                         || (n.is_alphabetic() && is_abbrev_dot(seg, j))
                 }
                 (_, Some(n)) => is_alphanumeric(n) && !(all_digits && is_apostrophe(d)),
@@ -725,7 +726,6 @@ fn word_end(seg: &str, i: usize, c: char, cl: usize) -> (usize, TokKind) {
         if !(d.is_ascii_digit() || d == ',' || d == '.') {
             all_digits = false;
         }
-        prev = d;
         j += dl;
     }
     // Keep the final period of dotted abbreviations (`U.S.`) and of capitalised
