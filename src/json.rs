@@ -103,6 +103,20 @@ impl Writer {
 
     /// An `f32` as serde_json writes it: shortest round-trip digits, `null` if not finite.
     pub fn f32(&mut self, x: f32) -> &mut Self {
+        // Scores and confidences are hundredths from 0 to 1: the f32 nearest `k / 100`, whose
+        // shortest digits are those of `k / 100` itself (a test checks all 101 against the
+        // formatter), written here without it.
+        let k = (x * 100.0).round();
+        if (0.0..=100.0).contains(&k) && k / 100.0 == x {
+            let k = k as u8;
+            let (int, frac) = (k / 100, k % 100);
+            self.out
+                .extend_from_slice(&[b'0' + int, b'.', b'0' + frac / 10]);
+            if frac % 10 != 0 {
+                self.out.push(b'0' + frac % 10);
+            }
+            return self;
+        }
         if x.is_finite() {
             let mut b = zmij::Buffer::new();
             self.out.extend_from_slice(b.format_finite(x).as_bytes());
@@ -428,6 +442,24 @@ pub fn annotations(ann: &Annotations) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn hundredths_are_written_as_the_formatter_writes_them() {
+        for k in 0..=100u8 {
+            let x = f32::from(k) / 100.0;
+            let mut w = Writer::new();
+            w.f32(x);
+            let mut b = zmij::Buffer::new();
+            assert_eq!(w.into_string(), b.format_finite(x), "{k}");
+        }
+        // Not hundredths: the formatter's digits.
+        for x in [0.125f32, 0.333, 1.5, -0.25, 0.005, 2.0] {
+            let mut w = Writer::new();
+            w.f32(x);
+            let mut b = zmij::Buffer::new();
+            assert_eq!(w.into_string(), b.format_finite(x), "{x}");
+        }
+    }
+
     use super::*;
 
     fn same(ann: &Annotations) {
