@@ -92,13 +92,15 @@ fn is_cap_word_text(doc: &Document, i: usize) -> bool {
     if lexicon::is_possessive(w) && lexicon::is_not_name_word(strip_possessive(doc.tok(i))) {
         return false;
     }
-    // `Pakistan-based`, `U.S.-led`: a hyphenated modifier ending in a lowercase word.
-    let modifier = w.iter().rposition(|&b| b == b'-').is_some_and(|h| {
-        doc.tok(i)[h + 1..]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_lowercase())
-    });
+    // `Pakistan-based`, `U.S.-led`: a hyphenated modifier ending in a lowercase word. (Is
+    // there a hyphen at all, first: a forward search, tighter than the one from the end.)
+    let modifier = w.contains(&b'-')
+        && w.iter().rposition(|&b| b == b'-').is_some_and(|h| {
+            doc.tok(i)[h + 1..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase())
+        });
     !modifier
 }
 
@@ -357,11 +359,15 @@ impl Iterator for NameRuns<'_, '_> {
     fn next(&mut self) -> Option<NameRun> {
         let doc = self.doc;
         let n = doc.tokens.len();
-        while self.i < n {
-            let i = self.i;
-            if !is_cap_word(doc, i) {
-                self.i += 1;
-                continue;
+        loop {
+            // (Most tokens are passed over here, on a local index.)
+            let mut i = self.i;
+            while i < n && !is_cap_word(doc, i) {
+                i += 1;
+            }
+            self.i = i;
+            if i >= n {
+                return None;
             }
             // The run's words stay in the sentence of its first (only initials and particles
             // may carry it on). (Runs come in order: the sentence index walks forward.)
@@ -445,7 +451,6 @@ impl Iterator for NameRuns<'_, '_> {
                 return Some(run);
             }
         }
-        None
     }
 }
 
