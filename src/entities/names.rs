@@ -276,14 +276,22 @@ impl<'d, 'a> NameRuns<'d, 'a> {
     /// a title-case sentence every word is capitalised, so a word there names something only
     /// when the article around it never writes it in lowercase (`Says`, `Campaign`, `Wants`
     /// are common words; `Clinton` is not): the truecasing a headline needs, learned from
-    /// the article itself.
+    /// the article itself. (Inlined: a sentence is read once, and a run's later words ask
+    /// only the answer kept for it.)
+    #[inline]
     fn is_name_word(&mut self, i: usize) -> bool {
         let sent = self.sent;
         if self.title_case.as_ref().is_none_or(|t| t.0 != sent) {
-            self.title_case = Some((sent, common_words(self.doc, sent, &mut self.lower)));
+            self.read_sentence(sent);
         }
         let common = self.title_case.as_ref().and_then(|t| t.1.as_deref());
         common.is_none_or(|c| c.binary_search(&(i as u32)).is_err())
+    }
+
+    /// Reads sentence `sent` for [`NameRuns::is_name_word`].
+    #[inline(never)]
+    fn read_sentence(&mut self, sent: usize) {
+        self.title_case = Some((sent, common_words(self.doc, sent, &mut self.lower)));
     }
 }
 
