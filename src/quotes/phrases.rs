@@ -419,6 +419,26 @@ const CATENATIVES: &[&str] = &[
     "willing",
 ];
 
+/// Is the token `w` a mark that bounds a clause, where a subject stepped back over stops:
+/// punctuation, a dash, a bracket or a quotation mark. (A `'` token is half of a
+/// doubled-apostrophe mark: `,'' the statement said`.)
+fn bounds_clause(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"," | b";"
+            | b":"
+            | EM_DASH
+            | EN_DASH
+            | b"("
+            | b")"
+            | b"."
+            | b"!"
+            | b"?"
+            | b"'"
+            | RIGHT_SQUOTE
+    ) || is_quote_char_token(w)
+}
+
 /// The subject of a reporting verb when it is not a name or a role: the words from the
 /// start of its clause to the verb, when they read as a noun phrase (`The Clinton campaign
 /// said`, `A Clinton ally suggested`, `Twenty-four percent said`, `Cement makers argue`).
@@ -429,23 +449,7 @@ pub fn plain_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> {
     let mut a = e;
     while a > lo {
         let w = doc.tok_bytes(a - 1);
-        // (A `'` token is half of a doubled-apostrophe mark: `,'' the statement said`.)
-        if matches!(
-            w,
-            b"," | b";"
-                | b":"
-                | EM_DASH
-                | EN_DASH
-                | b"("
-                | b")"
-                | b"."
-                | b"!"
-                | b"?"
-                | b"'"
-                | RIGHT_SQUOTE
-        ) || is_quote_char_token(w)
-            || is_clause_joiner(w)
-        {
+        if bounds_clause(w) || is_clause_joiner(w) {
             break;
         }
         a -= 1;
@@ -589,22 +593,7 @@ pub(crate) fn long_subject(doc: &Document, v: usize, lo: usize) -> Option<Span> 
     let mut a = e;
     while a > lo {
         let w = doc.tok_bytes(a - 1);
-        if matches!(
-            w,
-            b"," | b";"
-                | b":"
-                | EM_DASH
-                | EN_DASH
-                | b"("
-                | b")"
-                | b"."
-                | b"!"
-                | b"?"
-                | b"'"
-                | RIGHT_SQUOTE
-        ) || is_quote_char_token(w)
-            || (is_clause_joiner(w) && !relative(w))
-        {
+        if bounds_clause(w) || (is_clause_joiner(w) && !relative(w)) {
             break;
         }
         a -= 1;
