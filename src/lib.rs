@@ -166,6 +166,21 @@ pub fn annotate_json<E>(text: &str, sink: &mut dyn FnMut(&[u8]) -> Result<(), E>
     sink(&w.out)
 }
 
+/// The texts of the article fixtures (`tests/data/articles/*.txt`), for unit tests that check
+/// a property on real news.
+#[cfg(test)]
+pub(crate) fn fixture_texts() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/articles");
+    let mut texts = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            texts.push(std::fs::read_to_string(&path).unwrap());
+        }
+    }
+    texts
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -859,20 +859,15 @@ mod tests {
     /// speaker pass takes in place of the search), on every fixture.
     #[test]
     fn a_runs_tokens_are_those_of_its_span() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/articles");
         let mut n = 0;
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                let doc = Document::new(&text);
-                for r in NameRuns::new(&doc) {
-                    let s = r.span();
-                    assert!(!r.tokens().is_empty(), "{s:?}");
-                    assert_eq!(doc.token_at_or_after(s.start), r.tokens().start, "{s:?}");
-                    assert_eq!(doc.tokens_before(s.end), r.tokens().end, "{s:?}");
-                    n += 1;
-                }
+        for text in crate::fixture_texts() {
+            let doc = Document::new(&text);
+            for r in NameRuns::new(&doc) {
+                let s = r.span();
+                assert!(!r.tokens().is_empty(), "{s:?}");
+                assert_eq!(doc.token_at_or_after(s.start), r.tokens().start, "{s:?}");
+                assert_eq!(doc.tokens_before(s.end), r.tokens().end, "{s:?}");
+                n += 1;
             }
         }
         assert!(n > 100, "runs: {n}");
