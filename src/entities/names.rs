@@ -837,7 +837,7 @@ pub(crate) fn appositive_title(doc: &Document, j: usize) -> Option<Span> {
         let w = doc.tok_bytes(x);
         doc.is(x, LEX_SPEECH_VERB)
             || matches!(w, b"who" | b"which" | b"was" | b"is" | b"has" | b"had")
-            || (w.len() > 3 && w.ends_with(b"ed") && doc.tok(x).chars().all(|c| c.is_lowercase()))
+            || (w.len() > 3 && w.ends_with(b"ed") && crate::case::is_all_lowercase(w))
     };
     if (a..head).any(verbish) || (head + 1..k).any(verbish) {
         return None;

@@ -659,7 +659,7 @@ fn described_source_after_quote(doc: &Document, i: usize) -> bool {
             doc.tok_bytes(det - 1),
             RIGHT_DQUOTE | b"\"" | RIGHT_SQUOTE | b"'" | RIGHT_GUILLEMET | b","
         )
-        && (det + 1..i).all(|k| doc.tok(k).starts_with(|c: char| c.is_lowercase()))
+        && (det + 1..i).all(|k| doc.starts_lower(k))
         && det + 1 < i
         && (det.saturating_sub(2)..det).any(|k| {
             matches!(

@@ -144,7 +144,7 @@ pub(crate) fn appositive_name(doc: &Document, a: usize, b: usize, end: usize) ->
         return None;
     }
     // The head (last word) is lowercase: `a spokeswoman`, not `the Rev. Al Sharpton`.
-    if !doc.tok(b - 1).starts_with(|c: char| c.is_lowercase()) {
+    if !doc.starts_lower(b - 1) {
         return None;
     }
     // (A title before the name: `, actress Jamie Lee Curtis`.)
@@ -744,7 +744,7 @@ pub(crate) fn shared_subject(doc: &Document, v: usize, lo: usize) -> Option<Span
         .take(40)
         .find(|&k| {
             k != v
-                && doc.tok(k).starts_with(|c: char| c.is_lowercase())
+                && doc.starts_lower(k)
                 && (doc.is(k, lexicon::LEX_SPEECH_VERB) || cues::is_learned_cue(doc, k))
                 // (After a determiner or a possessive the word is a noun: `senator
                 // representing the state`, `his secretary of state`, `Ms Villalba's claim`.)
@@ -920,7 +920,7 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Span> {
                     Some("The" | "the" | "A" | "a")
                 )
                 // (Or headed by a common noun: `Trump’s state director, Mike Rubino, said`.)
-                || doc.tok(doc.tokens_before(sp.end) - 1).starts_with(|c: char| c.is_lowercase())
+                || doc.starts_lower(doc.tokens_before(sp.end) - 1)
             });
             // (`Jeffrey Salkin, a Hollywood, Fla., rabbi helping …, said`: an appositive with
             // commas of its own; the name opens the clause before the first of them.)

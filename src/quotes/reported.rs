@@ -337,12 +337,12 @@ pub(crate) fn find_indirect(
                     // (`told his radio audience on Monday, “…”`: a possessive and its noun.)
                     if matches!(t, "his" | "her" | "their" | "its" | "our" | "my")
                         && obj_end + 1 < e
-                        && doc.tok(obj_end + 1).chars().all(|c| c.is_lowercase())
+                        && crate::case::is_all_lowercase(doc.tok_bytes(obj_end + 1))
                     {
                         obj_end += 2;
                         while obj_end < e
                             && obj_end - k < 6
-                            && doc.tok(obj_end).chars().all(|c| c.is_lowercase())
+                            && crate::case::is_all_lowercase(doc.tok_bytes(obj_end))
                             && !matches!(
                                 doc.tok_bytes(obj_end),
                                 b"that" | b"about" | b"to" | b"the"
